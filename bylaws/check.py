@@ -1,0 +1,378 @@
+"""Every rule of `bylaws check`: each returns Problems, none raises for bad files.
+
+A file that cannot be read is one problem and the check goes on with the
+rest, so a drafter sees every mistake in one run.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from lxml import etree
+
+from . import xmlio
+from .errors import BylawsError, Problem
+from .model import (
+    Article,
+    ArticleEntry,
+    Comment,
+    Document,
+    Inline,
+    Note,
+    P,
+    Point,
+    Proposal,
+    Ref,
+    SourceLoc,
+    iter_divisions,
+    iter_entries,
+)
+from .overlay import apply_proposal
+from .workspace import (
+    ARTICLES,
+    DOCUMENT_FILE,
+    FEEDBACK,
+    PROPOSAL_FILE,
+    DiskTree,
+    Tree,
+    document_folders_for,
+    proposal_folders,
+)
+
+SLUG = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
+_ADDRESS_STEP = re.compile(r"(para|point)-([1-9][0-9]*)\Z")
+
+
+@dataclass
+class Report:
+    """The problems found, and whether the input was usable at all."""
+
+    problems: list[Problem] = field(default_factory=list)
+    files: int = 0
+
+    @property
+    def errors(self) -> int:
+        return sum(p.level == "error" for p in self.problems)
+
+    @property
+    def warnings(self) -> int:
+        return sum(p.level == "warning" for p in self.problems)
+
+    def sorted(self) -> list[Problem]:
+        return sorted(self.problems, key=lambda p: (p.path, p.line, p.col, p.message))
+
+
+def _problem(loc: SourceLoc | None, message: str, level: str = "error") -> Problem:
+    if loc is None:
+        return Problem("", 0, 0, "error" if level == "error" else "warning", message)
+    return Problem(
+        loc.path, loc.line, loc.col, "error" if level == "error" else "warning", message
+    )
+
+
+# --- reading files without stopping at the first bad one ----------------------
+
+
+@dataclass
+class _Parsed:
+    path: str
+    data: bytes
+    root: etree._Element
+
+
+def _read(tree: Tree, rel: PurePosixPath, name: str, report: Report) -> _Parsed | None:
+    """Parse and validate one file; its problems go to the report."""
+    path = tree.display(rel)
+    report.files += 1
+    try:
+        data = tree.read_bytes(rel)
+        root = xmlio.parse_bytes(data, path)
+        xmlio.expect_root(root, name, path)
+    except BylawsError as exc:
+        report.problems.append(Problem.from_error(exc))
+        return None
+    if data.startswith(xmlio.BOM):
+        report.problems.append(
+            Problem(path, 1, 1, "warning", "file starts with a byte-order mark; "
+                    "`bylaws fmt` removes it")
+        )
+    schema = xmlio.schema_problems(root, path)
+    if schema:
+        report.problems.extend(schema)
+        return None
+    return _Parsed(path, data, root)
+
+
+def _load_articles(
+    tree: Tree, folder: PurePosixPath, report: Report
+) -> dict[str, Article]:
+    articles: dict[str, Article] = {}
+    names = [n for n in tree.list_dir(folder / ARTICLES) if n.endswith(".xml")]
+    for name in names:
+        rel = folder / ARTICLES / name
+        parsed = _read(tree, rel, "article", report)
+        if parsed is None:
+            continue
+        article = xmlio.article_from_xml(parsed.root, parsed.path, parsed.data)
+        if article.id != rel.stem:
+            report.problems.append(
+                _problem(
+                    article.loc,
+                    f"article id {article.id!r} does not match its file name "
+                    f"{name!r}; ids never change, so rename the file to {article.id}.xml",
+                )
+            )
+        if article.id in articles:
+            report.problems.append(
+                _problem(article.loc, f"duplicate article id {article.id!r}")
+            )
+        articles[article.id] = article
+    return articles
+
+
+# --- rules on a loaded document ----------------------------------------------
+
+
+def outline_problems(doc: Document, articles_folder: str) -> Iterator[Problem]:
+    """Articles listed twice or not at all, missing files, duplicate ids."""
+    entries = list(iter_entries(doc.outline))
+    counts = Counter(e.ref for e in entries)
+    seen: set[str] = set()
+    for entry in entries:
+        if counts[entry.ref] > 1 and entry.ref in seen:
+            yield _problem(entry.loc, f"article {entry.ref} is listed twice in the outline")
+        seen.add(entry.ref)
+        if entry.ref not in doc.articles and not entry.repealed:
+            yield _problem(
+                entry.loc,
+                f"article {entry.ref} is in the outline but has no file "
+                f"{articles_folder}/{entry.ref}.xml",
+            )
+        if entry.num is not None and doc.numbering == "auto":
+            yield _problem(
+                entry.loc,
+                f"article {entry.ref} has num={entry.num!r} but the document numbers "
+                'its articles automatically (numbering="auto"); remove num',
+                "warning",
+            )
+        if entry.repealed and doc.numbering == "auto":
+            yield _problem(
+                entry.loc,
+                f"article {entry.ref} is marked repealed, which only a "
+                'numbering="fixed" document keeps; remove it from the outline',
+                "warning",
+            )
+    listed = set(counts)
+    for ref, article in sorted(doc.articles.items()):
+        if ref not in listed:
+            yield _problem(
+                article.loc,
+                f"article {ref} is not listed in the outline of {doc.id}; add "
+                f'<article ref="{ref}"/> to document.xml or delete the file',
+            )
+    division_ids = Counter(d.id for d in iter_divisions(doc.outline))
+    for division in iter_divisions(doc.outline):
+        if division_ids[division.id] > 1:
+            yield _problem(division.loc, f"duplicate division id {division.id!r}")
+        if division.id in doc.articles:
+            yield _problem(
+                division.loc, f"division id {division.id!r} is also an article id"
+            )
+    yield from _fixed_number_problems(doc, entries)
+
+
+def _fixed_number_problems(doc: Document, entries: list[ArticleEntry]) -> Iterator[Problem]:
+    if doc.numbering != "fixed":
+        return
+    last = 0
+    for entry in entries:
+        if entry.num is None:
+            continue
+        if int(entry.num) <= last:
+            yield _problem(
+                entry.loc,
+                f"article {entry.ref} has number {entry.num} after number {last}; "
+                "fixed numbers must increase through the outline",
+            )
+        last = max(last, int(entry.num))
+
+
+def resolve_address(doc: Document, address: str) -> str | None:
+    """Why an address points to nothing, or None when it resolves."""
+    head, *steps = address.split("/")
+    article = doc.articles.get(head)
+    entry = next((e for e in iter_entries(doc.outline) if e.ref == head), None)
+    if article is None or entry is None:
+        if entry is not None and entry.repealed:
+            return f"{head} is repealed"
+        return f"there is no article {head}"
+    items: tuple[P | Point, ...] | None = None
+    for index, step in enumerate(steps):
+        match = _ADDRESS_STEP.match(step)
+        if not match:
+            return f"{step!r} is not a paragraph or point step"
+        kind, position = match.group(1), int(match.group(2))
+        if kind == "para":
+            if index != 0:
+                return "a paragraph step must come right after the article"
+            if position > len(article.paragraphs):
+                return f"{head} has {len(article.paragraphs)} paragraph(s), not {position}"
+            items = article.paragraphs[position - 1].items
+        else:
+            if items is None:
+                return "a point step must follow a paragraph step"
+            points = [i for i in items if isinstance(i, Point)]
+            if position > len(points):
+                where_ = "/".join([head, *steps[:index]])
+                return f"{where_} has {len(points)} point(s), not {position}"
+            items = points[position - 1].items
+    return None
+
+
+def _refs_in_items(items: Iterable[P | Point]) -> Iterator[Ref]:
+    for item in items:
+        if isinstance(item, P):
+            yield from (r for r in item.runs if isinstance(r, Ref))
+        else:
+            yield from _refs_in_items(item.items)
+
+
+def article_refs(article: Article) -> Iterator[Ref]:
+    for paragraph in article.paragraphs:
+        yield from _refs_in_items(paragraph.items)
+    for note in article.notes:
+        yield from _refs_in_runs(note)
+
+
+def _refs_in_runs(holder: Note | P) -> Iterator[Ref]:
+    runs: tuple[Inline, ...] = holder.runs
+    yield from (r for r in runs if isinstance(r, Ref))
+
+
+def reference_problems(doc: Document, articles: Iterable[Article]) -> Iterator[Problem]:
+    """References to nothing, in the given articles, resolved against `doc`."""
+    for article in articles:
+        for ref in article_refs(article):
+            reason = resolve_address(doc, ref.to)
+            if reason:
+                yield _problem(ref.loc, f"reference to {ref.to} points to nothing: {reason}")
+
+
+# --- proposals and feedback ----------------------------------------------------
+
+
+def proposal_problems(tree: Tree, doc: Document, folder: PurePosixPath, report: Report) -> None:
+    parsed = _read(tree, folder / PROPOSAL_FILE, "proposal", report)
+    articles = _load_articles(tree, folder, report)
+    if parsed is None:
+        return
+    proposal = xmlio.proposal_from_xml(parsed.root, articles, parsed.path, parsed.data)
+    if proposal.base.document != doc.id:
+        report.problems.append(
+            _problem(
+                proposal.loc,
+                f"proposal {proposal.id} is based on document {proposal.base.document!r}, "
+                f"but it lies in {doc.id!r}",
+            )
+        )
+        return
+    stage_ids = [s.id for s in doc.meta.stages]
+    if stage_ids and proposal.stage not in stage_ids:
+        report.problems.append(
+            _problem(
+                proposal.loc,
+                f"proposal {proposal.id} is at stage {proposal.stage!r}, which "
+                f"{doc.id} does not define (stages: {', '.join(stage_ids)})",
+            )
+        )
+    try:
+        proposed = apply_proposal(doc, proposal)
+    except BylawsError as exc:
+        report.problems.append(Problem.from_error(exc))
+        return
+    report.problems.extend(_stale_problems(tree, doc, proposal))
+    used = {getattr(op, "article", None) for op in proposal.operations}
+    for ref in sorted(set(articles) - used):
+        report.problems.append(
+            _problem(
+                articles[ref].loc,
+                f"proposal {proposal.id} has a text for {ref} but no operation uses it",
+                "warning",
+            )
+        )
+    report.problems.extend(reference_problems(proposed, articles.values()))
+
+
+def _stale_problems(tree: Tree, doc: Document, proposal: Proposal) -> Iterator[Problem]:
+    """Articles whose text in force changed since the proposal recorded them."""
+    try:
+        from .proposals import stale_articles
+    except ImportError:  # the proposals engine is optional for a bare check
+        return
+    for ref in stale_articles(tree, doc, proposal):
+        yield _problem(
+            proposal.loc,
+            f"proposal {proposal.id} is stale: {ref} changed since it was drafted; "
+            f"run `bylaws rebase` on it",
+            "warning",
+        )
+
+
+def feedback_problems(tree: Tree, doc: Document, folder: PurePosixPath, report: Report) -> None:
+    names = [n for n in tree.list_dir(folder / FEEDBACK) if n.endswith(".xml")]
+    proposal_ids = {p.name for p in proposal_folders(tree, folder)}
+    for name in names:
+        parsed = _read(tree, folder / FEEDBACK / name, "feedback", report)
+        if parsed is None:
+            continue
+        comments = xmlio.feedback_from_xml(parsed.root, parsed.path, parsed.data)
+        report.problems.extend(_comment_problems(doc, comments, proposal_ids))
+
+
+def _comment_problems(
+    doc: Document, comments: list[Comment], proposal_ids: set[str]
+) -> Iterator[Problem]:
+    for comment in comments:
+        reason = resolve_address(doc, comment.on)
+        if reason and comment.proposal is None:
+            yield _problem(comment.loc, f"comment {comment.id} is on {comment.on}: {reason}")
+        if comment.proposal is not None and comment.proposal not in proposal_ids:
+            yield _problem(
+                comment.loc,
+                f"comment {comment.id} names proposal {comment.proposal}, which does not exist",
+            )
+
+
+# --- the whole check -----------------------------------------------------------
+
+
+def check_document(tree: Tree, folder: PurePosixPath, report: Report) -> None:
+    """Every rule on one document folder, its proposals and its feedback."""
+    parsed = _read(tree, folder / DOCUMENT_FILE, "document", report)
+    articles = _load_articles(tree, folder, report)
+    if parsed is None:
+        return
+    doc = xmlio.document_from_xml(parsed.root, articles, parsed.path, parsed.data)
+    report.problems.extend(outline_problems(doc, tree.display(folder / ARTICLES)))
+    report.problems.extend(reference_problems(doc, doc.articles.values()))
+    for proposal in proposal_folders(tree, folder):
+        proposal_problems(tree, doc, proposal, report)
+    feedback_problems(tree, doc, folder, report)
+
+
+def check_paths(paths: Iterable[Path]) -> Report:
+    """Check the documents at or above/below the given paths, each once.
+
+    Raises NotFound when a path holds no document at all (unusable input).
+    """
+    report = Report()
+    folders: dict[Path, None] = {}
+    for path in paths:
+        folders.update(dict.fromkeys(document_folders_for(path)))
+    for folder in folders:
+        check_document(DiskTree(folder), PurePosixPath(), report)
+    return report

@@ -1,0 +1,75 @@
+"""The `bylaws` command line: one click group and one error boundary.
+
+Commands live in `bylaws.commands.*` and are imported only when run, so
+`bylaws check` does not pay for mkdocs. Library errors become one line on
+stderr (`file:line:col: error: message`) and exit code 2; no traceback.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from typing import Any
+
+import click
+
+from .errors import BylawsError
+
+# command name -> module in bylaws.commands that defines it (attribute = name with _)
+COMMANDS: dict[str, str] = {
+    "check": "texts",
+    "fmt": "texts",
+    "show": "texts",
+    "diff": "diffing",
+    "log": "diffing",
+    "git-setup": "diffing",
+    "propose": "proposing",
+    "apply": "proposing",
+    "collisions": "proposing",
+    "rebase": "proposing",
+    "apply-instrument": "proposing",
+    "status": "proposing",
+    "disposition": "proposing",
+    "feedback": "proposing",
+    "import": "converting",
+    "export": "converting",
+    "site": "publishing",
+}
+
+EXIT_USAGE = 2
+
+
+class BylawsGroup(click.Group):
+    """A group that imports its commands lazily and owns the error boundary."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        module_name = COMMANDS.get(cmd_name)
+        if module_name is None:
+            return None
+        module = importlib.import_module(f"bylaws.commands.{module_name}")
+        command = getattr(module, cmd_name.replace("-", "_") + "_command", None)
+        return command if isinstance(command, click.Command) else None
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except BylawsError as exc:
+            click.echo(str(exc), err=True)
+            ctx.exit(EXIT_USAGE)
+        except BrokenPipeError:
+            # The reader (a pager, `head`) went away: not an error of ours.
+            sys.stderr.close()
+            ctx.exit(0)
+
+
+@click.group(cls=BylawsGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="bylaws")
+def cli() -> None:
+    """Draft internal regulations as XML and review amendments word by word."""
+
+
+def main() -> None:
+    cli(prog_name="bylaws")

@@ -1,0 +1,98 @@
+"""`bylaws check`, `bylaws fmt` and `bylaws show`: the texts themselves."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+EXIT_PROBLEMS = 1
+
+
+@click.command("check")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing; only the exit code speaks.")
+def check_command(paths: tuple[Path, ...], quiet: bool) -> None:
+    """Check documents, proposals and feedback for every problem a drafter can fix.
+
+    PATHS are document folders, a workspace holding drafts/, or files inside a
+    document (as a pre-commit hook passes them); the current folder by default.
+    Prints `file:line:col: level: message`. Exit 0 clean, 1 problems found,
+    2 unusable input (no document at all).
+    """
+    from ..check import check_paths
+
+    report = check_paths(paths or (Path("."),))
+    if not quiet:
+        for problem in report.sorted():
+            click.echo(str(problem))
+        if report.problems:
+            click.echo(
+                f"{report.errors} error(s), {report.warnings} warning(s) "
+                f"in {report.files} file(s)",
+                err=True,
+            )
+    if report.problems:
+        raise SystemExit(EXIT_PROBLEMS)
+
+
+@click.command("fmt")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--check",
+    "check_only",
+    is_flag=True,
+    help="Write nothing; list the files that would change and exit 1 if any.",
+)
+def fmt_command(paths: tuple[Path, ...], check_only: bool) -> None:
+    """Write every file in the one canonical form, atomically.
+
+    Indentation, attribute order and line breaks are fixed so that a one-word
+    change is a one-line git diff. Comments are kept. A file that is not
+    well-formed XML is reported and left untouched (exit 2).
+    """
+    from ..fmt import format_paths
+
+    result = format_paths(paths or (Path("."),), check_only=check_only)
+    for path in result.changed:
+        click.echo(f"would reformat {path}" if check_only else f"reformatted {path}")
+    for error in result.failed:
+        click.echo(str(error), err=True)
+    if result.failed:
+        raise SystemExit(2)
+    if check_only and result.changed:
+        raise SystemExit(EXIT_PROBLEMS)
+
+
+@click.command("show")
+@click.argument("document", required=False, type=click.Path(path_type=Path))
+@click.option(
+    "-a",
+    "--article",
+    "wanted",
+    metavar="ID-OR-NUMBER",
+    help="One article, by id (art-membership) or number (12, ١٢, الثانية عشرة, 12-bis).",
+)
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "markdown", "json"]),
+    default="text",
+    show_default=True,
+)
+def show_command(document: Path | None, wanted: str | None, fmt: str) -> None:
+    """Show the text as readers see it, numbers and references resolved."""
+    from ..render import Reader
+    from ..show import FORMATS
+    from ..workspace import disk_document
+
+    _, doc = disk_document(document)
+    reader = Reader(doc)
+    items = [reader.article(reader.find(wanted))] if wanted else list(reader.outline())
+    if wanted and fmt == "markdown":
+        from ..show import as_markdown
+
+        click.echo(as_markdown(reader, items, title=False), nl=False)
+        return
+    click.echo(FORMATS[fmt](reader, items), nl=False)

@@ -1,0 +1,1 @@
+"""Comparing texts: aligning articles and paragraphs, and diffing their words."""

@@ -1,0 +1,234 @@
+"""The change records a diff is made of: small immutable values, no behaviour.
+
+The algorithm (`bylaws.diff.structure`, `bylaws.diff.engine`) only builds them;
+formatters only read them, with `match` over the record types so a type checker
+sees every case handled.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from bylaws.diff.words import WordOp
+
+__all__ = [
+    "ARTICLE_KINDS",
+    "ArticleChange",
+    "ArticleKind",
+    "Change",
+    "DocumentDiff",
+    "HeadingChanged",
+    "OutlineChanged",
+    "UnitChange",
+    "UnitKind",
+    "without_formal",
+]
+
+ArticleKind = Literal["amended", "inserted", "repealed", "moved", "renumbered"]
+# The order kinds are reported in; the first one an article has is its main kind.
+ARTICLE_KINDS: tuple[ArticleKind, ...] = (
+    "inserted",
+    "repealed",
+    "amended",
+    "moved",
+    "renumbered",
+)
+UnitKind = Literal["equal", "amended", "inserted", "deleted", "moved"]
+
+
+@dataclass(frozen=True, slots=True)
+class UnitChange:
+    """One aligned text unit of an article: a paragraph's own text or a point.
+
+    Addresses are positions inside the article: "para-2", "para-2/point-1".
+    A unit that came from (or went to) another article is `moved`, and
+    `other_article` names that article. `ops` rebuild both sides exactly:
+    `old_text(ops) == old_text_of_unit`, `new_text(ops) == new_text_of_unit`.
+
+    Attributes:
+        kind: equal, amended, inserted, deleted or moved.
+        old_address: where the unit was in the old article (None if inserted).
+        new_address: where it is in the new article (None if deleted).
+        ops: the word diff of its rendered text (references shown as numbers).
+        formal: whether every change in `ops` is formal.
+        other_article: for a move between articles, the article on the other side.
+        old_label: the unit's designation as the old text shows it, "(2)" or "(أ)".
+        new_label: the same in the new text.
+    """
+
+    kind: UnitKind
+    old_address: str | None
+    new_address: str | None
+    ops: tuple[WordOp, ...]
+    formal: bool = False
+    other_article: str | None = None
+    old_label: str = ""
+    new_label: str = ""
+
+    @property
+    def changed(self) -> bool:
+        return self.kind != "equal"
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleChange:
+    """What happened to one article; it can be several kinds at once.
+
+    `article` is the article's id in the new text (the old id for a repeal).
+    Numbers are plain ASCII ("12", "12-bis"); labels are as readers see them
+    («المادة الثانية عشرة»). `units` hold every aligned unit, unchanged ones
+    included, so that a formatter can show context; an article with no kind
+    (only when a diff is built with context) has `kinds` empty.
+    """
+
+    kinds: frozenset[ArticleKind]
+    article: str
+    old_id: str | None
+    new_id: str | None
+    old_number: str | None
+    new_number: str | None
+    old_label: str | None
+    new_label: str | None
+    old_division: str | None = None
+    new_division: str | None = None
+    heading: tuple[WordOp, ...] | None = None
+    units: tuple[UnitChange, ...] = ()
+    formal: bool = False
+
+    @property
+    def kind(self) -> ArticleKind | None:
+        """The main kind: inserted, repealed, amended, moved, then renumbered."""
+        return next((k for k in ARTICLE_KINDS if k in self.kinds), None)
+
+    @property
+    def changed_units(self) -> tuple[UnitChange, ...]:
+        return tuple(u for u in self.units if u.changed)
+
+
+@dataclass(frozen=True, slots=True)
+class HeadingChanged:
+    """A part, chapter or section got a new heading."""
+
+    division: str
+    label: str
+    ops: tuple[WordOp, ...]
+    formal: bool = False
+
+
+OutlineAction = Literal["added", "removed", "moved"]
+
+
+@dataclass(frozen=True, slots=True)
+class OutlineChanged:
+    """A part, chapter or section was added, removed or moved in the outline."""
+
+    action: OutlineAction
+    division: str
+    old_label: str | None
+    new_label: str | None
+    heading: str
+
+
+Change = ArticleChange | HeadingChanged | OutlineChanged
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentDiff:
+    """The whole comparison of two texts.
+
+    Attributes:
+        old: how the old operand is named ("drafts/x", "HEAD~1:drafts/x").
+        new: the same for the new operand.
+        lang: the language of the text (the new side's), for labels and direction.
+        rtl: whether that language is written right to left.
+        changes: article records in the new text's reading order (repealed ones
+            where they stood), then division records.
+        context: only when asked for: every article of the text in reading
+            order, changed ones (the same records as in `changes`) and unchanged
+            ones (records with no kind), so formatters can show the whole text.
+    """
+
+    old: str
+    new: str
+    lang: str
+    rtl: bool
+    changes: tuple[Change, ...]
+    context: tuple[ArticleChange, ...] = ()
+
+    @property
+    def articles(self) -> tuple[ArticleChange, ...]:
+        return tuple(c for c in self.changes if isinstance(c, ArticleChange))
+
+    @property
+    def summary(self) -> dict[str, int]:
+        """How many articles have each kind (an article may count in several)."""
+        counts = dict.fromkeys(("amended", "inserted", "repealed", "moved", "renumbered"), 0)
+        for change in self.articles:
+            for kind in change.kinds:
+                counts[kind] += 1
+        return counts
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.changes
+
+
+def _drop_formal_ops(ops: tuple[WordOp, ...]) -> tuple[WordOp, ...]:
+    """Formal changes read as their new spelling, unchanged."""
+    return tuple(
+        WordOp("equal", op.new, op.new) if op.kind != "equal" and op.formal else op
+        for op in ops
+    )
+
+
+def _quiet_unit(unit: UnitChange) -> UnitChange:
+    if unit.kind == "amended" and unit.formal:
+        return replace(unit, kind="equal", ops=_drop_formal_ops(unit.ops), formal=False)
+    return replace(unit, ops=_drop_formal_ops(unit.ops))
+
+
+def _quiet_article(change: ArticleChange) -> ArticleChange | None:
+    units = tuple(_quiet_unit(u) for u in change.units)
+    heading = change.heading
+    heading_changed = False
+    if heading is not None:
+        heading = _drop_formal_ops(heading)
+        heading_changed = any(op.kind != "equal" for op in heading)
+    kinds = set(change.kinds)
+    if "amended" in kinds and not heading_changed and not any(u.changed for u in units):
+        kinds.discard("amended")
+    if not kinds:
+        return None
+    return replace(
+        change,
+        kinds=frozenset(kinds),
+        units=units,
+        heading=heading if heading_changed else None,
+        formal=False,
+    )
+
+
+def without_formal(diff: DocumentDiff) -> DocumentDiff:
+    """The same diff with formal changes hidden (`--ignore-formal`).
+
+    A formal word change reads as its new spelling; an article amended only
+    formally, and a heading changed only formally, disappear.
+    """
+    changes: list[Change] = []
+    for change in diff.changes:
+        match change:
+            case ArticleChange():
+                quiet = _quiet_article(change)
+                if quiet is not None:
+                    changes.append(quiet)
+            case HeadingChanged(formal=True):
+                continue
+            case HeadingChanged() | OutlineChanged():
+                changes.append(change)
+    context = tuple(
+        _quiet_article(c) or replace(c, kinds=frozenset(), heading=None, formal=False,
+                                     units=tuple(_quiet_unit(u) for u in c.units))
+        for c in diff.context
+    )
+    return replace(diff, changes=tuple(changes), context=context)

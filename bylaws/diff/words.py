@@ -1,0 +1,245 @@
+"""Word diff of two texts, on whole tokens, with formal changes labelled.
+
+Each distinct token becomes one private-use character (the lines-to-chars trick of
+diff-match-patch, applied to words), the coded strings are diffed, and the result
+is decoded by position so that each side keeps its own spelling. A change never
+splits a word, because a word is one character to the algorithm.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from typing import Literal
+
+from diff_match_patch import diff_match_patch
+
+from bylaws.text import is_formal_change, is_space, strip_for_search, tokenize
+
+__all__ = [
+    "WHOLE_REPLACE_THRESHOLD",
+    "WordOp",
+    "WordOpKind",
+    "diff_words",
+    "is_formal",
+    "new_text",
+    "old_text",
+    "similarity",
+]
+
+WordOpKind = Literal["equal", "insert", "delete", "replace"]
+
+# When more than this share of the longer side's characters (counted on
+# non-space tokens) changed, the text is shown replaced whole rather than as
+# confetti of small edits that nobody can read.
+WHOLE_REPLACE_THRESHOLD = 0.6
+
+
+@dataclass(frozen=True, slots=True)
+class WordOp:
+    """One step of a word diff: whole tokens of the old and the new text.
+
+    `equal` holds identical text on both sides; `insert` has `old == ""`;
+    `delete` has `new == ""`; `replace` holds both. `formal` is true when the
+    two sides differ only formally (see `bylaws.text.is_formal_change`), so a
+    formatter can show or hide the change; it is always false for `equal`.
+    """
+
+    kind: WordOpKind
+    old: str
+    new: str
+    formal: bool = False
+
+
+# Private-use code points, in the order they are handed out: the BMP's area,
+# then planes 15 and 16. No surrogates, no control characters.
+_CODE_RANGES = ((0xE000, 0xF8FF), (0xF0000, 0xFFFFD), (0x100000, 0x10FFFD))
+_CODE_CAPACITY = sum(hi - lo + 1 for lo, hi in _CODE_RANGES)
+
+
+def _code_points() -> Iterator[str]:
+    for lo, hi in _CODE_RANGES:
+        for code in range(lo, hi + 1):
+            yield chr(code)
+
+
+class _TooManyTokens(Exception):
+    """More distinct tokens than there are private-use code points."""
+
+
+def _encode(old_tokens: Sequence[str], new_tokens: Sequence[str]) -> tuple[str, str]:
+    """Both token lists as strings of one private-use character per token."""
+    codes: dict[str, str] = {}
+    supply = _code_points()
+
+    def code(tok: str) -> str:
+        found = codes.get(tok)
+        if found is None:
+            if len(codes) >= _CODE_CAPACITY:
+                raise _TooManyTokens
+            found = codes[tok] = next(supply)
+        return found
+
+    return (
+        "".join(code(t) for t in old_tokens),
+        "".join(code(t) for t in new_tokens),
+    )
+
+
+_EQUAL, _DELETE, _INSERT = 0, -1, 1
+
+
+def _coded_diff(a: str, b: str) -> list[tuple[int, int]]:
+    """diff-match-patch on coded strings: (operation, number of tokens) pairs."""
+    dmp = diff_match_patch()
+    # The default one-second timeout silently degrades big diffs to near-total
+    # replacement; we diff a paragraph or an article at a time instead.
+    dmp.Diff_Timeout = 0
+    # checklines would re-code our codes by "lines": it must stay off.
+    diffs = dmp.diff_main(a, b, False)
+    dmp.diff_cleanupSemantic(diffs)
+    return [(op, len(text)) for op, text in diffs if text]
+
+
+@dataclass(slots=True)
+class _Group:
+    """A run of changes being merged into one op."""
+
+    old: list[str]
+    new: list[str]
+
+
+def _decode(
+    steps: Iterable[tuple[int, int]],
+    old_tokens: Sequence[str],
+    new_tokens: Sequence[str],
+) -> list[tuple[str, str, bool]]:
+    """Turn coded steps back into (old text, new text, is_equal) segments, by position.
+
+    Adjacent deletions and insertions merge into one change; a whitespace-only
+    equality between two changes joins them too, so that a sentence rewritten
+    word by word reads as one replacement instead of islands of spaces.
+    """
+    segments: list[tuple[str, str, bool]] = []
+    i = j = 0
+    for op, n in steps:
+        if op == _EQUAL:
+            text = "".join(old_tokens[i : i + n])
+            i += n
+            j += n
+            segments.append((text, text, True))
+        elif op == _DELETE:
+            segments.append(("".join(old_tokens[i : i + n]), "", False))
+            i += n
+        else:
+            segments.append(("", "".join(new_tokens[j : j + n]), False))
+            j += n
+
+    merged: list[tuple[str, str, bool]] = []
+    group: _Group | None = None
+    for index, (old, new, equal) in enumerate(segments):
+        between_changes = (
+            equal
+            and is_space(old)
+            and group is not None
+            and index + 1 < len(segments)
+            and not segments[index + 1][2]
+        )
+        if equal and not between_changes:
+            if group is not None:
+                merged.append(("".join(group.old), "".join(group.new), False))
+                group = None
+            merged.append((old, new, True))
+            continue
+        if group is None:
+            group = _Group([], [])
+        group.old.append(old)
+        group.new.append(new)
+    if group is not None:
+        merged.append(("".join(group.old), "".join(group.new), False))
+    return merged
+
+
+def _op(old: str, new: str) -> WordOp:
+    """The change op for two differing texts, labelled formal or not."""
+    formal = is_formal_change(old, new)
+    if not old:
+        return WordOp("insert", "", new, formal)
+    if not new:
+        return WordOp("delete", old, "", formal)
+    return WordOp("replace", old, new, formal)
+
+
+def _weight(text: str) -> int:
+    """Characters of a text, not counting whitespace."""
+    return sum(1 for ch in text if not ch.isspace())
+
+
+def _mostly_changed(segments: Sequence[tuple[str, str, bool]], a: str, b: str) -> bool:
+    longer = max(_weight(a), _weight(b))
+    if longer == 0:
+        return False
+    changed_old = sum(_weight(old) for old, _, equal in segments if not equal)
+    changed_new = sum(_weight(new) for _, new, equal in segments if not equal)
+    return max(changed_old, changed_new) > WHOLE_REPLACE_THRESHOLD * longer
+
+
+def diff_words(old: str, new: str) -> tuple[WordOp, ...]:
+    """Compare two texts word by word.
+
+    Args:
+        old: the text before.
+        new: the text after.
+
+    Returns:
+        Ops in reading order; `old_text(ops) == old` and `new_text(ops) == new`.
+        When most of the text changed (see `WHOLE_REPLACE_THRESHOLD`), one
+        replace of the whole text.
+    """
+    if old == new:
+        return (WordOp("equal", old, new),) if old else ()
+    if not old or not new:
+        return (_op(old, new),)
+    old_tokens, new_tokens = tokenize(old), tokenize(new)
+    try:
+        a, b = _encode(old_tokens, new_tokens)
+    except _TooManyTokens:
+        # Two texts with over 137,000 distinct words between them share too
+        # little for a word diff to help a reader.
+        return (_op(old, new),)
+    segments = _decode(_coded_diff(a, b), old_tokens, new_tokens)
+    if _mostly_changed(segments, old, new):
+        return (_op(old, new),)
+    return tuple(
+        WordOp("equal", seg_old, seg_new) if equal else _op(seg_old, seg_new)
+        for seg_old, seg_new, equal in segments
+    )
+
+
+def old_text(ops: Iterable[WordOp]) -> str:
+    """The old text, rebuilt from a diff."""
+    return "".join(op.old for op in ops)
+
+
+def new_text(ops: Iterable[WordOp]) -> str:
+    """The new text, rebuilt from a diff."""
+    return "".join(op.new for op in ops)
+
+
+def is_formal(ops: Iterable[WordOp]) -> bool:
+    """Whether every change in a diff is formal (true for no change at all)."""
+    return all(op.kind == "equal" or op.formal for op in ops)
+
+
+def similarity(a: str, b: str) -> float:
+    """How alike two texts are, from 0 to 1, on their loosely folded words.
+
+    Used to pair paragraphs and articles that have no common id: formal
+    differences, punctuation and spacing do not count.
+    """
+    words_a = strip_for_search(a).split()
+    words_b = strip_for_search(b).split()
+    if words_a == words_b:
+        return 1.0
+    return SequenceMatcher(None, words_a, words_b, autojunk=False).ratio()

@@ -1,0 +1,376 @@
+"""The texts as immutable values: documents, articles, proposals, feedback.
+
+Nothing here reads files or knows XML; `xmlio` converts both ways. Every value
+is a frozen dataclass so that the diff, the proposals engine and the site can
+share them freely. Source locations ride along for error messages but never
+take part in equality, so a value read from disk equals the same value built
+in a test.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Literal
+
+Language = str  # a BCP 47 tag as written in the document: "ar", "en", "fr"
+NumberStyle = Literal["words", "arabic-indic", "digits"]
+NumberingMode = Literal["auto", "fixed"]
+DivisionKind = Literal["part", "chapter", "section"]
+RefForm = Literal["full", "number"]
+
+DIVISION_KINDS: tuple[DivisionKind, ...] = ("part", "chapter", "section")
+
+
+@dataclass(frozen=True, slots=True)
+class SourceLoc:
+    """Where a value was read from, for messages: path, 1-based line and column."""
+
+    path: str
+    line: int = 0
+    col: int = 0
+
+    def __str__(self) -> str:
+        if self.line:
+            return f"{self.path}:{self.line}:{self.col or 1}"
+        return self.path
+
+
+def _loc() -> SourceLoc | None:
+    return field(default=None, compare=False, repr=False)
+
+
+# --- inline content ---------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """A run of plain text, exactly as written (whitespace already folded)."""
+
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """A live cross-reference to an article or to a paragraph/point inside one.
+
+    `to` is an address: `art-id`, `art-id/para-2` or `art-id/para-2/point-1`.
+    `form="full"` renders the designation ("المادة الثانية عشرة"),
+    `form="number"` only the number ("الثانية عشرة").
+    """
+
+    to: str
+    form: RefForm = "full"
+    loc: SourceLoc | None = _loc()
+
+
+Inline = Text | Ref
+
+
+def plain_text(runs: tuple[Inline, ...]) -> str:
+    """The text of runs with each reference shown as its raw address in braces."""
+    return "".join(r.value if isinstance(r, Text) else "{" + r.to + "}" for r in runs)
+
+
+# --- article content --------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class P:
+    """One block of running text (`<p>`)."""
+
+    runs: tuple[Inline, ...]
+    loc: SourceLoc | None = _loc()
+
+
+@dataclass(frozen=True, slots=True)
+class Point:
+    """A lettered point inside a paragraph; points may nest."""
+
+    items: tuple[P | Point, ...]
+    loc: SourceLoc | None = _loc()
+
+    @property
+    def points(self) -> tuple[Point, ...]:
+        return tuple(i for i in self.items if isinstance(i, Point))
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A numbered paragraph: running text, optionally with points among it."""
+
+    items: tuple[P | Point, ...]
+    loc: SourceLoc | None = _loc()
+
+    @property
+    def points(self) -> tuple[Point, ...]:
+        return tuple(i for i in self.items if isinstance(i, Point))
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """An editorial note attached to an article (not part of the operative text)."""
+
+    runs: tuple[Inline, ...]
+    loc: SourceLoc | None = _loc()
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One article: its permanent id, optional heading, paragraphs and notes."""
+
+    id: str
+    heading: str | None
+    paragraphs: tuple[Paragraph, ...]
+    notes: tuple[Note, ...] = ()
+    loc: SourceLoc | None = _loc()
+
+
+# --- the outline ------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleEntry:
+    """An article's place in the outline.
+
+    `num` is the frozen number of a `fixed` document ("12"); entries without
+    one in a fixed document were inserted later and take a مكرر / bis number.
+    A repealed entry keeps its place (fixed documents only).
+    """
+
+    ref: str
+    num: str | None = None
+    repealed: bool = False
+    loc: SourceLoc | None = _loc()
+
+
+@dataclass(frozen=True, slots=True)
+class Division:
+    """A part, chapter or section of the outline."""
+
+    kind: DivisionKind
+    id: str
+    heading: str
+    children: tuple[Division | ArticleEntry, ...]
+    loc: SourceLoc | None = _loc()
+
+
+OutlineNode = Division | ArticleEntry
+
+
+def iter_entries(nodes: tuple[OutlineNode, ...]) -> Iterator[ArticleEntry]:
+    """Every article entry of an outline, in reading order."""
+    for node in nodes:
+        if isinstance(node, ArticleEntry):
+            yield node
+        else:
+            yield from iter_entries(node.children)
+
+
+def iter_divisions(nodes: tuple[OutlineNode, ...]) -> Iterator[Division]:
+    """Every division of an outline, parents before children."""
+    for node in nodes:
+        if isinstance(node, Division):
+            yield node
+            yield from iter_divisions(node.children)
+
+
+@dataclass(frozen=True, slots=True)
+class Stage:
+    """One review stage of the organisation (`drafting-committee`, …) and its label."""
+
+    id: str
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentMeta:
+    title: str
+    short_title: str | None = None
+    organisation: str | None = None
+    version: str | None = None
+    date: str | None = None
+    stages: tuple[Stage, ...] = ()
+
+
+@dataclass(frozen=True)
+class Document:
+    """A whole text: metadata, outline and the articles the outline lists.
+
+    `articles` maps ids to articles and holds exactly the article files on
+    disk (a repealed article of a fixed document may have none).
+    """
+
+    id: str
+    lang: Language
+    numbering: NumberingMode
+    style: NumberStyle
+    meta: DocumentMeta
+    outline: tuple[OutlineNode, ...]
+    articles: Mapping[str, Article]
+    loc: SourceLoc | None = field(default=None, compare=False, repr=False)
+
+    def entries(self) -> list[ArticleEntry]:
+        return list(iter_entries(self.outline))
+
+    def ordered_articles(self) -> list[Article]:
+        """Articles in outline order, skipping repealed entries and missing files."""
+        return [
+            self.articles[e.ref]
+            for e in iter_entries(self.outline)
+            if not e.repealed and e.ref in self.articles
+        ]
+
+    @property
+    def rtl(self) -> bool:
+        return self.lang.split("-")[0] in {"ar", "fa", "he", "ur", "ps", "ckb", "yi"}
+
+
+# --- proposals --------------------------------------------------------------
+
+Relation = Literal["after", "before", "start", "end"]
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    """Where an inserted or moved article goes.
+
+    `after`/`before` an article id, or at the `start`/`end` of a division id.
+    """
+
+    relation: Relation
+    anchor: str
+
+
+@dataclass(frozen=True, slots=True)
+class Amend:
+    """Replace an article's text with the proposal's copy in `articles/`."""
+
+    article: str
+    rationale: tuple[P, ...] = ()
+    loc: SourceLoc | None = _loc()
+
+
+@dataclass(frozen=True, slots=True)
+class Insert:
+    """Add a new article (its text in the proposal's `articles/`) at a position."""
+
+    article: str
+    position: Position
+    rationale: tuple[P, ...] = ()
+    loc: SourceLoc | None = _loc()
+
+
+@dataclass(frozen=True, slots=True)
+class Repeal:
+    article: str
+    rationale: tuple[P, ...] = ()
+    loc: SourceLoc | None = _loc()
+
+
+@dataclass(frozen=True, slots=True)
+class Move:
+    article: str
+    position: Position
+    rationale: tuple[P, ...] = ()
+    loc: SourceLoc | None = _loc()
+
+
+@dataclass(frozen=True, slots=True)
+class AmendHeading:
+    """Give a division or an article a new heading."""
+
+    target: str
+    heading: str
+    rationale: tuple[P, ...] = ()
+    loc: SourceLoc | None = _loc()
+
+
+Operation = Amend | Insert | Repeal | Move | AmendHeading
+
+Verdict = Literal[
+    "adopt", "adopt-modified", "reject", "refer-back", "withdrawn", "superseded"
+]
+VERDICTS: tuple[Verdict, ...] = (
+    "adopt",
+    "adopt-modified",
+    "reject",
+    "refer-back",
+    "withdrawn",
+    "superseded",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Ruling:
+    """A recommendation or a decision of one body, with its date.
+
+    `modified` names the text adopted instead (a proposal id) for
+    `adopt-modified`; `by` names the superseding proposal for `superseded`.
+    """
+
+    verdict: Verdict
+    date: str
+    modified: str | None = None
+    by: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Review:
+    """What one body did with a proposal at one stage."""
+
+    stage: str
+    body: str
+    recommendation: Ruling | None = None
+    decision: Ruling | None = None
+    loc: SourceLoc | None = _loc()
+
+
+@dataclass(frozen=True, slots=True)
+class Fingerprint:
+    """The sha256 of an article's canonical file when the proposal was drafted."""
+
+    article: str
+    sha256: str
+
+
+@dataclass(frozen=True, slots=True)
+class Base:
+    document: str
+    commit: str | None = None
+    fingerprints: tuple[Fingerprint, ...] = ()
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """An amendment proposal: an overlay of operations on its base document."""
+
+    id: str
+    title: str
+    proposer: str
+    submitted: str | None
+    base: Base
+    stage: str
+    rationale: tuple[P, ...]
+    reviews: tuple[Review, ...]
+    operations: tuple[Operation, ...]
+    articles: Mapping[str, Article]
+    loc: SourceLoc | None = field(default=None, compare=False, repr=False)
+
+
+# --- feedback ---------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Comment:
+    """A reviewer's or branch's comment anchored to an article or paragraph address."""
+
+    id: str
+    on: str
+    author: str
+    body: str
+    date: str
+    proposal: str | None
+    text: tuple[P, ...]
+    loc: SourceLoc | None = _loc()

@@ -1,0 +1,226 @@
+"""A proposal's operations applied to its base: the proposed document.
+
+Proposals are overlays: nothing in the base is copied into a proposal except
+the full text of the articles it amends or inserts. Applying is pure: a new
+Document comes back and the base is untouched.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .errors import InvalidOperation
+from .model import (
+    Amend,
+    AmendHeading,
+    Article,
+    ArticleEntry,
+    Division,
+    Document,
+    Insert,
+    Move,
+    Operation,
+    OutlineNode,
+    Position,
+    Proposal,
+    Repeal,
+    iter_divisions,
+    iter_entries,
+)
+
+
+def _fail(op: Operation, message: str) -> InvalidOperation:
+    loc = op.loc
+    return InvalidOperation(
+        message, loc.path if loc else None, loc.line if loc else None, loc.col if loc else None
+    )
+
+
+def _remove(
+    nodes: tuple[OutlineNode, ...], ref: str
+) -> tuple[tuple[OutlineNode, ...], ArticleEntry | None]:
+    out: list[OutlineNode] = []
+    found: ArticleEntry | None = None
+    for node in nodes:
+        if isinstance(node, ArticleEntry):
+            if node.ref == ref and found is None:
+                found = node
+                continue
+            out.append(node)
+        else:
+            children, inner = _remove(node.children, ref)
+            found = found or inner
+            out.append(replace(node, children=children) if inner else node)
+    return tuple(out), found
+
+
+def _place(
+    nodes: tuple[OutlineNode, ...], entry: ArticleEntry, position: Position
+) -> tuple[tuple[OutlineNode, ...], bool]:
+    out: list[OutlineNode] = []
+    placed = False
+    for node in nodes:
+        if isinstance(node, ArticleEntry):
+            if not placed and node.ref == position.anchor:
+                if position.relation == "before":
+                    out.extend((entry, node))
+                    placed = True
+                    continue
+                if position.relation == "after":
+                    out.extend((node, entry))
+                    placed = True
+                    continue
+            out.append(node)
+            continue
+        if not placed and node.id == position.anchor and position.relation in ("start", "end"):
+            children = (
+                (entry, *node.children)
+                if position.relation == "start"
+                else (*node.children, entry)
+            )
+            out.append(replace(node, children=children))
+            placed = True
+            continue
+        if placed:
+            out.append(node)
+            continue
+        children, placed = _place(node.children, entry, position)
+        out.append(replace(node, children=children) if placed else node)
+    return tuple(out), placed
+
+
+def _entry(doc: Document, ref: str) -> ArticleEntry | None:
+    return next((e for e in iter_entries(doc.outline) if e.ref == ref), None)
+
+
+def _check_anchor(doc: Document, op: Insert | Move) -> None:
+    position = op.position
+    if position.relation in ("after", "before"):
+        anchor = _entry(doc, position.anchor)
+        if anchor is None:
+            raise _fail(
+                op, f"cannot place {op.article} {position.relation} {position.anchor}: "
+                "no such article in the outline"
+            )
+    elif not any(d.id == position.anchor for d in iter_divisions(doc.outline)):
+        raise _fail(
+            op, f"cannot place {op.article} at the {position.relation} of "
+            f"{position.anchor}: no such part, chapter or section"
+        )
+
+
+def _proposed_text(proposal: Proposal, op: Amend | Insert) -> Article:
+    article = proposal.articles.get(op.article)
+    if article is None:
+        raise _fail(
+            op,
+            f"the proposal has no text for {op.article}: add "
+            f"articles/{op.article}.xml to the proposal folder",
+        )
+    return article
+
+
+def apply_operation(doc: Document, proposal: Proposal, op: Operation) -> Document:
+    """One operation applied to a document."""
+    articles = dict(doc.articles)
+    match op:
+        case Amend(article=ref):
+            entry = _entry(doc, ref)
+            if entry is None or ref not in doc.articles:
+                raise _fail(op, f"cannot amend {ref}: no such article in the document")
+            if entry.repealed:
+                raise _fail(op, f"cannot amend {ref}: the article is repealed")
+            articles[ref] = _proposed_text(proposal, op)
+            return replace(doc, articles=articles)
+        case Insert(article=ref, position=position):
+            if _entry(doc, ref) is not None or ref in doc.articles:
+                raise _fail(op, f"cannot insert {ref}: an article with this id exists")
+            _check_anchor(doc, op)
+            articles[ref] = _proposed_text(proposal, op)
+            outline, _ = _place(doc.outline, ArticleEntry(ref), position)
+            return replace(doc, outline=outline, articles=articles)
+        case Repeal(article=ref):
+            entry = _entry(doc, ref)
+            if entry is None:
+                raise _fail(op, f"cannot repeal {ref}: no such article in the document")
+            if entry.repealed:
+                raise _fail(op, f"cannot repeal {ref}: the article is already repealed")
+            articles.pop(ref, None)
+            if doc.numbering == "fixed":
+                # A repealed article keeps its place and number as «(ملغاة)».
+                outline = _replace_entry(doc.outline, ref, replace(entry, repealed=True))
+            else:
+                outline, _ = _remove(doc.outline, ref)
+            return replace(doc, outline=outline, articles=articles)
+        case Move(article=ref, position=position):
+            entry = _entry(doc, ref)
+            if entry is None:
+                raise _fail(op, f"cannot move {ref}: no such article in the document")
+            if position.anchor == ref:
+                raise _fail(op, f"cannot move {ref} next to itself")
+            _check_anchor(doc, op)
+            outline, _ = _remove(doc.outline, ref)
+            outline, _ = _place(outline, entry, position)
+            return replace(doc, outline=outline)
+        case AmendHeading(target=target, heading=heading):
+            if target in doc.articles:
+                articles[target] = replace(doc.articles[target], heading=heading)
+                return replace(doc, articles=articles)
+            outline, found = _rename(doc.outline, target, heading)
+            if not found:
+                raise _fail(
+                    op, f"cannot amend the heading of {target}: no such article or division"
+                )
+            return replace(doc, outline=outline)
+
+
+def _replace_entry(
+    nodes: tuple[OutlineNode, ...], ref: str, new: ArticleEntry
+) -> tuple[OutlineNode, ...]:
+    out: list[OutlineNode] = []
+    for node in nodes:
+        if isinstance(node, ArticleEntry):
+            out.append(new if node.ref == ref else node)
+        else:
+            out.append(replace(node, children=_replace_entry(node.children, ref, new)))
+    return tuple(out)
+
+
+def _rename(
+    nodes: tuple[OutlineNode, ...], target: str, heading: str
+) -> tuple[tuple[OutlineNode, ...], bool]:
+    out: list[OutlineNode] = []
+    found = False
+    for node in nodes:
+        if isinstance(node, Division):
+            if node.id == target:
+                out.append(replace(node, heading=heading))
+                found = True
+                continue
+            children, inner = _rename(node.children, target, heading)
+            found = found or inner
+            out.append(replace(node, children=children) if inner else node)
+        else:
+            out.append(node)
+    return tuple(out), found
+
+
+def apply_proposal(doc: Document, proposal: Proposal) -> Document:
+    """The base document with every operation of the proposal applied in order."""
+    for op in proposal.operations:
+        doc = apply_operation(doc, proposal, op)
+    return doc
+
+
+def touched_articles(proposal: Proposal) -> list[str]:
+    """The article ids a proposal's operations name, in order, without repeats."""
+    seen: dict[str, None] = {}
+    for op in proposal.operations:
+        match op:
+            case AmendHeading(target=target):
+                seen.setdefault(target, None)
+            case Amend(article=ref) | Insert(article=ref) | Repeal(article=ref) | Move(
+                article=ref
+            ):
+                seen.setdefault(ref, None)
+    return list(seen)

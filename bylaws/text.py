@@ -1,0 +1,223 @@
+"""Tokens and normalisation for Arabic and Latin text.
+
+Everything that compares or searches text goes through this module, so the
+rules live in one place:
+
+- `tokenize` cuts text into words, numbers, single punctuation marks and runs of
+  whitespace; joining the tokens always gives back the text.
+- `normalize_word` is the key two tokens are compared by: it hides the formal
+  differences (diacritics, tatweel, alef forms, digit shapes, spacing, case) but
+  keeps ة/ه and ى/ي apart, because على is not علي.
+- `loose_key` and `strip_for_search` also fold ة to ه and ى to ي and drop
+  punctuation: they pair articles and feed the site's search.
+- `is_formal_change` says whether two texts differ only formally.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Literal
+
+__all__ = [
+    "TokenKind",
+    "is_formal_change",
+    "is_space",
+    "loose_key",
+    "normalize_word",
+    "strip_for_search",
+    "token_kind",
+    "tokenize",
+]
+
+TokenKind = Literal["word", "number", "space", "punct"]
+
+# Arabic harakat, tanween, shadda, sukun, the hamza and maddah marks, and the
+# superscript (dagger) alef: they change how a word is voiced, not which word it is.
+_TASHKEEL = "\u064b-\u065f\u0670"
+_TATWEEL = "\u0640"
+_JOINERS = "\u200c\u200d"
+# Invisible direction marks that editors insert around mixed-direction text.
+_BIDI_MARKS = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+
+
+def _combining_mark_ranges() -> str:
+    """A regex class body of every combining mark (category M*) in the BMP.
+
+    Python's `\\w` matches none of them, so `\\w+` cuts كَتَبَ into three. The
+    scan covers the Basic Multilingual Plane only (a few milliseconds at import);
+    a rare mark from a higher plane becomes a one-character token of its own.
+    """
+    ranges: list[tuple[int, int]] = []
+    for code in range(0x300, 0x10000):
+        if unicodedata.category(chr(code))[0] != "M":
+            continue
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1] = (ranges[-1][0], code)
+        else:
+            ranges.append((code, code))
+    return "".join(
+        re.escape(chr(lo)) if lo == hi else f"{re.escape(chr(lo))}-{re.escape(chr(hi))}"
+        for lo, hi in ranges
+    )
+
+
+_MARKS = _combining_mark_ranges() + _TATWEEL + _JOINERS
+# A letter of any script: a word character that is neither a digit nor "_".
+_LETTER = r"[^\W\d_]"
+_APOSTROPHES = "'\u2019"
+_NUMBER_SEPARATORS = ".,\u066b\u066c"
+
+_TOKEN_RE = re.compile(
+    # Letters, then any number of (marks or an apostrophe before a letter, then
+    # letters). Possessive quantifiers: a word never needs to give anything back,
+    # and this shape runs twice as fast as one alternation per character.
+    rf"(?P<word>{_LETTER}++"
+    rf"(?:(?:[{_MARKS}]|[{_APOSTROPHES}](?={_LETTER}))++{_LETTER}*+)*+)"
+    rf"|(?P<number>\d+(?:[{_NUMBER_SEPARATORS}]\d+)*)"
+    r"|(?P<space>\s+)"
+    # Anything else, including a stray mark with nothing to sit on, stands alone.
+    r"|(?P<punct>.)",
+    re.DOTALL,
+)
+# The same pattern without groups, so that `findall` returns the tokens themselves.
+_SPLIT_RE = re.compile(re.sub(r"\(\?P<\w+>", "(?:", _TOKEN_RE.pattern), re.DOTALL)
+
+
+def tokenize(s: str) -> list[str]:
+    """Cut a text into words, numbers, single punctuation marks and space runs.
+
+    A word is a letter of any script followed by letters, combining marks
+    (Arabic tashkeel, Latin accents), tatweel, zero-width joiners, and
+    apostrophes between letters (l'article). A number is a run of digits of any
+    script (ASCII, Arabic-Indic, Extended Arabic-Indic) with internal `.` `,`
+    `٫` `٬` separators. Every other character (، ؛ ؟ « » ( ) - / …) is a token
+    of its own. `"".join(tokenize(s)) == s` always.
+    """
+    return _SPLIT_RE.findall(s)
+
+
+def token_kind(tok: str) -> TokenKind:
+    """Whether a token (from `tokenize`) is a word, a number, space or punctuation."""
+    match = _TOKEN_RE.match(tok)
+    if match is None or match.lastgroup is None or match.end() != len(tok):
+        raise ValueError(f"not a token: {tok!r}")
+    kind: TokenKind = match.lastgroup  # type: ignore[assignment]
+    return kind
+
+
+def is_space(tok: str) -> bool:
+    """Whether a token is whitespace only (an empty string counts)."""
+    return not tok or tok.isspace()
+
+
+_STRIP_RE = re.compile(f"[{_TASHKEEL}{_TATWEEL}{_JOINERS}{_BIDI_MARKS}]")
+_SPACE_RE = re.compile(r"\s+")
+# Alef with hamza above or below, with maddah, and alef wasla all become bare
+# alef: writers and keyboards disagree about them. ؤ and ئ stay: they are
+# letters of their own, not a spelling of و or ي.
+_ALEF_FORMS = "\u0623\u0625\u0622\u0671\u0672\u0673"
+_DIGITS = "\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669"
+_EXT_DIGITS = "\u06f0\u06f1\u06f2\u06f3\u06f4\u06f5\u06f6\u06f7\u06f8\u06f9"
+_WORD_FOLD = str.maketrans(
+    {
+        **dict.fromkeys(_ALEF_FORMS, "\u0627"),
+        **{d: str(i) for i, d in enumerate(_DIGITS)},
+        **{d: str(i) for i, d in enumerate(_EXT_DIGITS)},
+        # Arabic decimal and thousands separators, as written inside numbers.
+        "\u066b": ".",
+        "\u066c": ",",
+    }
+)
+_TEH_MARBUTA = "\u0629"
+_HEH = "\u0647"
+_ALEF_MAKSURA = "\u0649"
+_YEH = "\u064a"
+_LOOSE_FOLD = str.maketrans({_TEH_MARBUTA: _HEH, _ALEF_MAKSURA: _YEH})
+
+
+def normalize_word(tok: str) -> str:
+    """The key a token is compared by; formal differences disappear.
+
+    Rules, in order: NFC; drop tashkeel (U+064B–U+065F), superscript alef
+    (U+0670), tatweel, zero-width joiners and direction marks; fold أ إ آ ٱ to ا
+    (ؤ and ئ are kept); Arabic-Indic and Extended Arabic-Indic digits and the
+    Arabic decimal and thousands separators to ASCII; NFC again; a whitespace
+    run to one space; casefold. ة/ه and ى/ي stay distinct.
+    """
+    if tok.isspace():
+        return " "
+    # NFC first, so that ا + U+0654 composes to أ before the marks go.
+    text = unicodedata.normalize("NFC", tok)
+    text = _STRIP_RE.sub("", text).translate(_WORD_FOLD)
+    # Again, because a deleted mark may have stood between a letter and an accent.
+    text = unicodedata.normalize("NFC", text)
+    return _SPACE_RE.sub(" ", text).casefold()
+
+
+_SEARCH_STRIP_RE = re.compile(f"[{_TASHKEEL}{_TATWEEL}{_JOINERS}{_BIDI_MARKS}'\u2019]")
+# A run of anything that is not a letter, a combining mark or a number is one
+# separator. `\w` covers letters and numbers of every script, but also "_".
+_SEARCH_SEPARATOR_RE = re.compile(rf"(?:[^\w{_MARKS}]|_)+")
+
+
+def strip_for_search(s: str) -> str:
+    """The form the site's search index and every query are reduced to.
+
+    The site's JavaScript normaliser must do exactly the same, step by step:
+
+    1. `s.normalize("NFC").toLowerCase()` (Python: NFC, then `str.lower`, not
+       `casefold`, because JavaScript has no casefold);
+    2. delete U+064B–U+065F, U+0670, U+0640, U+200C, U+200D, the direction
+       marks U+061C U+200E U+200F U+202A–U+202E U+2066–U+2069, and the
+       apostrophes ' and ’;
+    3. map أ إ آ ٱ ٲ ٳ to ا, ة to ه, ى to ي, ٠–٩ and ۰–۹ to 0–9, ٫ to ".", ٬ to ",";
+    4. `normalize("NFC")` again (a deleted apostrophe or mark may have stood
+       between a letter and its accent);
+    5. replace every run of characters that are not letters, marks or numbers
+       (JavaScript: `/[^\\p{L}\\p{M}\\p{N}]+/gu`) by one space, and trim.
+
+    Returns:
+        The words of `s`, folded, separated by single spaces.
+    """
+    text = unicodedata.normalize("NFC", s).lower()
+    text = _SEARCH_STRIP_RE.sub("", text).translate(_WORD_FOLD).translate(_LOOSE_FOLD)
+    text = unicodedata.normalize("NFC", text)
+    return _SEARCH_SEPARATOR_RE.sub(" ", text).strip()
+
+
+def loose_key(s: str) -> str:
+    """A loose key for pairing articles and paragraphs: no spaces, no punctuation.
+
+    It is `strip_for_search` with the spaces removed, so it also folds ة to ه
+    and ى to ي, which `normalize_word` keeps apart.
+    """
+    return strip_for_search(s).replace(" ", "")
+
+
+def _formal_key(s: str) -> str:
+    """The text with formal differences removed, spaces and all, for comparison.
+
+    Whitespace is dropped altogether, not just collapsed, so that "و الحزب" and
+    "والحزب" (a separated or attached conjunction) count as spacing too.
+    """
+    parts: list[str] = []
+    for tok in tokenize(s):
+        if tok.isspace():
+            continue
+        key = normalize_word(tok)
+        if key.endswith(_TEH_MARBUTA):
+            key = key[:-1] + _HEH
+        parts.append(key)
+    return "".join(parts)
+
+
+def is_formal_change(old: str, new: str) -> bool:
+    """Whether two texts differ only formally.
+
+    Formal differences are the ones `normalize_word` hides (diacritics, tatweel,
+    alef/hamza forms, Arabic-Indic versus ASCII digits, case), spacing (a space
+    more, fewer or of another kind), and ة versus ه at the end of a word.
+    على versus علي is a real change.
+    """
+    return old == new or _formal_key(old) == _formal_key(new)

@@ -1,0 +1,250 @@
+"""The one place that knows the folder layout of a workspace.
+
+```
+<document>/document.xml
+<document>/articles/<article-id>.xml
+<document>/proposals/<proposal-id>/proposal.xml
+<document>/proposals/<proposal-id>/articles/<article-id>.xml
+<document>/feedback/*.xml
+```
+
+Files are read through a `Tree`, so the same code loads a folder on disk or the
+same folder as it was at a git revision (`bylaws.gitio`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Protocol
+
+from . import xmlio
+from .errors import NotFound, UnusableInput
+from .model import Article, Comment, Document, Proposal
+
+DOCUMENT_FILE = "document.xml"
+PROPOSAL_FILE = "proposal.xml"
+ARTICLES = "articles"
+PROPOSALS = "proposals"
+FEEDBACK = "feedback"
+
+
+class Tree(Protocol):
+    """Read-only access to files below a root, by relative POSIX paths."""
+
+    def read_bytes(self, rel: PurePosixPath) -> bytes: ...
+    def is_file(self, rel: PurePosixPath) -> bool: ...
+    def is_dir(self, rel: PurePosixPath) -> bool: ...
+    def list_dir(self, rel: PurePosixPath) -> list[str]: ...
+    def display(self, rel: PurePosixPath) -> str: ...
+
+
+@dataclass(frozen=True)
+class DiskTree:
+    """A folder on disk; paths in messages are shown as the user gave them."""
+
+    root: Path
+
+    def _path(self, rel: PurePosixPath) -> Path:
+        return self.root / Path(*rel.parts) if rel.parts else self.root
+
+    def read_bytes(self, rel: PurePosixPath) -> bytes:
+        path = self._path(rel)
+        try:
+            size = path.stat().st_size
+            if size > xmlio.MAX_FILE_BYTES:
+                # Refuse before reading 50 MB into memory.
+                xmlio.check_bytes(b"x" * (xmlio.MAX_FILE_BYTES + 1), self.display(rel))
+            return path.read_bytes()
+        except FileNotFoundError:
+            raise NotFound("file does not exist", self.display(rel)) from None
+        except IsADirectoryError:
+            raise UnusableInput("is a folder, expected a file", self.display(rel)) from None
+        except PermissionError:
+            raise UnusableInput("permission denied", self.display(rel)) from None
+
+    def is_file(self, rel: PurePosixPath) -> bool:
+        return self._path(rel).is_file()
+
+    def is_dir(self, rel: PurePosixPath) -> bool:
+        return self._path(rel).is_dir()
+
+    def list_dir(self, rel: PurePosixPath) -> list[str]:
+        try:
+            return sorted(os.listdir(self._path(rel)))
+        except (FileNotFoundError, NotADirectoryError):
+            return []
+
+    def display(self, rel: PurePosixPath) -> str:
+        return str(self._path(rel))
+
+
+def fingerprint(data: bytes) -> str:
+    """The sha256 of a file's canonical form, so reformatting keeps it."""
+    try:
+        canonical = xmlio.canonical_bytes(data, "")
+    except UnusableInput:
+        canonical = data
+    return hashlib.sha256(canonical).hexdigest()
+
+
+# --- loading ----------------------------------------------------------------
+
+
+def _xml_files(tree: Tree, folder: PurePosixPath) -> list[str]:
+    return [n for n in tree.list_dir(folder) if n.endswith(".xml") and tree.is_file(folder / n)]
+
+
+def load_article_file(tree: Tree, rel: PurePosixPath) -> Article:
+    path = tree.display(rel)
+    data = tree.read_bytes(rel)
+    article = xmlio.article_from_xml(xmlio.load_root(data, path, "article"), path, data)
+    if article.id != rel.stem:
+        raise UnusableInput(
+            f"article id {article.id!r} does not match its file name {rel.name!r}; "
+            f"name the file {article.id}.xml",
+            path,
+            article.loc.line if article.loc else 1,
+            article.loc.col if article.loc else 1,
+        )
+    return article
+
+
+def load_articles(tree: Tree, folder: PurePosixPath) -> dict[str, Article]:
+    """Every article file of an `articles/` folder, by id."""
+    articles: dict[str, Article] = {}
+    for name in _xml_files(tree, folder / ARTICLES):
+        article = load_article_file(tree, folder / ARTICLES / name)
+        articles[article.id] = article
+    return articles
+
+
+def load_document(tree: Tree, folder: PurePosixPath = PurePosixPath()) -> Document:
+    """A document folder: document.xml and every file in articles/."""
+    rel = folder / DOCUMENT_FILE
+    if not tree.is_file(rel):
+        raise NotFound(
+            "no document here: expected a folder with a document.xml",
+            tree.display(folder),
+        )
+    path = tree.display(rel)
+    data = tree.read_bytes(rel)
+    root = xmlio.load_root(data, path, "document")
+    return xmlio.document_from_xml(root, load_articles(tree, folder), path, data)
+
+
+def load_proposal(tree: Tree, folder: PurePosixPath) -> Proposal:
+    """A proposal folder: proposal.xml and its articles/."""
+    rel = folder / PROPOSAL_FILE
+    if not tree.is_file(rel):
+        raise NotFound(
+            "no proposal here: expected a folder with a proposal.xml",
+            tree.display(folder),
+        )
+    path = tree.display(rel)
+    data = tree.read_bytes(rel)
+    root = xmlio.load_root(data, path, "proposal")
+    return xmlio.proposal_from_xml(root, load_articles(tree, folder), path, data)
+
+
+def proposal_folders(tree: Tree, folder: PurePosixPath) -> list[PurePosixPath]:
+    """The proposal folders of a document, sorted by name."""
+    base = folder / PROPOSALS
+    return [
+        base / name
+        for name in tree.list_dir(base)
+        if tree.is_file(base / name / PROPOSAL_FILE)
+    ]
+
+
+def load_proposals(tree: Tree, folder: PurePosixPath) -> list[Proposal]:
+    return [load_proposal(tree, p) for p in proposal_folders(tree, folder)]
+
+
+def load_feedback(tree: Tree, folder: PurePosixPath) -> list[Comment]:
+    """Every comment in the document's feedback/ folder, file by file."""
+    comments: list[Comment] = []
+    base = folder / FEEDBACK
+    for name in _xml_files(tree, base):
+        rel = base / name
+        path = tree.display(rel)
+        data = tree.read_bytes(rel)
+        root = xmlio.load_root(data, path, "feedback")
+        comments.extend(xmlio.feedback_from_xml(root, path, data))
+    return comments
+
+
+# --- finding things on disk --------------------------------------------------
+
+
+def iter_document_folders(path: Path) -> Iterator[Path]:
+    """Document folders at or below `path` (at most two levels: drafts/<doc>)."""
+    if (path / DOCUMENT_FILE).is_file():
+        yield path
+        return
+    for level in (path, path / "drafts"):
+        if not level.is_dir():
+            continue
+        for child in sorted(level.iterdir()):
+            if (child / DOCUMENT_FILE).is_file():
+                yield child
+
+
+def document_folders_for(path: Path) -> list[Path]:
+    """The documents a path means: the one it lies in, or those below it."""
+    if not path.exists():
+        raise NotFound("no such file or folder", str(path))
+    start = path if path.is_dir() else path.parent
+    # A proposal, an article file or a feedback file lives inside its document.
+    for candidate in (start, *start.parents):
+        if (candidate / DOCUMENT_FILE).is_file():
+            return [candidate]
+    found = list(iter_document_folders(start))
+    if not found:
+        raise NotFound(
+            "no document here: expected a folder with a document.xml "
+            "(or a drafts/ folder holding one)",
+            str(path),
+        )
+    return found
+
+
+def find_document_folder(path: Path | None) -> Path:
+    """The one document a command works on (the current folder by default)."""
+    found = document_folders_for(path or Path("."))
+    if len(found) > 1:
+        names = ", ".join(str(f) for f in found)
+        raise UnusableInput(f"several documents here ({names}); name one", str(path or "."))
+    return found[0]
+
+
+def disk_document(path: Path | None) -> tuple[DiskTree, Document]:
+    folder = find_document_folder(path)
+    tree = DiskTree(folder)
+    return tree, load_document(tree)
+
+
+# --- writing ----------------------------------------------------------------
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write a whole file or nothing: a temporary file beside it, then rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if path.exists():
+            os.chmod(tmp, path.stat().st_mode & 0o777)
+        else:
+            os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
