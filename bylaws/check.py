@@ -6,7 +6,6 @@ rest, so a drafter sees every mistake in one run.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -14,8 +13,8 @@ from pathlib import Path, PurePosixPath
 
 from lxml import etree
 
-from . import xmlio
-from .errors import BylawsError, Problem
+from . import numbering, xmlio
+from .errors import BylawsError, NotFound, Problem
 from .model import (
     Article,
     ArticleEntry,
@@ -43,9 +42,6 @@ from .workspace import (
     proposal_folders,
 )
 
-SLUG = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
-_ADDRESS_STEP = re.compile(r"(para|point)-([1-9][0-9]*)\Z")
-
 
 @dataclass
 class Report:
@@ -53,6 +49,8 @@ class Report:
 
     problems: list[Problem] = field(default_factory=list)
     files: int = 0
+    # Article files that exist but could not be read: already reported once.
+    unreadable: set[str] = field(default_factory=set)
 
     @property
     def errors(self) -> int:
@@ -97,8 +95,13 @@ def _read(tree: Tree, rel: PurePosixPath, name: str, report: Report) -> _Parsed 
         return None
     if data.startswith(xmlio.BOM):
         report.problems.append(
-            Problem(path, 1, 1, "warning", "file starts with a byte-order mark; "
-                    "`bylaws fmt` removes it")
+            Problem(
+                path,
+                1,
+                1,
+                "warning",
+                "file starts with a byte-order mark; `bylaws fmt` removes it",
+            )
         )
     schema = xmlio.schema_problems(root, path)
     if schema:
@@ -116,6 +119,7 @@ def _load_articles(
         rel = folder / ARTICLES / name
         parsed = _read(tree, rel, "article", report)
         if parsed is None:
+            report.unreadable.add(rel.stem)
             continue
         article = xmlio.article_from_xml(parsed.root, parsed.path, parsed.data)
         if article.id != rel.stem:
@@ -137,16 +141,21 @@ def _load_articles(
 # --- rules on a loaded document ----------------------------------------------
 
 
-def outline_problems(doc: Document, articles_folder: str) -> Iterator[Problem]:
+def outline_problems(
+    doc: Document, articles_folder: str, unreadable: frozenset[str] = frozenset()
+) -> Iterator[Problem]:
     """Articles listed twice or not at all, missing files, duplicate ids."""
     entries = list(iter_entries(doc.outline))
     counts = Counter(e.ref for e in entries)
     seen: set[str] = set()
     for entry in entries:
         if counts[entry.ref] > 1 and entry.ref in seen:
-            yield _problem(entry.loc, f"article {entry.ref} is listed twice in the outline")
+            yield _problem(
+                entry.loc, f"article {entry.ref} is listed twice in the outline"
+            )
         seen.add(entry.ref)
-        if entry.ref not in doc.articles and not entry.repealed:
+        missing = entry.ref not in doc.articles and entry.ref not in unreadable
+        if missing and not entry.repealed:
             yield _problem(
                 entry.loc,
                 f"article {entry.ref} is in the outline but has no file "
@@ -185,7 +194,9 @@ def outline_problems(doc: Document, articles_folder: str) -> Iterator[Problem]:
     yield from _fixed_number_problems(doc, entries)
 
 
-def _fixed_number_problems(doc: Document, entries: list[ArticleEntry]) -> Iterator[Problem]:
+def _fixed_number_problems(
+    doc: Document, entries: list[ArticleEntry]
+) -> Iterator[Problem]:
     if doc.numbering != "fixed":
         return
     last = 0
@@ -199,38 +210,6 @@ def _fixed_number_problems(doc: Document, entries: list[ArticleEntry]) -> Iterat
                 "fixed numbers must increase through the outline",
             )
         last = max(last, int(entry.num))
-
-
-def resolve_address(doc: Document, address: str) -> str | None:
-    """Why an address points to nothing, or None when it resolves."""
-    head, *steps = address.split("/")
-    article = doc.articles.get(head)
-    entry = next((e for e in iter_entries(doc.outline) if e.ref == head), None)
-    if article is None or entry is None:
-        if entry is not None and entry.repealed:
-            return f"{head} is repealed"
-        return f"there is no article {head}"
-    items: tuple[P | Point, ...] | None = None
-    for index, step in enumerate(steps):
-        match = _ADDRESS_STEP.match(step)
-        if not match:
-            return f"{step!r} is not a paragraph or point step"
-        kind, position = match.group(1), int(match.group(2))
-        if kind == "para":
-            if index != 0:
-                return "a paragraph step must come right after the article"
-            if position > len(article.paragraphs):
-                return f"{head} has {len(article.paragraphs)} paragraph(s), not {position}"
-            items = article.paragraphs[position - 1].items
-        else:
-            if items is None:
-                return "a point step must follow a paragraph step"
-            points = [i for i in items if isinstance(i, Point)]
-            if position > len(points):
-                where_ = "/".join([head, *steps[:index]])
-                return f"{where_} has {len(points)} point(s), not {position}"
-            items = points[position - 1].items
-    return None
 
 
 def _refs_in_items(items: Iterable[P | Point]) -> Iterator[Ref]:
@@ -255,21 +234,26 @@ def _refs_in_runs(holder: Note | P) -> Iterator[Ref]:
 
 def reference_problems(doc: Document, articles: Iterable[Article]) -> Iterator[Problem]:
     """References to nothing, in the given articles, resolved against `doc`."""
+    numbers = numbering.number_outline(doc)
     for article in articles:
         for ref in article_refs(article):
-            reason = resolve_address(doc, ref.to)
-            if reason:
-                yield _problem(ref.loc, f"reference to {ref.to} points to nothing: {reason}")
+            try:
+                numbering.resolve_ref_path(doc, ref, numbers)
+            except NotFound as exc:
+                yield Problem.from_error(exc)
 
 
 # --- proposals and feedback ----------------------------------------------------
 
 
-def proposal_problems(tree: Tree, doc: Document, folder: PurePosixPath, report: Report) -> None:
+def proposal_problems(
+    tree: Tree, doc: Document, folder: PurePosixPath, report: Report
+) -> Document | None:
+    """Problems of one proposal; returns its proposed document when it applies."""
     parsed = _read(tree, folder / PROPOSAL_FILE, "proposal", report)
     articles = _load_articles(tree, folder, report)
     if parsed is None:
-        return
+        return None
     proposal = xmlio.proposal_from_xml(parsed.root, articles, parsed.path, parsed.data)
     if proposal.base.document != doc.id:
         report.problems.append(
@@ -279,7 +263,7 @@ def proposal_problems(tree: Tree, doc: Document, folder: PurePosixPath, report: 
                 f"but it lies in {doc.id!r}",
             )
         )
-        return
+        return None
     stage_ids = [s.id for s in doc.meta.stages]
     if stage_ids and proposal.stage not in stage_ids:
         report.problems.append(
@@ -293,8 +277,8 @@ def proposal_problems(tree: Tree, doc: Document, folder: PurePosixPath, report: 
         proposed = apply_proposal(doc, proposal)
     except BylawsError as exc:
         report.problems.append(Problem.from_error(exc))
-        return
-    report.problems.extend(_stale_problems(tree, doc, proposal))
+        return None
+    report.problems.extend(_stale_problems(tree, proposal))
     used = {getattr(op, "article", None) for op in proposal.operations}
     for ref in sorted(set(articles) - used):
         report.problems.append(
@@ -305,15 +289,16 @@ def proposal_problems(tree: Tree, doc: Document, folder: PurePosixPath, report: 
             )
         )
     report.problems.extend(reference_problems(proposed, articles.values()))
+    return proposed
 
 
-def _stale_problems(tree: Tree, doc: Document, proposal: Proposal) -> Iterator[Problem]:
+def _stale_problems(tree: Tree, proposal: Proposal) -> Iterator[Problem]:
     """Articles whose text in force changed since the proposal recorded them."""
     try:
         from .proposals import stale_articles
     except ImportError:  # the proposals engine is optional for a bare check
         return
-    for ref in stale_articles(tree, doc, proposal):
+    for ref in stale_articles(tree, proposal):
         yield _problem(
             proposal.loc,
             f"proposal {proposal.id} is stale: {ref} changed since it was drafted; "
@@ -322,29 +307,52 @@ def _stale_problems(tree: Tree, doc: Document, proposal: Proposal) -> Iterator[P
         )
 
 
-def feedback_problems(tree: Tree, doc: Document, folder: PurePosixPath, report: Report) -> None:
+def feedback_problems(
+    tree: Tree,
+    doc: Document,
+    folder: PurePosixPath,
+    report: Report,
+    proposed: dict[str, Document | None],
+) -> None:
+    """Comments anchored to nothing (in the text, or in the proposal they discuss)."""
     names = [n for n in tree.list_dir(folder / FEEDBACK) if n.endswith(".xml")]
-    proposal_ids = {p.name for p in proposal_folders(tree, folder)}
     for name in names:
         parsed = _read(tree, folder / FEEDBACK / name, "feedback", report)
         if parsed is None:
             continue
         comments = xmlio.feedback_from_xml(parsed.root, parsed.path, parsed.data)
-        report.problems.extend(_comment_problems(doc, comments, proposal_ids))
+        report.problems.extend(_comment_problems(doc, comments, proposed))
 
 
 def _comment_problems(
-    doc: Document, comments: list[Comment], proposal_ids: set[str]
+    doc: Document, comments: list[Comment], proposed: dict[str, Document | None]
 ) -> Iterator[Problem]:
     for comment in comments:
-        reason = resolve_address(doc, comment.on)
-        if reason and comment.proposal is None:
-            yield _problem(comment.loc, f"comment {comment.id} is on {comment.on}: {reason}")
-        if comment.proposal is not None and comment.proposal not in proposal_ids:
+        target = doc
+        if comment.proposal is not None:
+            if comment.proposal not in proposed:
+                yield _problem(
+                    comment.loc,
+                    f"comment {comment.id} names proposal {comment.proposal}, "
+                    "which does not exist",
+                )
+                continue
+            # A comment on a proposal may anchor to an article the proposal inserts.
+            target = proposed[comment.proposal] or doc
+        anchor = Ref(comment.on, loc=comment.loc)
+        if not (_resolves(target, anchor) or _resolves(doc, anchor)):
             yield _problem(
                 comment.loc,
-                f"comment {comment.id} names proposal {comment.proposal}, which does not exist",
+                f"comment {comment.id} is on {comment.on}, which does not exist",
             )
+
+
+def _resolves(doc: Document, ref: Ref) -> bool:
+    try:
+        numbering.resolve_ref_path(doc, ref)
+    except NotFound:
+        return False
+    return True
 
 
 # --- the whole check -----------------------------------------------------------
@@ -352,16 +360,23 @@ def _comment_problems(
 
 def check_document(tree: Tree, folder: PurePosixPath, report: Report) -> None:
     """Every rule on one document folder, its proposals and its feedback."""
+    report.unreadable = set()
     parsed = _read(tree, folder / DOCUMENT_FILE, "document", report)
     articles = _load_articles(tree, folder, report)
     if parsed is None:
         return
     doc = xmlio.document_from_xml(parsed.root, articles, parsed.path, parsed.data)
-    report.problems.extend(outline_problems(doc, tree.display(folder / ARTICLES)))
+    report.problems.extend(
+        outline_problems(
+            doc, tree.display(folder / ARTICLES), frozenset(report.unreadable)
+        )
+    )
     report.problems.extend(reference_problems(doc, doc.articles.values()))
-    for proposal in proposal_folders(tree, folder):
-        proposal_problems(tree, doc, proposal, report)
-    feedback_problems(tree, doc, folder, report)
+    proposed = {
+        proposal.name: proposal_problems(tree, doc, proposal, report)
+        for proposal in proposal_folders(tree, folder)
+    }
+    feedback_problems(tree, doc, folder, report, proposed)
 
 
 def check_paths(paths: Iterable[Path]) -> Report:

@@ -8,6 +8,7 @@ stderr (`file:line:col: error: message`) and exit code 2; no traceback.
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 from typing import Any
 
@@ -37,6 +38,7 @@ COMMANDS: dict[str, str] = {
 }
 
 EXIT_USAGE = 2
+EXIT_INTERNAL = 3
 
 
 class BylawsGroup(click.Group):
@@ -59,10 +61,25 @@ class BylawsGroup(click.Group):
         except BylawsError as exc:
             click.echo(str(exc), err=True)
             ctx.exit(EXIT_USAGE)
+        except (KeyboardInterrupt, click.exceptions.Abort):
+            click.echo("interrupted", err=True)
+            ctx.exit(130)
+        except (click.ClickException, click.exceptions.Exit, SystemExit):
+            raise
         except BrokenPipeError:
             # The reader (a pager, `head`) went away: not an error of ours.
             sys.stderr.close()
             ctx.exit(0)
+        except Exception as exc:
+            # A bug of ours: say so in one line; BYLAWS_DEBUG=1 shows the traceback.
+            if os.environ.get("BYLAWS_DEBUG"):
+                raise
+            click.echo(
+                f"internal error: {type(exc).__name__}: {exc} (this is a bug in bylaws; "
+                "run again with BYLAWS_DEBUG=1 and report the traceback)",
+                err=True,
+            )
+            ctx.exit(EXIT_INTERNAL)
 
 
 @click.group(cls=BylawsGroup, context_settings={"help_option_names": ["-h", "--help"]})

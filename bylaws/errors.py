@@ -73,4 +73,6 @@ class Problem:
 
     @classmethod
     def from_error(cls, error: BylawsError) -> Problem:
-        return cls(error.path or "", error.line or 0, error.col or 0, "error", error.message)
+        return cls(
+            error.path or "", error.line or 0, error.col or 0, "error", error.message
+        )

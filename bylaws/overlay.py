@@ -32,7 +32,10 @@ from .model import (
 def _fail(op: Operation, message: str) -> InvalidOperation:
     loc = op.loc
     return InvalidOperation(
-        message, loc.path if loc else None, loc.line if loc else None, loc.col if loc else None
+        message,
+        loc.path if loc else None,
+        loc.line if loc else None,
+        loc.col if loc else None,
     )
 
 
@@ -72,7 +75,11 @@ def _place(
                     continue
             out.append(node)
             continue
-        if not placed and node.id == position.anchor and position.relation in ("start", "end"):
+        if (
+            not placed
+            and node.id == position.anchor
+            and position.relation in ("start", "end")
+        ):
             children = (
                 (entry, *node.children)
                 if position.relation == "start"
@@ -99,13 +106,15 @@ def _check_anchor(doc: Document, op: Insert | Move) -> None:
         anchor = _entry(doc, position.anchor)
         if anchor is None:
             raise _fail(
-                op, f"cannot place {op.article} {position.relation} {position.anchor}: "
-                "no such article in the outline"
+                op,
+                f"cannot place {op.article} {position.relation} {position.anchor}: "
+                "no such article in the outline",
             )
     elif not any(d.id == position.anchor for d in iter_divisions(doc.outline)):
         raise _fail(
-            op, f"cannot place {op.article} at the {position.relation} of "
-            f"{position.anchor}: no such part, chapter or section"
+            op,
+            f"cannot place {op.article} at the {position.relation} of "
+            f"{position.anchor}: no such part, chapter or section",
         )
 
 
@@ -148,7 +157,9 @@ def apply_operation(doc: Document, proposal: Proposal, op: Operation) -> Documen
             articles.pop(ref, None)
             if doc.numbering == "fixed":
                 # A repealed article keeps its place and number as «(ملغاة)».
-                outline = _replace_entry(doc.outline, ref, replace(entry, repealed=True))
+                outline = _replace_entry(
+                    doc.outline, ref, replace(entry, repealed=True)
+                )
             else:
                 outline, _ = _remove(doc.outline, ref)
             return replace(doc, outline=outline, articles=articles)
@@ -169,7 +180,8 @@ def apply_operation(doc: Document, proposal: Proposal, op: Operation) -> Documen
             outline, found = _rename(doc.outline, target, heading)
             if not found:
                 raise _fail(
-                    op, f"cannot amend the heading of {target}: no such article or division"
+                    op,
+                    f"cannot amend the heading of {target}: no such article or division",
                 )
             return replace(doc, outline=outline)
 
@@ -219,8 +231,11 @@ def touched_articles(proposal: Proposal) -> list[str]:
         match op:
             case AmendHeading(target=target):
                 seen.setdefault(target, None)
-            case Amend(article=ref) | Insert(article=ref) | Repeal(article=ref) | Move(
-                article=ref
+            case (
+                Amend(article=ref)
+                | Insert(article=ref)
+                | Repeal(article=ref)
+                | Move(article=ref)
             ):
                 seen.setdefault(ref, None)
     return list(seen)

@@ -90,7 +90,9 @@ class Reader:
 
     def label(self, article_id: str) -> str:
         number = self.numbers[article_id]
-        return numbering.article_label(number.n, number.k, self.doc.lang, self.doc.style)
+        return numbering.article_label(
+            number.n, number.k, self.doc.lang, self.doc.style
+        )
 
     def division_label(self, division: Division) -> str:
         return numbering.division_label(

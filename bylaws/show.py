@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 
 from .render import ReadArticle, ReadDivision, Reader
@@ -39,15 +40,16 @@ def as_text(reader: Reader, items: Iterable[Item]) -> str:
     return "\n".join(lines).strip("\n") + "\n"
 
 
+_MD_INLINE = re.compile(r"([\\`*_\[\]<>&|~{}!])")
+_MD_LINE_START = re.compile(r"^(\s*)([#>+\-=])")
+_MD_LIST_NUMBER = re.compile(r"^(\s*\d+)([.)])")
+
+
 def _md_escape(text: str) -> str:
-    # Text from files must never become Markdown syntax or HTML.
-    out = []
-    for char in text:
-        if char in "\\`*_{}[]<>()#+-.!|~&":
-            out.append("\\" + char)
-        else:
-            out.append(char)
-    return "".join(out)
+    """Text from a file as inert Markdown: no syntax, no HTML, nothing live."""
+    escaped = _MD_INLINE.sub(r"\\\1", text)
+    escaped = _MD_LIST_NUMBER.sub(r"\1\\\2", escaped)
+    return _MD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), escaped)
 
 
 def as_markdown(reader: Reader, items: Iterable[Item], title: bool = True) -> str:
@@ -55,12 +57,16 @@ def as_markdown(reader: Reader, items: Iterable[Item], title: bool = True) -> st
     lines: list[str] = []
     if title:
         lines += [f"# {_md_escape(reader.doc.meta.title)}", ""]
+    article_level = 2
     for item in items:
         if isinstance(item, ReadDivision):
-            level = "#" * min(2 + item.depth, 5)
-            lines += [f"{level} {_md_escape(item.label)}: {_md_escape(item.heading)}", ""]
+            level = min(2 + item.depth, 5)
+            article_level = level + 1
+            heading = f"{_md_escape(item.label)}: {_md_escape(item.heading)}"
+            lines += [f"{'#' * level} {heading}", ""]
             continue
-        lines += [f"###### {_md_escape(_heading(item))} {{#{item.id}}}", ""]
+        heading = _md_escape(_heading(item))
+        lines += [f"{'#' * article_level} {heading} {{#{item.id}}}", ""]
         if item.repealed:
             lines += [_md_escape(_repealed(reader)), ""]
             continue
@@ -69,7 +75,7 @@ def as_markdown(reader: Reader, items: Iterable[Item], title: bool = True) -> st
             label = f"{_md_escape(block.label)} " if block.label else ""
             bullet = "- " if block.depth else ""
             lines.append(f"{indent}{bullet}{label}{_md_escape(block.text)}")
-            lines.append("" if not block.depth else "")
+            lines.append("")
         for note in item.notes:
             lines += [f"> {_md_escape(note)}", ""]
     return "\n".join(lines).rstrip("\n") + "\n"

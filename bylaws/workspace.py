@@ -63,7 +63,9 @@ class DiskTree:
         except FileNotFoundError:
             raise NotFound("file does not exist", self.display(rel)) from None
         except IsADirectoryError:
-            raise UnusableInput("is a folder, expected a file", self.display(rel)) from None
+            raise UnusableInput(
+                "is a folder, expected a file", self.display(rel)
+            ) from None
         except PermissionError:
             raise UnusableInput("permission denied", self.display(rel)) from None
 
@@ -96,7 +98,11 @@ def fingerprint(data: bytes) -> str:
 
 
 def _xml_files(tree: Tree, folder: PurePosixPath) -> list[str]:
-    return [n for n in tree.list_dir(folder) if n.endswith(".xml") and tree.is_file(folder / n)]
+    return [
+        n
+        for n in tree.list_dir(folder)
+        if n.endswith(".xml") and tree.is_file(folder / n)
+    ]
 
 
 def load_article_file(tree: Tree, rel: PurePosixPath) -> Article:
@@ -123,7 +129,10 @@ def load_articles(tree: Tree, folder: PurePosixPath) -> dict[str, Article]:
     return articles
 
 
-def load_document(tree: Tree, folder: PurePosixPath = PurePosixPath()) -> Document:
+ROOT = PurePosixPath()
+
+
+def load_document(tree: Tree, folder: PurePosixPath = ROOT) -> Document:
     """A document folder: document.xml and every file in articles/."""
     rel = folder / DOCUMENT_FILE
     if not tree.is_file(rel):
@@ -218,7 +227,9 @@ def find_document_folder(path: Path | None) -> Path:
     found = document_folders_for(path or Path("."))
     if len(found) > 1:
         names = ", ".join(str(f) for f in found)
-        raise UnusableInput(f"several documents here ({names}); name one", str(path or "."))
+        raise UnusableInput(
+            f"several documents here ({names}); name one", str(path or ".")
+        )
     return found[0]
 
 

@@ -160,7 +160,11 @@ def expect_root(root: etree._Element, name: str, path: str) -> None:
     """Refuse a root of the wrong name or namespace, in cobalt's tone."""
     if root.tag != Q + name:
         qname = etree.QName(root)
-        got = f"{{{qname.namespace}}}{qname.localname}" if qname.namespace else qname.localname
+        got = (
+            f"{{{qname.namespace}}}{qname.localname}"
+            if qname.namespace
+            else qname.localname
+        )
         raise UnusableInput(
             f"XML root element must be {name} in namespace {NS}, but got {got} instead",
             path,
@@ -633,7 +637,9 @@ def feedback_from_xml(
 # --- model -> element trees -------------------------------------------------
 
 
-def _el(parent: etree._Element | None, name: str, **attrib: str | None) -> etree._Element:
+def _el(
+    parent: etree._Element | None, name: str, **attrib: str | None
+) -> etree._Element:
     clean = {k: v for k, v in attrib.items() if v is not None}
     if parent is None:
         return etree.Element(Q + name, clean, nsmap={None: NS})
@@ -654,7 +660,9 @@ def _write_runs(el: etree._Element, runs: Iterable[Inline]) -> None:
             else:
                 last.tail = (last.tail or "") + run.value
         else:
-            last = _el(el, "ref", to=run.to, form=None if run.form == "full" else run.form)
+            last = _el(
+                el, "ref", to=run.to, form=None if run.form == "full" else run.form
+            )
 
 
 def _write_items(el: etree._Element, items: Iterable[P | Point]) -> None:
@@ -753,7 +761,9 @@ def proposal_to_xml(proposal: Proposal) -> etree._Element:
     _text_el(meta, "title", proposal.title)
     _text_el(meta, "proposer", proposal.proposer)
     _text_el(meta, "submitted", proposal.submitted)
-    base = _el(root, "base", document=proposal.base.document, commit=proposal.base.commit)
+    base = _el(
+        root, "base", document=proposal.base.document, commit=proposal.base.commit
+    )
     for fp in proposal.base.fingerprints:
         _el(base, "fingerprint", article=fp.article, sha256=fp.sha256)
     _write_rationale(root, proposal.rationale)

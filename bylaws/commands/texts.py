@@ -11,7 +11,9 @@ EXIT_PROBLEMS = 1
 
 @click.command("check")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("-q", "--quiet", is_flag=True, help="Print nothing; only the exit code speaks.")
+@click.option(
+    "-q", "--quiet", is_flag=True, help="Print nothing; only the exit code speaks."
+)
 def check_command(paths: tuple[Path, ...], quiet: bool) -> None:
     """Check documents, proposals and feedback for every problem a drafter can fix.
 

@@ -1,0 +1,348 @@
+"""Layered entry points of a diff: objects, then operands, then paths.
+
+- `diff_documents(old, new)`: two Documents (pure, in `bylaws.diff.compare`).
+- `load_operand(text)`: what the user typed (a document folder, a proposal
+  folder, an article file, any of them as `REV:PATH`) as a Document.
+- `diff_operands` and `diff_paths`: the two together, for the command line.
+
+Documents are loaded lazily: every article file's bytes are read, but only the
+files whose bytes differ between the two sides are parsed, so the cost grows
+with what changed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, replace
+from pathlib import Path, PurePosixPath
+from typing import Literal
+
+from bylaws import workspace, xmlio
+from bylaws.diff.changes import DocumentDiff
+from bylaws.diff.compare import FingerprintedArticles, Progress, diff_documents
+from bylaws.diff.structure import AlignMode
+from bylaws.errors import NotFound, UnusableInput
+from bylaws.model import Article, ArticleEntry, Document, DocumentMeta
+from bylaws.workspace import Tree
+
+__all__ = [
+    "LazyArticles",
+    "Operand",
+    "OperandKind",
+    "diff_documents",
+    "diff_operands",
+    "diff_paths",
+    "load_document_lazily",
+    "load_operand",
+    "single_article_document",
+]
+
+OperandKind = Literal["document", "proposal", "article"]
+_ARABIC_LETTER = re.compile("[\u0600-\u06ff]")
+
+
+class LazyArticles(FingerprintedArticles, Mapping[str, Article]):
+    """The articles/ folder of a document, parsed one file at a time on demand."""
+
+    def __init__(self, tree: Tree, folder: PurePosixPath) -> None:
+        self._tree = tree
+        base = folder / workspace.ARTICLES
+        self._paths = {
+            name[: -len(".xml")]: base / name
+            for name in tree.list_dir(base)
+            if name.endswith(".xml")
+        }
+        self._cache: dict[str, Article] = {}
+        self._bytes: dict[str, bytes] = {}
+
+    def __getitem__(self, key: str) -> Article:
+        found = self._cache.get(key)
+        if found is None:
+            rel = self._paths[key]
+            data = self._raw(key)
+            path = self._tree.display(rel)
+            article = xmlio.article_from_xml(xmlio.load_root(data, path, "article"), path, data)
+            if article.id != key:
+                raise UnusableInput(
+                    f"article id {article.id!r} does not match its file name "
+                    f"{rel.name!r}; name the file {article.id}.xml",
+                    path,
+                    article.loc.line if article.loc else 1,
+                    article.loc.col if article.loc else 1,
+                )
+            found = self._cache[key] = article
+        return found
+
+    def _raw(self, key: str) -> bytes:
+        data = self._bytes.get(key)
+        if data is None:
+            data = self._bytes[key] = self._tree.read_bytes(self._paths[key])
+        return data
+
+    def fingerprint(self, article_id: str) -> object | None:
+        rel = self._paths.get(article_id)
+        if rel is None:
+            return None
+        blob_id = getattr(self._tree, "blob_id", None)
+        if blob_id is not None:
+            found: object | None = blob_id(rel)
+            return found
+        return self._raw(article_id)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._paths)
+
+    def __len__(self) -> int:
+        return len(self._paths)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._paths
+
+
+def load_document_lazily(tree: Tree, folder: PurePosixPath = PurePosixPath()) -> Document:
+    """A document folder whose articles are parsed only when looked at."""
+    rel = folder / workspace.DOCUMENT_FILE
+    if not tree.is_file(rel):
+        raise NotFound(
+            "no document here: expected a folder with a document.xml", tree.display(folder)
+        )
+    path = tree.display(rel)
+    data = tree.read_bytes(rel)
+    root = xmlio.load_root(data, path, "document")
+    doc = xmlio.document_from_xml(root, {}, path, data)
+    return replace(doc, articles=LazyArticles(tree, folder))
+
+
+def single_article_document(article: Article, source: str) -> Document:
+    """A document holding one article, for comparing two loose article files."""
+    sample = (article.heading or "") + repr(article.paragraphs)
+    lang = "ar" if _ARABIC_LETTER.search(sample) else "en"
+    return Document(
+        id=article.id,
+        lang=lang,
+        numbering="auto",
+        style="words",
+        meta=DocumentMeta(title=source),
+        outline=(ArticleEntry(article.id),),
+        articles={article.id: article},
+    )
+
+
+@dataclass(frozen=True)
+class Operand:
+    """One side of a comparison, loaded.
+
+    Attributes:
+        name: as the user wrote it.
+        kind: document, proposal (its base with it applied) or article.
+        document: the text to compare.
+        article: for an article operand, the id of the article to compare.
+    """
+
+    name: str
+    kind: OperandKind
+    document: Document
+    article: str | None = None
+
+
+class _Loader:
+    """Loads operands, sharing one base document between proposals of the same base."""
+
+    def __init__(self, cwd: Path) -> None:
+        self.cwd = cwd
+        self._documents: dict[tuple[int, PurePosixPath], Document] = {}
+        self._trees: dict[tuple[str, str], Tree] = {}
+
+    def document(self, tree: Tree, folder: PurePosixPath) -> Document:
+        key = (id(tree), folder)
+        found = self._documents.get(key)
+        if found is None:
+            found = self._documents[key] = load_document_lazily(tree, folder)
+        return found
+
+    def tree_and_path(self, text: str) -> tuple[Tree, PurePosixPath]:
+        from bylaws import gitio
+
+        path = Path(text)
+        if not path.is_absolute():
+            path = self.cwd / path
+        if path.exists() or gitio.split_rev_path(text) is None:
+            if not path.exists():
+                raise NotFound("no such file or folder", text)
+            tree_key = ("disk", "")
+            tree = self._trees.get(tree_key)
+            if tree is None:
+                tree = self._trees[tree_key] = workspace.DiskTree(self.cwd)
+            return tree, PurePosixPath(text)
+        split = gitio.split_rev_path(text)
+        assert split is not None
+        rev, inner = split
+        root = gitio.repo_root(self.cwd)
+        if inner.startswith(("./", "../")) or inner in (".", ".."):
+            # Like git itself: ./ and ../ are relative to the current folder.
+            absolute = (self.cwd / inner).resolve()
+            try:
+                inner = absolute.relative_to(root.resolve()).as_posix()
+            except ValueError:
+                raise NotFound("path is outside the git repository", text) from None
+        commit = gitio.resolve_commit(root, rev)
+        tree_key = (str(root), commit)
+        tree = self._trees.get(tree_key)
+        if tree is None:
+            tree = self._trees[tree_key] = gitio.GitTree(root, rev, commit=commit)
+        rel = PurePosixPath(inner.strip("/")) if inner.strip("/") else PurePosixPath()
+        return tree, rel
+
+    def load(self, text: str) -> Operand:
+        tree, rel = self.tree_and_path(text)
+        if tree.is_file(rel):
+            if rel.name == workspace.DOCUMENT_FILE:
+                return Operand(text, "document", self.document(tree, rel.parent))
+            if rel.name == workspace.PROPOSAL_FILE:
+                return self._proposal(text, tree, rel.parent)
+            if rel.suffix == ".xml":
+                return self._article(text, tree, rel)
+            raise UnusableInput(
+                "not a bylaws file: expected a document or proposal folder, or an "
+                "article .xml file",
+                tree.display(rel),
+            )
+        if not tree.is_dir(rel):
+            raise NotFound("no such file or folder", tree.display(rel))
+        if tree.is_file(rel / workspace.DOCUMENT_FILE):
+            return Operand(text, "document", self.document(tree, rel))
+        if tree.is_file(rel / workspace.PROPOSAL_FILE):
+            return self._proposal(text, tree, rel)
+        found = [
+            rel / name
+            for name in tree.list_dir(rel)
+            if tree.is_file(rel / name / workspace.DOCUMENT_FILE)
+        ] + [
+            rel / "drafts" / name
+            for name in tree.list_dir(rel / "drafts")
+            if tree.is_file(rel / "drafts" / name / workspace.DOCUMENT_FILE)
+        ]
+        if len(found) == 1:
+            return Operand(text, "document", self.document(tree, found[0]))
+        if found:
+            names = ", ".join(tree.display(f) for f in found)
+            raise UnusableInput(f"several documents here ({names}); name one", text)
+        raise NotFound(
+            "not a document, proposal or article: expected a folder with a "
+            "document.xml or a proposal.xml, or an article .xml file",
+            tree.display(rel),
+        )
+
+    def _proposal(self, text: str, tree: Tree, folder: PurePosixPath) -> Operand:
+        from bylaws.overlay import apply_proposal
+
+        base = folder.parent.parent
+        if folder.parent.name != workspace.PROPOSALS or not tree.is_file(
+            base / workspace.DOCUMENT_FILE
+        ):
+            raise UnusableInput(
+                "a proposal folder must sit in <document>/proposals/<id>/ so that "
+                "its base document can be found",
+                tree.display(folder / workspace.PROPOSAL_FILE),
+            )
+        proposal = workspace.load_proposal(tree, folder)
+        document = apply_proposal(self.document(tree, base), proposal)
+        return Operand(text, "proposal", document)
+
+    def _article(self, text: str, tree: Tree, rel: PurePosixPath) -> Operand:
+        path = tree.display(rel)
+        article = xmlio.read_article(tree.read_bytes(rel), path)
+        holder = rel.parent.parent
+        if rel.parent.name == workspace.ARTICLES and tree.is_file(
+            holder / workspace.DOCUMENT_FILE
+        ):
+            # An article of a document: numbers and references read as there.
+            document = self.document(tree, holder)
+            articles = _Overlay(document.articles, {article.id: article})
+            return Operand(text, "article", replace(document, articles=articles), article.id)
+        return Operand(text, "article", single_article_document(article, path), article.id)
+
+
+class _Overlay(Mapping[str, Article]):
+    """A mapping with one article replaced, still lazy for the rest."""
+
+    def __init__(self, base: Mapping[str, Article], extra: dict[str, Article]) -> None:
+        self._base, self._extra = base, extra
+
+    def __getitem__(self, key: str) -> Article:
+        return self._extra[key] if key in self._extra else self._base[key]
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self._extra
+        yield from (k for k in self._base if k not in self._extra)
+
+    def __len__(self) -> int:
+        return len(set(self._base) | set(self._extra))
+
+
+def load_operand(text: str, cwd: Path | None = None) -> Operand:
+    """Load one operand of `bylaws diff` (see `diff_paths` for the forms)."""
+    return _Loader(cwd or Path(".")).load(text)
+
+
+def diff_operands(
+    old: Operand,
+    new: Operand,
+    *,
+    align: AlignMode = "auto",
+    context: bool = False,
+    progress: Progress | None = None,
+) -> DocumentDiff:
+    """Compare two loaded operands; an article compares only with an article."""
+    if (old.kind == "article") != (new.kind == "article"):
+        article, other = (old, new) if old.kind == "article" else (new, old)
+        raise UnusableInput(
+            f"cannot compare an article file with a {other.kind}; give two article "
+            "files, or two document or proposal folders",
+            article.name,
+        )
+    only = (old.article, new.article) if old.article and new.article else None
+    return diff_documents(
+        old.document,
+        new.document,
+        old_name=old.name,
+        new_name=new.name,
+        align=align,
+        context=context,
+        progress=progress,
+        only=only,
+    )
+
+
+def diff_paths(
+    old: str,
+    new: str,
+    *,
+    cwd: Path | None = None,
+    align: AlignMode = "auto",
+    context: bool = False,
+    progress: Progress | None = None,
+) -> DocumentDiff:
+    """Compare two operands as the user typed them.
+
+    Each operand is a document folder; a proposal folder (its base, two folders
+    up, with the proposal applied); an article file; or any of them at a git
+    revision as `REV:PATH` (a tag, a branch, HEAD~3; PATH from the top of the
+    repository, or from the current folder when it starts with ./ or ../).
+
+    Raises:
+        BylawsError: an operand that does not exist or cannot be read.
+    """
+    loader = _Loader(cwd or Path("."))
+    try:
+        return diff_operands(
+            loader.load(old), loader.load(new), align=align, context=context,
+            progress=progress,
+        )
+    finally:
+        for tree in loader._trees.values():
+            close = getattr(tree, "close", None)
+            if close is not None:
+                close()
+

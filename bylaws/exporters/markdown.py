@@ -1,0 +1,138 @@
+"""A document (or a proposed one) as Markdown that imports back exactly.
+
+Front matter carries the document's id, language, numbering and metadata;
+headings carry ids as `{#id}` (the attr_list syntax mkdocs understands);
+references are links to their target's address; points are list items,
+nested by indentation. A line of text that would read as a heading or label
+starts with a backslash.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Article, Document, Inline, P, Point, Text
+from .walk import ArticleBlock, Block, DivisionBlock, Labels, blocks
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<>{}|])")
+_LINE_START = re.compile(r"^(?:[-+#>]|\d+[.)]|\(|[\u0621-\u064a]\s*[-–—)]|\S+\s*[:\-–—])")
+
+
+def escape(text: str) -> str:
+    return _SPECIAL.sub(r"\\\1", text)
+
+
+def _runs(runs: tuple[Inline, ...], labels: Labels) -> str:
+    out = []
+    for run in runs:
+        if isinstance(run, Text):
+            out.append(escape(run.value))
+        else:
+            out.append(f"[{escape(labels.ref_text(run))}](#{run.to})")
+    return "".join(out)
+
+
+def _text_line(runs: tuple[Inline, ...], labels: Labels) -> str:
+    line = _runs(runs, labels)
+    if _needs_escape(line, labels):
+        return "\\" + line
+    return line
+
+
+def _needs_escape(line: str, labels: Labels) -> bool:
+    from ..importers.patterns import article_head, division_head, numbered
+
+    plain = line.lstrip()
+    if not plain:
+        return False
+    if _LINE_START.match(plain):
+        return True
+    arabic = labels.doc.lang.startswith("ar")
+    return (
+        numbered(plain, arabic) is not None
+        or article_head(plain, True) is not None
+        or division_head(plain) is not None
+    )
+
+
+def _items(items: tuple[P | Point, ...], depth: int, labels: Labels, out: list[str]) -> None:
+    """Points as list items; text inside a point as its continuation lines."""
+    count = 0
+    indent = "  " * depth
+    for item in items:
+        if isinstance(item, P):
+            out.append(indent + _text_line(item.runs, labels) if depth else _text_line(item.runs, labels))
+            out.append("")
+            continue
+        count += 1
+        label = labels.point(count, depth + 1)
+        first, rest = (item.items[0], item.items[1:]) if item.items else (None, ())
+        if isinstance(first, P):
+            body = _runs(first.runs, labels)
+            out.append(f"{indent}- {label} {body}".rstrip())
+        else:
+            out.append(f"{indent}- {label}")
+            rest = item.items
+        out.append("")
+        _items(tuple(rest), depth + 1, labels, out)
+
+
+def _article(block: ArticleBlock, labels: Labels, out: list[str]) -> None:
+    level = "#" * min(6, block.depth + 2)
+    article: Article | None = block.article
+    if article is None:
+        out.append(f"{level} {block.label} {labels.repealed()} {{#{block.entry.ref}}}")
+        out.append("")
+        return
+    heading = f": {escape(article.heading)}" if article.heading else ""
+    out.append(f"{level} {block.label}{heading} {{#{article.id}}}")
+    out.append("")
+    many = len(article.paragraphs) > 1
+    for n, paragraph in enumerate(article.paragraphs, start=1):
+        items = paragraph.items
+        if many:
+            label = labels.paragraph(n)
+            if items and isinstance(items[0], P):
+                out.append(f"{label} {_runs(items[0].runs, labels)}".rstrip())
+                items = items[1:]
+            else:
+                out.append(label)
+            out.append("")
+        _items(items, 0, labels, out)
+    for note in article.notes:
+        out.append("> " + _runs(note.runs, labels))
+        out.append("")
+
+
+def _front_matter(doc: Document) -> list[str]:
+    meta = doc.meta
+    lines = ["---", "bylaws: 1", f"id: {doc.id}", f"lang: {doc.lang}"]
+    lines += [f"numbering: {doc.numbering}", f"style: {doc.style}"]
+    for key, value in (
+        ("title", meta.title),
+        ("short-title", meta.short_title),
+        ("organisation", meta.organisation),
+        ("version", meta.version),
+        ("date", meta.date),
+    ):
+        if value is not None:
+            lines.append(f"{key}: {value}")
+    lines += [f"stage: {s.id} | {s.label}" for s in meta.stages]
+    return [*lines, "---", ""]
+
+
+def export_markdown(doc: Document) -> bytes:
+    """The document as Markdown (UTF-8), front matter first."""
+    labels = Labels(doc)
+    out = _front_matter(doc)
+    out += [f"# {escape(doc.meta.title)}", ""]
+    block: Block
+    for block in blocks(doc, labels):
+        if isinstance(block, DivisionBlock):
+            level = "#" * min(6, block.depth + 2)
+            heading = f": {escape(block.division.heading)}" if block.division.heading else ""
+            out.append(f"{level} {block.label}{heading} {{#{block.division.id}}}")
+            out.append("")
+        else:
+            _article(block, labels, out)
+    return ("\n".join(out).rstrip("\n") + "\n").encode("utf-8")

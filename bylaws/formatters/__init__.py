@@ -1,0 +1,94 @@
+"""Outputs of a diff, one module each, found by name.
+
+A formatter reads change records and returns text; it never computes a diff.
+Every module exposes `format_diff(diff, options) -> str`; `get_formatter`
+imports it only when asked, so `--format json` does not load the HTML code.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Literal
+
+from bylaws.diff.changes import DocumentDiff
+from bylaws.errors import UnusableInput
+
+__all__ = [
+    "FORMATS",
+    "Bidi",
+    "FormatOptions",
+    "Formatter",
+    "format_names",
+    "get_formatter",
+    "render",
+]
+
+Bidi = Literal["logical", "visual"]
+
+
+@dataclass(frozen=True, slots=True)
+class FormatOptions:
+    """How to present a diff.
+
+    Attributes:
+        color: ANSI colours (terminal formats only).
+        context: show unchanged articles too, where the diff carries them.
+        bidi: "logical" leaves right-to-left layout to the terminal; "visual"
+            lays each line out for terminals that do not do bidi themselves.
+        width: the terminal width, for side-by-side.
+    """
+
+    color: bool = False
+    context: bool = False
+    bidi: Bidi = "logical"
+    width: int = 100
+
+
+Formatter = Callable[[DocumentDiff, FormatOptions], str]
+
+# name -> module defining format_diff; "instrument" belongs to the proposals area.
+FORMATS: dict[str, str] = {
+    "inline": "bylaws.formatters.inline",
+    "side-by-side": "bylaws.formatters.side_by_side",
+    "stat": "bylaws.formatters.stat",
+    "json": "bylaws.formatters.json",
+    "markdown": "bylaws.formatters.markdown",
+    "html": "bylaws.formatters.html",
+    "instrument": "bylaws.formatters.instrument",
+}
+
+
+def format_names() -> list[str]:
+    """The names `--format` accepts, in the order they are documented."""
+    return list(FORMATS)
+
+
+def get_formatter(name: str) -> Formatter:
+    """The formatter registered under a name.
+
+    Raises:
+        UnusableInput: no such format, or its module is not installed.
+    """
+    module_name = FORMATS.get(name)
+    if module_name is None:
+        raise UnusableInput(
+            f"unknown format {name!r}; choose one of {', '.join(FORMATS)}"
+        )
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as exc:
+        if exc.name != module_name:
+            raise
+        raise UnusableInput(f"format {name!r} is not available in this installation") from None
+    formatter = getattr(module, "format_diff", None)
+    if not callable(formatter):
+        raise UnusableInput(f"format {name!r} is not available in this installation")
+    result: Formatter = formatter
+    return result
+
+
+def render(diff: DocumentDiff, name: str, options: FormatOptions | None = None) -> str:
+    """A diff in the named format."""
+    return get_formatter(name)(diff, options or FormatOptions())

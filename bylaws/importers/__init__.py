@@ -1,0 +1,151 @@
+"""Existing texts -> documents: plain text, Markdown, Word (.docx), Akoma Ntoso.
+
+Each importer is a function `(data, path, doc_id, lang) -> ImportResult`,
+registered by name in `IMPORTERS`. `import_file` picks one from the file's
+extension (or the name given), and `write_document` writes the result as a
+document folder, each file atomically.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .. import xmlio
+from ..errors import UnusableInput
+from ..model import Document
+from ..workspace import ARTICLES, DOCUMENT_FILE, write_atomic
+from .builder import Draft, ImportWarning, slugify
+
+__all__ = [
+    "IMPORTERS",
+    "ImportResult",
+    "ImportWarning",
+    "detect_format",
+    "import_bytes",
+    "import_file",
+    "write_document",
+]
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """An imported document and what the importer had to guess, by source line."""
+
+    document: Document
+    warnings: tuple[ImportWarning, ...]
+
+
+Importer = Callable[[bytes, str, str, str | None], tuple[Document, Draft]]
+
+
+def _text(data: bytes, path: str, doc_id: str, lang: str | None) -> tuple[Document, Draft]:
+    from .text import import_text
+
+    return import_text(data, path, doc_id, lang)
+
+
+def _markdown(
+    data: bytes, path: str, doc_id: str, lang: str | None
+) -> tuple[Document, Draft]:
+    from .markdown import import_markdown
+
+    return import_markdown(data, path, doc_id, lang)
+
+
+def _docx(data: bytes, path: str, doc_id: str, lang: str | None) -> tuple[Document, Draft]:
+    from .docx import import_docx
+
+    return import_docx(data, path, doc_id, lang)
+
+
+def _akn(data: bytes, path: str, doc_id: str, lang: str | None) -> tuple[Document, Draft]:
+    from .akn import import_akn
+
+    return import_akn(data, path, doc_id, lang)
+
+
+IMPORTERS: dict[str, Importer] = {
+    "text": _text,
+    "markdown": _markdown,
+    "docx": _docx,
+    "akn": _akn,
+}
+_EXTENSIONS = {
+    ".txt": "text",
+    ".text": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".docx": "docx",
+    ".xml": "akn",
+    ".akn": "akn",
+}
+
+
+def detect_format(path: Path, data: bytes) -> str:
+    """The importer for a file: by extension, else by its first bytes."""
+    by_extension = _EXTENSIONS.get(path.suffix.lower())
+    if by_extension:
+        return by_extension
+    if data.startswith(b"PK\x03\x04"):
+        return "docx"
+    if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
+        return "akn"
+    return "text"
+
+
+def import_bytes(
+    data: bytes,
+    path: str,
+    fmt: str,
+    doc_id: str = "imported",
+    lang: str | None = None,
+) -> ImportResult:
+    """Import a file's bytes with the named importer."""
+    importer = IMPORTERS.get(fmt)
+    if importer is None:
+        names = ", ".join(sorted(IMPORTERS))
+        raise UnusableInput(f"unknown import format {fmt!r}; use one of {names}", path)
+    document, draft = importer(data, path, doc_id, lang)
+    return ImportResult(document, tuple(sorted(draft.warnings, key=lambda w: w.line)))
+
+
+def import_file(
+    path: Path,
+    fmt: str | None = None,
+    doc_id: str | None = None,
+    lang: str | None = None,
+) -> ImportResult:
+    """Import a file; the format comes from its extension unless named."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise UnusableInput("file does not exist", str(path)) from None
+    except IsADirectoryError:
+        raise UnusableInput("is a folder, expected a file to import", str(path)) from None
+    except PermissionError:
+        raise UnusableInput("permission denied", str(path)) from None
+    chosen = fmt or detect_format(path, data)
+    return import_bytes(data, str(path), chosen, doc_id or slugify(path.stem), lang)
+
+
+def write_document(doc: Document, folder: Path) -> list[Path]:
+    """Write document.xml and one file per article, each atomically.
+
+    Refuses a folder that already holds a document, so an import never
+    overwrites someone's texts.
+    """
+    if (folder / DOCUMENT_FILE).exists() or (folder / ARTICLES).exists():
+        raise UnusableInput(
+            "already holds a document; import into a new folder", str(folder)
+        )
+    written: list[Path] = []
+    for article in doc.articles.values():
+        target = folder / ARTICLES / f"{article.id}.xml"
+        write_atomic(target, xmlio.serialize(xmlio.article_to_xml(article)))
+        written.append(target)
+    target = folder / DOCUMENT_FILE
+    write_atomic(target, xmlio.serialize(xmlio.document_to_xml(doc)))
+    written.append(target)
+    return written

@@ -1,0 +1,172 @@
+"""Find cross-references written in prose and make them live.
+
+«المادة (العاشرة) من النظام»، «الفقرة (2) من المادة (الخامسة)»، «الفقرة (1)
+من هذه المادة»، "Article 12(2)". A mention becomes a `<ref>` only when its
+target exists and the reference renders exactly as the prose reads, keeping
+the words around it: «المادة (» + number + «)». Anything else stays text, so
+an import never changes a word.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+
+from ..errors import BylawsError
+from ..model import Document, Inline, Ref, RefForm, Text
+from ..numbering import ArticleNumber, render_ref
+from .patterns import _number_then_rest
+
+_AR_ARTICLE = re.compile(r"(?<![\u0621-\u064a])(?:ال)?مادة\s+")
+_AR_PARAGRAPH = re.compile(r"(?<![\u0621-\u064a])الفقرة\s*(\(\s*[0-9٠-٩]+\s*\))\s+من\s+")
+_AR_THIS_ARTICLE = re.compile(r"(?:هذه|ذات)\s+المادة")
+_AR_OTHER_LAW = re.compile(r"\s*من\s+(?:نظام|قانون|لائحة|اللائحة|قرار|اتفاقية)")
+_EN_ARTICLE = re.compile(r"\bArticle\s+([0-9]+)((?:\([0-9]+\))?(?:\([a-z]+\))?)")
+
+
+class ProseRefs:
+    """Turns mentions in the text of one document into live references."""
+
+    def __init__(
+        self,
+        doc: Document,
+        numbers: Mapping[str, ArticleNumber],
+        by_number: Mapping[tuple[int, int], str],
+    ) -> None:
+        self.doc = doc
+        self.numbers = numbers
+        self.by_number = by_number
+        self.found = 0
+
+    def _renders(self, address: str, form: RefForm) -> str | None:
+        try:
+            return render_ref(self.doc, Ref(address, form), self.numbers)
+        except BylawsError:
+            return None
+
+    def __call__(self, text: str, article_id: str) -> list[Inline]:
+        out: list[Inline] = []
+        pos = 0
+        i = 0
+        while i < len(text):
+            hit = self._match_at(text, i, article_id)
+            if hit is None:
+                i += 1
+                continue
+            end, pieces = hit
+            if pos < i:
+                out.append(Text(text[pos:i]))
+            out.extend(pieces)
+            self.found += sum(isinstance(p, Ref) for p in pieces)
+            pos = i = end
+        if pos < len(text):
+            out.append(Text(text[pos:]))
+        return out
+
+    def _match_at(
+        self, text: str, i: int, article_id: str
+    ) -> tuple[int, list[Inline]] | None:
+        if self.doc.lang.startswith("ar"):
+            para = _AR_PARAGRAPH.match(text, i)
+            if para:
+                return self._paragraph(text, i, para, article_id)
+            art = _AR_ARTICLE.match(text, i)
+            if art:
+                return self._article(text, i, art.end())
+            return None
+        en = _EN_ARTICLE.match(text, i)
+        if en:
+            return self._english(text, i, en)
+        return None
+
+    def _article_at(self, text: str, start: int) -> tuple[str, int, str] | None:
+        """The article named at text[start:]: (id, end, its number as written)."""
+        parsed = _number_then_rest(text[start:], arabic=True)
+        if parsed is None:
+            return None
+        n, _, rest = parsed
+        end = len(text) - len(rest)
+        written = text[start:end].rstrip()
+        end = start + len(written)
+        if _AR_OTHER_LAW.match(text, end):
+            return None
+        article_id = self.by_number.get((n, 0))
+        if article_id is None:
+            return None
+        return article_id, end, written
+
+    def _article(self, text: str, i: int, num_start: int) -> tuple[int, list[Inline]] | None:
+        found = self._article_at(text, num_start)
+        if found is None:
+            return None
+        article_id, end, written = found
+        pieces = self._designate(article_id, text[i:num_start], written)
+        return (end, pieces) if pieces else None
+
+    def _designate(self, address: str, lead: str, written: str) -> list[Inline] | None:
+        """`lead` + `written` («المادة » + «(العاشرة)») as text and a reference."""
+        whole = (lead + written).strip()
+        if self._renders(address, "full") == re.sub(r"\s+", " ", whole):
+            return [Ref(address, "full")]
+        number = self._renders(address, "number")
+        inner = written
+        opened, closed = "", ""
+        bracket = re.fullmatch(r"\(\s*(.*?)\s*\)", written)
+        if bracket and number != written:
+            inner = bracket.group(1)
+            opened = written[: written.index(bracket.group(1))]
+            closed = written[written.index(bracket.group(1)) + len(inner) :]
+        if number == re.sub(r"\s+", " ", inner):
+            pieces: list[Inline] = [Text(lead + opened), Ref(address, "number")]
+            if closed:
+                pieces.append(Text(closed))
+            return pieces
+        return None
+
+    def _paragraph(
+        self, text: str, i: int, para: re.Match[str], article_id: str
+    ) -> tuple[int, list[Inline]] | None:
+        label = para.group(1)
+        n = int(re.sub(r"\D", "", label.translate(str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789"))))
+        after = para.end()
+        this = _AR_THIS_ARTICLE.match(text, after)
+        if this:
+            address = f"{article_id}/para-{n}"
+            if self._renders(address, "number") == label:
+                lead = text[i : para.start(1)]
+                return para.end(1), [Text(lead), Ref(address, "number")]
+            return None
+        art = _AR_ARTICLE.match(text, after)
+        if not art:
+            return None
+        found = self._article_at(text, art.end())
+        if found is None:
+            return None
+        target, end, written = found
+        address = f"{target}/para-{n}"
+        whole = re.sub(r"\s+", " ", text[i:end])
+        if self._renders(address, "full") == whole:
+            return end, [Ref(address, "full")]
+        if self._renders(address, "number") != label:
+            return None
+        tail = self._designate(target, text[para.end(1) : art.end()], written)
+        if tail is None:
+            return None
+        return end, [Text(text[i : para.start(1)]), Ref(address, "number"), *tail]
+
+    def _english(self, text: str, i: int, en: re.Match[str]) -> tuple[int, list[Inline]] | None:
+        article_id = self.by_number.get((int(en.group(1)), 0))
+        if article_id is None:
+            return None
+        steps = re.findall(r"\(([0-9]+|[a-z]+)\)", en.group(2))
+        address = article_id
+        if steps:
+            address += f"/para-{steps[0]}"
+        if len(steps) > 1:
+            address += f"/point-{ord(steps[1][0]) - ord('a') + 1}"
+        if self._renders(address, "full") == en.group(0):
+            return en.end(), [Ref(address, "full")]
+        return None
+
+
+ProseDetector = Callable[[str, str], list[Inline]]

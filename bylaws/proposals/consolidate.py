@@ -1,0 +1,310 @@
+"""Consolidation: several proposals against one base, applied in order.
+
+Each proposal is applied to the base on its own; its effect is then carried
+onto the text consolidated so far. Articles amended by two proposals are
+merged word by word (base vs the text so far vs the proposal); changes to the
+same words stop the run with a `CollisionError` naming every clashing word.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from ..errors import CollisionError
+from ..model import (
+    Amend,
+    AmendHeading,
+    Document,
+    Insert,
+    Move,
+    Operation,
+    Proposal,
+    Repeal,
+    iter_divisions,
+)
+from ..overlay import apply_operation, apply_proposal
+from .merge import Clash, MergeConflict, merge_articles
+
+
+@dataclass(frozen=True, slots=True)
+class Collision:
+    """Two proposals that change the same words of one article (or its place).
+
+    `ours` is the text consolidated so far (or the first proposal of a pair),
+    `theirs` the later proposal.
+    """
+
+    article: str
+    where: str
+    base: str
+    first: str
+    second: str
+    first_text: str
+    second_text: str
+
+    def describe(self) -> str:
+        place = f"{self.article} {self.where}".strip()
+        if not self.where and not self.base:
+            return (
+                f"{place}: {self.first} {self.first_text}; "
+                f"{self.second} {self.second_text}"
+            )
+        if self.base:
+            reads = f"the text in force reads «{self.base}»"
+        else:
+            reads = "at the same place"
+        return (
+            f"{place}: {reads}; {self.first} makes it «{self.first_text}», "
+            f"{self.second} makes it «{self.second_text}»"
+        )
+
+
+def collision_error(collisions: list[Collision], proposal: Proposal) -> CollisionError:
+    lines = "\n  ".join(c.describe() for c in collisions)
+    loc = proposal.loc
+    return CollisionError(
+        f"{len(collisions)} collision(s); nothing was written:\n  {lines}",
+        loc.path if loc else None,
+        loc.line if loc else None,
+        loc.col if loc else None,
+    )
+
+
+def _clash_to_collision(
+    article: str, clash: Clash, first: str, second: str
+) -> Collision:
+    return Collision(
+        article, clash.where, clash.base, first, second, clash.ours, clash.theirs
+    )
+
+
+def _place_key(op: Insert | Move) -> tuple[str, str]:
+    return (op.position.relation, op.position.anchor)
+
+
+@dataclass
+class _State:
+    """The text consolidated so far and who changed what in it."""
+
+    doc: Document
+    amended_by: dict[str, str]  # article id -> first proposal that changed its text
+    placed_by: dict[tuple[str, str], str]  # (relation, anchor) -> proposal
+    moved_by: dict[str, str]
+    repealed_by: dict[str, str]
+    headings_by: dict[str, str]
+
+
+def _structural(
+    state: _State, base: Document, proposal: Proposal, op: Operation
+) -> list[Collision]:
+    """Carry one operation onto the consolidated text; collisions instead of errors."""
+    name = proposal.id
+    match op:
+        case Repeal(article=ref):
+            if ref in state.repealed_by:
+                return []  # the same change twice: nothing is lost
+            if ref in state.amended_by:
+                return [
+                    Collision(
+                        ref,
+                        "",
+                        "",
+                        state.amended_by[ref],
+                        name,
+                        "amends it",
+                        "repeals it",
+                    )
+                ]
+            state.repealed_by[ref] = name
+        case Insert() | Move():
+            key = _place_key(op)
+            if key in state.placed_by:
+                other = state.placed_by[key]
+                return [
+                    Collision(
+                        op.article,
+                        "",
+                        "",
+                        other,
+                        name,
+                        f"places an article {key[0]} {key[1]}",
+                        f"places {op.article} at the same place",
+                    )
+                ]
+            anchor = op.position.anchor
+            if anchor in state.repealed_by:
+                return [
+                    Collision(
+                        op.article,
+                        "",
+                        "",
+                        state.repealed_by[anchor],
+                        name,
+                        f"repeals {anchor}",
+                        f"places {op.article} next to it",
+                    )
+                ]
+            if isinstance(op, Move):
+                if op.article in state.moved_by:
+                    return [
+                        Collision(
+                            op.article,
+                            "",
+                            "",
+                            state.moved_by[op.article],
+                            name,
+                            "moves it",
+                            "moves it elsewhere",
+                        )
+                    ]
+                if op.article in state.repealed_by:
+                    return [
+                        Collision(
+                            op.article,
+                            "",
+                            "",
+                            state.repealed_by[op.article],
+                            name,
+                            "repeals it",
+                            "moves it",
+                        )
+                    ]
+                state.moved_by[op.article] = name
+            state.placed_by[key] = name
+        case AmendHeading(target=target, heading=heading):
+            if target in state.headings_by:
+                current = _heading_of(state.doc, target)
+                if current != heading:
+                    return [
+                        Collision(
+                            target,
+                            "heading",
+                            _heading_of(base, target) or "",
+                            state.headings_by[target],
+                            name,
+                            current or "",
+                            heading,
+                        )
+                    ]
+                return []
+            state.headings_by[target] = name
+        case Amend():
+            return []
+    state.doc = apply_operation(state.doc, proposal, op)
+    return []
+
+
+def _heading_of(doc: Document, target: str) -> str | None:
+    if target in doc.articles:
+        return doc.articles[target].heading
+    for division in iter_divisions(doc.outline):
+        if division.id == target:
+            return division.heading
+    return None
+
+
+def _amended(proposal: Proposal) -> list[str]:
+    return [op.article for op in proposal.operations if isinstance(op, Amend)]
+
+
+def _carry(state: _State, base: Document, proposal: Proposal) -> list[Collision]:
+    """Carry one proposal onto the consolidated text; the collisions it meets."""
+    proposed = apply_proposal(base, proposal)  # errors name the operation
+    collisions: list[Collision] = []
+    for op in proposal.operations:
+        collisions.extend(_structural(state, base, proposal, op))
+    articles = dict(state.doc.articles)
+    for ref in _amended(proposal):
+        if ref in state.repealed_by:
+            collisions.append(
+                Collision(
+                    ref,
+                    "",
+                    "",
+                    state.repealed_by[ref],
+                    proposal.id,
+                    "repeals it",
+                    "amends it",
+                )
+            )
+            continue
+        try:
+            articles[ref] = merge_articles(
+                base.articles[ref], articles[ref], proposed.articles[ref]
+            )
+        except MergeConflict as conflict:
+            first = state.amended_by.get(ref, "?")
+            collisions.extend(
+                _clash_to_collision(ref, c, first, proposal.id)
+                for c in conflict.clashes
+            )
+            continue
+        state.amended_by.setdefault(ref, proposal.id)
+    state.doc = replace(state.doc, articles=articles)
+    return collisions
+
+
+def consolidate(doc: Document, proposals: list[Proposal]) -> Document:
+    """The base with every proposal applied in order, merged word by word.
+
+    Raises:
+        CollisionError: two proposals change the same words (or the same
+            article in incompatible ways); the message lists every clash.
+        InvalidOperation: an operation cannot be applied (unknown article…).
+    """
+    state = _State(doc, {}, {}, {}, {}, {})
+    for proposal in proposals:
+        collisions = _carry(state, doc, proposal)
+        if collisions:
+            raise collision_error(collisions, proposal)
+    return state.doc
+
+
+def pair_collisions(
+    doc: Document, first: Proposal, second: Proposal
+) -> list[Collision]:
+    """Every clash between two proposals when `second` is carried after `first`."""
+    state = _State(doc, {}, {}, {}, {}, {})
+    found = _carry(state, doc, first)
+    if found:
+        return []  # `first` cannot even stand alone; its own errors come elsewhere
+    return _carry(state, doc, second)
+
+
+def touched_places(doc: Document, proposal: Proposal) -> dict[str, set[str]]:
+    """Article id -> the paragraphs ("para-2") or "" (the whole article) it changes."""
+    proposed = apply_proposal(doc, proposal)
+    places: dict[str, set[str]] = {}
+    for op in proposal.operations:
+        match op:
+            case Amend(article=ref):
+                old, new = doc.articles[ref], proposed.articles.get(ref)
+                paras: set[str] = set()
+                if new is None or len(old.paragraphs) != len(new.paragraphs):
+                    paras.add("")
+                else:
+                    for i, (a, b) in enumerate(
+                        zip(old.paragraphs, new.paragraphs, strict=True), 1
+                    ):
+                        if a != b:
+                            paras.add(f"para-{i}")
+                    if old.heading != new.heading:
+                        paras.add("heading")
+                places.setdefault(ref, set()).update(paras)
+            case Insert(article=ref, position=pos) | Move(article=ref, position=pos):
+                places.setdefault(ref, set()).add("")
+                places.setdefault(f"@{pos.relation}:{pos.anchor}", set()).add("")
+            case Repeal(article=ref):
+                places.setdefault(ref, set()).add("")
+            case AmendHeading(target=target):
+                places.setdefault(target, set()).add("heading")
+    return places
+
+
+__all__ = [
+    "Collision",
+    "collision_error",
+    "consolidate",
+    "pair_collisions",
+    "touched_places",
+]

@@ -1,0 +1,317 @@
+"""Three-way merge of article texts, word by word.
+
+Two texts drafted against the same base merge when their changes touch
+different words; when they touch the same words the merge fails with the
+exact words of both sides, so that no proposal is silently lost.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
+from typing import TypeVar
+
+from ..model import Article, Inline, P, Paragraph, Point, Ref, Text, plain_text
+from ..text import tokenize
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class Clash:
+    """One place where two sides changed the same words.
+
+    `where` names the place inside the article ("para-2", "heading", "" for
+    the whole article); the three texts are shown as written.
+    """
+
+    where: str
+    base: str
+    ours: str
+    theirs: str
+
+
+class MergeConflict(Exception):
+    """Raised inside the merge; the caller turns it into a CollisionError."""
+
+    def __init__(self, clashes: list[Clash]) -> None:
+        super().__init__(f"{len(clashes)} clash(es)")
+        self.clashes = clashes
+
+
+@dataclass(frozen=True, slots=True)
+class _Change:
+    start: int  # base range [start, end) replaced by `items`
+    end: int
+    items: tuple[object, ...]
+
+
+def _changes(base: Sequence[T], side: Sequence[T]) -> list[_Change]:
+    matcher = SequenceMatcher(None, list(base), list(side), autojunk=False)
+    return [
+        _Change(i1, i2, tuple(side[j1:j2]))
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes()
+        if tag != "equal"
+    ]
+
+
+def _overlap(a: _Change, b: _Change) -> bool:
+    if a.start == a.end and b.start == b.end:
+        return a.start == b.start  # two insertions at the same point
+    if a.start == a.end:
+        return b.start < a.start < b.end
+    if b.start == b.end:
+        return a.start < b.start < a.end
+    return a.start < b.end and b.start < a.end
+
+
+Resolver = Callable[[Sequence[T], Sequence[T], Sequence[T]], list[T] | None]
+
+
+def merge3(
+    base: Sequence[T],
+    ours: Sequence[T],
+    theirs: Sequence[T],
+    describe: Callable[[Sequence[T]], str],
+    where: str,
+    resolve: Resolver[T] | None = None,
+) -> list[T]:
+    """Merge two edits of a sequence; overlapping different edits clash.
+
+    Args:
+        describe: shows a run of items as text for the clash report.
+        where: the place named in clashes.
+        resolve: may merge two overlapping edits itself (e.g. a paragraph
+            edited on both sides is merged word by word); None means it cannot.
+    """
+    if list(ours) == list(base):
+        return list(theirs)
+    if list(theirs) == list(base) or list(ours) == list(theirs):
+        return list(ours)
+    mine, other = _changes(base, ours), _changes(base, theirs)
+    tagged = sorted(
+        [(c, 0) for c in mine] + [(c, 1) for c in other],
+        key=lambda ct: (ct[0].start, ct[0].end != ct[0].start, ct[1]),
+    )
+    # Group changes that overlap (transitively) into hunks.
+    hunks: list[list[tuple[_Change, int]]] = []
+    for change, side in tagged:
+        if hunks and any(_overlap(change, c) for c, _ in hunks[-1]):
+            hunks[-1].append((change, side))
+        else:
+            hunks.append([(change, side)])
+    out: list[T] = []
+    clashes: list[Clash] = []
+    cursor = 0
+    for hunk in hunks:
+        start = min(c.start for c, _ in hunk)
+        end = max(c.end for c, _ in hunk)
+        out.extend(base[cursor:start])
+        cursor = max(cursor, end)
+        sides = {side for _, side in hunk}
+        if len(sides) == 1:
+            for change, _ in hunk:
+                out.extend(change.items)  # type: ignore[arg-type]
+            continue
+        ours_run = _rebuild(base, start, end, [c for c, s in hunk if s == 0])
+        theirs_run = _rebuild(base, start, end, [c for c, s in hunk if s == 1])
+        if ours_run == theirs_run:
+            out.extend(ours_run)
+            continue
+        merged = resolve(base[start:end], ours_run, theirs_run) if resolve else None
+        if merged is None:
+            clashes.append(
+                Clash(
+                    where,
+                    describe(base[start:end]),
+                    describe(ours_run),
+                    describe(theirs_run),
+                )
+            )
+            continue
+        out.extend(merged)
+    out.extend(base[cursor:])
+    if clashes:
+        raise MergeConflict(clashes)
+    return out
+
+
+def _rebuild(
+    base: Sequence[T], start: int, end: int, changes: list[_Change]
+) -> list[T]:
+    out: list[T] = []
+    cursor = start
+    for change in sorted(changes, key=lambda c: (c.start, c.end)):
+        out.extend(base[cursor : change.start])
+        out.extend(change.items)  # type: ignore[arg-type]
+        cursor = max(cursor, change.end)
+    out.extend(base[cursor:end])
+    return out
+
+
+# --- runs as tokens -----------------------------------------------------------
+
+Token = str | Ref
+
+
+def run_tokens(runs: Sequence[Inline]) -> list[Token]:
+    """Inline runs as tokens: words, spaces and punctuation, each ref whole."""
+    tokens: list[Token] = []
+    for run in runs:
+        if isinstance(run, Text):
+            tokens.extend(tokenize(run.value))
+        else:
+            tokens.append(Ref(run.to, run.form))
+    return tokens
+
+
+def tokens_runs(tokens: Sequence[Token]) -> tuple[Inline, ...]:
+    """Tokens back into runs (adjacent text joined)."""
+    runs: list[Inline] = []
+    for tok in tokens:
+        if isinstance(tok, Ref):
+            runs.append(tok)
+        elif runs and isinstance(runs[-1], Text):
+            runs[-1] = Text(runs[-1].value + tok)
+        elif tok:
+            runs.append(Text(tok))
+    return tuple(runs)
+
+
+def show_tokens(tokens: Sequence[Token]) -> str:
+    return plain_text(tokens_runs(tokens))
+
+
+# --- articles -------------------------------------------------------------------
+
+
+def merge_runs(
+    base: tuple[Inline, ...],
+    ours: tuple[Inline, ...],
+    theirs: tuple[Inline, ...],
+    where: str,
+) -> tuple[Inline, ...]:
+    merged = merge3(
+        run_tokens(base), run_tokens(ours), run_tokens(theirs), show_tokens, where
+    )
+    return tokens_runs(merged)
+
+
+Item = P | Point
+
+
+def _show_items(items: Sequence[Item]) -> str:
+    return " / ".join(_item_text(i) for i in items)
+
+
+def _item_text(item: Item | Paragraph) -> str:
+    if isinstance(item, P):
+        return plain_text(item.runs)
+    return " ".join(_item_text(i) for i in item.items)
+
+
+def _merge_items(
+    base: Sequence[Item], ours: Sequence[Item], theirs: Sequence[Item], where: str
+) -> list[Item]:
+    def resolve(
+        b: Sequence[Item], o: Sequence[Item], t: Sequence[Item]
+    ) -> list[Item] | None:
+        if not (len(b) == len(o) == len(t) == 1):
+            return None
+        bb, oo, tt = b[0], o[0], t[0]
+        if isinstance(bb, P) and isinstance(oo, P) and isinstance(tt, P):
+            return [P(merge_runs(bb.runs, oo.runs, tt.runs, where))]
+        if isinstance(bb, Point) and isinstance(oo, Point) and isinstance(tt, Point):
+            return [Point(tuple(_merge_items(bb.items, oo.items, tt.items, where)))]
+        return None
+
+    return merge3(
+        _strip(base), _strip(ours), _strip(theirs), _show_items, where, resolve
+    )
+
+
+def _strip(items: Sequence[Item]) -> list[Item]:
+    """Items without source locations, so that equal texts compare equal."""
+    out: list[Item] = []
+    for item in items:
+        if isinstance(item, P):
+            out.append(
+                P(
+                    tuple(
+                        Ref(r.to, r.form) if isinstance(r, Ref) else r
+                        for r in item.runs
+                    )
+                )
+            )
+        else:
+            out.append(Point(tuple(_strip(item.items))))
+    return out
+
+
+def merge_articles(base: Article, ours: Article, theirs: Article) -> Article:
+    """Merge two edits of one article, paragraph by paragraph and word by word.
+
+    Raises:
+        MergeConflict: the two sides changed the same words.
+    """
+    if ours == base:
+        return theirs
+    if theirs == base or ours == theirs:
+        return ours
+    clashes: list[Clash] = []
+    heading = base.heading
+    if ours.heading != base.heading and theirs.heading != base.heading:
+        if ours.heading != theirs.heading:
+            clashes.append(
+                Clash(
+                    "heading",
+                    base.heading or "",
+                    ours.heading or "",
+                    theirs.heading or "",
+                )
+            )
+        heading = ours.heading
+    else:
+        heading = ours.heading if ours.heading != base.heading else theirs.heading
+
+    def resolve(
+        b: Sequence[Paragraph], o: Sequence[Paragraph], t: Sequence[Paragraph]
+    ) -> list[Paragraph] | None:
+        if not (len(b) == len(o) == len(t) == 1):
+            return None
+        index = _index(base.paragraphs, b[0])
+        items = _merge_items(b[0].items, o[0].items, t[0].items, f"para-{index}")
+        return [Paragraph(tuple(items))]
+
+    def show(paras: Sequence[Paragraph]) -> str:
+        return " / ".join(_item_text(p) for p in paras)
+
+    paragraphs: list[Paragraph] = []
+    try:
+        paragraphs = merge3(
+            _strip_paras(base.paragraphs),
+            _strip_paras(ours.paragraphs),
+            _strip_paras(theirs.paragraphs),
+            show,
+            "",
+            resolve,
+        )
+    except MergeConflict as conflict:
+        clashes.extend(conflict.clashes)
+    notes = ours.notes if ours.notes != base.notes else theirs.notes
+    if clashes:
+        raise MergeConflict(clashes)
+    return replace(base, heading=heading, paragraphs=tuple(paragraphs), notes=notes)
+
+
+def _strip_paras(paras: Sequence[Paragraph]) -> list[Paragraph]:
+    return [Paragraph(tuple(_strip(p.items))) for p in paras]
+
+
+def _index(paragraphs: Sequence[Paragraph], target: Paragraph) -> int:
+    stripped = _strip_paras(paragraphs)
+    for i, para in enumerate(stripped, 1):
+        if para == target:
+            return i
+    return 0

@@ -1,0 +1,126 @@
+"""Carry a stale proposal onto the current text with a three-way word merge."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path, PurePosixPath
+
+from ..errors import CollisionError, InvalidOperation, NotFound
+from ..model import Amend, Base, Document, Fingerprint, Proposal
+from ..overlay import apply_proposal
+from ..workspace import ARTICLES, DiskTree, load_document
+from .consolidate import Collision, collision_error
+from .git import commit_exists, head_commit, tree_at
+from .merge import MergeConflict, merge_articles
+
+
+def _base_place(proposal: Proposal) -> tuple[str | None, int | None, int | None]:
+    """Where the proposal's <base> element is, for messages."""
+    loc = proposal.loc
+    if loc is None:
+        return None, None, None
+    try:
+        lines = Path(loc.path).read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return loc.path, loc.line, loc.col
+    for number, line in enumerate(lines, 1):
+        col = line.find("<base")
+        if col >= 0:
+            return loc.path, number, col + 1
+    return loc.path, loc.line, loc.col
+
+
+def base_document(doc_folder: Path, proposal: Proposal) -> Document:
+    """The text a proposal was drafted against, recovered from git by its commit."""
+    path, line, col = _base_place(proposal)
+    commit = proposal.base.commit
+    if not commit:
+        raise InvalidOperation(
+            "the proposal records no base commit, so the text it was drafted against "
+            "cannot be recovered; add commit= to <base> or redraft it",
+            path,
+            line,
+            col,
+        )
+    if not commit_exists(doc_folder, commit):
+        raise NotFound(
+            f"the proposal's base commit {commit} is not in this repository "
+            "(its base is gone); fetch it or redraft the proposal",
+            path,
+            line,
+            col,
+        )
+    return load_document(tree_at(doc_folder, commit))
+
+
+def fingerprints_for(doc_folder: Path, ids: list[str]) -> tuple[Fingerprint, ...]:
+    """The fingerprints of the given articles as their files are now."""
+    from ..workspace import fingerprint
+
+    tree = DiskTree(doc_folder)
+    found: list[Fingerprint] = []
+    for ref in ids:
+        rel = PurePosixPath(ARTICLES) / f"{ref}.xml"
+        if tree.is_file(rel):
+            found.append(Fingerprint(ref, fingerprint(tree.read_bytes(rel))))
+    return tuple(found)
+
+
+def rebase(doc_folder: Path, proposal: Proposal) -> Proposal:
+    """The proposal carried onto the document as it is now on disk.
+
+    Raises:
+        CollisionError: the text in force changed the same words as the proposal.
+        NotFound / InvalidOperation: the base cannot be recovered, or an
+            operation names an article that is gone.
+    """
+    base = base_document(doc_folder, proposal)
+    current = load_document(DiskTree(doc_folder))
+    articles = dict(proposal.articles)
+    collisions: list[Collision] = []
+    for op in proposal.operations:
+        if not isinstance(op, Amend):
+            continue
+        ref = op.article
+        if ref not in current.articles:
+            loc = op.loc
+            raise InvalidOperation(
+                f"cannot carry the amendment of {ref} over: the article is no longer "
+                "in the text in force",
+                loc.path if loc else None,
+                loc.line if loc else None,
+                loc.col if loc else None,
+            )
+        if ref not in base.articles:
+            continue  # nothing to merge against: the proposal's text stands
+        try:
+            articles[ref] = merge_articles(
+                base.articles[ref], current.articles[ref], articles[ref]
+            )
+        except MergeConflict as conflict:
+            collisions.extend(
+                Collision(
+                    ref,
+                    c.where,
+                    c.base,
+                    "the text in force",
+                    proposal.id,
+                    c.ours,
+                    c.theirs,
+                )
+                for c in conflict.clashes
+            )
+    if collisions:
+        raise collision_error(collisions, proposal)
+    commit = head_commit(doc_folder)
+    ids = [fp.article for fp in proposal.base.fingerprints]
+    rebased = replace(
+        proposal,
+        base=Base(proposal.base.document, commit, fingerprints_for(doc_folder, ids)),
+        articles=articles,
+    )
+    apply_proposal(current, rebased)  # every operation must still apply
+    return rebased
+
+
+__all__ = ["CollisionError", "base_document", "fingerprints_for", "rebase"]

@@ -1,0 +1,326 @@
+"""Review is data: stages, recommendations, decisions, and the transitions between.
+
+A proposal goes through the document's stages in order (by default drafting
+committee → central leadership → central committee → conference). At each
+stage a body may recommend and decide. An adopting verdict (or, when the body
+only recommends, an adopting recommendation) lets the proposal go on to the
+next stage; a refer-back decision sends it back to any earlier stage; reject,
+withdrawn and superseded close it, and so does adoption at the last stage.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from .errors import InvalidOperation, NotFound, Problem
+from .model import Document, Proposal, Review, Ruling, SourceLoc, Stage, Verdict
+from .numbering import label_for
+from .overlay import touched_articles
+
+DEFAULT_STAGES_AR: tuple[Stage, ...] = (
+    Stage("drafting-committee", "لجنة الصياغة"),
+    Stage("central-leadership", "القيادة المركزية"),
+    Stage("central-committee", "اللجنة المركزية"),
+    Stage("conference", "المؤتمر العام"),
+)
+DEFAULT_STAGES_EN: tuple[Stage, ...] = (
+    Stage("drafting-committee", "Drafting committee"),
+    Stage("central-leadership", "Central leadership"),
+    Stage("central-committee", "Central committee"),
+    Stage("conference", "Conference"),
+)
+ADOPTING: frozenset[Verdict] = frozenset({"adopt", "adopt-modified"})
+CLOSING: frozenset[Verdict] = frozenset({"reject", "withdrawn", "superseded"})
+
+Outcome = Literal["open", "adopted", "closed"]
+
+
+def stages(doc: Document) -> tuple[Stage, ...]:
+    """The document's review stages, or the default four in its language."""
+    if doc.meta.stages:
+        return doc.meta.stages
+    return DEFAULT_STAGES_AR if doc.lang.split("-")[0] == "ar" else DEFAULT_STAGES_EN
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewState:
+    """Where a proposal stands after its reviews.
+
+    `stage` is the stage it is now before; `outcome` is "adopted" once the
+    last stage adopted it, "closed" once a body rejected it (or it was
+    withdrawn or superseded), else "open". `last` is the verdict that decided.
+    """
+
+    stage: str
+    outcome: Outcome
+    last: Ruling | None
+    may_advance: bool
+    referred_back: bool
+
+
+def _fail(message: str, loc: SourceLoc | None) -> InvalidOperation:
+    return InvalidOperation(
+        message,
+        loc.path if loc else None,
+        loc.line if loc else None,
+        loc.col if loc else None,
+    )
+
+
+def _effective(review: Review) -> Ruling | None:
+    return review.decision or review.recommendation
+
+
+def _check_ruling(ruling: Ruling | None, what: str, loc: SourceLoc | None) -> None:
+    if ruling is None:
+        return
+    if ruling.verdict == "adopt-modified" and not ruling.modified:
+        raise _fail(
+            f'the {what} "adopt-modified" needs modified="PROPOSAL-ID" naming the text '
+            "adopted instead",
+            loc,
+        )
+    if ruling.verdict == "superseded" and not ruling.by:
+        raise _fail(
+            f'the {what} "superseded" needs by="PROPOSAL-ID" naming the proposal '
+            "that replaces it",
+            loc,
+        )
+
+
+def review_state(doc: Document, proposal: Proposal) -> ReviewState:
+    """Replay a proposal's reviews through the stages.
+
+    Raises:
+        InvalidOperation: a review at an unknown stage, one that skips a stage,
+            decides at a stage that is not the current one, goes backwards
+            without a refer-back, or comes after the proposal was closed; or a
+            `stage=` attribute that does not match the reviews. The message
+            names the file and line of the review.
+    """
+    order = [s.id for s in stages(doc)]
+    labels = {s.id: s.label for s in stages(doc)}
+    current, may_advance, referred, outcome = 0, False, False, "open"
+    last: Ruling | None = None
+    last_date = ""
+    for review in proposal.reviews:
+        if review.stage not in order:
+            raise _fail(
+                f"unknown stage '{review.stage}'; the stages are: {', '.join(order)}",
+                review.loc,
+            )
+        if outcome != "open":
+            raise _fail(
+                f"the proposal was already {outcome} ({last.verdict if last else ''}); "
+                f"no review can follow at {review.stage}",
+                review.loc,
+            )
+        index = order.index(review.stage)
+        if index > current + 1 or (index == current + 1 and not may_advance):
+            skipped = order[current + 1] if index > current + 1 else order[current]
+            raise _fail(
+                f"the review at {review.stage} skips a stage: the proposal is at "
+                f"{order[current]} ({labels[order[current]]}) and must be adopted "
+                f"at {skipped} first",
+                review.loc,
+            )
+        if index < current and not referred:
+            raise _fail(
+                f"the review at {review.stage} goes back from {order[current]} "
+                "without a refer-back decision",
+                review.loc,
+            )
+        for ruling, what in (
+            (review.recommendation, "recommendation"),
+            (review.decision, "decision"),
+        ):
+            _check_ruling(ruling, what, review.loc)
+            if ruling is not None:
+                if last_date and ruling.date < last_date:
+                    raise _fail(
+                        f"the {what} at {review.stage} is dated {ruling.date}, before "
+                        f"the previous ruling ({last_date})",
+                        review.loc,
+                    )
+                last_date = ruling.date
+        current = index
+        effective = _effective(review)
+        decision = review.decision
+        referred = decision is not None and decision.verdict == "refer-back"
+        may_advance = effective is not None and effective.verdict in ADOPTING
+        if effective is not None:
+            last = effective
+        if decision is not None and decision.verdict in CLOSING:
+            outcome = "closed"
+        elif (
+            decision is not None
+            and decision.verdict in ADOPTING
+            and index == len(order) - 1
+        ):
+            outcome = "adopted"
+    return ReviewState(order[current], outcome, last, may_advance, referred)  # type: ignore[arg-type]
+
+
+def check_stage(doc: Document, proposal: Proposal) -> ReviewState:
+    """Validate the reviews and the proposal's `stage=` against them."""
+    state = review_state(doc, proposal)
+    order = [s.id for s in stages(doc)]
+    if proposal.stage not in order:
+        raise _fail(
+            f"unknown stage '{proposal.stage}'; the stages are: {', '.join(order)}",
+            proposal.loc,
+        )
+    here, there = order.index(state.stage), order.index(proposal.stage)
+    allowed = there == here or (
+        there == here + 1 and state.may_advance and state.outcome == "open"
+    )
+    if state.referred_back:
+        allowed = allowed or there < here
+    if not allowed:
+        raise _fail(
+            f'stage="{proposal.stage}" does not follow from the reviews: the proposal '
+            f"was last reviewed at {state.stage}"
+            + (" and may go on to the next stage" if state.may_advance else ""),
+            proposal.loc,
+        )
+    return replace(state, stage=proposal.stage)
+
+
+def review_problems(doc: Document, proposal: Proposal) -> list[Problem]:
+    """The review errors of one proposal as `check` problems."""
+    try:
+        check_stage(doc, proposal)
+    except InvalidOperation as exc:
+        return [Problem.from_error(exc)]
+    return []
+
+
+RulingKind = Literal["recommendation", "decision"]
+
+
+def record(
+    doc: Document,
+    proposal: Proposal,
+    stage: str,
+    body: str,
+    kind: RulingKind,
+    ruling: Ruling,
+) -> Proposal:
+    """The proposal with one more recommendation or decision, after checking it.
+
+    A ruling at the stage of the last review joins that review; otherwise a
+    new review starts. A decision that adopts moves `stage=` to the next stage.
+    """
+    reviews = list(proposal.reviews)
+    if reviews and reviews[-1].stage == stage and getattr(reviews[-1], kind) is None:
+        last = reviews[-1]
+        reviews[-1] = (
+            replace(last, recommendation=ruling)
+            if kind == "recommendation"
+            else replace(last, decision=ruling)
+        )
+    elif kind == "recommendation":
+        reviews.append(Review(stage, body, recommendation=ruling))
+    else:
+        reviews.append(Review(stage, body, decision=ruling))
+    updated = replace(proposal, reviews=tuple(reviews))
+    state = review_state(doc, updated)
+    order = [s.id for s in stages(doc)]
+    next_stage = state.stage
+    if state.may_advance and kind == "decision" and state.outcome == "open":
+        next_stage = order[min(order.index(state.stage) + 1, len(order) - 1)]
+    return replace(updated, stage=next_stage)
+
+
+# --- the tables ---------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class DispositionRow:
+    """One line of the table a conference votes from."""
+
+    proposal: str
+    title: str
+    proposer: str
+    articles: tuple[str, ...]  # labels in the text in force ("المادة الثانية عشرة")
+    stage: str
+    recommendation: str  # "adopt (central committee, 2026-04-02)" or ""
+    decision: str
+    outcome: str
+
+
+def _describe(
+    review: Review | None, ruling: Ruling | None, labels: dict[str, str]
+) -> str:
+    if review is None or ruling is None:
+        return ""
+    extra = ""
+    if ruling.modified:
+        extra = f" → {ruling.modified}"
+    if ruling.by:
+        extra = f" → {ruling.by}"
+    return f"{ruling.verdict}{extra} ({labels.get(review.stage, review.stage)}, {ruling.date})"
+
+
+def _latest(
+    proposal: Proposal, kind: RulingKind
+) -> tuple[Review | None, Ruling | None]:
+    for review in reversed(proposal.reviews):
+        ruling: Ruling | None = getattr(review, kind)
+        if ruling is not None:
+            return review, ruling
+    return None, None
+
+
+def article_labels(doc: Document, proposal: Proposal) -> tuple[str, ...]:
+    """The articles a proposal touches, as the text in force numbers them."""
+    out: list[str] = []
+    for ref in touched_articles(proposal):
+        try:
+            out.append(label_for(doc, ref))
+        except NotFound:  # a new article or a division keeps its id
+            out.append(ref)
+    return tuple(out)
+
+
+def disposition_rows(doc: Document, proposals: list[Proposal]) -> list[DispositionRow]:
+    """The disposition table: one row per proposal, in stage order then by id."""
+    labels = {s.id: s.label for s in stages(doc)}
+    order = [s.id for s in stages(doc)]
+    rows: list[DispositionRow] = []
+    for proposal in sorted(
+        proposals,
+        key=lambda p: (order.index(p.stage) if p.stage in order else len(order), p.id),
+    ):
+        state = check_stage(doc, proposal)
+        rec_review, rec = _latest(proposal, "recommendation")
+        dec_review, dec = _latest(proposal, "decision")
+        rows.append(
+            DispositionRow(
+                proposal=proposal.id,
+                title=proposal.title,
+                proposer=proposal.proposer,
+                articles=article_labels(doc, proposal),
+                stage=labels.get(proposal.stage, proposal.stage),
+                recommendation=_describe(rec_review, rec, labels),
+                decision=_describe(dec_review, dec, labels),
+                outcome=state.outcome,
+            )
+        )
+    return rows
+
+
+def by_stage(
+    doc: Document, proposals: list[Proposal]
+) -> list[tuple[Stage, list[tuple[Proposal, ReviewState]]]]:
+    """Proposals grouped under each stage, in the order of the stages."""
+    groups: list[tuple[Stage, list[tuple[Proposal, ReviewState]]]] = []
+    for stage in stages(doc):
+        members = [
+            (p, check_stage(doc, p))
+            for p in sorted(proposals, key=lambda p: p.id)
+            if p.stage == stage.id
+        ]
+        groups.append((stage, members))
+    return groups

@@ -1,0 +1,177 @@
+"""Bad input gets a clear message naming file, line and column; never a traceback."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from bylaws.cli import cli
+
+ARTICLE = "art-name.xml"
+
+
+def run(*args: str) -> Result:
+    return CliRunner().invoke(cli, list(args))
+
+
+def _article(sample: Path) -> Path:
+    return sample / "articles" / ARTICLE
+
+
+def _assert_clean_failure(result: Result, code: int, *needles: str) -> None:
+    assert result.exit_code == code, result.output
+    assert "Traceback" not in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    for needle in needles:
+        assert needle in result.output, result.output
+
+
+@pytest.mark.parametrize("command", [["check"], ["show"], ["fmt", "--check"]])
+def test_malformed_xml(sample: Path, command: list[str]) -> None:
+    path = _article(sample)
+    path.write_text(path.read_text().replace("</heading>", "</head>"), encoding="utf-8")
+    result = run(*command, str(sample))
+    expected = 1 if command == ["check"] else 2
+    _assert_clean_failure(result, expected, f"{path}:3:", "malformed XML")
+
+
+def test_wrong_root(sample: Path) -> None:
+    path = _article(sample)
+    path.write_text('<?xml version="1.0"?>\n<articel xmlns="urn:bylaws:1" id="x"/>\n')
+    _assert_clean_failure(
+        run("check", str(sample)), 1, f"{path}:2:1:", "root element must be article"
+    )
+
+
+def test_wrong_namespace(sample: Path) -> None:
+    path = _article(sample)
+    text = path.read_text(encoding="utf-8").replace("urn:bylaws:1", "urn:other")
+    path.write_text(text, encoding="utf-8")
+    _assert_clean_failure(
+        run("show", str(sample)), 2, f"{path}:2:1:", "{urn:other}article instead"
+    )
+
+
+def test_not_utf8(sample: Path) -> None:
+    path = _article(sample)
+    text = path.read_text(encoding="utf-8").replace("utf-8", "windows-1256")
+    path.write_bytes(
+        text.encode("utf-8").replace("حركة".encode(), "حركة".encode("cp1256"))
+    )
+    result = run("check", str(sample))
+    _assert_clean_failure(result, 1, f"{path}:", "not UTF-8")
+
+
+def test_bom_is_a_warning_and_fmt_removes_it(sample: Path) -> None:
+    path = _article(sample)
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    _assert_clean_failure(
+        run("check", str(sample)), 1, f"{path}:1:1: warning:", "byte-order mark"
+    )
+    assert run("fmt", str(sample)).exit_code == 0
+    assert not path.read_bytes().startswith(b"\xef\xbb\xbf")
+    assert run("check", str(sample)).exit_code == 0
+
+
+def test_empty_file(sample: Path) -> None:
+    path = _article(sample)
+    path.write_bytes(b"")
+    _assert_clean_failure(run("check", str(sample)), 1, f"{path}:1:1:", "file is empty")
+
+
+def test_missing_article_file(sample: Path) -> None:
+    _article(sample).unlink()
+    result = run("check", str(sample))
+    _assert_clean_failure(
+        result,
+        1,
+        f"{sample / 'document.xml'}:",
+        "art-name is in the outline but has no file",
+    )
+
+
+def test_external_entity_reads_no_file(sample: Path, tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-VALUE")
+    path = _article(sample)
+    path.write_text(
+        f'<?xml version="1.0"?>\n<!DOCTYPE article [<!ENTITY x SYSTEM "file://{secret}">]>\n'
+        '<article xmlns="urn:bylaws:1" id="art-name"><paragraph><p>&x;</p></paragraph></article>\n'
+    )
+    for command in (["check"], ["show"], ["fmt"]):
+        result = run(*command, str(sample))
+        assert "TOP-SECRET-VALUE" not in result.output
+        _assert_clean_failure(
+            result, 1 if command == ["check"] else 2, f"{path}:2:1:", "DOCTYPE"
+        )
+    assert "TOP-SECRET-VALUE" not in path.read_text()
+
+
+def test_entity_expansion_bomb_is_refused_at_once(sample: Path) -> None:
+    lol = "".join(
+        f'<!ENTITY l{i} "{("&l" + str(i - 1) + ";") * 10}">' for i in range(1, 10)
+    )
+    path = _article(sample)
+    path.write_text(
+        f'<?xml version="1.0"?>\n<!DOCTYPE article [<!ENTITY l0 "lol">{lol}]>\n'
+        '<article xmlns="urn:bylaws:1" id="art-name"><paragraph><p>&l9;</p></paragraph></article>\n'
+    )
+    # A guard against a hang, not a timing assertion: the real run takes milliseconds.
+    done = subprocess.run(
+        [sys.executable, "-m", "bylaws", "check", str(sample)],
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert done.returncode == 1
+    assert f"{path}:2:1: error: DOCTYPE" in done.stdout
+    assert "Traceback" not in done.stderr
+
+
+def test_plain_dtd_is_refused(sample: Path) -> None:
+    path = _article(sample)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace("<article", '<!DOCTYPE article SYSTEM "x.dtd">\n<article', 1)
+    )
+    _assert_clean_failure(run("check", str(sample)), 1, f"{path}:2:1:", "DOCTYPE")
+
+
+def test_huge_file_is_refused_without_parsing(sample: Path) -> None:
+    path = _article(sample)
+    with path.open("wb") as handle:
+        handle.write(b'<article xmlns="urn:bylaws:1" id="art-name"><paragraph><p>')
+        handle.write(b"x" * (50 * 1024 * 1024))
+        handle.write(b"</p></paragraph></article>")
+    _assert_clean_failure(run("check", str(sample)), 1, f"{path}:1:1:", "at most 10 MB")
+    _assert_clean_failure(run("show", str(sample)), 2, f"{path}:1:1:", "at most 10 MB")
+
+
+def test_folder_with_no_document(tmp_path: Path) -> None:
+    for command in (["check"], ["show"], ["fmt"]):
+        result = run(*command, str(tmp_path))
+        _assert_clean_failure(result, 2, str(tmp_path), "no document here")
+
+
+def test_path_that_does_not_exist(tmp_path: Path) -> None:
+    _assert_clean_failure(
+        run("check", str(tmp_path / "nope")), 2, "no such file or folder"
+    )
+
+
+def test_schema_error_names_line_and_column(sample: Path) -> None:
+    path = _article(sample)
+    text = path.read_text(encoding="utf-8").replace("<paragraph>", "<paragraf>", 1)
+    path.write_text(text.replace("</paragraph>", "</paragraf>", 1), encoding="utf-8")
+    result = run("check", str(sample))
+    _assert_clean_failure(result, 1, f"{path}:4:", "paragraf")
+
+
+def test_unknown_article_for_show(sample: Path) -> None:
+    _assert_clean_failure(
+        run("show", str(sample), "-a", "art-nothing"), 2, "no article"
+    )

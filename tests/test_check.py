@@ -1,0 +1,133 @@
+"""Each rule of `bylaws check`, one broken copy of the sample at a time."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from bylaws.check import check_paths
+from bylaws.cli import cli
+from tests.conftest import ENGLISH, SAMPLE
+
+
+def messages(path: Path) -> list[str]:
+    return [str(p) for p in check_paths([path]).sorted()]
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_the_samples_are_clean() -> None:
+    assert messages(SAMPLE) == []
+    assert messages(ENGLISH) == []
+
+
+def test_clean_exit_code_and_silence() -> None:
+    result = CliRunner().invoke(cli, ["check", str(SAMPLE)])
+    assert result.exit_code == 0
+    assert result.output == ""
+
+
+def test_reference_to_nothing(sample: Path) -> None:
+    path = sample / "articles" / "art-member-rights.xml"
+    edit(path, '<ref to="', '<ref to="art-ghost"/> <ref to="')
+    found = messages(sample)
+    assert len(found) == 1
+    assert found[0].startswith(f"{path}:")
+    assert (
+        "reference to 'art-ghost' points to nothing: there is no article 'art-ghost'"
+        in found[0]
+    )
+
+
+def test_reference_to_missing_paragraph_and_point(sample: Path) -> None:
+    path = sample / "articles" / "art-name.xml"
+    edit(
+        path,
+        "</p>",
+        ' <ref to="art-name/para-9"/> <ref to="art-member-rights/para-1/point-99"/></p>',
+    )
+    found = "\n".join(messages(sample))
+    assert "reference to 'art-name/para-9' points to nothing" in found
+    assert "only 2 paragraph(s)" in found
+    assert "'point-99' does not exist (6 point(s))" in found
+
+
+def test_article_missing_from_outline(sample: Path) -> None:
+    edit(sample / "document.xml", '<article ref="art-emblem"/>', "")
+    found = messages(sample)
+    assert any("art-emblem is not listed in the outline" in m for m in found)
+    assert any(
+        m.startswith(str(sample / "articles" / "art-emblem.xml") + ":2:1:")
+        for m in found
+    )
+
+
+def test_article_listed_twice(sample: Path) -> None:
+    edit(
+        sample / "document.xml",
+        '<article ref="art-emblem"/>',
+        '<article ref="art-emblem"/><article ref="art-emblem"/>',
+    )
+    assert any("art-emblem is listed twice" in m for m in messages(sample))
+
+
+def test_id_not_matching_file_name(sample: Path) -> None:
+    edit(sample / "articles" / "art-emblem.xml", 'id="art-emblem"', 'id="art-logo"')
+    found = "\n".join(messages(sample))
+    assert (
+        "article id 'art-logo' does not match its file name 'art-emblem.xml'" in found
+    )
+
+
+def test_malformed_id(sample: Path) -> None:
+    edit(sample / "articles" / "art-emblem.xml", 'id="art-emblem"', 'id="Art Emblem"')
+    found = "\n".join(messages(sample))
+    assert "art-emblem.xml:2:" in found and "id" in found
+
+
+def test_proposal_target_that_does_not_exist(sample: Path) -> None:
+    path = sample / "proposals" / "digital-registry" / "proposal.xml"
+    edit(path, 'article="art-membership-card"', 'article="art-nowhere"')
+    found = [m for m in messages(sample) if "art-nowhere" in m]
+    assert found and found[0].startswith(f"{path}:")
+    assert "no such article" in found[0]
+
+
+def test_proposal_text_missing(sample: Path) -> None:
+    (sample / "proposals" / "digital-registry" / "articles" / "art-voting.xml").unlink()
+    found = "\n".join(messages(sample))
+    assert "the proposal has no text for art-voting" in found
+
+
+def test_feedback_anchor_to_nothing(sample: Path) -> None:
+    feedback = sorted((sample / "feedback").glob("*.xml"))[0]
+    text = feedback.read_text(encoding="utf-8")
+    start = text.index(' on="') + 5
+    end = text.index('"', start)
+    feedback.write_text(text[:start] + "art-ghost" + text[end:], encoding="utf-8")
+    found = "\n".join(messages(sample))
+    assert "art-ghost" in found
+
+
+def test_problems_exit_one_with_counts(sample: Path) -> None:
+    edit(sample / "document.xml", '<article ref="art-emblem"/>', "")
+    result = CliRunner().invoke(cli, ["check", str(sample)])
+    assert result.exit_code == 1
+    assert "1 error(s), 0 warning(s)" in result.output
+
+
+def test_check_accepts_files_inside_a_document(sample: Path) -> None:
+    """As a pre-commit hook passes them: each document is checked once."""
+    files = [str(p) for p in sorted((sample / "articles").glob("*.xml"))[:3]]
+    result = CliRunner().invoke(cli, ["check", *files])
+    assert result.exit_code == 0, result.output
+
+
+def test_fixed_numbers_must_increase(english: Path) -> None:
+    edit(english / "document.xml", 'num="2"', 'num="9"')
+    assert any("fixed numbers must increase" in m for m in messages(english))
