@@ -36,6 +36,7 @@ from .model import (
 from .numbering import number_outline, parse_number, parse_plain_number
 from .overlay import apply_proposal
 from .proposals.git import head_commit
+from .review import stages
 from .workspace import ARTICLES, PROPOSALS, DiskTree, fingerprint
 
 _SLUG = re.compile(r"[a-z0-9][a-z0-9\-]*")
@@ -132,8 +133,6 @@ def new_proposal(
 
 
 def _first_stage(doc: Document) -> str:
-    from .review import stages
-
     return stages(doc)[0].id
 
 

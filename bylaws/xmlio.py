@@ -79,7 +79,9 @@ TEXT_ELEMENTS = frozenset(
     }
 )
 # Attributes that identify an element come first, the rest alphabetically.
-_ATTRIBUTE_PRIORITY = {name: i for i, name in enumerate(("id", XML_LANG, "ref", "to"))}
+_ATTRIBUTE_PRIORITY = {
+    name: i for i, name in enumerate(("id", XML_LANG, "ref", "to", "article", "target"))
+}
 _SPACES = re.compile(r"[ \t\r\n]+")
 _DOCTYPE = re.compile(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
 

@@ -1,0 +1,58 @@
+"""Documents out to other formats: Akoma Ntoso 3.0, Word (.docx), Markdown.
+
+`export_document` is the file layer the command uses: it loads a document
+(and a proposal), and hands them to the exporter registered for the format.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path, PurePosixPath
+
+from ..errors import NotFound, UnusableInput
+from ..model import Document, Proposal
+
+__all__ = ["EXPORTERS", "export_document", "export_model"]
+
+EXPORTERS = ("akn", "docx", "markdown")
+
+
+def export_model(doc: Document, fmt: str, proposal: Proposal | None = None) -> bytes:
+    """A document, or a proposal on it, in a format; the pure layer."""
+    proposed = None
+    if proposal is not None:
+        from ..overlay import apply_proposal
+
+        proposed = apply_proposal(doc, proposal)
+    if fmt == "markdown":
+        from .markdown import export_markdown
+
+        return export_markdown(proposed or doc)
+    if fmt == "akn":
+        from .akn import export_akn, export_akn_amendment
+
+        if proposal is not None and proposed is not None:
+            return export_akn_amendment(doc, proposal, proposed)
+        return export_akn(doc)
+    if fmt == "docx":
+        from .docx import export_docx
+
+        return export_docx(doc, proposal, proposed)
+    raise UnusableInput(f"unknown export format {fmt!r}; use one of {', '.join(EXPORTERS)}")
+
+
+def export_document(path: Path | None, fmt: str, proposal: str | None = None) -> bytes:
+    """Load a document folder (and a proposal: a folder, or an id) and export it."""
+    from ..workspace import DiskTree, disk_document, load_proposal
+
+    tree, doc = disk_document(path)
+    loaded = None
+    if proposal is not None:
+        folder = Path(proposal)
+        if (folder / "proposal.xml").is_file():
+            loaded = load_proposal(DiskTree(folder.resolve()), PurePosixPath())
+        else:
+            rel = PurePosixPath("proposals") / proposal
+            if not tree.is_file(rel / "proposal.xml"):
+                raise NotFound(f"no proposal {proposal!r} in this document", str(tree.root))
+            loaded = load_proposal(tree, rel)
+    return export_model(doc, fmt, loaded)

@@ -1,0 +1,93 @@
+"""The default terminal output: changed articles with their words marked inline.
+
+Like `git diff --word-diff`: deletions `[-…-]` in red, insertions `{+…+}` in
+green, formal changes `[~…~]{~…~}` in yellow; each article under a header
+"old number → new number" with what happened to it.
+"""
+
+from __future__ import annotations
+
+from bylaws.diff.changes import (
+    ArticleChange,
+    DocumentDiff,
+    HeadingChanged,
+    OutlineChanged,
+    UnitChange,
+)
+from bylaws.formatters import FormatOptions
+from bylaws.formatters.common import (
+    Segment,
+    depth,
+    kinds_text,
+    labels,
+    move_note,
+    number_line,
+    op_segments,
+    shown_articles,
+    summary_text,
+    unit_label,
+)
+from bylaws.formatters.terminal import paint
+
+__all__ = ["format_diff"]
+
+
+def _unit_line(diff: DocumentDiff, unit: UnitChange) -> list[Segment]:
+    segments: list[Segment] = [("  " * depth(unit), "plain")]
+    label = unit_label(unit)
+    if label:
+        segments.append((label + " ", "plain"))
+    if unit.kind == "moved":
+        segments.append((f"({move_note(diff, unit)}) ", "meta"))
+    segments.extend(op_segments(unit.ops))
+    return segments
+
+
+def _article(diff: DocumentDiff, change: ArticleChange, options: FormatOptions) -> list[str]:
+    header: list[Segment] = [
+        (f"@@ {number_line(change)} @@", "head"),
+        (f" {kinds_text(diff, change)}", "meta"),
+    ]
+    lines = [paint(header, options)]
+    if change.heading is not None:
+        lines.append(paint([("# ", "plain"), *op_segments(change.heading)], options))
+    for unit in change.units:
+        lines.append(paint(_unit_line(diff, unit), options))
+    return lines
+
+
+def _division(diff: DocumentDiff, change: HeadingChanged | OutlineChanged,
+              options: FormatOptions) -> list[str]:
+    names = labels(diff)
+    if isinstance(change, HeadingChanged):
+        return [
+            paint([(f"@@ {change.label} @@", "head"), (f" {names['heading']}", "meta")],
+                  options),
+            paint([("# ", "plain"), *op_segments(change.ops)], options),
+        ]
+    action = "moved-division" if change.action == "moved" else change.action
+    label = change.new_label or change.old_label or change.division
+    style = "ins" if change.action == "added" else "del" if change.action == "removed" else "plain"
+    return [
+        paint([(f"@@ {label} @@", "head"), (f" {names[action]}", "meta")], options),
+        paint([("# ", "plain"), (change.heading, style)], options),
+    ]
+
+
+def format_diff(diff: DocumentDiff, options: FormatOptions) -> str:
+    """The diff as terminal text (empty when nothing changed)."""
+    if diff.is_empty and not (options.context and diff.context):
+        return ""
+    lines = [
+        paint([(f"--- {diff.old}", "meta")], options),
+        paint([(f"+++ {diff.new}", "meta")], options),
+        paint([(summary_text(diff), "meta")], options),
+    ]
+    for change in shown_articles(diff, options):
+        lines.append("")
+        lines.extend(_article(diff, change, options))
+    for other in diff.changes:
+        if isinstance(other, HeadingChanged | OutlineChanged):
+            lines.append("")
+            lines.extend(_division(diff, other, options))
+    return "\n".join(lines) + "\n"

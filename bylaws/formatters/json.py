@@ -1,0 +1,121 @@
+"""The diff as one JSON object: the stable contract of `--format json`.
+
+```
+{"old": …, "new": …,
+ "summary": {"amended": n, "inserted": n, "repealed": n, "moved": n, "renumbered": n},
+ "changes": [{"kind": …, "kinds": […], "article": id,
+              "old_number": "12", "new_number": "12-bis", …}, …]}
+```
+
+Numbers are plain, in ASCII digits. Documented in docs/reference/diff-json.md
+with a JSON Schema in docs/reference/diff.schema.json.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from bylaws.diff.changes import (
+    ARTICLE_KINDS,
+    ArticleChange,
+    Change,
+    DocumentDiff,
+    HeadingChanged,
+    OutlineChanged,
+    UnitChange,
+)
+from bylaws.diff.words import WordOp
+from bylaws.formatters import FormatOptions
+
+__all__ = ["as_data", "format_diff"]
+
+
+def _ops(ops: tuple[WordOp, ...]) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for op in ops:
+        if op.kind == "equal":
+            out.append({"op": "equal", "text": op.new})
+        else:
+            out.append({"op": op.kind, "old": op.old, "new": op.new, "formal": op.formal})
+    return out
+
+
+def _unit(unit: UnitChange) -> dict[str, Any]:
+    return {
+        "kind": unit.kind,
+        "old": unit.old_address,
+        "new": unit.new_address,
+        "other_article": unit.other_article,
+        "formal": unit.formal,
+        "ops": _ops(unit.ops),
+    }
+
+
+def _article(change: ArticleChange, context: bool) -> dict[str, Any]:
+    units = change.units if context else change.changed_units
+    return {
+        "kind": change.kind or "unchanged",
+        "kinds": [k for k in ARTICLE_KINDS if k in change.kinds],
+        "article": change.article,
+        "old_article": change.old_id,
+        "old_number": change.old_number,
+        "new_number": change.new_number,
+        "old_label": change.old_label,
+        "new_label": change.new_label,
+        "old_division": change.old_division,
+        "new_division": change.new_division,
+        "formal": change.formal,
+        "heading": _ops(change.heading) if change.heading is not None else None,
+        "paragraphs": [_unit(u) for u in units],
+    }
+
+
+def _change(change: Change) -> dict[str, Any]:
+    match change:
+        case ArticleChange():
+            return _article(change, context=False)
+        case HeadingChanged(division=division, label=label, ops=ops, formal=formal):
+            return {
+                "kind": "heading-changed",
+                "kinds": [],
+                "article": None,
+                "division": division,
+                "old_number": None,
+                "new_number": None,
+                "label": label,
+                "formal": formal,
+                "heading": _ops(ops),
+            }
+        case OutlineChanged(action=action, division=division, heading=heading):
+            return {
+                "kind": "outline-changed",
+                "kinds": [],
+                "article": None,
+                "division": division,
+                "old_number": None,
+                "new_number": None,
+                "action": action,
+                "old_label": change.old_label,
+                "new_label": change.new_label,
+                "heading_text": heading,
+            }
+
+
+def as_data(diff: DocumentDiff, options: FormatOptions | None = None) -> dict[str, Any]:
+    """The JSON object as Python data."""
+    data: dict[str, Any] = {
+        "old": diff.old,
+        "new": diff.new,
+        "lang": diff.lang,
+        "summary": diff.summary,
+        "changes": [_change(c) for c in diff.changes],
+    }
+    if options is not None and options.context and diff.context:
+        data["articles"] = [_article(c, context=True) for c in diff.context]
+    return data
+
+
+def format_diff(diff: DocumentDiff, options: FormatOptions) -> str:
+    """The diff as indented JSON, UTF-8 text kept readable (not \\u-escaped)."""
+    return json.dumps(as_data(diff, options), ensure_ascii=False, indent=2) + "\n"

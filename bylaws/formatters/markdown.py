@@ -1,0 +1,104 @@
+"""The diff as Markdown: a summary table, then each changed article.
+
+Deleted words are ~~struck~~, inserted ones **bold**; Markdown's special
+characters in the text are escaped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bylaws.diff.changes import (
+    ArticleChange,
+    DocumentDiff,
+    HeadingChanged,
+    OutlineChanged,
+    UnitChange,
+)
+from bylaws.diff.words import WordOp
+from bylaws.formatters import FormatOptions
+from bylaws.formatters.common import (
+    SUMMARY_ORDER,
+    depth,
+    kinds_text,
+    labels,
+    move_note,
+    number_line,
+    shown_articles,
+    unit_label,
+)
+
+__all__ = ["format_diff", "escape"]
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#])")
+
+
+def escape(text: str) -> str:
+    """Text with every Markdown-special character backslash-escaped."""
+    return _SPECIAL.sub(r"\\\1", text)
+
+
+def _wrap(text: str, mark: str) -> str:
+    """Mark a change; spaces at its edges stay outside, or Markdown ignores the mark."""
+    core = text.strip()
+    if not core:
+        return text
+    start = text[: len(text) - len(text.lstrip())]
+    end = text[len(text.rstrip()) :]
+    return f"{start}{mark}{escape(core)}{mark}{end}"
+
+
+def _ops(ops: tuple[WordOp, ...]) -> str:
+    parts = []
+    for op in ops:
+        if op.kind == "equal":
+            parts.append(escape(op.new))
+            continue
+        if op.old:
+            parts.append(_wrap(op.old, "~~"))
+        if op.new:
+            parts.append(_wrap(op.new, "**"))
+    return "".join(parts)
+
+
+def _unit(diff: DocumentDiff, unit: UnitChange) -> str:
+    label = unit_label(unit)
+    prefix = "  " * depth(unit) + "- "
+    note = f"*({escape(move_note(diff, unit))})* " if unit.kind == "moved" else ""
+    head = escape(label) + " " if label else ""
+    return f"{prefix}{head}{note}{_ops(unit.ops)}"
+
+
+def _article(diff: DocumentDiff, change: ArticleChange) -> list[str]:
+    lines = [f"### {escape(number_line(change))}", "", f"*{escape(kinds_text(diff, change))}*", ""]
+    if change.heading is not None:
+        lines += [f"**#** {_ops(change.heading)}", ""]
+    units = [_unit(diff, u) for u in change.units]
+    if units:
+        lines += [*units, ""]
+    return lines
+
+
+def format_diff(diff: DocumentDiff, options: FormatOptions) -> str:
+    """The diff as a Markdown section."""
+    names = labels(diff)
+    lines = [
+        f"## {escape(diff.old)} → {escape(diff.new)}",
+        "",
+        "| " + " | ".join(names[k] for k in SUMMARY_ORDER) + " |",
+        "|" + " --- |" * len(SUMMARY_ORDER),
+        "| " + " | ".join(str(diff.summary[k]) for k in SUMMARY_ORDER) + " |",
+        "",
+    ]
+    for change in shown_articles(diff, options):
+        lines += _article(diff, change)
+    for other in diff.changes:
+        if isinstance(other, HeadingChanged):
+            lines += [f"### {escape(other.label)}", "", f"*{names['heading']}*", "",
+                      f"**#** {_ops(other.ops)}", ""]
+        elif isinstance(other, OutlineChanged):
+            action = "moved-division" if other.action == "moved" else other.action
+            label = other.new_label or other.old_label or other.division
+            lines += [f"### {escape(label)}", "", f"*{names[action]}*: {escape(other.heading)}",
+                      ""]
+    return "\n".join(lines).rstrip("\n") + "\n"

@@ -1,0 +1,128 @@
+"""Markdown -> a document.
+
+Reads what `bylaws export --to markdown` writes exactly (front matter, ids in
+`{#id}`, references as links to addresses, points as nested list items) and
+Markdown written by hand, where headings, labels and references are found
+from the text as in a plain-text import.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import cast
+
+from ..model import DocumentMeta, Document, NumberingMode, NumberStyle, Stage, Text
+from .builder import Draft, DraftRun, Link, finish
+from .common import decode_text, guess_lang, section_is_article
+from .lines import SourceLine, parse_lines
+
+_HEADING = re.compile(r"^(#{1,6})\s+(.*?)(?:\s*\{#([a-z0-9][a-z0-9\-]*)\})?\s*#*\s*$")
+_ITEM = re.compile(r"^( *)[-*+]\s+(.*)$")
+_CONTINUATION = re.compile(r"^( {2,})(\S.*)$")
+_LINK = re.compile(r"\[((?:\\.|[^\]\\])*)\]\(([^)\s]*)\)")
+_ESCAPE = re.compile(r"\\(.)")
+_EMPHASIS = re.compile(r"(?<!\\)(\*\*|__|\*)")
+
+
+def _unescape(text: str) -> str:
+    return _ESCAPE.sub(r"\1", text)
+
+
+def inline_runs(text: str, line: int) -> list[DraftRun]:
+    """Markdown inline text as runs: links to `#address` become links."""
+    runs: list[DraftRun] = []
+    pos = 0
+    for found in _LINK.finditer(text):
+        if found.start() > 0 and text[found.start() - 1] == "\\":
+            continue
+        runs.append(Text(_unescape(_EMPHASIS.sub("", text[pos : found.start()]))))
+        label = _unescape(found.group(1))
+        target = found.group(2)
+        if target.startswith("#") and len(target) > 1:
+            runs.append(Link(target[1:], label, line))
+        else:
+            runs.append(Text(label))
+        pos = found.end()
+    runs.append(Text(_unescape(_EMPHASIS.sub("", text[pos:]))))
+    return [r for r in runs if not (isinstance(r, Text) and not r.value)]
+
+
+def _plain(runs: list[DraftRun]) -> str:
+    return "".join(r.value if isinstance(r, Text) else r.text for r in runs)
+
+
+def _front_matter(raw: list[str]) -> tuple[dict[str, str], list[tuple[str, str]], int]:
+    if not raw or raw[0].strip() != "---":
+        return {}, [], 0
+    values: dict[str, str] = {}
+    stages: list[tuple[str, str]] = []
+    for i, line in enumerate(raw[1:], start=1):
+        if line.strip() == "---":
+            return values, stages, i + 1
+        key, _, value = line.partition(":")
+        key, value = key.strip(), value.strip()
+        if key == "stage":
+            stage_id, _, label = value.partition("|")
+            stages.append((stage_id.strip(), label.strip()))
+        elif key:
+            values[key] = value
+    return {}, [], 0
+
+
+def _source_line(raw: str, number: int) -> SourceLine:
+    heading = _HEADING.match(raw)
+    if heading:
+        runs = inline_runs(heading.group(2), number)
+        return SourceLine(
+            _plain(runs), number, runs, level=len(heading.group(1)), anchor=heading.group(3)
+        )
+    item = _ITEM.match(raw)
+    if item:
+        runs = inline_runs(item.group(2), number)
+        return SourceLine(_plain(runs), number, runs, depth=len(item.group(1)) // 2 + 1)
+    if raw.startswith(">"):
+        runs = inline_runs(raw[1:].strip(), number)
+        return SourceLine(_plain(runs), number, runs, note=True)
+    continuation = _CONTINUATION.match(raw)
+    body = continuation.group(2) if continuation else raw.strip()
+    literal = body.startswith("\\") and len(body) > 1 and not body.startswith("\\\\")
+    literal = literal or body.startswith("\\\\")
+    runs = inline_runs(body, number)
+    return SourceLine(
+        _plain(runs),
+        number,
+        runs,
+        depth=len(continuation.group(1)) // 2 if continuation else None,
+        literal=literal or continuation is not None,
+    )
+
+
+def import_markdown(
+    data: bytes, path: str, doc_id: str, lang: str | None = None
+) -> tuple[Document, Draft]:
+    """A Markdown file as a document; our own exports come back exactly."""
+    text = decode_text(data, path)
+    raw = text.split("\n")
+    values, stages, start = _front_matter(raw)
+    exact = values.get("bylaws") == "1"
+    draft = Draft(
+        lang=lang or values.get("lang") or guess_lang(text),
+        doc_id=values.get("id") or doc_id,
+        exact=exact,
+    )
+    if exact:
+        draft.numbering = cast(NumberingMode, values.get("numbering", "auto"))
+        draft.style = cast(NumberStyle, values.get("style", "words"))
+        draft.meta = DocumentMeta(
+            title=values.get("title", ""),
+            short_title=values.get("short-title"),
+            organisation=values.get("organisation"),
+            version=values.get("version"),
+            date=values.get("date"),
+            stages=tuple(Stage(i, label) for i, label in stages),
+        )
+    lines = [_source_line(line, i) for i, line in enumerate(raw[start:], start=start + 1)]
+    parse_lines(draft, lines, section_is_article([line.text for line in lines]))
+    if draft.meta is None and draft.title:
+        draft.meta = DocumentMeta(title=draft.title)
+    return finish(draft, path, prose_refs=not exact), draft
