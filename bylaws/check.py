@@ -7,7 +7,7 @@ rest, so a drafter sees every mistake in one run.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -110,10 +110,14 @@ def _read(tree: Tree, rel: PurePosixPath, name: str, report: Report) -> _Parsed 
     return _Parsed(path, data, root)
 
 
+Source = tuple[etree._Element, str, bytes]
+
+
 def _load_articles(
     tree: Tree, folder: PurePosixPath, report: Report
-) -> dict[str, Article]:
-    articles: dict[str, Article] = {}
+) -> xmlio.LazyArticles:
+    """Parse and validate every article file; values are built only when used."""
+    sources: dict[str, Source] = {}
     names = [n for n in tree.list_dir(folder / ARTICLES) if n.endswith(".xml")]
     for name in names:
         rel = folder / ARTICLES / name
@@ -121,21 +125,59 @@ def _load_articles(
         if parsed is None:
             report.unreadable.add(rel.stem)
             continue
-        article = xmlio.article_from_xml(parsed.root, parsed.path, parsed.data)
-        if article.id != rel.stem:
-            report.problems.append(
-                _problem(
-                    article.loc,
-                    f"article id {article.id!r} does not match its file name "
-                    f"{name!r}; ids never change, so rename the file to {article.id}.xml",
-                )
+        article_id = parsed.root.get("id", "")
+        if article_id != rel.stem or article_id in sources:
+            loc = xmlio.source_loc(parsed.root, parsed.path, parsed.data)
+            message = (
+                f"duplicate article id {article_id!r}"
+                if article_id in sources
+                else f"article id {article_id!r} does not match its file name "
+                f"{name!r}; ids never change, so rename the file to {article_id}.xml"
             )
-        if article.id in articles:
-            report.problems.append(
-                _problem(article.loc, f"duplicate article id {article.id!r}")
-            )
-        articles[article.id] = article
-    return articles
+            report.problems.append(_problem(loc, message))
+        sources[article_id] = (parsed.root, parsed.path, parsed.data)
+    return xmlio.LazyArticles(sources)
+
+
+@dataclass(frozen=True, slots=True)
+class _Shape:
+    """An article's paragraphs and points, without their text: all a ref needs."""
+
+    paragraphs: tuple[_Shape, ...] = ()
+    points: tuple[_Shape, ...] = ()
+
+
+def _point_shape(el: etree._Element) -> _Shape:
+    return _Shape(
+        points=tuple(_point_shape(p) for p in el.iterchildren(xmlio.Q + "point"))
+    )
+
+
+def _article_shape(root: etree._Element) -> _Shape:
+    paragraphs = root.iterchildren(xmlio.Q + "paragraph")
+    return _Shape(paragraphs=tuple(_point_shape(p) for p in paragraphs))
+
+
+def tree_reference_problems(
+    doc: Document, sources: Mapping[str, Source]
+) -> Iterator[Problem]:
+    """References to nothing in the article files, found on their element trees."""
+    numbers = numbering.number_outline(doc)
+    shapes: dict[str, _Shape] = {}
+
+    def shape(article_id: str) -> _Shape | None:
+        if article_id not in shapes and article_id in sources:
+            shapes[article_id] = _article_shape(sources[article_id][0])
+        return shapes.get(article_id)
+
+    for root, path, data in sources.values():
+        for el in root.iter(xmlio.Q + "ref"):
+            to = el.get("to", "")
+            try:
+                numbering.resolve_ref_path(doc, Ref(to), numbers, shape)
+            except NotFound as exc:
+                loc = xmlio.source_loc(el, path, data, f'to="{to}"')
+                yield _problem(loc, exc.message)
 
 
 # --- rules on a loaded document ----------------------------------------------
@@ -176,7 +218,8 @@ def outline_problems(
                 "warning",
             )
     listed = set(counts)
-    for ref, article in sorted(doc.articles.items()):
+    for ref in sorted(set(doc.articles) - listed):
+        article = doc.articles[ref]
         if ref not in listed:
             yield _problem(
                 article.loc,
@@ -371,7 +414,7 @@ def check_document(tree: Tree, folder: PurePosixPath, report: Report) -> None:
             doc, tree.display(folder / ARTICLES), frozenset(report.unreadable)
         )
     )
-    report.problems.extend(reference_problems(doc, doc.articles.values()))
+    report.problems.extend(tree_reference_problems(doc, articles.sources))
     proposed = {
         proposal.name: proposal_problems(tree, doc, proposal, report)
         for proposal in proposal_folders(tree, folder)

@@ -8,6 +8,7 @@ the file list comes from one `git ls-tree`, the bytes from one long-running
 
 from __future__ import annotations
 
+import contextlib
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -60,7 +61,9 @@ def resolve_commit(root: Path, rev: str) -> str:
     if rev.startswith("-"):
         raise NotFound(f"{rev!r} is not a git revision", str(root))
     try:
-        return run_git(["rev-parse", "--verify", "--quiet", rev + "^{commit}"], root).strip()
+        return run_git(
+            ["rev-parse", "--verify", "--quiet", rev + "^{commit}"], root
+        ).strip()
     except NotFound:
         raise NotFound(
             f"unknown git revision {rev!r} (a tag, branch, commit or HEAD~N)", str(root)
@@ -86,7 +89,7 @@ class GitTree:
 
     root: Path
     rev: str
-    prefix: PurePosixPath = PurePosixPath()
+    prefix: PurePosixPath = field(default_factory=PurePosixPath)
     commit: str = ""
     _blobs: dict[str, str] = field(default_factory=dict, repr=False)
     _dirs: dict[str, set[str]] = field(default_factory=dict, repr=False)
@@ -146,7 +149,11 @@ class GitTree:
     def read_bytes(self, rel: PurePosixPath) -> bytes:
         blob = self.blob_id(rel)
         if blob is None:
-            kind = "is a folder, expected a file" if self.is_dir(rel) else "file does not exist"
+            kind = (
+                "is a folder, expected a file"
+                if self.is_dir(rel)
+                else "file does not exist"
+            )
             raise NotFound(f"{kind} at revision {self.rev!r}", self.display(rel))
         process = self._process()
         stdin: IO[bytes] | None = process.stdin
@@ -195,10 +202,8 @@ class GitTree:
         self.close()
 
     def __del__(self) -> None:
-        try:
+        with contextlib.suppress(Exception):
             self.close()
-        except Exception:  # noqa: BLE001 - the interpreter may be shutting down
-            pass
 
 
 @dataclass(frozen=True, slots=True)

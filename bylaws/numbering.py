@@ -28,9 +28,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, Protocol
 
 from bylaws.errors import NotFound
 from bylaws.model import (
@@ -39,8 +39,6 @@ from bylaws.model import (
     Document,
     NumberStyle,
     OutlineNode,
-    Paragraph,
-    Point,
     Ref,
     RefForm,
     iter_entries,
@@ -823,13 +821,32 @@ def _not_found(ref: Ref, why: str) -> NotFound:
     )
 
 
+class PointShape(Protocol):
+    """What resolving an address needs of a paragraph or point: its points."""
+
+    @property
+    def points(self) -> Sequence[PointShape]: ...
+
+
+class ArticleShape(Protocol):
+    """What resolving an address needs of an article: its paragraphs."""
+
+    @property
+    def paragraphs(self) -> Sequence[PointShape]: ...
+
+
 def resolve_ref_path(
-    doc: Document, ref: Ref, numbers: Mapping[str, ArticleNumber] | None = None
+    doc: Document,
+    ref: Ref,
+    numbers: Mapping[str, ArticleNumber] | None = None,
+    lookup: Callable[[str], ArticleShape | None] | None = None,
 ) -> list[tuple[str, int, int]]:
     """The designation path of a reference's target; NotFound if there is none.
 
     A point may be addressed without a paragraph (`art-x/point-1`) when its
-    article has exactly one paragraph.
+    article has exactly one paragraph. `lookup` finds an article's shape
+    (by default the document's article); `check` passes element trees' shapes
+    so that it need not build every article's value.
     """
     numbers = number_outline(doc) if numbers is None else numbers
     article_id, *steps = ref.to.split("/")
@@ -839,10 +856,10 @@ def resolve_ref_path(
     path: list[tuple[str, int, int]] = [("article", number.n, number.k)]
     if not steps:
         return path
-    article = doc.articles.get(article_id)
+    article = (lookup or doc.articles.get)(article_id)
     if article is None:
         raise _not_found(ref, f"article '{article_id}' has no text")
-    container: Paragraph | Point | None = None
+    container: PointShape | None = None
     if steps[0].startswith("point-") and len(article.paragraphs) == 1:
         container = article.paragraphs[0]
     depth = 0

@@ -7,6 +7,7 @@ Document comes back and the base is untouched.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import replace
 
 from .errors import InvalidOperation
@@ -27,6 +28,62 @@ from .model import (
     iter_divisions,
     iter_entries,
 )
+
+
+class ArticleOverlay(Mapping[str, Article]):
+    """A base's articles with some replaced, added or removed, copying nothing.
+
+    Applying a proposal must not touch (or, when the base is lazy, build)
+    the articles it leaves alone.
+    """
+
+    _base: Mapping[str, Article]
+    _updates: dict[str, Article]
+    _removed: frozenset[str]
+
+    def __init__(
+        self,
+        base: Mapping[str, Article],
+        updates: Mapping[str, Article],
+        removed: frozenset[str] = frozenset(),
+    ) -> None:
+        if isinstance(base, ArticleOverlay):
+            # Flatten, so a long chain of operations stays one lookup deep.
+            updates = {**base._updates, **updates}
+            removed = (base._removed | removed) - set(updates)
+            base = base._base
+        self._base = base
+        self._updates = {k: v for k, v in updates.items() if k not in removed}
+        self._removed = removed - set(self._updates)
+
+    def __getitem__(self, key: str) -> Article:
+        if key in self._updates:
+            return self._updates[key]
+        if key in self._removed:
+            raise KeyError(key)
+        return self._base[key]
+
+    def __contains__(self, key: object) -> bool:
+        if key in self._updates:
+            return True
+        return key not in self._removed and key in self._base
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self._updates
+        yield from (
+            k for k in self._base if k not in self._removed and k not in self._updates
+        )
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
+def _with(
+    articles: Mapping[str, Article],
+    updates: Mapping[str, Article] | None = None,
+    removed: frozenset[str] = frozenset(),
+) -> ArticleOverlay:
+    return ArticleOverlay(articles, updates or {}, removed)
 
 
 def _fail(op: Operation, message: str) -> InvalidOperation:
@@ -131,7 +188,6 @@ def _proposed_text(proposal: Proposal, op: Amend | Insert) -> Article:
 
 def apply_operation(doc: Document, proposal: Proposal, op: Operation) -> Document:
     """One operation applied to a document."""
-    articles = dict(doc.articles)
     match op:
         case Amend(article=ref):
             entry = _entry(doc, ref)
@@ -139,13 +195,13 @@ def apply_operation(doc: Document, proposal: Proposal, op: Operation) -> Documen
                 raise _fail(op, f"cannot amend {ref}: no such article in the document")
             if entry.repealed:
                 raise _fail(op, f"cannot amend {ref}: the article is repealed")
-            articles[ref] = _proposed_text(proposal, op)
+            articles = _with(doc.articles, {ref: _proposed_text(proposal, op)})
             return replace(doc, articles=articles)
         case Insert(article=ref, position=position):
             if _entry(doc, ref) is not None or ref in doc.articles:
                 raise _fail(op, f"cannot insert {ref}: an article with this id exists")
             _check_anchor(doc, op)
-            articles[ref] = _proposed_text(proposal, op)
+            articles = _with(doc.articles, {ref: _proposed_text(proposal, op)})
             outline, _ = _place(doc.outline, ArticleEntry(ref), position)
             return replace(doc, outline=outline, articles=articles)
         case Repeal(article=ref):
@@ -154,7 +210,7 @@ def apply_operation(doc: Document, proposal: Proposal, op: Operation) -> Documen
                 raise _fail(op, f"cannot repeal {ref}: no such article in the document")
             if entry.repealed:
                 raise _fail(op, f"cannot repeal {ref}: the article is already repealed")
-            articles.pop(ref, None)
+            articles = _with(doc.articles, removed=frozenset({ref}))
             if doc.numbering == "fixed":
                 # A repealed article keeps its place and number as «(ملغاة)».
                 outline = _replace_entry(
@@ -175,8 +231,8 @@ def apply_operation(doc: Document, proposal: Proposal, op: Operation) -> Documen
             return replace(doc, outline=outline)
         case AmendHeading(target=target, heading=heading):
             if target in doc.articles:
-                articles[target] = replace(doc.articles[target], heading=heading)
-                return replace(doc, articles=articles)
+                renamed = replace(doc.articles[target], heading=heading)
+                return replace(doc, articles=_with(doc.articles, {target: renamed}))
             outline, found = _rename(doc.outline, target, heading)
             if not found:
                 raise _fail(

@@ -13,10 +13,19 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from .errors import InvalidOperation, NotFound, Problem
-from .model import Document, Proposal, Review, Ruling, SourceLoc, Stage, Verdict
-from .numbering import label_for
-from .overlay import touched_articles
+from .errors import BylawsError, InvalidOperation, NotFound, Problem
+from .model import (
+    Document,
+    Proposal,
+    Review,
+    Ruling,
+    SourceLoc,
+    Stage,
+    Verdict,
+    iter_divisions,
+)
+from .numbering import division_label, label_for, number_divisions
+from .overlay import apply_proposal, touched_articles
 
 DEFAULT_STAGES_AR: tuple[Stage, ...] = (
     Stage("drafting-committee", "لجنة الصياغة"),
@@ -238,29 +247,22 @@ def record(
 
 @dataclass(frozen=True, slots=True)
 class DispositionRow:
-    """One line of the table a conference votes from."""
+    """One line of the table a conference votes from.
+
+    `articles` are labels in the text in force («المادة الثانية عشرة»), or the
+    id of an article the proposal adds; a ruling comes with its stage's label.
+    """
 
     proposal: str
     title: str
     proposer: str
-    articles: tuple[str, ...]  # labels in the text in force ("المادة الثانية عشرة")
+    articles: tuple[str, ...]
     stage: str
-    recommendation: str  # "adopt (central committee, 2026-04-02)" or ""
-    decision: str
+    recommendation: Ruling | None
+    recommended_at: str
+    decision: Ruling | None
+    decided_at: str
     outcome: str
-
-
-def _describe(
-    review: Review | None, ruling: Ruling | None, labels: dict[str, str]
-) -> str:
-    if review is None or ruling is None:
-        return ""
-    extra = ""
-    if ruling.modified:
-        extra = f" → {ruling.modified}"
-    if ruling.by:
-        extra = f" → {ruling.by}"
-    return f"{ruling.verdict}{extra} ({labels.get(review.stage, review.stage)}, {ruling.date})"
 
 
 def _latest(
@@ -274,12 +276,32 @@ def _latest(
 
 
 def article_labels(doc: Document, proposal: Proposal) -> tuple[str, ...]:
-    """The articles a proposal touches, as the text in force numbers them."""
+    """What a proposal touches, as readers name it: articles by their number in
+    the text in force, new ones by their number in the proposal, divisions by
+    their designation."""
+    arabic = doc.lang.split("-")[0] == "ar"
+    divisions = {d.id: d for d in iter_divisions(doc.outline)}
+    division_numbers = number_divisions(doc)
+    proposed: Document | None = None
     out: list[str] = []
     for ref in touched_articles(proposal):
+        if ref in divisions:
+            division = divisions[ref]
+            out.append(
+                division_label(
+                    division.kind, division_numbers[ref], doc.lang, doc.style
+                )
+            )
+            continue
         try:
             out.append(label_for(doc, ref))
-        except NotFound:  # a new article or a division keeps its id
+            continue
+        except NotFound:
+            pass
+        try:
+            proposed = proposed or apply_proposal(doc, proposal)
+            out.append(label_for(proposed, ref) + (" (جديدة)" if arabic else " (new)"))
+        except BylawsError:
             out.append(ref)
     return tuple(out)
 
@@ -303,8 +325,14 @@ def disposition_rows(doc: Document, proposals: list[Proposal]) -> list[Dispositi
                 proposer=proposal.proposer,
                 articles=article_labels(doc, proposal),
                 stage=labels.get(proposal.stage, proposal.stage),
-                recommendation=_describe(rec_review, rec, labels),
-                decision=_describe(dec_review, dec, labels),
+                recommendation=rec,
+                recommended_at=labels.get(rec_review.stage, rec_review.stage)
+                if rec_review
+                else "",
+                decision=dec,
+                decided_at=labels.get(dec_review.stage, dec_review.stage)
+                if dec_review
+                else "",
                 outcome=state.outcome,
             )
         )

@@ -55,7 +55,9 @@ def check_slug(value: str, what: str) -> str:
 def _rationale(text: str | None) -> tuple[P, ...]:
     if not text:
         return ()
-    return tuple(P((Text(part.strip()),)) for part in text.split("\n\n") if part.strip())
+    return tuple(
+        P((Text(part.strip()),)) for part in text.split("\n\n") if part.strip()
+    )
 
 
 def resolve_article(doc: Document, given: str, what: str = "article") -> str:
@@ -115,7 +117,8 @@ def new_proposal(
     check_slug(name, "proposal name")
     if (doc_folder / PROPOSALS / name).exists():
         raise InvalidOperation(
-            f"a proposal named '{name}' exists already", str(doc_folder / PROPOSALS / name)
+            f"a proposal named '{name}' exists already",
+            str(doc_folder / PROPOSALS / name),
         )
     stage = _first_stage(doc)
     return Proposal(
@@ -162,25 +165,37 @@ def _proposed(doc: Document, proposal: Proposal) -> Document:
 
 
 def add_amend(
-    doc_folder: Path, doc: Document, proposal: Proposal, article: str, rationale: str | None
+    doc_folder: Path,
+    doc: Document,
+    proposal: Proposal,
+    article: str,
+    rationale: str | None,
 ) -> Proposal:
     """Copy an article into the proposal for editing and record the amendment."""
     current = _proposed(doc, proposal)
     ref = resolve_article(current, article)
     _live(current, ref)
-    if any(isinstance(op, Amend | Insert) and op.article == ref for op in proposal.operations):
+    if any(
+        isinstance(op, Amend | Insert) and op.article == ref
+        for op in proposal.operations
+    ):
         raise InvalidOperation(
             f"the proposal already has a text for '{ref}': edit "
             f"articles/{ref}.xml in the proposal folder"
         )
     return _add(
-        doc_folder, doc, proposal, Amend(ref, _rationale(rationale)), [ref],
+        doc_folder,
+        doc,
+        proposal,
+        Amend(ref, _rationale(rationale)),
+        [ref],
         {ref: current.articles[ref]},
     )
 
 
-def _position(doc: Document, after: str | None, before: str | None,
-              into: str | None, at: str) -> Position:
+def _position(
+    doc: Document, after: str | None, before: str | None, into: str | None, at: str
+) -> Position:
     given = [x for x in (after, before, into) if x]
     if len(given) != 1:
         raise UnusableInput("give exactly one of --after, --before, --into")
@@ -191,7 +206,9 @@ def _position(doc: Document, after: str | None, before: str | None,
     assert into is not None
     if not any(d.id == into for d in iter_divisions(doc.outline)):
         ids = ", ".join(d.id for d in iter_divisions(doc.outline))
-        raise NotFound(f"no part, chapter or section '{into}'; the divisions are: {ids}")
+        raise NotFound(
+            f"no part, chapter or section '{into}'; the divisions are: {ids}"
+        )
     relation: Relation = "start" if at == "start" else "end"
     return Position(relation, into)
 
@@ -215,7 +232,9 @@ def add_insert(
     """A new article with a placeholder text, placed after/before an article or in a division."""
     check_slug(article, "article id")
     current = _proposed(doc, proposal)
-    if article in current.articles or any(e.ref == article for e in iter_entries(current.outline)):
+    if article in current.articles or any(
+        e.ref == article for e in iter_entries(current.outline)
+    ):
         raise InvalidOperation(f"an article with the id '{article}' exists already")
     position = _position(current, after, before, into, at)
     for op in proposal.operations:
@@ -227,13 +246,21 @@ def add_insert(
     text = Article(article, heading, (Paragraph((P((Text(_placeholder(doc)),)),)),))
     anchors = [position.anchor] if position.relation in ("after", "before") else []
     return _add(
-        doc_folder, doc, proposal, Insert(article, position, _rationale(rationale)),
-        anchors, {article: text},
+        doc_folder,
+        doc,
+        proposal,
+        Insert(article, position, _rationale(rationale)),
+        anchors,
+        {article: text},
     )
 
 
 def add_repeal(
-    doc_folder: Path, doc: Document, proposal: Proposal, article: str, rationale: str | None
+    doc_folder: Path,
+    doc: Document,
+    proposal: Proposal,
+    article: str,
+    rationale: str | None,
 ) -> Proposal:
     current = _proposed(doc, proposal)
     ref = resolve_article(current, article)
@@ -256,11 +283,17 @@ def add_move(
     ref = resolve_article(current, article)
     _live(current, ref)
     position = _position(current, after, before, into, at)
-    return _add(doc_folder, doc, proposal, Move(ref, position, _rationale(rationale)), [ref])
+    return _add(
+        doc_folder, doc, proposal, Move(ref, position, _rationale(rationale)), [ref]
+    )
 
 
 def add_heading(
-    doc_folder: Path, doc: Document, proposal: Proposal, target: str, heading: str,
+    doc_folder: Path,
+    doc: Document,
+    proposal: Proposal,
+    target: str,
+    heading: str,
     rationale: str | None,
 ) -> Proposal:
     """A new heading for an article or a division."""
@@ -270,5 +303,9 @@ def add_heading(
         _live(current, target)
     refs = [target] if target in doc.articles else []
     return _add(
-        doc_folder, doc, proposal, AmendHeading(target, heading, _rationale(rationale)), refs
+        doc_folder,
+        doc,
+        proposal,
+        AmendHeading(target, heading, _rationale(rationale)),
+        refs,
     )

@@ -49,17 +49,16 @@ class DiskTree:
 
     root: Path
 
-    def _path(self, rel: PurePosixPath) -> Path:
-        return self.root / Path(*rel.parts) if rel.parts else self.root
+    def _path(self, rel: PurePosixPath) -> str:
+        # Plain strings: pathlib's joins cost more than parsing a small file.
+        return os.path.join(self.root, str(rel)) if rel.parts else str(self.root)
 
     def read_bytes(self, rel: PurePosixPath) -> bytes:
         path = self._path(rel)
         try:
-            size = path.stat().st_size
-            if size > xmlio.MAX_FILE_BYTES:
-                # Refuse before reading 50 MB into memory.
-                xmlio.check_bytes(b"x" * (xmlio.MAX_FILE_BYTES + 1), self.display(rel))
-            return path.read_bytes()
+            with open(path, "rb") as handle:
+                # One byte past the limit is enough to refuse a 50 MB file.
+                return handle.read(xmlio.MAX_FILE_BYTES + 1)
         except FileNotFoundError:
             raise NotFound("file does not exist", self.display(rel)) from None
         except IsADirectoryError:
@@ -70,10 +69,10 @@ class DiskTree:
             raise UnusableInput("permission denied", self.display(rel)) from None
 
     def is_file(self, rel: PurePosixPath) -> bool:
-        return self._path(rel).is_file()
+        return os.path.isfile(self._path(rel))
 
     def is_dir(self, rel: PurePosixPath) -> bool:
-        return self._path(rel).is_dir()
+        return os.path.isdir(self._path(rel))
 
     def list_dir(self, rel: PurePosixPath) -> list[str]:
         try:
@@ -82,7 +81,7 @@ class DiskTree:
             return []
 
     def display(self, rel: PurePosixPath) -> str:
-        return str(self._path(rel))
+        return self._path(rel)
 
 
 def fingerprint(data: bytes) -> str:

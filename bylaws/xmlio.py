@@ -9,10 +9,10 @@ rather than a hang or a read of another file.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 from importlib import resources
-from typing import cast
+from typing import Any, cast
 
 from lxml import etree
 
@@ -26,7 +26,6 @@ from .model import (
     Base,
     Comment,
     Division,
-    DivisionKind,
     Document,
     DocumentMeta,
     Fingerprint,
@@ -44,7 +43,7 @@ from .model import (
     Position,
     Proposal,
     Ref,
-    Relation,
+    RefForm,
     Repeal,
     Review,
     Ruling,
@@ -89,6 +88,12 @@ _DOCTYPE = re.compile(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
 # --- reading ----------------------------------------------------------------
 
 
+def _line(el: etree._Element) -> int:
+    """An element's 1-based source line, 0 when unknown (built in memory)."""
+    line: Any = el.sourceline
+    return int(line) if line else 0
+
+
 def _line_col(data: bytes, offset: int) -> tuple[int, int]:
     line = data.count(b"\n", 0, offset) + 1
     start = data.rfind(b"\n", 0, offset) + 1
@@ -96,28 +101,17 @@ def _line_col(data: bytes, offset: int) -> tuple[int, int]:
 
 
 def check_bytes(data: bytes, path: str) -> None:
-    """Refuse what the XML parser must never see: empty, too big, not UTF-8, DTDs."""
+    """Refuse what the XML parser must never see: empty, too big, DTDs."""
     if len(data) > MAX_FILE_BYTES:
         raise UnusableInput(
-            f"file is {len(data) / 1024 / 1024:.1f} MB; a bylaws file may be at most "
-            f"{MAX_FILE_BYTES // 1024 // 1024} MB",
+            f"file is larger than {MAX_FILE_BYTES // 1024 // 1024} MB, the most a "
+            "bylaws file may be; split the text into more articles",
             path,
             1,
             1,
         )
-    if not data.strip(b" \t\r\n" + BOM):
+    if len(data) < 4096 and not data.strip(b" \t\r\n" + BOM):
         raise UnusableInput("file is empty; expected an XML element", path, 1, 1)
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line, col = _line_col(data, exc.start)
-        raise UnusableInput(
-            f"file is not UTF-8 (byte 0x{data[exc.start]:02x} cannot start a "
-            "character); save it as UTF-8",
-            path,
-            line,
-            col,
-        ) from None
     found = _DOCTYPE.search(data)
     if found:
         line, col = _line_col(data, found.start())
@@ -128,6 +122,22 @@ def check_bytes(data: bytes, path: str) -> None:
             line,
             col,
         )
+
+
+def _not_utf8(data: bytes, path: str) -> UnusableInput | None:
+    """The error for bytes that are not UTF-8, or None when they are."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, col = _line_col(data, exc.start)
+        return UnusableInput(
+            f"file is not UTF-8 (byte 0x{data[exc.start]:02x} cannot start a "
+            "character); save it as UTF-8",
+            path,
+            line,
+            col,
+        )
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -150,12 +160,26 @@ def parse_bytes(data: bytes, path: str) -> etree._Element:
     try:
         root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as exc:
-        line, col = exc.position if exc.position else (0, 0)
-        message = str(exc.msg or exc).split(", line ")[0]
-        raise UnusableInput(f"malformed XML: {message}", path, line, col + 1) from None
-    if root.tag is etree.Entity or not isinstance(root.tag, str):
+        # libxml2 reports bad UTF-8 vaguely; find the byte ourselves.
+        raise _not_utf8(data, path) or _syntax_error(exc, path) from None
+    encoding = root.getroottree().docinfo.encoding
+    if encoding and encoding.upper().replace("_", "-") not in ("UTF-8", "UTF8"):
+        raise _not_utf8(data, path) or UnusableInput(
+            f"file declares encoding {encoding}; bylaws files are UTF-8: save it as "
+            'UTF-8 and declare encoding="UTF-8"',
+            path,
+            1,
+            1,
+        )
+    if not isinstance(root.tag, str):
         raise UnusableInput("the root is not an element", path, 1, 1)
     return root
+
+
+def _syntax_error(exc: etree.XMLSyntaxError, path: str) -> UnusableInput:
+    line, col = exc.position if exc.position else (0, 0)
+    message = str(exc.msg or exc).split(", line ")[0]
+    return UnusableInput(f"malformed XML: {message}", path, line, max(col, 1))
 
 
 def expect_root(root: etree._Element, name: str, path: str) -> None:
@@ -170,7 +194,7 @@ def expect_root(root: etree._Element, name: str, path: str) -> None:
         raise UnusableInput(
             f"XML root element must be {name} in namespace {NS}, but got {got} instead",
             path,
-            root.sourceline or 1,
+            _line(root) or 1,
             1,
         )
 
@@ -251,8 +275,9 @@ def _attr_name(name: str) -> str:
 
 
 def _attributes(el: etree._Element) -> str:
+    attributes = [(str(k), str(v)) for k, v in el.attrib.items()]
     items = sorted(
-        el.attrib.items(), key=lambda kv: (_ATTRIBUTE_PRIORITY.get(kv[0], 99), kv[0])
+        attributes, key=lambda kv: (_ATTRIBUTE_PRIORITY.get(kv[0], 99), kv[0])
     )
     return "".join(f' {_attr_name(k)}="{_escape_attr(v)}"' for k, v in items)
 
@@ -274,7 +299,7 @@ def _inline(el: etree._Element) -> str:
     if isinstance(el, etree._Comment):
         return f"<!--{el.text or ''}-->"
     if isinstance(el, etree._ProcessingInstruction):
-        return f"<?{el.target} {el.text or ''}?>"
+        return f"<?{el.target!s} {el.text or ''}?>"
     tag = _local(el)
     inner = _escape_text(fold(el.text)) + "".join(
         _inline(child) + _escape_text(fold(child.tail)) for child in el
@@ -304,7 +329,7 @@ def _block(el: etree._Element, depth: int, out: list[str], root: bool = False) -
         raise UnusableInput(
             f"element {etree.QName(el).localname} is not in the bylaws namespace {NS}",
             "",
-            el.sourceline or 0,
+            _line(el),
         )
     xmlns = f' xmlns="{NS}"' if root else ""
     tag = _local(el)
@@ -379,7 +404,7 @@ class _Locator:
         self._lines = data.decode("utf-8", "replace").splitlines() if data else []
 
     def __call__(self, el: etree._Element, needle: str | None = None) -> SourceLoc:
-        line = el.sourceline or 0
+        line = _line(el)
         col = 1
         if 0 < line <= len(self._lines):
             text = self._lines[line - 1]
@@ -388,6 +413,13 @@ class _Locator:
                 found = text.find("<" + _local(el))
             col = found + 1 if found >= 0 else 1
         return SourceLoc(self.path, line, col)
+
+
+def source_loc(
+    el: etree._Element, path: str, data: bytes | None, needle: str | None = None
+) -> SourceLoc:
+    """Where an element is in its file; `needle` narrows the column on its line."""
+    return _Locator(path, data)(el, needle)
 
 
 def _child(el: etree._Element, name: str) -> etree._Element | None:
@@ -420,7 +452,7 @@ def _runs(el: etree._Element, loc: _Locator) -> tuple[Inline, ...]:
     for child in el:
         if isinstance(child.tag, str) and _local(child) == "ref":
             to = child.get("to", "")
-            form = "number" if child.get("form") == "number" else "full"
+            form: RefForm = "number" if child.get("form") == "number" else "full"
             pieces.append(Ref(to, form, loc(child, f'to="{to}"')))
         add_text(fold(child.tail))
     if pieces and isinstance(pieces[0], Text):
@@ -481,7 +513,7 @@ def _outline(el: etree._Element, loc: _Locator) -> tuple[OutlineNode, ...]:
         elif name in DIVISION_KINDS:
             nodes.append(
                 Division(
-                    kind=cast(DivisionKind, name),
+                    kind=name,
                     id=child.get("id", ""),
                     heading=_text_of(_child(child, "heading")) or "",
                     children=_outline(child, loc),
@@ -520,7 +552,7 @@ def document_from_xml(
             ),
         ),
         outline=_outline(outline, loc) if outline is not None else (),
-        articles=dict(articles),
+        articles=articles,
         loc=loc(root),
     )
 
@@ -534,9 +566,9 @@ def _position(el: etree._Element) -> Position:
     for relation in ("after", "before", "start", "end"):
         anchor = el.get(relation)
         if anchor:
-            return Position(cast(Relation, relation), anchor)
+            return Position(relation, anchor)
     raise UnusableInput(
-        f"{_local(el)} needs one of after=, before=, start=, end=", "", el.sourceline
+        f"{_local(el)} needs one of after=, before=, start=, end=", "", _line(el)
     )
 
 
@@ -636,6 +668,37 @@ def feedback_from_xml(
     ]
 
 
+class LazyArticles(Mapping[str, Article]):
+    """Parsed article files, each turned into a value only when first used.
+
+    `check` parses and validates every file but needs the values of only a
+    few (those a proposal touches): building all of them would cost more
+    than parsing.
+    """
+
+    def __init__(
+        self, sources: Mapping[str, tuple[etree._Element, str, bytes]]
+    ) -> None:
+        self.sources = sources
+        self._values: dict[str, Article] = {}
+
+    def __getitem__(self, key: str) -> Article:
+        value = self._values.get(key)
+        if value is None:
+            root, path, data = self.sources[key]
+            value = self._values[key] = article_from_xml(root, path, data)
+        return value
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.sources)
+
+    def __len__(self) -> int:
+        return len(self.sources)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.sources
+
+
 # --- model -> element trees -------------------------------------------------
 
 
@@ -644,7 +707,10 @@ def _el(
 ) -> etree._Element:
     clean = {k: v for k, v in attrib.items() if v is not None}
     if parent is None:
-        return etree.Element(Q + name, clean, nsmap={None: NS})
+        nsmap: Any = {
+            None: NS
+        }  # the stubs do not allow the default namespace's None key
+        return etree.Element(Q + name, clean, nsmap=nsmap)
     return etree.SubElement(parent, Q + name, clean)
 
 

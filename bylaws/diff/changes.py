@@ -79,7 +79,9 @@ class ArticleChange:
     Numbers are plain ASCII ("12", "12-bis"); labels are as readers see them
     («المادة الثانية عشرة»). `units` hold every aligned unit, unchanged ones
     included, so that a formatter can show context; an article with no kind
-    (only when a diff is built with context) has `kinds` empty.
+    (only when a diff is built with context) has `kinds` empty. `formal` says
+    that its amendment, if any, is only formal (it may still be renumbered or
+    moved).
     """
 
     kinds: frozenset[ArticleKind]
@@ -163,7 +165,9 @@ class DocumentDiff:
     @property
     def summary(self) -> dict[str, int]:
         """How many articles have each kind (an article may count in several)."""
-        counts = dict.fromkeys(("amended", "inserted", "repealed", "moved", "renumbered"), 0)
+        counts = dict.fromkeys(
+            ("amended", "inserted", "repealed", "moved", "renumbered"), 0
+        )
         for change in self.articles:
             for kind in change.kinds:
                 counts[kind] += 1
@@ -227,8 +231,14 @@ def without_formal(diff: DocumentDiff) -> DocumentDiff:
             case HeadingChanged() | OutlineChanged():
                 changes.append(change)
     context = tuple(
-        _quiet_article(c) or replace(c, kinds=frozenset(), heading=None, formal=False,
-                                     units=tuple(_quiet_unit(u) for u in c.units))
+        _quiet_article(c)
+        or replace(
+            c,
+            kinds=frozenset(),
+            heading=None,
+            formal=False,
+            units=tuple(_quiet_unit(u) for u in c.units),
+        )
         for c in diff.context
     )
     return replace(diff, changes=tuple(changes), context=context)

@@ -36,6 +36,7 @@ from bylaws.model import (
     Article,
     Division,
     Document,
+    DocumentMeta,
     Inline,
     OutlineNode,
     P,
@@ -46,7 +47,13 @@ from bylaws.model import (
 )
 from bylaws.text import loose_key, strip_for_search
 
-__all__ = ["FingerprintedArticles", "Progress", "diff_documents", "render_runs"]
+__all__ = [
+    "FingerprintedArticles",
+    "Progress",
+    "article_lines",
+    "diff_documents",
+    "render_runs",
+]
 
 Progress = Callable[[int, int], None]
 # A paragraph moved to another article must be nearly the same text.
@@ -57,7 +64,9 @@ CROSS_MOVE_THRESHOLD = 0.75
 
 
 def render_runs(
-    doc: Document, numbers: Mapping[str, numbering.ArticleNumber], runs: Sequence[Inline]
+    doc: Document,
+    numbers: Mapping[str, numbering.ArticleNumber],
+    runs: Sequence[Inline],
 ) -> str:
     """Runs as readers see them: references replaced by their current designation.
 
@@ -113,7 +122,12 @@ class _Side:
     def label(self, article_id: str) -> str | None:
         if article_id not in self.numbers:
             return None
-        return numbering.label_for(self.doc, article_id, self.numbers)
+        try:
+            return numbering.label_for(self.doc, article_id, self.numbers)
+        except ValueError:
+            # Beyond the ordinal words (over 9,999 articles): digits still work.
+            number = self.numbers[article_id]
+            return numbering.article_label(number.n, number.k, self.doc.lang, "digits")
 
     def article(self, article_id: str) -> Article:
         found = self.doc.articles.get(article_id)
@@ -122,7 +136,9 @@ class _Side:
     def units(self, article_id: str) -> list[_Unit]:
         found = self._units.get(article_id)
         if found is None:
-            found = self._units[article_id] = list(self._unit_iter(self.article(article_id)))
+            found = self._units[article_id] = list(
+                self._unit_iter(self.article(article_id))
+            )
         return found
 
     def _text(self, items: Sequence[P | Point]) -> tuple[str, str]:
@@ -164,6 +180,30 @@ class _Side:
         )
 
 
+def article_lines(article: Article, lang: str = "ar") -> list[str]:
+    """An article as lines of text: its heading, then one line per paragraph or point.
+
+    References show their raw address in braces: there is no document to number them.
+    """
+    doc = Document(
+        id="",
+        lang=lang,
+        numbering="auto",
+        style="digits",
+        meta=DocumentMeta(title=""),
+        outline=(),
+        articles={article.id: article},
+    )
+    side = _Side(doc)
+    lines = [f"# {article.heading}"] if article.heading else []
+    for unit in side.units(article.id):
+        indent = "  " * unit.address.count("/")
+        lines.append(
+            f"{indent}{unit.label} {unit.text}".rstrip() if unit.label else unit.text
+        )
+    return lines
+
+
 def _live_ids(doc: Document) -> list[str]:
     """Ids of the articles in force, in reading order (repealed entries left out)."""
     return [e.ref for e in iter_entries(doc.outline) if not e.repealed]
@@ -172,7 +212,9 @@ def _live_ids(doc: Document) -> list[str]:
 def _same_text(old: Document, new: Document, old_id: str, new_id: str) -> bool:
     """Whether an article's text is unchanged, as cheaply as can be told."""
     old_map, new_map = old.articles, new.articles
-    if isinstance(old_map, FingerprintedArticles) and isinstance(new_map, FingerprintedArticles):
+    if isinstance(old_map, FingerprintedArticles) and isinstance(
+        new_map, FingerprintedArticles
+    ):
         a, b = old_map.fingerprint(old_id), new_map.fingerprint(new_id)
         if a is not None and a == b and old_id == new_id:
             return True
@@ -248,21 +290,36 @@ def _unit_changes(old: list[_Unit], new: list[_Unit]) -> tuple[UnitChange, ...]:
                 kind = "moved"
             changes.append(
                 UnitChange(
-                    kind, a.address, b.address, ops, kind != "equal" and is_formal(ops),
-                    old_label=a.label, new_label=b.label,
+                    kind,
+                    a.address,
+                    b.address,
+                    ops,
+                    kind != "equal" and is_formal(ops),
+                    old_label=a.label,
+                    new_label=b.label,
                 )
             )
         elif i is not None:
             a = old[i]
             changes.append(
-                UnitChange("deleted", a.address, None, diff_words(a.text, ""),
-                           old_label=a.label)
+                UnitChange(
+                    "deleted",
+                    a.address,
+                    None,
+                    diff_words(a.text, ""),
+                    old_label=a.label,
+                )
             )
         elif j is not None:
             b = new[j]
             changes.append(
-                UnitChange("inserted", None, b.address, diff_words("", b.text),
-                           new_label=b.label)
+                UnitChange(
+                    "inserted",
+                    None,
+                    b.address,
+                    diff_words("", b.text),
+                    new_label=b.label,
+                )
             )
     return tuple(changes)
 
@@ -271,11 +328,15 @@ def _whole(units: list[_Unit], kind: UnitKind) -> tuple[UnitChange, ...]:
     """Every unit of an inserted or repealed article, as inserted or deleted."""
     if kind == "inserted":
         return tuple(
-            UnitChange("inserted", None, u.address, diff_words("", u.text), new_label=u.label)
+            UnitChange(
+                "inserted", None, u.address, diff_words("", u.text), new_label=u.label
+            )
             for u in units
         )
     return tuple(
-        UnitChange("deleted", u.address, None, diff_words(u.text, ""), old_label=u.label)
+        UnitChange(
+            "deleted", u.address, None, diff_words(u.text, ""), old_label=u.label
+        )
         for u in units
     )
 
@@ -329,8 +390,14 @@ def _article_change(
                 heading = None
         elif context:
             units = tuple(
-                UnitChange("equal", u.address, u.address, _equal_ops(u.text),
-                           old_label=u.label, new_label=u.label)
+                UnitChange(
+                    "equal",
+                    u.address,
+                    u.address,
+                    _equal_ops(u.text),
+                    old_label=u.label,
+                    new_label=u.label,
+                )
                 for u in new.units(new_id)
             )
     if not kinds and not context:
@@ -339,7 +406,8 @@ def _article_change(
     assert article_id is not None
     changed_units = [u for u in units if u.changed]
     formal = (
-        kinds == {"amended"}
+        "amended" in kinds
+        and not kinds & {"inserted", "repealed"}
         and (heading is None or is_formal(heading))
         and all(u.kind == "amended" and u.formal for u in changed_units)
     )
@@ -408,10 +476,18 @@ def _cross_article_moves(changes: list[ArticleChange]) -> list[ArticleChange]:
         ops = diff_words(old_text, new_text)
         formal = not any(op.kind != "equal" for op in ops) or is_formal(ops)
         units[dn][dk] = replace(
-            gone, kind="moved", ops=ops, formal=formal, other_article=changes[inn].article
+            gone,
+            kind="moved",
+            ops=ops,
+            formal=formal,
+            other_article=changes[inn].article,
         )
         units[inn][ik] = replace(
-            come, kind="moved", ops=ops, formal=formal, other_article=changes[dn].article
+            come,
+            kind="moved",
+            ops=ops,
+            formal=formal,
+            other_article=changes[dn].article,
         )
     return [
         replace(c, units=tuple(units[n])) if n in units else c
@@ -435,14 +511,23 @@ def _divisions(doc: Document) -> dict[str, tuple[Division, str | None]]:
     return found
 
 
-def _division_label(doc: Document, numbers: Mapping[str, int], division: Division) -> str:
+def _division_label(
+    doc: Document, numbers: Mapping[str, int], division: Division
+) -> str:
     n = numbers.get(division.id, 0)
-    return numbering.division_label(division.kind, n, doc.lang, doc.style) if n else division.id
+    return (
+        numbering.division_label(division.kind, n, doc.lang, doc.style)
+        if n
+        else division.id
+    )
 
 
 def _division_changes(old: Document, new: Document) -> list[Change]:
     before, after = _divisions(old), _divisions(new)
-    old_numbers, new_numbers = numbering.number_divisions(old), numbering.number_divisions(new)
+    old_numbers, new_numbers = (
+        numbering.number_divisions(old),
+        numbering.number_divisions(new),
+    )
     out: list[Change] = []
     for div_id, (division, parent) in after.items():
         label = _division_label(new, new_numbers, division)
@@ -455,7 +540,9 @@ def _division_changes(old: Document, new: Document) -> list[Change]:
             out.append(HeadingChanged(div_id, label, ops, is_formal(ops)))
         if was_parent != parent:
             old_label = _division_label(old, old_numbers, was)
-            out.append(OutlineChanged("moved", div_id, old_label, label, division.heading))
+            out.append(
+                OutlineChanged("moved", div_id, old_label, label, division.heading)
+            )
     for div_id, (division, _) in before.items():
         if div_id not in after:
             label = _division_label(old, old_numbers, division)
@@ -503,9 +590,11 @@ def diff_documents(
     )
     ctx = _Context(_Side(old), _Side(new), by_content)
     if only is not None:
-        pairs: list[Pair] = [
-            (0 if old_ids else None, 0 if new_ids else None)
-        ] if old_ids or new_ids else []
+        pairs: list[Pair] = (
+            [(0 if old_ids else None, 0 if new_ids else None)]
+            if old_ids or new_ids
+            else []
+        )
     elif by_content and not (len(old_ids) == 1 and len(new_ids) == 1):
         old_slots = [ctx.old.slot(a) for a in old_ids]
         new_slots = [ctx.new.slot(a) for a in new_ids]
@@ -539,7 +628,9 @@ def diff_documents(
     records = _cross_article_moves(records)
     if context:
         by_article = {c.article: c for c in records}
-        everything = [by_article.get(c.article, c) if c.kinds else c for c in everything]
+        everything = [
+            by_article.get(c.article, c) if c.kinds else c for c in everything
+        ]
     divisions = _division_changes(old, new) if only is None else []
     changes: list[Change] = [*records, *divisions]
     return DocumentDiff(

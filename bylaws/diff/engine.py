@@ -12,6 +12,7 @@ with what changed.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
@@ -28,14 +29,17 @@ from bylaws.workspace import Tree
 
 __all__ = [
     "LazyArticles",
+    "LogEntry",
     "Operand",
     "OperandKind",
+    "article_log",
     "diff_documents",
     "diff_operands",
     "diff_paths",
     "load_document_lazily",
     "load_operand",
     "single_article_document",
+    "textconv",
 ]
 
 OperandKind = Literal["document", "proposal", "article"]
@@ -62,7 +66,9 @@ class LazyArticles(FingerprintedArticles, Mapping[str, Article]):
             rel = self._paths[key]
             data = self._raw(key)
             path = self._tree.display(rel)
-            article = xmlio.article_from_xml(xmlio.load_root(data, path, "article"), path, data)
+            article = xmlio.article_from_xml(
+                xmlio.load_root(data, path, "article"), path, data
+            )
             if article.id != key:
                 raise UnusableInput(
                     f"article id {article.id!r} does not match its file name "
@@ -77,8 +83,22 @@ class LazyArticles(FingerprintedArticles, Mapping[str, Article]):
     def _raw(self, key: str) -> bytes:
         data = self._bytes.get(key)
         if data is None:
-            data = self._bytes[key] = self._tree.read_bytes(self._paths[key])
+            data = self._bytes[key] = self._read(key)
         return data
+
+    def _read(self, key: str) -> bytes:
+        rel = self._paths[key]
+        if isinstance(self._tree, workspace.DiskTree):
+            # Thousands of small files: plain open() is several times faster than
+            # the pathlib round trip, and errors still go through the tree.
+            try:
+                with open(os.path.join(self._tree.root, *rel.parts), "rb") as handle:
+                    data = handle.read(xmlio.MAX_FILE_BYTES + 1)
+                if len(data) <= xmlio.MAX_FILE_BYTES:
+                    return data
+            except OSError:
+                pass
+        return self._tree.read_bytes(rel)
 
     def fingerprint(self, article_id: str) -> object | None:
         rel = self._paths.get(article_id)
@@ -100,12 +120,14 @@ class LazyArticles(FingerprintedArticles, Mapping[str, Article]):
         return key in self._paths
 
 
-def load_document_lazily(tree: Tree, folder: PurePosixPath = PurePosixPath()) -> Document:
+def load_document_lazily(tree: Tree, folder: PurePosixPath | None = None) -> Document:
     """A document folder whose articles are parsed only when looked at."""
+    folder = folder if folder is not None else PurePosixPath()
     rel = folder / workspace.DOCUMENT_FILE
     if not tree.is_file(rel):
         raise NotFound(
-            "no document here: expected a folder with a document.xml", tree.display(folder)
+            "no document here: expected a folder with a document.xml",
+            tree.display(folder),
         )
     path = tree.display(rel)
     data = tree.read_bytes(rel)
@@ -260,8 +282,12 @@ class _Loader:
             # An article of a document: numbers and references read as there.
             document = self.document(tree, holder)
             articles = _Overlay(document.articles, {article.id: article})
-            return Operand(text, "article", replace(document, articles=articles), article.id)
-        return Operand(text, "article", single_article_document(article, path), article.id)
+            return Operand(
+                text, "article", replace(document, articles=articles), article.id
+            )
+        return Operand(
+            text, "article", single_article_document(article, path), article.id
+        )
 
 
 class _Overlay(Mapping[str, Article]):
@@ -337,7 +363,10 @@ def diff_paths(
     loader = _Loader(cwd or Path("."))
     try:
         return diff_operands(
-            loader.load(old), loader.load(new), align=align, context=context,
+            loader.load(old),
+            loader.load(new),
+            align=align,
+            context=context,
             progress=progress,
         )
     finally:
@@ -346,3 +375,101 @@ def diff_paths(
             if close is not None:
                 close()
 
+
+# --- git helpers: textconv and an article's history -----------------------------
+
+
+def textconv(data: bytes, path: str) -> str:
+    """An article file as plain text, one paragraph or point per line, for git.
+
+    git's `diff.<driver>.textconv` runs this on each side of a change, so that
+    `git diff --word-diff` and `git log -p` compare words rather than XML lines.
+    A file that is not an article comes back as it is.
+    """
+    from bylaws.diff.compare import article_lines
+
+    try:
+        article = xmlio.read_article(data, path)
+    except UnusableInput:
+        return data.decode("utf-8", "replace")
+    lang = single_article_document(article, path).lang
+    return "".join(line + "\n" for line in article_lines(article, lang))
+
+
+@dataclass(frozen=True)
+class LogEntry:
+    """One commit that changed an article, with the article's diff in it."""
+
+    commit: str
+    author: str
+    date: str
+    subject: str
+    diff: DocumentDiff
+
+
+def _find_article(doc: Document, wanted: str) -> str:
+    """An article id from an id or a plain number ("12", "12-bis")."""
+    if wanted in doc.articles or any(e.ref == wanted for e in doc.entries()):
+        return wanted
+    from bylaws import numbering
+
+    for article_id, number in numbering.number_outline(doc).items():
+        if number.plain() == wanted:
+            return article_id
+    raise NotFound(f"no article {wanted!r} in this document (give an id or a number)")
+
+
+def article_log(wanted: str, path: Path | None = None) -> list[LogEntry]:
+    """Every commit that changed an article's file, newest first, with its diff.
+
+    Args:
+        wanted: the article's id, or its current plain number.
+        path: the document folder (or a folder holding one); the current one
+            when None.
+    """
+    from bylaws import gitio
+
+    folder = workspace.find_document_folder(path)
+    root = gitio.repo_root(folder.resolve())
+    doc_rel = PurePosixPath(folder.resolve().relative_to(root.resolve()).as_posix())
+    article_id = _find_article(load_document_lazily(workspace.DiskTree(folder)), wanted)
+    file_rel = doc_rel / workspace.ARTICLES / f"{article_id}.xml"
+    entries = []
+    trees: dict[str, gitio.GitTree] = {}
+
+    def side(commit: str | None) -> tuple[Document | None, str]:
+        if commit is None:
+            return None, "/dev/null"
+        tree = trees.get(commit)
+        if tree is None:
+            tree = trees[commit] = gitio.GitTree(root, commit[:12], commit=commit)
+        name = f"{commit[:10]}:{file_rel}"
+        if tree.is_file(doc_rel / workspace.DOCUMENT_FILE):
+            return load_document_lazily(tree, doc_rel), name
+        if tree.is_file(file_rel):
+            data = tree.read_bytes(file_rel)
+            article = xmlio.read_article(data, tree.display(file_rel))
+            return single_article_document(article, name), name
+        return None, name
+
+    try:
+        for commit in gitio.file_history(root, file_rel):
+            old, old_name = side(commit.parent)
+            new, new_name = side(commit.id)
+            in_old = old is not None and article_id in old.articles
+            in_new = new is not None and article_id in new.articles
+            empty = single_article_document(Article(article_id, None, ()), "")
+            diff = diff_documents(
+                old if old is not None else replace(empty, outline=(), articles={}),
+                new if new is not None else replace(empty, outline=(), articles={}),
+                old_name=old_name,
+                new_name=new_name,
+                only=(article_id if in_old else None, article_id if in_new else None),
+            )
+            entries.append(
+                LogEntry(commit.id, commit.author, commit.date, commit.subject, diff)
+            )
+    finally:
+        for tree in trees.values():
+            tree.close()
+    return entries

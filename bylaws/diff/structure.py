@@ -166,8 +166,10 @@ def _pair_by_content(
             by_number = {new_numbers[j]: j for j in news}
             for i in olds:
                 j_found = by_number.get(old_numbers[i])
-                if j_found is not None and j_found not in taken and _similar(
-                    old_words[i], new_words[j_found], PAIR_THRESHOLD
+                if (
+                    j_found is not None
+                    and j_found not in taken
+                    and _similar(old_words[i], new_words[j_found], PAIR_THRESHOLD)
                 ):
                     pairs[i] = j_found
                     taken.add(j_found)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..model import Article, Document, Inline, P, Point, Text
-from .walk import ArticleBlock, Block, DivisionBlock, Labels, blocks
+from .walk import ArticleBlock, Block, DivisionBlock, Labels, blocks, inline_text
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>{}|])")
 _LINE_START = re.compile(r"^(?:[-+#>]|\d+[.)]|\(|[\u0621-\u064a]\s*[-–—)]|\S+\s*[:\-–—])")
@@ -34,7 +34,7 @@ def _runs(runs: tuple[Inline, ...], labels: Labels) -> str:
 
 def _text_line(runs: tuple[Inline, ...], labels: Labels) -> str:
     line = _runs(runs, labels)
-    if _needs_escape(line, labels):
+    if _needs_escape(line, labels) or _needs_escape(inline_text(runs, labels), labels):
         return "\\" + line
     return line
 

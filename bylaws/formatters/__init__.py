@@ -81,7 +81,9 @@ def get_formatter(name: str) -> Formatter:
     except ModuleNotFoundError as exc:
         if exc.name != module_name:
             raise
-        raise UnusableInput(f"format {name!r} is not available in this installation") from None
+        raise UnusableInput(
+            f"format {name!r} is not available in this installation"
+        ) from None
     formatter = getattr(module, "format_diff", None)
     if not callable(formatter):
         raise UnusableInput(f"format {name!r} is not available in this installation")

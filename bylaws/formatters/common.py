@@ -83,7 +83,9 @@ def number_line(change: ArticleChange) -> str:
     return f"{old} {ARROW} {new}"
 
 
-def shown_articles(diff: DocumentDiff, options: FormatOptions) -> tuple[ArticleChange, ...]:
+def shown_articles(
+    diff: DocumentDiff, options: FormatOptions
+) -> tuple[ArticleChange, ...]:
     """The articles to show: every one with --context (when carried), else changed ones."""
     if options.context and diff.context:
         return diff.context

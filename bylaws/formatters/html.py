@@ -30,7 +30,7 @@ from bylaws.formatters.common import (
     unit_label,
 )
 
-__all__ = ["format_diff", "anchor"]
+__all__ = ["anchor", "format_diff"]
 
 _UNSAFE_ID = re.compile(r"[^A-Za-z0-9_-]+")
 
@@ -63,7 +63,9 @@ def _unit(diff: DocumentDiff, change: ArticleChange, unit: UnitChange) -> str:
     label = unit_label(unit)
     parts = [f'<span class="diff-label">{escape(label)}</span> ' if label else ""]
     if unit.kind == "moved":
-        parts.append(f'<span class="diff-note">({escape(move_note(diff, unit))})</span> ')
+        parts.append(
+            f'<span class="diff-note">({escape(move_note(diff, unit))})</span> '
+        )
     parts.append(_ops(unit.ops))
     return (
         f'<p class="diff-unit diff-unit-{unit.kind} diff-depth-{depth}" id="{uid}">'
@@ -103,7 +105,13 @@ def _division(diff: DocumentDiff, change: HeadingChanged | OutlineChanged) -> li
         ]
     action = "moved-division" if change.action == "moved" else change.action
     label = change.new_label or change.old_label or change.division
-    tag = "ins" if change.action == "added" else "del" if change.action == "removed" else "span"
+    tag = (
+        "ins"
+        if change.action == "added"
+        else "del"
+        if change.action == "removed"
+        else "span"
+    )
     return [
         f'<section class="diff-division diff-outline-{change.action}" '
         f'id="{anchor("division", change.division)}">',

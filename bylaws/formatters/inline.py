@@ -17,6 +17,7 @@ from bylaws.diff.changes import (
 from bylaws.formatters import FormatOptions
 from bylaws.formatters.common import (
     Segment,
+    Style,
     depth,
     kinds_text,
     labels,
@@ -43,7 +44,9 @@ def _unit_line(diff: DocumentDiff, unit: UnitChange) -> list[Segment]:
     return segments
 
 
-def _article(diff: DocumentDiff, change: ArticleChange, options: FormatOptions) -> list[str]:
+def _article(
+    diff: DocumentDiff, change: ArticleChange, options: FormatOptions
+) -> list[str]:
     header: list[Segment] = [
         (f"@@ {number_line(change)} @@", "head"),
         (f" {kinds_text(diff, change)}", "meta"),
@@ -56,18 +59,27 @@ def _article(diff: DocumentDiff, change: ArticleChange, options: FormatOptions) 
     return lines
 
 
-def _division(diff: DocumentDiff, change: HeadingChanged | OutlineChanged,
-              options: FormatOptions) -> list[str]:
+def _division(
+    diff: DocumentDiff, change: HeadingChanged | OutlineChanged, options: FormatOptions
+) -> list[str]:
     names = labels(diff)
     if isinstance(change, HeadingChanged):
         return [
-            paint([(f"@@ {change.label} @@", "head"), (f" {names['heading']}", "meta")],
-                  options),
+            paint(
+                [(f"@@ {change.label} @@", "head"), (f" {names['heading']}", "meta")],
+                options,
+            ),
             paint([("# ", "plain"), *op_segments(change.ops)], options),
         ]
     action = "moved-division" if change.action == "moved" else change.action
     label = change.new_label or change.old_label or change.division
-    style = "ins" if change.action == "added" else "del" if change.action == "removed" else "plain"
+    style: Style = (
+        "ins"
+        if change.action == "added"
+        else "del"
+        if change.action == "removed"
+        else "plain"
+    )
     return [
         paint([(f"@@ {label} @@", "head"), (f" {names[action]}", "meta")], options),
         paint([("# ", "plain"), (change.heading, style)], options),

@@ -37,7 +37,9 @@ def _ops(ops: tuple[WordOp, ...]) -> list[dict[str, Any]]:
         if op.kind == "equal":
             out.append({"op": "equal", "text": op.new})
         else:
-            out.append({"op": op.kind, "old": op.old, "new": op.new, "formal": op.formal})
+            out.append(
+                {"op": op.kind, "old": op.old, "new": op.new, "formal": op.formal}
+            )
     return out
 
 
@@ -117,5 +119,9 @@ def as_data(diff: DocumentDiff, options: FormatOptions | None = None) -> dict[st
 
 
 def format_diff(diff: DocumentDiff, options: FormatOptions) -> str:
-    """The diff as indented JSON, UTF-8 text kept readable (not \\u-escaped)."""
-    return json.dumps(as_data(diff, options), ensure_ascii=False, indent=2) + "\n"
+    """The diff as one line of JSON, UTF-8 text kept readable (not \\u-escaped).
+
+    One line, because the C encoder is several times faster than the indented
+    one on big diffs; pipe through `python -m json.tool` or `jq` to read it.
+    """
+    return json.dumps(as_data(diff, options), ensure_ascii=False) + "\n"

@@ -28,7 +28,7 @@ from bylaws.formatters.common import (
     unit_label,
 )
 
-__all__ = ["format_diff", "escape"]
+__all__ = ["escape", "format_diff"]
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~#])")
 
@@ -70,7 +70,12 @@ def _unit(diff: DocumentDiff, unit: UnitChange) -> str:
 
 
 def _article(diff: DocumentDiff, change: ArticleChange) -> list[str]:
-    lines = [f"### {escape(number_line(change))}", "", f"*{escape(kinds_text(diff, change))}*", ""]
+    lines = [
+        f"### {escape(number_line(change))}",
+        "",
+        f"*{escape(kinds_text(diff, change))}*",
+        "",
+    ]
     if change.heading is not None:
         lines += [f"**#** {_ops(change.heading)}", ""]
     units = [_unit(diff, u) for u in change.units]
@@ -94,11 +99,21 @@ def format_diff(diff: DocumentDiff, options: FormatOptions) -> str:
         lines += _article(diff, change)
     for other in diff.changes:
         if isinstance(other, HeadingChanged):
-            lines += [f"### {escape(other.label)}", "", f"*{names['heading']}*", "",
-                      f"**#** {_ops(other.ops)}", ""]
+            lines += [
+                f"### {escape(other.label)}",
+                "",
+                f"*{names['heading']}*",
+                "",
+                f"**#** {_ops(other.ops)}",
+                "",
+            ]
         elif isinstance(other, OutlineChanged):
             action = "moved-division" if other.action == "moved" else other.action
             label = other.new_label or other.old_label or other.division
-            lines += [f"### {escape(label)}", "", f"*{names[action]}*: {escape(other.heading)}",
-                      ""]
+            lines += [
+                f"### {escape(label)}",
+                "",
+                f"*{names[action]}*: {escape(other.heading)}",
+                "",
+            ]
     return "\n".join(lines).rstrip("\n") + "\n"

@@ -73,8 +73,9 @@ def _wrap(segments: list[Segment], width: int) -> list[list[Segment]]:
     return [line for line in lines if line] or [[]]
 
 
-def _rows(left: list[Segment], right: list[Segment], column: int,
-          options: FormatOptions) -> list[str]:
+def _rows(
+    left: list[Segment], right: list[Segment], column: int, options: FormatOptions
+) -> list[str]:
     left_lines = _wrap(mark(left, options), column)
     right_lines = _wrap(mark(right, options), column)
     plain = FormatOptions(color=options.color, bidi=options.bidi, width=options.width)
@@ -85,7 +86,10 @@ def _rows(left: list[Segment], right: list[Segment], column: int,
         pad = " " * (column - segments_width(a))
         # Markers were added before wrapping; paint must not add them again.
         rows.append(
-            paint(a, plain, markers=False) + pad + _GUTTER + paint(b, plain, markers=False)
+            paint(a, plain, markers=False)
+            + pad
+            + _GUTTER
+            + paint(b, plain, markers=False)
         )
     return [row.rstrip() for row in rows]
 
@@ -95,23 +99,41 @@ def _unit(unit: UnitChange, column: int, options: FormatOptions) -> list[str]:
     left: list[Segment] = []
     right: list[Segment] = []
     if unit.old_address is not None:
-        left = [indent, ((unit.old_label + " ") if unit.old_label else "", "plain"),
-                *_side(unit.ops, old=True)]
+        left = [
+            indent,
+            ((unit.old_label + " ") if unit.old_label else "", "plain"),
+            *_side(unit.ops, old=True),
+        ]
     if unit.new_address is not None:
-        right = [indent, ((unit.new_label + " ") if unit.new_label else "", "plain"),
-                 *_side(unit.ops, old=False)]
+        right = [
+            indent,
+            ((unit.new_label + " ") if unit.new_label else "", "plain"),
+            *_side(unit.ops, old=False),
+        ]
     return _rows(left, right, column, options)
 
 
-def _article(diff: DocumentDiff, change: ArticleChange, column: int,
-             options: FormatOptions) -> list[str]:
+def _article(
+    diff: DocumentDiff, change: ArticleChange, column: int, options: FormatOptions
+) -> list[str]:
     lines = [
-        paint([(f"@@ {number_line(change)} @@", "head"),
-               (f" {kinds_text(diff, change)}", "meta")], options)
+        paint(
+            [
+                (f"@@ {number_line(change)} @@", "head"),
+                (f" {kinds_text(diff, change)}", "meta"),
+            ],
+            options,
+        )
     ]
     if change.heading is not None:
-        lines.extend(_rows(_side(change.heading, True), _side(change.heading, False),
-                           column, options))
+        lines.extend(
+            _rows(
+                _side(change.heading, True),
+                _side(change.heading, False),
+                column,
+                options,
+            )
+        )
     for unit in change.units:
         lines.extend(_unit(unit, column, options))
     return lines
@@ -124,7 +146,9 @@ def format_diff(diff: DocumentDiff, options: FormatOptions) -> str:
     column = max(20, (options.width - len(_GUTTER)) // 2)
     lines = [
         paint([(diff.old, "meta")], options)
-        + " " * max(1, column - text_width(diff.old)) + _GUTTER.strip() + " "
+        + " " * max(1, column - text_width(diff.old))
+        + _GUTTER.strip()
+        + " "
         + paint([(diff.new, "meta")], options),
         paint([(summary_text(diff), "meta")], options),
     ]
@@ -135,6 +159,7 @@ def format_diff(diff: DocumentDiff, options: FormatOptions) -> str:
         if isinstance(other, HeadingChanged):
             lines.append("")
             lines.append(paint([(f"@@ {other.label} @@", "head")], options))
-            lines.extend(_rows(_side(other.ops, True), _side(other.ops, False),
-                               column, options))
+            lines.extend(
+                _rows(_side(other.ops, True), _side(other.ops, False), column, options)
+            )
     return "\n".join(lines) + "\n"

@@ -51,6 +51,7 @@ class SourceLine:
     anchor: str | None = None  # an id the source carried
     literal: bool = False  # escaped by the source: never a heading or a label
     note: bool = False  # an editorial note of the current article
+    list_level: int | None = None  # numbered by the source: 0 paragraph, n point depth
 
     def all_runs(self) -> list[DraftRun]:
         return list(self.runs) if self.runs is not None else [Text(self.text)]
@@ -103,7 +104,7 @@ def parse_lines(draft: Draft, lines: list[SourceLine], section_is_article: bool)
     """Fill `draft.outline` from lines; warnings go to `draft.warnings`."""
     state = _State(draft, section_is_article)
     for line in lines:
-        if not line.text.strip():
+        if not line.text.strip() and line.list_level is None:
             continue
         _one(state, line)
     last = list(iter_draft_articles(draft.outline))
@@ -122,7 +123,7 @@ def _one(state: _State, line: SourceLine) -> None:
     if line.note and state.article is not None:
         state.article.notes.append(line.all_runs())
         return
-    if not line.literal:
+    if not line.literal and line.list_level is None:
         division = division_head(text)
         if division is not None and not (
             state.section_is_article and division.kind == "section" and not lang_ar
@@ -147,7 +148,7 @@ def _one(state: _State, line: SourceLine) -> None:
             return
         state.preamble.append((line.line, line.all_runs()))
         return
-    if is_repealed_text(text) and not article.paragraphs:
+    if is_repealed_text(text) and not article.paragraphs and not line.literal:
         article.repealed = True
         return
     if article.repealed:
@@ -159,8 +160,11 @@ def _one(state: _State, line: SourceLine) -> None:
     ) and line.level is None and not line.literal:
         article.heading = text[1:-1].strip()
         return
-    label = None if line.literal else numbered(text, lang_ar)
     runs = line.all_runs()
+    if line.list_level is not None and article is not None:
+        _numbered_by_source(state, line, runs)
+        return
+    label = None if line.literal else numbered(text, lang_ar)
     if label is not None and label.kind == "para" and line.depth is None:
         _open_paragraph(state, label.number, line)
         rest = cut_runs(runs, _offset(line.text, label.label_len))
@@ -180,6 +184,21 @@ def _one(state: _State, line: SourceLine) -> None:
             state.points[-1].items.append(DraftP(rest, line.line))
         return
     _add_text(state, runs, line)
+
+
+def _numbered_by_source(state: _State, line: SourceLine, runs: list[DraftRun]) -> None:
+    """A paragraph or point the source numbered itself (a Word list): no label text."""
+    level = line.list_level or 0
+    if level == 0:
+        assert state.article is not None
+        _open_paragraph(state, len(state.article.paragraphs) + 1, line)
+        target = _ensure_paragraph(state, line).items
+    else:
+        _open_point(state, level, line)
+        target = state.points[-1].items
+    trimmed = cut_runs(runs, 0)
+    if trimmed:
+        target.append(DraftP(trimmed, line.line))
 
 
 def _offset(raw: str, label_len: int) -> int:

@@ -94,84 +94,83 @@ class _State:
     headings_by: dict[str, str]
 
 
+def _anchored_by(state: _State, ref: str, name: str) -> str | None:
+    """Another proposal that places an article next to `ref`."""
+    for (_, anchor), other in state.placed_by.items():
+        if anchor == ref and other != name:
+            return other
+    return None
+
+
+def _other(table: dict[str, str], ref: str, name: str) -> str | None:
+    other = table.get(ref)
+    return other if other is not None and other != name else None
+
+
 def _structural(
     state: _State, base: Document, proposal: Proposal, op: Operation
 ) -> list[Collision]:
-    """Carry one operation onto the consolidated text; collisions instead of errors."""
+    """Carry one operation onto the consolidated text; collisions instead of errors.
+
+    Structural changes of two proposals must not depend on the order they are
+    applied in: an article repealed or moved by one cannot be amended, moved
+    or used as a place by the other.
+    """
     name = proposal.id
+
+    def clash(ref: str, other: str, theirs: str, ours: str) -> list[Collision]:
+        return [Collision(ref, "", "", other, name, theirs, ours)]
+
     match op:
         case Repeal(article=ref):
             if ref in state.repealed_by:
                 return []  # the same change twice: nothing is lost
-            if ref in state.amended_by:
-                return [
-                    Collision(
-                        ref,
-                        "",
-                        "",
-                        state.amended_by[ref],
-                        name,
-                        "amends it",
-                        "repeals it",
-                    )
-                ]
+            if other := _other(state.amended_by, ref, name):
+                return clash(ref, other, "amends it", "repeals it")
+            if other := _other(state.moved_by, ref, name):
+                return clash(ref, other, "moves it", "repeals it")
+            if other := _anchored_by(state, ref, name):
+                return clash(ref, other, "places an article next to it", "repeals it")
+            if other := _other(state.headings_by, ref, name):
+                return clash(ref, other, "gives it a new heading", "repeals it")
             state.repealed_by[ref] = name
         case Insert() | Move():
             key = _place_key(op)
-            if key in state.placed_by:
-                other = state.placed_by[key]
-                return [
-                    Collision(
-                        op.article,
-                        "",
-                        "",
-                        other,
-                        name,
-                        f"places an article {key[0]} {key[1]}",
-                        f"places {op.article} at the same place",
-                    )
-                ]
             anchor = op.position.anchor
-            if anchor in state.repealed_by:
-                return [
-                    Collision(
-                        op.article,
-                        "",
-                        "",
-                        state.repealed_by[anchor],
-                        name,
-                        f"repeals {anchor}",
-                        f"places {op.article} next to it",
-                    )
-                ]
+            if (other := state.placed_by.get(key)) is not None:
+                return clash(
+                    op.article,
+                    other,
+                    f"places an article {key[0]} {key[1]}",
+                    f"places {op.article} at the same place",
+                )
+            if other := _other(state.repealed_by, anchor, name):
+                return clash(
+                    op.article,
+                    other,
+                    f"repeals {anchor}",
+                    f"places {op.article} next to it",
+                )
+            if other := _other(state.moved_by, anchor, name):
+                return clash(
+                    op.article,
+                    other,
+                    f"moves {anchor}",
+                    f"places {op.article} next to it",
+                )
             if isinstance(op, Move):
-                if op.article in state.moved_by:
-                    return [
-                        Collision(
-                            op.article,
-                            "",
-                            "",
-                            state.moved_by[op.article],
-                            name,
-                            "moves it",
-                            "moves it elsewhere",
-                        )
-                    ]
-                if op.article in state.repealed_by:
-                    return [
-                        Collision(
-                            op.article,
-                            "",
-                            "",
-                            state.repealed_by[op.article],
-                            name,
-                            "repeals it",
-                            "moves it",
-                        )
-                    ]
-                state.moved_by[op.article] = name
+                ref = op.article
+                if other := _other(state.moved_by, ref, name):
+                    return clash(ref, other, "moves it", "moves it too")
+                if other := _other(state.repealed_by, ref, name):
+                    return clash(ref, other, "repeals it", "moves it")
+                if other := _anchored_by(state, ref, name):
+                    return clash(ref, other, "places an article next to it", "moves it")
+                state.moved_by[ref] = name
             state.placed_by[key] = name
         case AmendHeading(target=target, heading=heading):
+            if other := _other(state.repealed_by, target, name):
+                return clash(target, other, "repeals it", "gives it a new heading")
             if target in state.headings_by:
                 current = _heading_of(state.doc, target)
                 if current != heading:

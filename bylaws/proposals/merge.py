@@ -47,13 +47,22 @@ class _Change:
     items: tuple[object, ...]
 
 
-def _changes(base: Sequence[T], side: Sequence[T]) -> list[_Change]:
+def _changes(
+    base: Sequence[T], side: Sequence[T], joins: Callable[[Sequence[T]], bool] | None
+) -> list[_Change]:
+    """Base ranges a side replaced; changes split only by a `joins` gap become one."""
     matcher = SequenceMatcher(None, list(base), list(side), autojunk=False)
-    return [
-        _Change(i1, i2, tuple(side[j1:j2]))
-        for tag, i1, i2, j1, j2 in matcher.get_opcodes()
-        if tag != "equal"
-    ]
+    changes: list[_Change] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        if changes and joins is not None and joins(base[changes[-1].end : i1]):
+            last = changes[-1]
+            gap = tuple(base[last.end : i1])
+            changes[-1] = _Change(last.start, i2, (*last.items, *gap, *side[j1:j2]))
+            continue
+        changes.append(_Change(i1, i2, tuple(side[j1:j2])))
+    return changes
 
 
 def _overlap(a: _Change, b: _Change) -> bool:
@@ -76,6 +85,7 @@ def merge3(
     describe: Callable[[Sequence[T]], str],
     where: str,
     resolve: Resolver[T] | None = None,
+    joins: Callable[[Sequence[T]], bool] | None = None,
 ) -> list[T]:
     """Merge two edits of a sequence; overlapping different edits clash.
 
@@ -84,12 +94,14 @@ def merge3(
         where: the place named in clashes.
         resolve: may merge two overlapping edits itself (e.g. a paragraph
             edited on both sides is merged word by word); None means it cannot.
+        joins: whether a run of unchanged items between two changes of one
+            side is too slight to separate them (spaces between words).
     """
     if list(ours) == list(base):
         return list(theirs)
     if list(theirs) == list(base) or list(ours) == list(theirs):
         return list(ours)
-    mine, other = _changes(base, ours), _changes(base, theirs)
+    mine, other = _changes(base, ours, joins), _changes(base, theirs, joins)
     tagged = sorted(
         [(c, 0) for c in mine] + [(c, 1) for c in other],
         key=lambda ct: (ct[0].start, ct[0].end != ct[0].start, ct[1]),
@@ -179,6 +191,12 @@ def tokens_runs(tokens: Sequence[Token]) -> tuple[Inline, ...]:
     return tuple(runs)
 
 
+def _slight(gap: Sequence[Token]) -> bool:
+    """Spaces, or one short word between two changes, do not separate them."""
+    words = [t for t in gap if not (isinstance(t, str) and t.isspace())]
+    return len(words) <= 1 and all(isinstance(t, str) and len(t) <= 4 for t in words)
+
+
 def show_tokens(tokens: Sequence[Token]) -> str:
     return plain_text(tokens_runs(tokens))
 
@@ -193,7 +211,12 @@ def merge_runs(
     where: str,
 ) -> tuple[Inline, ...]:
     merged = merge3(
-        run_tokens(base), run_tokens(ours), run_tokens(theirs), show_tokens, where
+        run_tokens(base),
+        run_tokens(ours),
+        run_tokens(theirs),
+        show_tokens,
+        where,
+        joins=_slight,
     )
     return tokens_runs(merged)
 

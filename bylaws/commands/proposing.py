@@ -1,0 +1,438 @@
+"""Commands for proposals: propose, apply, collisions, rebase, apply-instrument,
+status, disposition and feedback. Each parses options, calls one library
+function and prints what a formatter made of the result."""
+
+from __future__ import annotations
+
+from pathlib import Path, PurePosixPath
+
+import click
+
+from ..errors import NotFound, UnusableInput
+from ..model import Amend, Document, Proposal
+from ..workspace import (
+    DOCUMENT_FILE,
+    PROPOSAL_FILE,
+    PROPOSALS,
+    DiskTree,
+    disk_document,
+    find_document_folder,
+    load_document,
+    load_feedback,
+    load_proposal,
+    load_proposals,
+)
+
+_ROOT = PurePosixPath()
+
+
+def _proposal_path(given: str, doc_option: Path | None) -> tuple[Path, Path]:
+    """(document folder, proposal folder) from a proposal folder path or a name."""
+    path = Path(given)
+    if (path / PROPOSAL_FILE).is_file():
+        return find_document_folder(path), path
+    doc_folder = find_document_folder(doc_option)
+    folder = doc_folder / PROPOSALS / given
+    if not (folder / PROPOSAL_FILE).is_file():
+        raise NotFound(
+            f"no proposal '{given}': give a proposal folder or the name of one in "
+            f"{doc_folder / PROPOSALS}",
+            str(folder),
+        )
+    return doc_folder, folder
+
+
+def _load(doc_folder: Path) -> tuple[DiskTree, Document]:
+    tree = DiskTree(doc_folder)
+    return tree, load_document(tree)
+
+
+def _read_proposal(folder: Path) -> Proposal:
+    return load_proposal(DiskTree(folder.parent), PurePosixPath(folder.name))
+
+
+doc_option = click.option(
+    "--doc",
+    "doc_path",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="The document folder (default: the one here or below drafts/).",
+)
+rationale_option = click.option(
+    "--rationale", "-r", default=None, help="Why; blank lines separate paragraphs."
+)
+
+
+# --- propose ----------------------------------------------------------------------
+
+
+@click.group("propose")
+def propose_command() -> None:
+    """Scaffold a proposal and its operations, ready to edit.
+
+    Every subcommand writes the proposal folder atomically and records the
+    fingerprint of each article it touches, so `bylaws check` can tell when
+    the text in force has moved on. PROPOSAL is a proposal folder or the name
+    of one in the document's proposals/.
+    """
+
+
+def _save(proposal: Proposal, folder: Path) -> None:
+    from ..proposals import write_proposal
+
+    write_proposal(proposal, folder)
+    click.echo(f"wrote {folder / PROPOSAL_FILE}")
+
+
+@propose_command.command("new")
+@click.argument("name")
+@doc_option
+@click.option("--title", required=True, help="The proposal's title.")
+@click.option("--proposer", required=True, help="Who proposes it (a body or person).")
+@click.option("--submitted", default=None, help="Date submitted (YYYY-MM-DD).")
+@click.option(
+    "--amend", "amend", multiple=True, help="An article to amend (repeatable)."
+)
+@click.option(
+    "--repeal", "repeal", multiple=True, help="An article to repeal (repeatable)."
+)
+@rationale_option
+def propose_new(
+    name: str,
+    doc_path: Path | None,
+    title: str,
+    proposer: str,
+    submitted: str | None,
+    amend: tuple[str, ...],
+    repeal: tuple[str, ...],
+    rationale: str | None,
+) -> None:
+    """Start proposal NAME, based on the current git commit.
+
+    A proposal holds at least one operation, so give --amend or --repeal here
+    (more can be added with the other subcommands).
+    """
+    from ..scaffold import add_amend, add_repeal, new_proposal
+
+    if not amend and not repeal:
+        raise click.UsageError(
+            "a proposal needs at least one operation: add --amend ARTICLE or "
+            "--repeal ARTICLE"
+        )
+    doc_folder = find_document_folder(doc_path)
+    _, doc = _load(doc_folder)
+    proposal = new_proposal(
+        doc_folder, doc, name, title, proposer, submitted, rationale
+    )
+    for article in amend:
+        proposal = add_amend(doc_folder, doc, proposal, article, None)
+    for article in repeal:
+        proposal = add_repeal(doc_folder, doc, proposal, article, None)
+    _save(proposal, doc_folder / PROPOSALS / name)
+
+
+def _edit(given: str, doc_path: Path | None) -> tuple[Path, Document, Proposal, Path]:
+    doc_folder, folder = _proposal_path(given, doc_path)
+    _, doc = _load(doc_folder)
+    return doc_folder, doc, _read_proposal(folder), folder
+
+
+@propose_command.command("amend")
+@click.argument("proposal")
+@click.argument("article")
+@doc_option
+@rationale_option
+def propose_amend(
+    proposal: str, article: str, doc_path: Path | None, rationale: str | None
+) -> None:
+    """Copy ARTICLE (an id or a number) into PROPOSAL for editing."""
+    from ..scaffold import add_amend
+
+    doc_folder, doc, current, folder = _edit(proposal, doc_path)
+    updated = add_amend(doc_folder, doc, current, article, rationale)
+    _save(updated, folder)
+    last = updated.operations[-1]
+    if isinstance(last, Amend):
+        click.echo(f"edit {folder / 'articles' / (last.article + '.xml')}")
+
+
+def _place_options(func: click.decorators.FC) -> click.decorators.FC:
+    func = click.option(
+        "--at",
+        type=click.Choice(["start", "end"]),
+        default="end",
+        help="With --into: the start or the end of the division.",
+    )(func)
+    func = click.option(
+        "--into", default=None, help="Into a part, chapter or section (its id)."
+    )(func)
+    func = click.option("--before", default=None, help="Before this article.")(func)
+    func = click.option("--after", default=None, help="After this article.")(func)
+    return func
+
+
+@propose_command.command("insert")
+@click.argument("proposal")
+@click.argument("article_id")
+@_place_options
+@click.option("--heading", default=None, help="The new article's heading.")
+@doc_option
+@rationale_option
+def propose_insert(
+    proposal: str,
+    article_id: str,
+    after: str | None,
+    before: str | None,
+    into: str | None,
+    at: str,
+    heading: str | None,
+    doc_path: Path | None,
+    rationale: str | None,
+) -> None:
+    """Add a new article ARTICLE_ID to PROPOSAL, with a placeholder text to edit."""
+    from ..scaffold import add_insert
+
+    doc_folder, doc, current, folder = _edit(proposal, doc_path)
+    updated = add_insert(
+        doc_folder,
+        doc,
+        current,
+        article_id,
+        rationale,
+        after,
+        before,
+        into,
+        at,
+        heading,
+    )
+    _save(updated, folder)
+    click.echo(f"edit {folder / 'articles' / (article_id + '.xml')}")
+
+
+@propose_command.command("repeal")
+@click.argument("proposal")
+@click.argument("article")
+@doc_option
+@rationale_option
+def propose_repeal(
+    proposal: str, article: str, doc_path: Path | None, rationale: str | None
+) -> None:
+    """Repeal ARTICLE in PROPOSAL."""
+    from ..scaffold import add_repeal
+
+    doc_folder, doc, current, folder = _edit(proposal, doc_path)
+    _save(add_repeal(doc_folder, doc, current, article, rationale), folder)
+
+
+@propose_command.command("move")
+@click.argument("proposal")
+@click.argument("article")
+@_place_options
+@doc_option
+@rationale_option
+def propose_move(
+    proposal: str,
+    article: str,
+    after: str | None,
+    before: str | None,
+    into: str | None,
+    at: str,
+    doc_path: Path | None,
+    rationale: str | None,
+) -> None:
+    """Move ARTICLE elsewhere in PROPOSAL."""
+    from ..scaffold import add_move
+
+    doc_folder, doc, current, folder = _edit(proposal, doc_path)
+    _save(
+        add_move(doc_folder, doc, current, article, rationale, after, before, into, at),
+        folder,
+    )
+
+
+@propose_command.command("heading")
+@click.argument("proposal")
+@click.argument("target")
+@click.argument("heading")
+@doc_option
+@rationale_option
+def propose_heading(
+    proposal: str,
+    target: str,
+    heading: str,
+    doc_path: Path | None,
+    rationale: str | None,
+) -> None:
+    """Give TARGET (an article, or a part/chapter/section id) a new HEADING."""
+    from ..scaffold import add_heading
+
+    doc_folder, doc, current, folder = _edit(proposal, doc_path)
+    _save(add_heading(doc_folder, doc, current, target, heading, rationale), folder)
+
+
+# --- apply, collisions, rebase -----------------------------------------------------
+
+
+@click.command("apply")
+@click.argument("proposals", nargs=-1, required=True)
+@doc_option
+@click.option(
+    "--into",
+    "into",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Where to write the consolidated document "
+    "(default: <document>-consolidated/ beside the document).",
+)
+def apply_command(
+    proposals: tuple[str, ...], doc_path: Path | None, into: Path | None
+) -> None:
+    """Consolidate PROPOSALS, in the order given, into a new copy of the text.
+
+    Amendments of the same article merge word by word. If two proposals change
+    the same words, nothing is written and every clash is listed. The target
+    folder is replaced in one step: it holds either its old content or the
+    whole new text. Writing into the document folder itself (--into DOC) keeps
+    its proposals/ and feedback/.
+    """
+    from ..proposals import consolidate, write_document
+
+    folders = [_proposal_path(p, doc_path) for p in proposals]
+    doc_folder = folders[0][0]
+    if any(f[0].resolve() != doc_folder.resolve() for f in folders):
+        raise UnusableInput("all proposals must belong to the same document")
+    _, doc = _load(doc_folder)
+    loaded = [_read_proposal(f) for _, f in folders]
+    result = consolidate(doc, loaded)
+    target = (
+        into
+        if into is not None
+        else doc_folder.parent / f"{doc_folder.name}-consolidated"
+    )
+    write_document(result, target)
+    click.echo(f"wrote {target / DOCUMENT_FILE} ({len(loaded)} proposal(s) applied)")
+
+
+@click.command("collisions")
+@click.argument("doc", required=False, type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["matrix", "json"]),
+    default="matrix",
+    show_default=True,
+)
+def collisions_command(doc: Path | None, fmt: str) -> None:
+    """Which proposals change the same words (✗), the same article elsewhere (~),
+    the same text (=), or nothing in common (·)."""
+    from ..proposals import find_collisions
+    from ..proposals.views import collisions_json, collisions_matrix
+
+    tree, document = disk_document(doc)
+    report = find_collisions(document, load_proposals(tree, _ROOT))
+    show = collisions_json if fmt == "json" else collisions_matrix
+    click.echo(show(document, report), nl=False)
+
+
+@click.command("rebase")
+@click.argument("proposal")
+@doc_option
+def rebase_command(proposal: str, doc_path: Path | None) -> None:
+    """Carry a stale PROPOSAL onto the current text (three-way word merge).
+
+    The text it was drafted against is read from git at the commit its base
+    records. Collisions are reported as in `bylaws apply` and nothing is written.
+    """
+    from ..proposals import rebase, write_proposal
+
+    doc_folder, folder = _proposal_path(proposal, doc_path)
+    rebased = rebase(doc_folder, _read_proposal(folder))
+    write_proposal(rebased, folder)
+    click.echo(f"rebased {folder} onto {rebased.base.commit or 'the working tree'}")
+
+
+@click.command("apply-instrument")
+@click.argument("doc", type=click.Path(path_type=Path))
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option(
+    "--into",
+    "into",
+    type=click.Path(path_type=Path),
+    required=True,
+    help="Where to write the amended document.",
+)
+def apply_instrument_command(doc: Path, file: Path, into: Path) -> None:
+    """Apply the amendment instrument FILE to DOC and write the result to --into."""
+    from ..instrument import apply_instrument
+    from ..proposals import write_document
+
+    _, document = disk_document(doc)
+    try:
+        text = file.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise NotFound("file does not exist", str(file)) from None
+    except UnicodeDecodeError:
+        raise UnusableInput("file is not UTF-8 text", str(file)) from None
+    result = apply_instrument(document, text, str(file))
+    write_document(result, into)
+    click.echo(f"wrote {into / DOCUMENT_FILE}")
+
+
+# --- review and feedback -----------------------------------------------------------
+
+
+@click.command("status")
+@click.argument("doc", required=False, type=click.Path(path_type=Path))
+def status_command(doc: Path | None) -> None:
+    """Proposals by review stage, with the last ruling on each."""
+    from ..proposals.views import status_text
+    from ..review import by_stage
+
+    tree, document = disk_document(doc)
+    click.echo(
+        status_text(document, by_stage(document, load_proposals(tree, _ROOT))), nl=False
+    )
+
+
+@click.command("disposition")
+@click.argument("doc", required=False, type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["markdown", "csv", "json"]),
+    default="markdown",
+    show_default=True,
+)
+def disposition_command(doc: Path | None, fmt: str) -> None:
+    """The table a conference votes from: proposal, proposer, articles,
+    recommendation, decision."""
+    from ..proposals.views import (
+        disposition_csv,
+        disposition_json,
+        disposition_markdown,
+    )
+    from ..review import disposition_rows
+
+    tree, document = disk_document(doc)
+    rows = disposition_rows(document, load_proposals(tree, _ROOT))
+    show = {
+        "markdown": disposition_markdown,
+        "csv": disposition_csv,
+        "json": disposition_json,
+    }[fmt]
+    click.echo(show(document, rows), nl=False)
+
+
+@click.command("feedback")
+@click.argument("doc", required=False, type=click.Path(path_type=Path))
+@click.option("--article", default=None, help="Only this article (id or number).")
+def feedback_command(doc: Path | None, article: str | None) -> None:
+    """Comments from reviewers and branches, per article, with current numbers."""
+    from ..feedback import feedback_by_article
+    from ..proposals.views import feedback_text
+    from ..scaffold import resolve_article
+
+    tree, document = disk_document(doc)
+    wanted = resolve_article(document, article) if article else None
+    groups = feedback_by_article(document, load_feedback(tree, _ROOT), wanted)
+    click.echo(feedback_text(document, groups), nl=False)

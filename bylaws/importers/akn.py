@@ -1,0 +1,319 @@
+"""Akoma Ntoso 2.0 and 3.0 -> a document.
+
+Reads an `act` (or any document type with a `body`): parts, chapters and
+sections become divisions; `article` elements (or, in Commonwealth texts
+without articles, `section` elements) become articles; numbered
+subdivisions become paragraphs, list items and points become points, and
+`<ref href="#…">` to an element of the same text becomes a live reference.
+What our own export carries (GUIDs, `proprietary` settings) comes back exactly.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import cast
+
+from lxml import etree
+
+from ..errors import UnusableInput
+from ..model import DivisionKind, Document, DocumentMeta, NumberingMode, NumberStyle, Stage, Text
+from ..numbering import parse_number
+from ..xmlio import NS as BYLAWS_NS
+from ..xmlio import XML_LANG, fold, parse_bytes
+from .builder import (
+    Draft,
+    DraftArticle,
+    DraftDivision,
+    DraftP,
+    DraftParagraph,
+    DraftPoint,
+    DraftRun,
+    Link,
+    finish,
+)
+from .patterns import article_head, division_head, is_repealed_text
+
+AKN_NAMESPACES = (
+    "http://www.akomantoso.org/2.0",
+    "http://docs.oasis-open.org/legaldocml/ns/akn/3.0",
+)
+_LANG2 = {"ara": "ar", "eng": "en", "fra": "fr", "fre": "fr", "deu": "de", "spa": "es"}
+_DIVISIONS: dict[str, DivisionKind] = {
+    "part": "part",
+    "book": "part",
+    "title": "part",
+    "chapter": "chapter",
+    "subpart": "chapter",
+    "section": "section",
+    "subchapter": "section",
+}
+_TEXT_HOLDERS = {"content", "intro", "wrapUp", "listIntroduction", "listWrapUp", "alinea"}
+_POINTS = {"point", "item", "paragraph", "subparagraph", "clause", "subclause", "indent"}
+_SKIP = {"num", "heading", "subheading"}
+_LISTS = {"blockList", "list"}
+
+
+def _local(el: etree._Element) -> str:
+    return etree.QName(el).localname if isinstance(el.tag, str) else ""
+
+
+class _Reader:
+    def __init__(self, draft: Draft, root: etree._Element, ns: str) -> None:
+        self.draft = draft
+        self.ns = ns
+        self.targets: dict[str, tuple[DraftArticle, str]] = {}
+        self.article_tag = "article" if root.find(f".//{{{ns}}}article") is not None else "section"
+
+    # --- inline ---------------------------------------------------------------
+
+    def runs(self, el: etree._Element) -> list[DraftRun]:
+        out: list[DraftRun] = []
+        if el.text:
+            out.append(Text(el.text))
+        for child in el:
+            if isinstance(child.tag, str):
+                name = _local(child)
+                href = child.get("href", "")
+                text = fold("".join(child.itertext()))
+                if name == "ref" and href.startswith("#"):
+                    out.append(Link(href[1:], text, child.sourceline or 0))
+                elif name in {"authorialNote", "noteRef", "eol", "eop"}:
+                    pass
+                else:
+                    out.extend(self.runs(child))
+            if child.tail:
+                out.append(Text(child.tail))
+        return out
+
+    def ps(self, el: etree._Element) -> list[DraftP]:
+        """The blocks of a text holder as paragraphs of text."""
+        blocks = [c for c in el if _local(c) in {"p", "block", "blockContainer"}]
+        if not blocks and "".join(el.itertext()).strip():
+            return [DraftP(self.runs(el), el.sourceline or 0)]
+        out: list[DraftP] = []
+        for block in blocks:
+            if _local(block) == "blockContainer":
+                out.extend(self.ps(block))
+            else:
+                out.append(DraftP(self.runs(block), block.sourceline or 0))
+        return out
+
+    # --- content --------------------------------------------------------------
+
+    def items(
+        self, children: Iterable[etree._Element], article: DraftArticle, address: str
+    ) -> list[DraftP | DraftPoint]:
+        items: list[DraftP | DraftPoint] = []
+        for child in children:
+            name = _local(child)
+            if not name or name in _SKIP:
+                continue
+            if name in _TEXT_HOLDERS or name == "hcontainer":
+                structured = any(_local(c) in _LISTS | _POINTS for c in child)
+                if structured:
+                    items.extend(self.items(child, article, address))
+                else:
+                    items.extend(self.ps(child))
+            elif name == "p":
+                items.append(DraftP(self.runs(child), child.sourceline or 0))
+            elif name in _LISTS:
+                items.extend(self.items(child, article, address))
+            elif name in _POINTS:
+                count = sum(isinstance(i, DraftPoint) for i in items) + 1
+                point_address = f"{address}/point-{count}"
+                self.remember(child, article, point_address)
+                items.append(
+                    DraftPoint(self.items(child, article, point_address), child.sourceline or 0)
+                )
+            else:
+                text = fold("".join(child.itertext())).strip()
+                if text:
+                    self.draft.warn(
+                        child.sourceline or 0, f"<{name}> read as plain text"
+                    )
+                    items.append(DraftP([Text(text)], child.sourceline or 0))
+        return items
+
+    def remember(self, el: etree._Element, article: DraftArticle, address: str) -> None:
+        for key in ("eId", "id", "wId"):
+            value = el.get(key)
+            if value:
+                self.targets[value] = (article, address)
+
+    def article(self, el: etree._Element) -> DraftArticle:
+        num = fold(_text(el, self.ns, "num")).strip()
+        number, style = _article_number(num)
+        guid = el.get("GUID")
+        article = DraftArticle(number, style, guid, line=el.sourceline or 0)
+        heading = el.find(f"{{{self.ns}}}heading")
+        if heading is not None:
+            article.heading = fold("".join(heading.itertext())).strip()
+        self.remember(el, article, "")
+        if el.get("status") in {"removed", "repealed"}:
+            article.repealed = True
+            return article
+        loose: list[DraftP | DraftPoint] = []
+        for child in el:
+            name = _local(child)
+            if not name or name in _SKIP:
+                continue
+            if name == "hcontainer" and child.get("name") == "note":
+                for p in self.ps(child):
+                    article.notes.append(p.runs)
+                continue
+            if name in {"paragraph", "subsection"}:
+                if loose:
+                    article.paragraphs.append(DraftParagraph(loose, loose[0].line))
+                    loose = []
+                n = len(article.paragraphs) + 1
+                self.remember(child, article, f"/para-{n}")
+                paragraph = DraftParagraph(
+                    self.items(child, article, f"/para-{n}"), child.sourceline or 0
+                )
+                article.paragraphs.append(paragraph)
+            else:
+                n = len(article.paragraphs) + 1
+                loose.extend(self.items([child], article, f"/para-{n}"))
+        if loose:
+            if article.paragraphs and not any(isinstance(i, DraftPoint) for i in loose):
+                article.paragraphs[-1].items.extend(loose)
+            else:
+                article.paragraphs.append(DraftParagraph(loose, loose[0].line))
+        text = " ".join(
+            fold("".join(r.value if isinstance(r, Text) else r.text for r in p.runs))
+            for para in article.paragraphs
+            for p in para.items
+            if isinstance(p, DraftP)
+        ).strip()
+        if is_repealed_text(text) or text.lower().startswith("[repealed"):
+            article.repealed = True
+            article.paragraphs = []
+        return article
+
+    def walk(self, el: etree._Element, into: list[DraftDivision | DraftArticle]) -> None:
+        for child in el:
+            name = _local(child)
+            if name == self.article_tag:
+                into.append(self.article(child))
+            elif name in _DIVISIONS or name == "hcontainer":
+                if name == "hcontainer" and child.find(f".//{{{self.ns}}}{self.article_tag}") is None:
+                    self.draft.warn(child.sourceline or 0, "a container without articles was skipped")
+                    continue
+                kind = _DIVISIONS.get(name, "part")
+                num = fold(_text(child, self.ns, "num")).strip()
+                heading = fold(_text(child, self.ns, "heading")).strip()
+                found = division_head(num) if num else None
+                number = found.number if found else parse_number(re.sub(r"[^\w\s]", "", num))
+                division = DraftDivision(
+                    kind, number, heading, child.get("GUID"), line=child.sourceline or 0
+                )
+                into.append(division)
+                self.walk(child, division.children)
+            elif name and name not in _SKIP:
+                text = fold("".join(child.itertext())).strip()
+                if text:
+                    self.draft.warn(
+                        child.sourceline or 0,
+                        f"<{name}> outside any article; kept as a note of the next article",
+                    )
+
+    def resolve(self, target: str) -> str | None:
+        found = self.targets.get(target)
+        if found is None or found[0].id is None:
+            return None
+        return found[0].id + found[1]
+
+
+def _text(el: etree._Element, ns: str, name: str) -> str:
+    found = el.find(f"{{{ns}}}{name}")
+    return "".join(found.itertext()) if found is not None else ""
+
+
+def _article_number(num: str) -> tuple[tuple[int, int] | None, NumberStyle | None]:
+    if not num:
+        return None, None
+    head = article_head(num, True)
+    if head is not None:
+        return (head.number, head.suffix), head.style
+    found = re.match(r"\(?\s*([0-9]+)\s*([A-Za-z]*)", num)
+    if found:
+        suffix = found.group(2).lower()
+        k = ord(suffix[0]) - ord("a") + 1 if suffix else 0
+        return (int(found.group(1)), k), "digits"
+    value = parse_number(num.strip(" .:-"))
+    return ((value, 0), "words") if value is not None else (None, None)
+
+
+def import_akn(
+    data: bytes, path: str, doc_id: str, lang: str | None = None
+) -> tuple[Document, Draft]:
+    """An Akoma Ntoso 2.0 or 3.0 document (an act, bill or doc) as a document."""
+    root = parse_bytes(data, path)
+    ns = etree.QName(root).namespace or ""
+    if _local(root) != "akomaNtoso" or not ns.startswith(AKN_NAMESPACES):
+        raise UnusableInput(
+            f"XML root element must be akomaNtoso in an Akoma Ntoso 2.0 or 3.0 "
+            f"namespace, but got {{{ns}}}{_local(root)} instead",
+            path,
+            root.sourceline or 1,
+            1,
+        )
+    kind = next((c for c in root if isinstance(c.tag, str)), None)
+    body = kind.find(f"{{{ns}}}body") if kind is not None else None
+    if kind is None or body is None:
+        name = _local(kind) if kind is not None else "nothing"
+        raise UnusableInput(
+            f"an Akoma Ntoso {name} without a <body> has no articles to import",
+            path,
+            (kind.sourceline if kind is not None else None) or 1,
+            1,
+        )
+    own = kind.find(f".//{{{BYLAWS_NS}}}document")
+    draft = Draft(lang=lang or _language(kind, ns, body), doc_id=doc_id, exact=own is not None)
+    if own is not None:
+        _own_settings(draft, own)
+    else:
+        draft.title = _title(kind, ns)
+    reader = _Reader(draft, body, ns)
+    reader.walk(body, draft.outline)
+    return finish(draft, path, resolve=reader.resolve), draft
+
+
+def _own_settings(draft: Draft, own: etree._Element) -> None:
+    def child(name: str) -> str | None:
+        found = own.find(f"{{{BYLAWS_NS}}}{name}")
+        return found.text if found is not None else None
+
+    draft.doc_id = own.get("id") or draft.doc_id
+    draft.lang = own.get(XML_LANG) or draft.lang
+    draft.numbering = cast(NumberingMode, own.get("numbering", "auto"))
+    draft.style = cast(NumberStyle, own.get("style", "words"))
+    draft.meta = DocumentMeta(
+        title=child("title") or "",
+        short_title=child("shortTitle"),
+        organisation=child("organisation"),
+        version=child("version"),
+        date=child("date"),
+        stages=tuple(
+            Stage(s.get("id", ""), s.text or "") for s in own.findall(f"{{{BYLAWS_NS}}}stage")
+        ),
+    )
+
+
+def _language(kind: etree._Element, ns: str, body: etree._Element) -> str:
+    found = kind.find(f".//{{{ns}}}FRBRExpression/{{{ns}}}FRBRlanguage")
+    if found is not None and found.get("language"):
+        code = found.get("language", "")
+        return _LANG2.get(code, code)
+    return body.get(XML_LANG) or "en"
+
+
+def _title(kind: etree._Element, ns: str) -> str:
+    for path in (f".//{{{ns}}}docTitle", f".//{{{ns}}}FRBRalias", f".//{{{ns}}}shortTitle"):
+        found = kind.find(path)
+        if found is not None:
+            value = found.get("value") or "".join(found.itertext())
+            if value.strip():
+                return fold(value).strip()
+    return ""

@@ -1,0 +1,289 @@
+"""Text, Markdown, CSV and JSON for the proposal commands; no computing here."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from ..errors import BylawsError
+from ..feedback import ArticleFeedback
+from ..model import Document, Inline, Proposal, Ref, Ruling, Stage
+from ..numbering import render_ref
+from ..review import DispositionRow, ReviewState
+from .collisions import CollisionReport, PairReport
+from .consolidate import Collision
+
+SYMBOLS = {"collide": "✗", "mergeable": "~", "none": "·", "duplicate": "="}
+
+_WORDS: dict[str, dict[str, str]] = {
+    "ar": {
+        "proposal": "المقترح",
+        "title": "العنوان",
+        "proposer": "مقدّم المقترح",
+        "articles": "المواد",
+        "recommendation": "التوصية",
+        "decision": "القرار",
+        "adopt": "الموافقة",
+        "adopt-modified": "الموافقة بصيغة معدّلة",
+        "reject": "الرفض",
+        "refer-back": "الإعادة",
+        "withdrawn": "مسحوب",
+        "superseded": "حلّ محله مقترح آخر",
+        "open": "قيد النظر",
+        "adopted": "أُقرّ نهائياً",
+        "closed": "أُغلق",
+        "none": "لا مقترحات",
+    },
+    "en": {
+        "proposal": "Proposal",
+        "title": "Title",
+        "proposer": "Proposer",
+        "articles": "Articles",
+        "recommendation": "Recommendation",
+        "decision": "Decision",
+        "adopt": "adopt",
+        "adopt-modified": "adopt as modified",
+        "reject": "reject",
+        "refer-back": "refer back",
+        "withdrawn": "withdrawn",
+        "superseded": "superseded",
+        "open": "under review",
+        "adopted": "finally adopted",
+        "closed": "closed",
+        "none": "no proposals",
+    },
+}
+
+
+def words(doc: Document) -> dict[str, str]:
+    return _WORDS["ar" if doc.lang.split("-")[0] == "ar" else "en"]
+
+
+# --- collisions -------------------------------------------------------------------
+
+
+def _collision_json(c: Collision) -> dict[str, str]:
+    return {
+        "article": c.article,
+        "where": c.where,
+        "base": c.base,
+        "first": c.first,
+        "second": c.second,
+        "first_text": c.first_text,
+        "second_text": c.second_text,
+    }
+
+
+def _pair_json(pair: PairReport) -> dict[str, Any]:
+    return {
+        "first": pair.first,
+        "second": pair.second,
+        "relation": pair.relation,
+        "articles": list(pair.shared),
+        "collisions": [_collision_json(c) for c in pair.collisions],
+    }
+
+
+def collisions_json(doc: Document, report: CollisionReport) -> str:
+    """The collision report as one JSON object (documented in docs/cli/collisions.md)."""
+    data = {
+        "document": doc.id,
+        "proposals": list(report.proposals),
+        "pairs": [_pair_json(p) for p in report.pairs],
+        "errors": list(report.errors),
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def collisions_matrix(doc: Document, report: CollisionReport) -> str:
+    """A table of every pair, a legend, then each colliding pair with its words."""
+    names = report.proposals
+    width = max((len(n) for n in names), default=0)
+    numbers = [str(i) for i in range(1, len(names) + 1)]
+    lines = [" " * (width + 4) + "  ".join(f"{n:>2}" for n in numbers)]
+    for i, name in enumerate(names):
+        cells = []
+        for j, other in enumerate(names):
+            if i == j:
+                cells.append(" —")
+                continue
+            relation = report.relation(name, other) or "none"
+            cells.append(f"{SYMBOLS[relation]:>2}")
+        lines.append(f"{i + 1:>2} {name:<{width}} " + "  ".join(cells))
+    lines.append("")
+    lines.append(
+        "✗ collide (same words)   ~ mergeable (same article, other words)   "
+        "= duplicate   · nothing in common"
+    )
+    colliding = [p for p in report.pairs if p.relation == "collide"]
+    mergeable = [p for p in report.pairs if p.relation in ("mergeable", "duplicate")]
+    if colliding:
+        lines.append("")
+        lines.append("Collisions:")
+        for pair in colliding:
+            lines.append(f"  {pair.first} ✗ {pair.second}")
+            lines.extend(f"    {c.describe()}" for c in pair.collisions)
+    if mergeable:
+        lines.append("")
+        lines.append("Mergeable or duplicate:")
+        for pair in mergeable:
+            shared = ", ".join(pair.shared) or "the same place"
+            lines.append(
+                f"  {pair.first} {SYMBOLS[pair.relation]} {pair.second}: {shared}"
+            )
+    if report.errors:
+        lines.append("")
+        lines.append("Proposals that do not apply on their own:")
+        lines.extend(f"  {e}" for e in report.errors)
+    return "\n".join(lines) + "\n"
+
+
+# --- review ------------------------------------------------------------------------
+
+
+def ruling_text(doc: Document, ruling: Ruling | None, where: str) -> str:
+    if ruling is None:
+        return ""
+    w = words(doc)
+    text = w.get(ruling.verdict, ruling.verdict)
+    target = ruling.modified or ruling.by
+    if target:
+        text += f" ({target})"
+    return f"{text} — {where}, {ruling.date}"
+
+
+def status_text(
+    doc: Document,
+    groups: Sequence[tuple[Stage, Sequence[tuple[Proposal, ReviewState]]]],
+) -> str:
+    """Proposals listed under their stage, with the last ruling on each."""
+    w = words(doc)
+    lines: list[str] = []
+    for stage, members in groups:
+        lines.append(f"{stage.label} ({stage.id}): {len(members)}")
+        for proposal, state in members:
+            last = ""
+            if state.last is not None:
+                last = f" [{w.get(state.last.verdict, state.last.verdict)}]"
+            lines.append(
+                f"  {proposal.id}  {proposal.title} — {proposal.proposer}"
+                f"{last} ({w[state.outcome]})"
+            )
+    return "\n".join(lines) + "\n"
+
+
+def _row_cells(doc: Document, row: DispositionRow) -> list[str]:
+    return [
+        row.proposal,
+        row.title,
+        row.proposer,
+        "، ".join(row.articles) if doc.rtl else ", ".join(row.articles),
+        ruling_text(doc, row.recommendation, row.recommended_at),
+        ruling_text(doc, row.decision, row.decided_at),
+    ]
+
+
+def _headers(doc: Document) -> list[str]:
+    w = words(doc)
+    return [
+        w["proposal"],
+        w["title"],
+        w["proposer"],
+        w["articles"],
+        w["recommendation"],
+        w["decision"],
+    ]
+
+
+def _md_cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def disposition_markdown(doc: Document, rows: Sequence[DispositionRow]) -> str:
+    lines = [
+        "| " + " | ".join(_headers(doc)) + " |",
+        "|" + "---|" * len(_headers(doc)),
+    ]
+    for row in rows:
+        lines.append(
+            "| " + " | ".join(_md_cell(c) for c in _row_cells(doc, row)) + " |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def disposition_csv(doc: Document, rows: Sequence[DispositionRow]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(
+        ["proposal", "title", "proposer", "articles", "recommendation", "decision"]
+    )
+    for row in rows:
+        writer.writerow(_row_cells(doc, row))
+    return out.getvalue()
+
+
+def _ruling_json(ruling: Ruling | None, stage: str) -> dict[str, Any] | None:
+    if ruling is None:
+        return None
+    return {
+        "verdict": ruling.verdict,
+        "date": ruling.date,
+        "stage": stage,
+        "modified": ruling.modified,
+        "by": ruling.by,
+        "note": ruling.note,
+    }
+
+
+def disposition_json(doc: Document, rows: Sequence[DispositionRow]) -> str:
+    data = [
+        {
+            "proposal": row.proposal,
+            "title": row.title,
+            "proposer": row.proposer,
+            "articles": list(row.articles),
+            "stage": row.stage,
+            "recommendation": _ruling_json(row.recommendation, row.recommended_at),
+            "decision": _ruling_json(row.decision, row.decided_at),
+            "outcome": row.outcome,
+        }
+        for row in rows
+    ]
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+# --- feedback ----------------------------------------------------------------------
+
+
+def runs_text(doc: Document, runs: Sequence[Inline]) -> str:
+    """Runs as readers see them: each reference as the current designation."""
+    out: list[str] = []
+    for run in runs:
+        if isinstance(run, Ref):
+            try:
+                out.append(render_ref(doc, run))
+            except BylawsError:
+                out.append("{" + run.to + "}")
+        else:
+            out.append(run.value)
+    return "".join(out)
+
+
+def feedback_text(doc: Document, groups: Sequence[ArticleFeedback]) -> str:
+    if not groups:
+        return ("لا ملاحظات." if doc.rtl else "No comments.") + "\n"
+    lines: list[str] = []
+    for group in groups:
+        lines.append(f"{group.label} ({group.article}): {len(group.comments)}")
+        for item in group.comments:
+            c = item.comment
+            about = f" [{c.proposal}]" if c.proposal else ""
+            gone = " (!)" if item.dangling else ""
+            lines.append(f"  {c.date}  {c.author} — {c.body}{about}")
+            lines.append(f"    {item.where}{gone}")
+            for p in c.text:
+                lines.append(f"    {runs_text(doc, p.runs)}")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,158 @@
+"""Consolidation: proposals applied in order, merged word by word, or stopped."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path, PurePosixPath
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bylaws.cli import cli
+from bylaws.errors import CollisionError
+from bylaws.model import Document, P, Proposal, plain_text
+from bylaws.overlay import apply_proposal
+from bylaws.proposals import consolidate
+from bylaws.workspace import DiskTree, load_document, load_proposal
+
+from .proposal_strategies import documents, proposals
+
+ROOT = PurePosixPath()
+
+
+def _load(folder: Path, *names: str) -> tuple[Document, list[Proposal]]:
+    tree = DiskTree(folder)
+    return load_document(tree), [
+        load_proposal(tree, PurePosixPath("proposals") / n) for n in names
+    ]
+
+
+def _text(doc: Document, ref: str) -> str:
+    article = doc.articles[ref]
+    return " ".join(
+        plain_text(item.runs)
+        for para in article.paragraphs
+        for item in para.items
+        if isinstance(item, P)
+    )
+
+
+def test_a_mergeable_pair_keeps_both_changes_in_either_order(sample: Path) -> None:
+    doc, (a, b) = _load(sample, "accountable-leaderships", "finance-transparency")
+    forward, backward = consolidate(doc, [a, b]), consolidate(doc, [b, a])
+    assert forward == backward
+    text = _text(forward, "art-leadership-reports")
+    assert "في كل سنة" in text  # from accountable-leaderships
+    assert "مالي مفصَّل" in text  # from finance-transparency
+    assert "بخمسة عشر يوماً" in text
+
+
+def test_a_collision_names_the_words_of_both_proposals(sample: Path) -> None:
+    doc, props = _load(sample, "consultation-alternative", "member-consultation")
+    with pytest.raises(CollisionError) as caught:
+        consolidate(doc, props)
+    message = str(caught.value)
+    assert "art-candidacy para-2" in message
+    assert "تزكّيهم مؤتمرات الفروع بالاقتراع السري" in message
+    assert "بعد استشارة أعضاء الفروع" in message
+    assert "member-consultation" in message and "consultation-alternative" in message
+    assert re.search(r"member-consultation/proposal\.xml:\d+:\d+: error:", message)
+
+
+def test_apply_writes_a_consolidated_copy_beside_the_document(sample: Path) -> None:
+    result = CliRunner().invoke(
+        cli, ["apply", str(sample / "proposals/accountable-leaderships"),
+              str(sample / "proposals/digital-registry")]
+    )
+    assert result.exit_code == 0, result.output
+    target = sample.parent / "internal-regulations-consolidated"
+    doc = load_document(DiskTree(target))
+    assert "art-accountability-session" in doc.articles
+    assert "art-membership-card" not in doc.articles
+    check = CliRunner().invoke(cli, ["check", str(target)])
+    assert check.exit_code == 0, check.output
+
+
+def test_a_collision_writes_nothing(sample: Path, tmp_path: Path) -> None:
+    target = tmp_path / "out"
+    target.mkdir()
+    (target / "keep.txt").write_text("old")
+    result = CliRunner().invoke(
+        cli, ["apply", "consultation-alternative", "member-consultation",
+              "--doc", str(sample), "--into", str(target)]
+    )
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+    assert re.search(r"proposal\.xml:\d+:\d+: error: .*collision", result.output)
+    assert sorted(p.name for p in target.iterdir()) == ["keep.txt"]
+    assert not list(tmp_path.glob(".out.*"))  # no half-built folder left behind
+
+
+def test_apply_into_the_document_itself_keeps_proposals_and_feedback(sample: Path) -> None:
+    result = CliRunner().invoke(
+        cli, ["apply", "finance-transparency", "--doc", str(sample), "--into", str(sample)]
+    )
+    assert result.exit_code == 0, result.output
+    assert (sample / "proposals/member-consultation/proposal.xml").is_file()
+    assert list((sample / "feedback").glob("*.xml"))
+    doc = load_document(DiskTree(sample))
+    assert "art-financial-transparency" in doc.articles
+
+
+def test_unknown_article_in_a_proposal_is_an_error_with_its_line(sample: Path) -> None:
+    path = sample / "proposals/finance-transparency/proposal.xml"
+    path.write_text(path.read_text().replace('start="chp-finance"', 'start="chp-nowhere"'))
+    result = CliRunner().invoke(cli, ["apply", str(path.parent)])
+    assert result.exit_code == 2
+    assert re.search(r"finance-transparency/proposal\.xml:\d+:\d+: error: .*chp-nowhere",
+                     result.output)
+    assert "Traceback" not in result.output
+
+
+def test_operation_on_a_repealed_article_is_an_error(sample: Path) -> None:
+    path = sample / "proposals/digital-registry/proposal.xml"
+    text = path.read_text().replace(
+        '<amend article="art-voting">',
+        '<amend article="art-membership-card"/>\n    <amend article="art-voting">',
+    )
+    path.write_text(text)
+    (path.parent / "articles/art-membership-card.xml").write_text(
+        (sample / "articles/art-membership-card.xml").read_text()
+    )
+    result = CliRunner().invoke(cli, ["apply", str(path.parent)])
+    assert result.exit_code == 2
+    assert "repealed" in result.output
+    assert re.search(r"proposal\.xml:\d+:\d+: error:", result.output)
+
+
+@st.composite
+def two_proposals(draw: st.DrawFn) -> tuple[Document, Proposal, Proposal]:
+    doc = draw(documents())
+    return doc, draw(proposals(doc, "a")), draw(proposals(doc, "b"))
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(two_proposals())
+def test_order_does_not_matter_and_no_word_is_lost(
+    case: tuple[Document, Proposal, Proposal],
+) -> None:
+    doc, a, b = case
+    try:
+        forward = consolidate(doc, [a, b])
+    except CollisionError as error:
+        # Stopped: the same pair stops the other way round too, naming both.
+        with pytest.raises(CollisionError):
+            consolidate(doc, [b, a])
+        assert "a" in str(error) and "b" in str(error)
+        return
+    assert consolidate(doc, [b, a]) == forward
+    for proposal in (a, b):
+        alone = apply_proposal(doc, proposal)
+        for ref in proposal.articles:
+            if ref not in forward.articles or ref not in alone.articles:
+                continue
+            base_words = set(_text(doc, ref).split()) if ref in doc.articles else set()
+            for word in set(_text(alone, ref).split()) - base_words:
+                assert word in _text(forward, ref).split()

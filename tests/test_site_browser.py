@@ -1,0 +1,235 @@
+"""The review site in a real browser: Playwright driving Debian's chromium.
+
+The site is built once per session into a temporary folder and served over
+HTTP on 127.0.0.1. Screenshots of the main pages go to tests/artifacts/.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bylaws.text import strip_for_search
+from tests.conftest import ROOT, SAMPLE
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = ROOT / "tests" / "artifacts"
+HOSTILE = ROOT / "tests" / "data" / "hostile" / "drafts"
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+
+if not CHROMIUM.exists():
+    pytest.skip(
+        "Debian's chromium is not installed at /usr/bin/chromium (apt install chromium)",
+        allow_module_level=True,
+    )
+
+sync_api = pytest.importorskip("playwright.sync_api")
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+        pass
+
+
+def _build(tmp: Path, workspace: Path, docs: dict[str, str]) -> Path:
+    from bylaws.site import build
+
+    docs_dir = tmp / "docs"
+    for name, text in docs.items():
+        (docs_dir / name).parent.mkdir(parents=True, exist_ok=True)
+        (docs_dir / name).write_text(text, encoding="utf-8")
+    docs_dir.mkdir(exist_ok=True)
+    repo_config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    import yaml
+
+    config = yaml.safe_load(repo_config)
+    config.update(docs_dir=str(docs_dir), site_dir=str(tmp / "site"))
+    config["plugins"] = [
+        p if not (isinstance(p, dict) and "bylaws" in p) else {"bylaws": {"workspace": str(workspace)}}
+        for p in config["plugins"]
+    ]
+    path = tmp / "mkdocs.yml"
+    path.write_text(json.dumps(config), encoding="utf-8")
+    return build(path, strict=True)
+
+
+@pytest.fixture(scope="session")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
+    """Both sites built and served: {"sample": base URL, "hostile": base URL}."""
+    manual = {"reviewing/notes.md": "# Notes\n\nA footnote.[^1]\n\n[^1]: " + "كلمة " * 40 + "\n"}
+    roots = {
+        "sample": _build(tmp_path_factory.mktemp("sample"), SAMPLE.parent, manual),
+        "hostile": _build(tmp_path_factory.mktemp("hostile"), HOSTILE, {}),
+    }
+    servers = []
+    urls = {}
+    for name, root in roots.items():
+        handler = functools.partial(_QuietHandler, directory=str(root))
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        urls[name] = f"http://127.0.0.1:{server.server_address[1]}/"
+        urls[name + "-root"] = str(root)
+    yield urls
+    for server in servers:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    with sync_api.sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+def _shot(page: Any, name: str) -> None:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+def test_pages_are_right_to_left(page: Any, served: dict[str, str]) -> None:
+    page.goto(served["sample"] + "internal-regulations/text/chp-membership/")
+    assert page.locator("body").get_attribute("dir") == "rtl"
+    assert page.locator(".bylaws-page").get_attribute("dir") == "rtl"
+    heading = page.locator("#art-membership-conditions")
+    assert heading.is_visible()
+    # Right to left: the heading's text ends at the right edge of the content.
+    box = heading.bounding_box()
+    content = page.locator(".md-content").bounding_box()
+    assert box is not None and content is not None
+    assert box["x"] + box["width"] > content["x"] + content["width"] * 0.7
+    _shot(page, "text-chapter")
+
+
+def test_a_redline_shows_insertions_and_deletions(page: Any, served: dict[str, str]) -> None:
+    page.goto(served["sample"] + "internal-regulations/proposals/member-consultation/")
+    redline = page.locator(".bylaws-tab-redline").first
+    assert redline.is_visible()
+    assert redline.locator("ins").count() > 0
+    assert redline.locator("del").count() > 0
+    ins = redline.locator("ins").first
+    assert "underline" in ins.evaluate("e => getComputedStyle(e).textDecorationLine")
+    # The tabs switch: the side-by-side view opens on click.
+    page.locator(".bylaws-tabs").first.locator("label").nth(3).click()
+    assert page.locator(".bylaws-tab-side").first.is_visible()
+    _shot(page, "proposal")
+
+
+def test_article_page_and_consolidated_draft(page: Any, served: dict[str, str]) -> None:
+    page.goto(served["sample"] + "internal-regulations/articles/art-candidacy/")
+    assert page.locator(".bylaws-compare-col").count() == 2
+    _shot(page, "article-compare")
+    page.goto(served["sample"] + "internal-regulations/consolidated/")
+    assert page.locator(".bylaws-attribution").count() > 0
+    _shot(page, "consolidated")
+    page.goto(served["sample"] + "internal-regulations/collisions/")
+    _shot(page, "collisions")
+
+
+def test_browser_normaliser_matches_python(page: Any, served: dict[str, str]) -> None:
+    page.goto(served["sample"])
+    samples = ["الأَعْضَاءُ", "الحركـــة", "إقرار آمن", "مادة ١٢", "على، مستشفى"]
+    folded = page.evaluate("s => s.map(window.bylawsNormalize)", samples)
+    assert folded == [strip_for_search(s) for s in samples]
+
+
+@pytest.mark.parametrize(
+    ("typed", "article"),
+    [
+        ("تسمى", "art-name"),  # written تُسمّى: no diacritics typed
+        ("اليها", "art-name"),  # written إليها: another alef form
+        ("المـدني", "art-name"),  # tatweel typed
+    ],
+)
+def test_search_finds_words_typed_without_diacritics(
+    page: Any, served: dict[str, str], typed: str, article: str
+) -> None:
+    page.goto(served["sample"] + "internal-regulations/")
+    box = page.locator("[data-md-component=search-query]")
+    box.click()
+    box.type(typed, delay=20)
+    found = page.locator(f'.md-search-result a[href*="#{article}"]')
+    found.first.wait_for(timeout=10_000)
+    assert found.count() >= 1
+
+
+def test_hostile_workspace_opens_no_dialog(browser: Any, served: dict[str, str]) -> None:
+    context = browser.new_context()
+    tab = context.new_page()
+    dialogs: list[str] = []
+    tab.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    root = Path(served["hostile-root"])
+    pages = sorted(p.relative_to(root).as_posix() for p in root.rglob("index.html"))
+    assert any("hostile/articles/art-script" in p for p in pages)
+    for rel in pages:
+        tab.goto(served["hostile"] + rel)
+        tab.hover("body")
+        # No script of the page carries text from the files.
+        assert not tab.evaluate(
+            "[...document.scripts].some(s => s.textContent.includes('alert'))"
+        )
+    tab.goto(served["hostile"] + "hostile/text/chp-evil/")
+    assert "</title><script>" in tab.title()
+    tab.goto(served["hostile"] + "hostile/articles/art-script/")
+    assert tab.locator(".bylaws-page script, .bylaws-page img, .bylaws-page iframe").count() == 0
+    assert "<script>alert" in tab.locator(".bylaws-page").inner_text()
+    _shot(tab, "hostile-article")
+    context.close()
+    assert dialogs == []
+
+
+def test_print_view_hides_navigation(page: Any, served: dict[str, str]) -> None:
+    page.goto(served["sample"] + "internal-regulations/proposals/member-consultation/")
+    page.emulate_media(media="print")
+    assert not page.locator(".md-sidebar--primary").is_visible()
+    assert not page.locator(".md-header").is_visible()
+    assert page.locator(".bylaws-legend").first.is_visible()
+    # Only the redline of each change prints; it shows underline and strike-through.
+    assert page.locator(".bylaws-tab-redline").first.is_visible()
+    assert not page.locator(".bylaws-tab-new").first.is_visible()
+    decoration = page.locator(".bylaws-tab-redline del").first.evaluate(
+        "e => getComputedStyle(e).textDecorationLine"
+    )
+    assert "line-through" in decoration
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.pdf(path=str(ARTIFACTS / "proposal-print.pdf"))
+
+
+def test_footnote_tooltip_stays_on_screen(page: Any, served: dict[str, str]) -> None:
+    page.set_viewport_size({"width": 420, "height": 800})
+    page.goto(served["sample"] + "reviewing/notes/")
+    reference = page.locator(".footnote-ref").first
+    reference.hover()
+    page.wait_for_timeout(500)
+    tooltip = page.locator(".md-tooltip2, .md-tooltip").first
+    if tooltip.count() and tooltip.is_visible():
+        box = tooltip.bounding_box()
+        assert box is not None
+        assert box["x"] >= -1 and box["x"] + box["width"] <= 421
+    _shot(page, "footnote-phone")
