@@ -7,7 +7,7 @@ rest, so a drafter sees every mistake in one run.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -16,21 +16,16 @@ from lxml import etree
 from . import numbering, xmlio
 from .errors import BylawsError, NotFound, Problem
 from .model import (
-    Article,
     ArticleEntry,
     Comment,
     Document,
-    Inline,
-    Note,
-    P,
-    Point,
     Proposal,
     Ref,
     SourceLoc,
     iter_divisions,
     iter_entries,
 )
-from .overlay import apply_proposal
+from .overlay import ArticleOverlay, apply_proposal
 from .workspace import (
     ARTICLES,
     DOCUMENT_FILE,
@@ -158,18 +153,42 @@ def _article_shape(root: etree._Element) -> _Shape:
     return _Shape(paragraphs=tuple(_point_shape(p) for p in paragraphs))
 
 
+def _shapes(doc: Document) -> Callable[[str], numbering.ArticleShape | None]:
+    """Look up an article's shape, from its element tree when it has one."""
+    shapes: dict[str, numbering.ArticleShape] = {}
+
+    def shape(article_id: str) -> numbering.ArticleShape | None:
+        if article_id in shapes:
+            return shapes[article_id]
+        if article_id not in doc.articles:
+            return None
+        articles = doc.articles
+        source = (
+            articles.source_of(article_id)
+            if isinstance(articles, ArticleOverlay)
+            else articles
+        )
+        if isinstance(source, xmlio.LazyArticles) and article_id in source.sources:
+            found: numbering.ArticleShape = _article_shape(
+                source.sources[article_id][0]
+            )
+        else:
+            found = source[article_id]
+        shapes[article_id] = found
+        return found
+
+    return shape
+
+
 def tree_reference_problems(
     doc: Document, sources: Mapping[str, Source]
 ) -> Iterator[Problem]:
-    """References to nothing in the article files, found on their element trees."""
+    """References to nothing in the given article files, resolved against `doc`.
+
+    Works on the element trees, so no article value is built for the check.
+    """
     numbers = numbering.number_outline(doc)
-    shapes: dict[str, _Shape] = {}
-
-    def shape(article_id: str) -> _Shape | None:
-        if article_id not in shapes and article_id in sources:
-            shapes[article_id] = _article_shape(sources[article_id][0])
-        return shapes.get(article_id)
-
+    shape = _shapes(doc)
     for root, path, data in sources.values():
         for el in root.iter(xmlio.Q + "ref"):
             to = el.get("to", "")
@@ -255,37 +274,6 @@ def _fixed_number_problems(
         last = max(last, int(entry.num))
 
 
-def _refs_in_items(items: Iterable[P | Point]) -> Iterator[Ref]:
-    for item in items:
-        if isinstance(item, P):
-            yield from (r for r in item.runs if isinstance(r, Ref))
-        else:
-            yield from _refs_in_items(item.items)
-
-
-def article_refs(article: Article) -> Iterator[Ref]:
-    for paragraph in article.paragraphs:
-        yield from _refs_in_items(paragraph.items)
-    for note in article.notes:
-        yield from _refs_in_runs(note)
-
-
-def _refs_in_runs(holder: Note | P) -> Iterator[Ref]:
-    runs: tuple[Inline, ...] = holder.runs
-    yield from (r for r in runs if isinstance(r, Ref))
-
-
-def reference_problems(doc: Document, articles: Iterable[Article]) -> Iterator[Problem]:
-    """References to nothing, in the given articles, resolved against `doc`."""
-    numbers = numbering.number_outline(doc)
-    for article in articles:
-        for ref in article_refs(article):
-            try:
-                numbering.resolve_ref_path(doc, ref, numbers)
-            except NotFound as exc:
-                yield Problem.from_error(exc)
-
-
 # --- proposals and feedback ----------------------------------------------------
 
 
@@ -331,7 +319,7 @@ def proposal_problems(
                 "warning",
             )
         )
-    report.problems.extend(reference_problems(proposed, articles.values()))
+    report.problems.extend(tree_reference_problems(proposed, articles.sources))
     return proposed
 
 

@@ -750,7 +750,30 @@ class ArticleNumber:
         return plain_number(self.n, self.k)
 
 
+_NUMBERS_CACHE: dict[
+    tuple[int, str], tuple[tuple[OutlineNode, ...], dict[str, ArticleNumber]]
+] = {}
+
+
 def number_outline(doc: Document) -> dict[str, ArticleNumber]:
+    """Every article id of the outline mapped to its number (shared: do not mutate).
+
+    Numbers depend only on the outline and the numbering mode, and a proposal
+    that only amends texts keeps its base's outline object: the numbers are
+    computed once per outline.
+    """
+    key = (id(doc.outline), doc.numbering)
+    cached = _NUMBERS_CACHE.get(key)
+    if cached is not None and cached[0] is doc.outline:
+        return cached[1]
+    numbers = _number_outline(doc)
+    if len(_NUMBERS_CACHE) > 32:
+        _NUMBERS_CACHE.clear()
+    _NUMBERS_CACHE[key] = (doc.outline, numbers)
+    return numbers
+
+
+def _number_outline(doc: Document) -> dict[str, ArticleNumber]:
     """Every article id of the outline mapped to its number.
 
     `auto` numbers articles 1.. in outline order; repealed entries take no

@@ -33,57 +33,65 @@ from .model import (
 class ArticleOverlay(Mapping[str, Article]):
     """A base's articles with some replaced, added or removed, copying nothing.
 
-    Applying a proposal must not touch (or, when the base is lazy, build)
-    the articles it leaves alone.
+    Each replaced or added id remembers the mapping it comes from (the
+    proposal's articles), so applying a proposal neither copies nor, when a
+    mapping is lazy, builds the articles that nobody reads.
     """
 
     _base: Mapping[str, Article]
-    _updates: dict[str, Article]
+    _sources: dict[str, Mapping[str, Article]]
     _removed: frozenset[str]
 
     def __init__(
         self,
         base: Mapping[str, Article],
-        updates: Mapping[str, Article],
+        sources: Mapping[str, Mapping[str, Article]],
         removed: frozenset[str] = frozenset(),
     ) -> None:
         if isinstance(base, ArticleOverlay):
             # Flatten, so a long chain of operations stays one lookup deep.
-            updates = {**base._updates, **updates}
-            removed = (base._removed | removed) - set(updates)
+            sources = {**base._sources, **sources}
+            removed = base._removed | removed
             base = base._base
         self._base = base
-        self._updates = {k: v for k, v in updates.items() if k not in removed}
-        self._removed = removed - set(self._updates)
+        self._sources = {k: v for k, v in sources.items() if k not in removed}
+        self._removed = removed - set(self._sources)
 
     def __getitem__(self, key: str) -> Article:
-        if key in self._updates:
-            return self._updates[key]
+        source = self._sources.get(key)
+        if source is not None:
+            return source[key]
         if key in self._removed:
             raise KeyError(key)
         return self._base[key]
 
     def __contains__(self, key: object) -> bool:
-        if key in self._updates:
+        if key in self._sources:
             return True
         return key not in self._removed and key in self._base
 
     def __iter__(self) -> Iterator[str]:
-        yield from self._updates
+        yield from self._sources
         yield from (
-            k for k in self._base if k not in self._removed and k not in self._updates
+            k for k in self._base if k not in self._removed and k not in self._sources
         )
 
     def __len__(self) -> int:
         return sum(1 for _ in self)
 
+    def source_of(self, key: str) -> Mapping[str, Article]:
+        """The mapping an article is read from (the proposal's, or the base)."""
+        return self._sources.get(key, self._base)
 
-def _with(
-    articles: Mapping[str, Article],
-    updates: Mapping[str, Article] | None = None,
-    removed: frozenset[str] = frozenset(),
+
+def _replaced(
+    articles: Mapping[str, Article], key: str, source: Mapping[str, Article]
 ) -> ArticleOverlay:
-    return ArticleOverlay(articles, updates or {}, removed)
+    return ArticleOverlay(articles, {key: source})
+
+
+def _removed(articles: Mapping[str, Article], key: str) -> ArticleOverlay:
+    return ArticleOverlay(articles, {}, frozenset({key}))
 
 
 def _fail(op: Operation, message: str) -> InvalidOperation:
@@ -153,8 +161,25 @@ def _place(
     return tuple(out), placed
 
 
+_ENTRY_INDEXES: dict[int, tuple[tuple[OutlineNode, ...], dict[str, ArticleEntry]]] = {}
+
+
 def _entry(doc: Document, ref: str) -> ArticleEntry | None:
-    return next((e for e in iter_entries(doc.outline) if e.ref == ref), None)
+    """The outline entry of an article, found through an index per outline.
+
+    Operations look up entries again and again in the same outline; a scan
+    each time would make applying a proposal cost O(operations × articles).
+    """
+    key = id(doc.outline)
+    cached = _ENTRY_INDEXES.get(key)
+    if cached is None or cached[0] is not doc.outline:
+        index: dict[str, ArticleEntry] = {}
+        for entry in iter_entries(doc.outline):
+            index.setdefault(entry.ref, entry)
+        if len(_ENTRY_INDEXES) > 32:
+            _ENTRY_INDEXES.clear()
+        cached = _ENTRY_INDEXES[key] = (doc.outline, index)
+    return cached[1].get(ref)
 
 
 def _check_anchor(doc: Document, op: Insert | Move) -> None:
@@ -175,15 +200,15 @@ def _check_anchor(doc: Document, op: Insert | Move) -> None:
         )
 
 
-def _proposed_text(proposal: Proposal, op: Amend | Insert) -> Article:
-    article = proposal.articles.get(op.article)
-    if article is None:
+def _proposed_text(proposal: Proposal, op: Amend | Insert) -> Mapping[str, Article]:
+    """The mapping that holds the proposal's text of the article (not the text)."""
+    if op.article not in proposal.articles:
         raise _fail(
             op,
             f"the proposal has no text for {op.article}: add "
             f"articles/{op.article}.xml to the proposal folder",
         )
-    return article
+    return proposal.articles
 
 
 def apply_operation(doc: Document, proposal: Proposal, op: Operation) -> Document:
@@ -195,13 +220,13 @@ def apply_operation(doc: Document, proposal: Proposal, op: Operation) -> Documen
                 raise _fail(op, f"cannot amend {ref}: no such article in the document")
             if entry.repealed:
                 raise _fail(op, f"cannot amend {ref}: the article is repealed")
-            articles = _with(doc.articles, {ref: _proposed_text(proposal, op)})
+            articles = _replaced(doc.articles, ref, _proposed_text(proposal, op))
             return replace(doc, articles=articles)
         case Insert(article=ref, position=position):
             if _entry(doc, ref) is not None or ref in doc.articles:
                 raise _fail(op, f"cannot insert {ref}: an article with this id exists")
             _check_anchor(doc, op)
-            articles = _with(doc.articles, {ref: _proposed_text(proposal, op)})
+            articles = _replaced(doc.articles, ref, _proposed_text(proposal, op))
             outline, _ = _place(doc.outline, ArticleEntry(ref), position)
             return replace(doc, outline=outline, articles=articles)
         case Repeal(article=ref):
@@ -210,7 +235,7 @@ def apply_operation(doc: Document, proposal: Proposal, op: Operation) -> Documen
                 raise _fail(op, f"cannot repeal {ref}: no such article in the document")
             if entry.repealed:
                 raise _fail(op, f"cannot repeal {ref}: the article is already repealed")
-            articles = _with(doc.articles, removed=frozenset({ref}))
+            articles = _removed(doc.articles, ref)
             if doc.numbering == "fixed":
                 # A repealed article keeps its place and number as «(ملغاة)».
                 outline = _replace_entry(
@@ -232,7 +257,8 @@ def apply_operation(doc: Document, proposal: Proposal, op: Operation) -> Documen
         case AmendHeading(target=target, heading=heading):
             if target in doc.articles:
                 renamed = replace(doc.articles[target], heading=heading)
-                return replace(doc, articles=_with(doc.articles, {target: renamed}))
+                articles = _replaced(doc.articles, target, {target: renamed})
+                return replace(doc, articles=articles)
             outline, found = _rename(doc.outline, target, heading)
             if not found:
                 raise _fail(

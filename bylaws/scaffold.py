@@ -82,6 +82,19 @@ def resolve_article(doc: Document, given: str, what: str = "article") -> str:
     )
 
 
+def _resolve_live(doc: Document, current: Document, given: str) -> str:
+    """An article that still stands in the proposal so far (not repealed by it)."""
+    try:
+        ref = resolve_article(current, given)
+    except NotFound:
+        ref = resolve_article(doc, given)
+        raise InvalidOperation(
+            f"article '{ref}' is repealed by this proposal; it cannot be changed"
+        ) from None
+    _live(current, ref)
+    return ref
+
+
 def _live(doc: Document, ref: str) -> None:
     entry = next((e for e in iter_entries(doc.outline) if e.ref == ref), None)
     if entry is None:
@@ -173,8 +186,7 @@ def add_amend(
 ) -> Proposal:
     """Copy an article into the proposal for editing and record the amendment."""
     current = _proposed(doc, proposal)
-    ref = resolve_article(current, article)
-    _live(current, ref)
+    ref = _resolve_live(doc, current, article)
     if any(
         isinstance(op, Amend | Insert) and op.article == ref
         for op in proposal.operations
@@ -263,8 +275,7 @@ def add_repeal(
     rationale: str | None,
 ) -> Proposal:
     current = _proposed(doc, proposal)
-    ref = resolve_article(current, article)
-    _live(current, ref)
+    ref = _resolve_live(doc, current, article)
     return _add(doc_folder, doc, proposal, Repeal(ref, _rationale(rationale)), [ref])
 
 
@@ -280,8 +291,7 @@ def add_move(
     at: str = "end",
 ) -> Proposal:
     current = _proposed(doc, proposal)
-    ref = resolve_article(current, article)
-    _live(current, ref)
+    ref = _resolve_live(doc, current, article)
     position = _position(current, after, before, into, at)
     return _add(
         doc_folder, doc, proposal, Move(ref, position, _rationale(rationale)), [ref]

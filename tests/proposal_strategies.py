@@ -31,8 +31,30 @@ from bylaws.model import (
 )
 
 WORDS = {
-    "ar": ["العضو", "الحركة", "المؤتمر", "في", "من", "على", "اللجنة", "يحق", "لكل", "العامة"],
-    "en": ["member", "the", "of", "board", "may", "shall", "vote", "in", "each", "branch"],
+    "ar": [
+        "العضو",
+        "الحركة",
+        "المؤتمر",
+        "في",
+        "من",
+        "على",
+        "اللجنة",
+        "يحق",
+        "لكل",
+        "العامة",
+    ],
+    "en": [
+        "member",
+        "the",
+        "of",
+        "board",
+        "may",
+        "shall",
+        "vote",
+        "in",
+        "each",
+        "branch",
+    ],
 }
 
 
@@ -80,11 +102,21 @@ def documents(draw: st.DrawFn) -> Document:
         entries = []
         for _ in range(size):
             n += 1
-            entries.append(ArticleEntry(f"art-{n}", str(n) if numbering == "fixed" else None))
-        outline.append(Division("chapter", f"chp-{c}", draw(sentences(lang)), tuple(entries)))
+            entries.append(
+                ArticleEntry(f"art-{n}", str(n) if numbering == "fixed" else None)
+            )
+        outline.append(
+            Division("chapter", f"chp-{c}", draw(sentences(lang)), tuple(entries))
+        )
     texts = {ref: draw(articles(ref, lang, ids)) for ref in ids}
     return Document(
-        "doc", lang, numbering, style, DocumentMeta("T"), tuple(outline), texts  # type: ignore[arg-type]
+        "doc",
+        lang,
+        numbering,
+        style,
+        DocumentMeta("T"),
+        tuple(outline),
+        texts,  # type: ignore[arg-type]
     )
 
 
@@ -145,7 +177,9 @@ def proposals(draw: st.DrawFn, doc: Document, name: str = "p") -> Proposal:
     used: set[str] = set()
     placed: set[tuple[str, str]] = set()
     for step in range(draw(st.integers(1, 4))):
-        kind = draw(st.sampled_from(["amend", "amend", "insert", "repeal", "move", "heading"]))
+        kind = draw(
+            st.sampled_from(["amend", "amend", "insert", "repeal", "move", "heading"])
+        )
         free = [r for r in live if r not in used]
         if kind in ("amend", "repeal", "move") and not free:
             continue
@@ -180,7 +214,9 @@ def proposals(draw: st.DrawFn, doc: Document, name: str = "p") -> Proposal:
             placed.add((relation, anchor))
             used.add(ref)
         elif kind == "heading":
-            division = draw(st.sampled_from([d.id for d in iter_divisions(doc.outline)]))
+            division = draw(
+                st.sampled_from([d.id for d in iter_divisions(doc.outline)])
+            )
             if division in used:
                 continue
             ops.append(AmendHeading(division, draw(sentences(doc.lang))))
@@ -189,5 +225,15 @@ def proposals(draw: st.DrawFn, doc: Document, name: str = "p") -> Proposal:
         ref = live[0]
         texts[ref] = draw(edited_article(doc.articles[ref], doc.lang))
         ops.append(Amend(ref))
-    return Proposal(name, name, "x", None, Base(doc.id), "drafting-committee", (), (),
-                    tuple(ops), texts)
+    return Proposal(
+        name,
+        name,
+        "x",
+        None,
+        Base(doc.id),
+        "drafting-committee",
+        (),
+        (),
+        tuple(ops),
+        texts,
+    )

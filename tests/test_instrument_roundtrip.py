@@ -18,9 +18,11 @@ def edited_documents(draw: st.DrawFn) -> tuple[object, object]:
     return doc, apply_proposal(doc, proposal)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(edited_documents())
-def test_instrument_reads_back_to_the_proposed_text(pair: tuple[object, object]) -> None:
+def test_instrument_reads_back_to_the_proposed_text(
+    pair: tuple[object, object],
+) -> None:
     old, new = pair
     text = write_instrument(old, new)  # type: ignore[arg-type]
     assert apply_instrument(old, text) == new  # type: ignore[arg-type]

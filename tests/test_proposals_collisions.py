@@ -29,9 +29,9 @@ def test_json_names_relations_and_clashing_words() -> None:
     assert clash["articles"] == ["art-candidacy"]
     words = clash["collisions"][0]
     assert "تزكّيهم" in words["first_text"] and "استشارة" in words["second_text"]
-    assert relations[("accountable-leaderships", "finance-transparency")]["relation"] == (
-        "mergeable"
-    )
+    assert relations[("accountable-leaderships", "finance-transparency")][
+        "relation"
+    ] == ("mergeable")
     assert relations[("digital-registry", "finance-transparency")]["relation"] == "none"
     assert len(data["pairs"]) == 10
     golden("proposals/collisions.json", result.output)
@@ -41,13 +41,18 @@ def test_a_copy_with_only_formal_differences_is_a_duplicate(sample: Path) -> Non
     copy = sample / "proposals/finance-transparency-copy"
     shutil.copytree(sample / "proposals/finance-transparency", copy)
     xml = copy / "proposal.xml"
-    xml.write_text(xml.read_text().replace('id="finance-transparency"',
-                                           'id="finance-transparency-copy"'))
+    xml.write_text(
+        xml.read_text().replace(
+            'id="finance-transparency"', 'id="finance-transparency-copy"'
+        )
+    )
     article = copy / "articles/art-financial-transparency.xml"
     # Diacritics only: the same normalised text.
     article.write_text(article.read_text().replace("الشفافية", "الشَّفافية", 1))
     result = CliRunner().invoke(cli, ["collisions", str(sample), "--format", "json"])
     assert result.exit_code == 0, result.output
-    pairs = {(p["first"], p["second"]): p["relation"]
-             for p in json.loads(result.output)["pairs"]}
+    pairs = {
+        (p["first"], p["second"]): p["relation"]
+        for p in json.loads(result.output)["pairs"]
+    }
     assert pairs[("finance-transparency", "finance-transparency-copy")] == "duplicate"

@@ -63,8 +63,12 @@ def test_a_collision_names_the_words_of_both_proposals(sample: Path) -> None:
 
 def test_apply_writes_a_consolidated_copy_beside_the_document(sample: Path) -> None:
     result = CliRunner().invoke(
-        cli, ["apply", str(sample / "proposals/accountable-leaderships"),
-              str(sample / "proposals/digital-registry")]
+        cli,
+        [
+            "apply",
+            str(sample / "proposals/accountable-leaderships"),
+            str(sample / "proposals/digital-registry"),
+        ],
     )
     assert result.exit_code == 0, result.output
     target = sample.parent / "internal-regulations-consolidated"
@@ -80,8 +84,16 @@ def test_a_collision_writes_nothing(sample: Path, tmp_path: Path) -> None:
     target.mkdir()
     (target / "keep.txt").write_text("old")
     result = CliRunner().invoke(
-        cli, ["apply", "consultation-alternative", "member-consultation",
-              "--doc", str(sample), "--into", str(target)]
+        cli,
+        [
+            "apply",
+            "consultation-alternative",
+            "member-consultation",
+            "--doc",
+            str(sample),
+            "--into",
+            str(target),
+        ],
     )
     assert result.exit_code == 2
     assert "Traceback" not in result.output
@@ -90,9 +102,12 @@ def test_a_collision_writes_nothing(sample: Path, tmp_path: Path) -> None:
     assert not list(tmp_path.glob(".out.*"))  # no half-built folder left behind
 
 
-def test_apply_into_the_document_itself_keeps_proposals_and_feedback(sample: Path) -> None:
+def test_apply_into_the_document_itself_keeps_proposals_and_feedback(
+    sample: Path,
+) -> None:
     result = CliRunner().invoke(
-        cli, ["apply", "finance-transparency", "--doc", str(sample), "--into", str(sample)]
+        cli,
+        ["apply", "finance-transparency", "--doc", str(sample), "--into", str(sample)],
     )
     assert result.exit_code == 0, result.output
     assert (sample / "proposals/member-consultation/proposal.xml").is_file()
@@ -103,11 +118,15 @@ def test_apply_into_the_document_itself_keeps_proposals_and_feedback(sample: Pat
 
 def test_unknown_article_in_a_proposal_is_an_error_with_its_line(sample: Path) -> None:
     path = sample / "proposals/finance-transparency/proposal.xml"
-    path.write_text(path.read_text().replace('start="chp-finance"', 'start="chp-nowhere"'))
+    path.write_text(
+        path.read_text().replace('start="chp-finance"', 'start="chp-nowhere"')
+    )
     result = CliRunner().invoke(cli, ["apply", str(path.parent)])
     assert result.exit_code == 2
-    assert re.search(r"finance-transparency/proposal\.xml:\d+:\d+: error: .*chp-nowhere",
-                     result.output)
+    assert re.search(
+        r"finance-transparency/proposal\.xml:\d+:\d+: error: .*chp-nowhere",
+        result.output,
+    )
     assert "Traceback" not in result.output
 
 
@@ -133,7 +152,7 @@ def two_proposals(draw: st.DrawFn) -> tuple[Document, Proposal, Proposal]:
     return doc, draw(proposals(doc, "a")), draw(proposals(doc, "b"))
 
 
-@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(two_proposals())
 def test_order_does_not_matter_and_no_word_is_lost(
     case: tuple[Document, Proposal, Proposal],

@@ -29,12 +29,15 @@ def _proposal(folder: Path, name: str):  # type: ignore[no-untyped-def]
 def test_stages_come_from_the_document_or_the_default() -> None:
     doc = load_document(DiskTree(SAMPLE))
     assert [s.id for s in stages(doc)] == [
-        "drafting-committee", "central-leadership", "central-committee", "conference"
+        "drafting-committee",
+        "central-leadership",
+        "central-committee",
+        "conference",
     ]
     english = load_document(DiskTree(ENGLISH))
     assert stages(english) == english.meta.stages
     bare = replace(english, meta=replace(english.meta, stages=()))
-    assert [s.label for s in stages(bare)][0] == "Drafting committee"
+    assert stages(bare)[0].label == "Drafting committee"
 
 
 def test_the_sample_proposals_are_where_their_reviews_put_them() -> None:
@@ -54,19 +57,29 @@ def _edit(folder: Path, name: str, old: str, new: str) -> Path:
 
 
 def test_skipping_a_stage_is_an_error_with_file_and_line(sample: Path) -> None:
-    path = _edit(sample, "member-consultation", 'stage="central-leadership">',
-                 'stage="central-committee">')
+    path = _edit(
+        sample,
+        "member-consultation",
+        'stage="central-leadership">',
+        'stage="central-committee">',
+    )
     doc, prop = _proposal(sample, "member-consultation")
     problems = review_problems(doc, prop)
     assert problems and problems[0].path == str(path)
     assert problems[0].line > 0
-    assert "skips a stage" in problems[0].message or "does not follow" in problems[0].message
+    assert (
+        "skips a stage" in problems[0].message
+        or "does not follow" in problems[0].message
+    )
 
 
 def test_a_review_that_skips_a_stage(sample: Path) -> None:
-    path = _edit(sample, "consultation-alternative",
-                 '<review body="لجنة الصياغة" stage="drafting-committee">',
-                 '<review body="اللجنة المركزية" stage="central-committee">')
+    path = _edit(
+        sample,
+        "consultation-alternative",
+        '<review body="لجنة الصياغة" stage="drafting-committee">',
+        '<review body="اللجنة المركزية" stage="central-committee">',
+    )
     doc, prop = _proposal(sample, "consultation-alternative")
     with pytest.raises(InvalidOperation) as caught:
         check_stage(doc, prop)
@@ -85,29 +98,59 @@ def test_going_back_needs_a_refer_back(sample: Path) -> None:
         record(doc, prop, "drafting-committee", "لجنة الصياغة", "decision", late)
     # After a refer-back, the earlier stage may take it up again.
     doc, referred = _proposal(sample, "digital-registry")
-    again = record(doc, referred, "drafting-committee", "لجنة الصياغة", "recommendation",
-                   Ruling("adopt", "2026-04-02"))
+    again = record(
+        doc,
+        referred,
+        "drafting-committee",
+        "لجنة الصياغة",
+        "recommendation",
+        Ruling("adopt", "2026-04-02"),
+    )
     assert again.reviews[-1].stage == "drafting-committee"
 
 
 def test_recording_an_adoption_moves_the_proposal_on(sample: Path) -> None:
     doc, prop = _proposal(sample, "accountable-leaderships")
-    decided = record(doc, prop, "central-committee", "اللجنة المركزية", "decision",
-                     Ruling("adopt", "2026-04-10"))
+    decided = record(
+        doc,
+        prop,
+        "central-committee",
+        "اللجنة المركزية",
+        "decision",
+        Ruling("adopt", "2026-04-10"),
+    )
     assert decided.stage == "conference"
-    final = record(doc, decided, "conference", "المؤتمر العام", "decision",
-                   Ruling("adopt", "2026-05-01"))
+    final = record(
+        doc,
+        decided,
+        "conference",
+        "المؤتمر العام",
+        "decision",
+        Ruling("adopt", "2026-05-01"),
+    )
     assert check_stage(doc, final).outcome == "adopted"
     with pytest.raises(InvalidOperation, match="already adopted"):
-        record(doc, final, "conference", "المؤتمر العام", "decision",
-               Ruling("reject", "2026-05-02"))
+        record(
+            doc,
+            final,
+            "conference",
+            "المؤتمر العام",
+            "decision",
+            Ruling("reject", "2026-05-02"),
+        )
 
 
 def test_adopt_modified_needs_the_modified_text(sample: Path) -> None:
     doc, prop = _proposal(sample, "member-consultation")
     with pytest.raises(InvalidOperation, match="modified="):
-        record(doc, prop, "central-leadership", "القيادة المركزية", "decision",
-               Ruling("adopt-modified", "2026-04-01"))
+        record(
+            doc,
+            prop,
+            "central-leadership",
+            "القيادة المركزية",
+            "decision",
+            Ruling("adopt-modified", "2026-04-01"),
+        )
 
 
 def test_status_lists_proposals_by_stage() -> None:
@@ -124,8 +167,9 @@ def test_disposition_formats() -> None:
     table = runner.invoke(cli, ["disposition", str(SAMPLE), "--format", "csv"])
     rows = list(csv.DictReader(io.StringIO(table.output)))
     assert {r["proposal"] for r in rows} >= {"member-consultation", "digital-registry"}
-    data = json.loads(runner.invoke(cli, ["disposition", str(SAMPLE), "--format",
-                                          "json"]).output)
+    data = json.loads(
+        runner.invoke(cli, ["disposition", str(SAMPLE), "--format", "json"]).output
+    )
     registry = next(r for r in data if r["proposal"] == "digital-registry")
     assert registry["decision"]["verdict"] == "refer-back"
     assert "المادة العاشرة" in registry["articles"]

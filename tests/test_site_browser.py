@@ -175,7 +175,7 @@ def test_search_finds_words_typed_without_diacritics(
     box.click()
     box.type(typed, delay=20)
     found = page.locator(f'.md-search-result a[href*="#{article}"]')
-    found.first.wait_for(timeout=10_000)
+    found.first.wait_for(state="attached", timeout=10_000)
     assert found.count() >= 1
 
 

@@ -128,7 +128,11 @@ def propose_new(
         proposal = add_amend(doc_folder, doc, proposal, article, None)
     for article in repeal:
         proposal = add_repeal(doc_folder, doc, proposal, article, None)
-    _save(proposal, doc_folder / PROPOSALS / name)
+    folder = doc_folder / PROPOSALS / name
+    _save(proposal, folder)
+    for op in proposal.operations:
+        if isinstance(op, Amend):
+            click.echo(f"edit {folder / 'articles' / (op.article + '.xml')}")
 
 
 def _edit(given: str, doc_path: Path | None) -> tuple[Path, Document, Proposal, Path]:

@@ -137,7 +137,14 @@ def _number_then_rest(after: str, arabic: bool) -> tuple[int, NumberStyle, str] 
             return value, "words", after[found.end() :]
     words = re.split(r"(\s+)", after)
     plain = [w for w in words if w and not w.isspace()]
-    cleaned = [re.sub(r"[:：\-–—.،,]+$", "", w) for w in plain]
+    cleaned: list[str] = []
+    for word in plain:
+        bare = re.sub(r"[:：\-–—.،,]+$", "", word)
+        if not bare:
+            break
+        cleaned.append(bare)
+        if bare != word:
+            break  # punctuation closes the number: «الأول:»
     leading = _leading_number(cleaned)
     if leading is None:
         return None
