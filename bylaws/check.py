@@ -26,6 +26,7 @@ from .model import (
     iter_entries,
 )
 from .overlay import ArticleOverlay, apply_proposal
+from .review import review_problems
 from .workspace import (
     ARTICLES,
     DOCUMENT_FILE,
@@ -304,6 +305,16 @@ def proposal_problems(
                 f"{doc.id} does not define (stages: {', '.join(stage_ids)})",
             )
         )
+    if not proposal.operations:
+        report.problems.append(
+            _problem(
+                proposal.loc,
+                f"proposal {proposal.id} has no operations yet; add one with "
+                f"`bylaws propose amend {proposal.id} ARTICLE` (or insert, repeal, move)",
+                "warning",
+            )
+        )
+    report.problems.extend(review_problems(doc, proposal))
     try:
         proposed = apply_proposal(doc, proposal)
     except BylawsError as exc:

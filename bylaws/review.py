@@ -130,8 +130,8 @@ def review_state(doc: Document, proposal: Proposal) -> ReviewState:
             skipped = order[current + 1] if index > current + 1 else order[current]
             raise _fail(
                 f"the review at {review.stage} skips a stage: the proposal is at "
-                f"{order[current]} ({labels[order[current]]}) and must be adopted "
-                f"at {skipped} first",
+                f"{order[current]} ({labels[order[current]]}) and must go through "
+                f"{skipped} first",
                 review.loc,
             )
         if index < current and not referred:

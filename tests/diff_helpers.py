@@ -25,7 +25,9 @@ def para(text: str, *points: str) -> Paragraph:
     return Paragraph(items)
 
 
-def art(article_id: str, *paragraphs: str | Paragraph, heading: str | None = None) -> Article:
+def art(
+    article_id: str, *paragraphs: str | Paragraph, heading: str | None = None
+) -> Article:
     return Article(
         article_id,
         heading,
@@ -47,7 +49,9 @@ def document(
     articles: dict[str, Article] = {}
     for chapter_id, heading, items in chapters:
         outline.append(
-            Division("chapter", chapter_id, heading, tuple(ArticleEntry(a.id) for a in items))
+            Division(
+                "chapter", chapter_id, heading, tuple(ArticleEntry(a.id) for a in items)
+            )
         )
         articles.update({a.id: a for a in items})
     return Document(
@@ -70,7 +74,9 @@ def rename_ids(doc: Document, prefix: str) -> Document:
             if isinstance(node, ArticleEntry):
                 out.append(replace(node, ref=prefix + node.ref))
             else:
-                out.append(replace(node, id=prefix + node.id, children=walk(node.children)))
+                out.append(
+                    replace(node, id=prefix + node.id, children=walk(node.children))
+                )
         return tuple(out)
 
     articles = {prefix + k: replace(v, id=prefix + k) for k, v in doc.articles.items()}
@@ -82,14 +88,20 @@ MEMBERSHIP = art(
     "يحق لكل مواطن بالغاً من العمر ثمانية عشر عاماً أن ينتسب إلى الحركة.",
     "يُقدَّم طلب الانتساب إلى أمانة الفرع في مكان الإقامة.",
 )
-RIGHTS = art("art-rights", "للعضو حق الترشح والانتخاب في جميع هيئات الحركة وفق هذا النظام.")
-DUTIES = art("art-duties", "يلتزم العضو بدفع الاشتراك الشهري في موعده وبحضور اجتماعات وحدته.")
+RIGHTS = art(
+    "art-rights", "للعضو حق الترشح والانتخاب في جميع هيئات الحركة وفق هذا النظام."
+)
+DUTIES = art(
+    "art-duties", "يلتزم العضو بدفع الاشتراك الشهري في موعده وبحضور اجتماعات وحدته."
+)
 COUNCIL = art(
     "art-council",
     "يجتمع المجلس المركزي مرة كل ثلاثة أشهر بدعوة من رئيسه.",
     heading="اجتماعات المجلس",
 )
-BUDGET = art("art-budget", "تعد الأمانة المالية مشروع الموازنة السنوية وتعرضه على المجلس.")
+BUDGET = art(
+    "art-budget", "تعد الأمانة المالية مشروع الموازنة السنوية وتعرضه على المجلس."
+)
 
 
 def base_document() -> Document:

@@ -19,10 +19,14 @@ def _unit_ops(old: str, new: str):  # type: ignore[no-untyped-def]
 
 
 def test_changed_suffix_is_one_replaced_word() -> None:
-    _, ops = _unit_ops("لكل مواطن بالغاً من العمر ثمانية عشر عاماً.",
-                       "لكل مواطن راشداً من العمر ثمانية عشر عاماً.")
+    _, ops = _unit_ops(
+        "لكل مواطن بالغاً من العمر ثمانية عشر عاماً.",
+        "لكل مواطن راشداً من العمر ثمانية عشر عاماً.",
+    )
     changed = [op for op in ops if op.kind != "equal"]
-    assert [(op.kind, op.old, op.new) for op in changed] == [("replace", "بالغاً", "راشداً")]
+    assert [(op.kind, op.old, op.new) for op in changed] == [
+        ("replace", "بالغاً", "راشداً")
+    ]
 
 
 def test_diacritics_tatweel_hamza_digits_are_formal() -> None:
@@ -63,25 +67,62 @@ def test_rewritten_paragraph_is_replaced_whole_not_confetti() -> None:
 
 
 _ARABIC = st.sampled_from(
-    ["الحركة", "العضو", "يحق", "لكل", "بالغاً", "راشداً", "على", "علي", "إلى", "الى",
-     "كَتَبَ", "اللجنـة", "١٢", "12", "،", "؛", "؟", "«", "»", ".", "member", "the"]
+    [
+        "الحركة",
+        "العضو",
+        "يحق",
+        "لكل",
+        "بالغاً",
+        "راشداً",
+        "على",
+        "علي",
+        "إلى",
+        "الى",
+        "كَتَبَ",
+        "اللجنـة",
+        "١٢",
+        "12",
+        "،",
+        "؛",
+        "؟",
+        "«",
+        "»",
+        ".",
+        "member",
+        "the",
+    ]
 )
 _TEXT = st.lists(_ARABIC, min_size=0, max_size=25).map(" ".join)
 
 
 @settings(max_examples=150, deadline=None)
-@given(old=st.lists(_TEXT, min_size=1, max_size=4), new=st.lists(_TEXT, min_size=1, max_size=4))
-def test_word_ops_rebuild_both_sides_of_whole_articles(old: list[str], new: list[str]) -> None:
+@given(
+    old=st.lists(_TEXT, min_size=1, max_size=4),
+    new=st.lists(_TEXT, min_size=1, max_size=4),
+)
+def test_word_ops_rebuild_both_sides_of_whole_articles(
+    old: list[str], new: list[str]
+) -> None:
     a = document([("c", "ف", [art("a", *old)])])
     b = document([("c", "ف", [art("a", *new)])])
     diff = diff_documents(a, b, context=True)
     (change,) = diff.context
     rebuilt_old = [old_text(u.ops) for u in change.units if u.old_address is not None]
     rebuilt_new = [new_text(u.ops) for u in change.units if u.new_address is not None]
-    by_old = sorted(zip([u.old_address for u in change.units if u.old_address], rebuilt_old,
-                        strict=True))
-    by_new = sorted(zip([u.new_address for u in change.units if u.new_address], rebuilt_new,
-                        strict=True))
+    by_old = sorted(
+        zip(
+            [u.old_address for u in change.units if u.old_address],
+            rebuilt_old,
+            strict=True,
+        )
+    )
+    by_new = sorted(
+        zip(
+            [u.new_address for u in change.units if u.new_address],
+            rebuilt_new,
+            strict=True,
+        )
+    )
     key = lambda item: int(item[0].split("-")[1])  # noqa: E731
     if change.kinds or old == new:
         assert [t for _, t in sorted(by_new, key=key)] == new

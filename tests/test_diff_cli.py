@@ -15,7 +15,9 @@ from bylaws.diff.engine import diff_paths
 from tests.conftest import SAMPLE
 
 PROPOSAL = "proposals/finance-transparency"
-needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+needs_git = pytest.mark.skipif(
+    shutil.which("git") is None, reason="git is not installed"
+)
 
 
 def run(*args: str, env: dict[str, str] | None = None) -> tuple[int, str, str]:
@@ -40,8 +42,10 @@ def test_bad_operand_is_one_line_without_traceback(tmp_path: Path) -> None:
 
 def test_broken_article_names_file_line_col(sample: Path) -> None:
     broken = sample / "articles" / "art-name.xml"
-    broken.write_text('<?xml version="1.0"?>\n<article xmlns="urn:bylaws:1" id="art-name">\n<p>',
-                      encoding="utf-8")
+    broken.write_text(
+        '<?xml version="1.0"?>\n<article xmlns="urn:bylaws:1" id="art-name">\n<p>',
+        encoding="utf-8",
+    )
     code, _, err = run("diff", str(SAMPLE), str(sample))
     assert code == 2
     assert err.startswith(f"{broken}:3:")
@@ -79,14 +83,21 @@ def test_ignore_formal_and_json(sample: Path) -> None:
     assert "الحركة" in text
     audit.write_text(text.replace("الحركة", "الحركـة"), encoding="utf-8")
     assert run("diff", str(SAMPLE), str(sample), "--exit-code")[0] == 1
-    assert run("diff", str(SAMPLE), str(sample), "--exit-code", "--ignore-formal")[0] == 0
+    assert (
+        run("diff", str(SAMPLE), str(sample), "--exit-code", "--ignore-formal")[0] == 0
+    )
     data = json.loads(run("diff", str(SAMPLE), str(sample), "--format", "json")[1])
     assert data["changes"][0]["formal"] is True
 
 
 def test_two_proposals_and_two_article_files() -> None:
-    code, out, _ = run("diff", str(SAMPLE / "proposals/member-consultation"),
-                       str(SAMPLE / "proposals/consultation-alternative"), "--format", "json")
+    code, out, _ = run(
+        "diff",
+        str(SAMPLE / "proposals/member-consultation"),
+        str(SAMPLE / "proposals/consultation-alternative"),
+        "--format",
+        "json",
+    )
     assert code == 0
     kinds = {c["article"]: c["kinds"] for c in json.loads(out)["changes"]}
     assert "amended" in kinds["art-candidacy"]
@@ -97,7 +108,9 @@ def test_two_proposals_and_two_article_files() -> None:
 
 
 def test_textconv_prints_one_line_per_paragraph() -> None:
-    code, out, _ = run("diff", "--textconv", str(SAMPLE / "articles" / "art-donations.xml"))
+    code, out, _ = run(
+        "diff", "--textconv", str(SAMPLE / "articles" / "art-donations.xml")
+    )
     assert code == 0
     lines = out.splitlines()
     assert lines[0].startswith("# ")
@@ -110,7 +123,10 @@ def test_textconv_prints_one_line_per_paragraph() -> None:
 def git(repo: Path, *args: str) -> str:
     return subprocess.run(
         ["git", "-c", "user.name=T", "-c", "user.email=t@example.org", *args],
-        cwd=repo, check=True, capture_output=True, text=True,
+        cwd=repo,
+        check=True,
+        capture_output=True,
+        text=True,
     ).stdout
 
 
@@ -133,13 +149,20 @@ def test_git_operands(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(repo)
     doc = "drafts/internal-regulations"
     diff = diff_paths(f"HEAD~1:{doc}", doc)
-    assert [(c.article, c.kinds) for c in diff.articles] == [("art-donations", {"amended"})]
+    assert [(c.article, c.kinds) for c in diff.articles] == [
+        ("art-donations", {"amended"})
+    ]
     assert diff_paths(f"v1:{doc}", f"main~1:{doc}").is_empty
     # the working tree was not touched
     assert "7000" in (repo / doc / "articles/art-donations.xml").read_text("utf-8")
     assert git(repo, "status", "--porcelain") == ""
-    code, out, _ = run("diff", f"v1:{doc}/proposals/finance-transparency", f"HEAD:{doc}",
-                       "--format", "json")
+    code, out, _ = run(
+        "diff",
+        f"v1:{doc}/proposals/finance-transparency",
+        f"HEAD:{doc}",
+        "--format",
+        "json",
+    )
     assert code == 0 and json.loads(out)["summary"]["inserted"] == 0
     article = f"{doc}/articles/art-donations.xml"
     assert run("diff", f"HEAD~1:{article}", article, "--exit-code")[0] == 1
@@ -148,18 +171,26 @@ def test_git_operands(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 @needs_git
 def test_bad_revision(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(repo)
-    code, _, err = run("diff", "nosuchrev:drafts/internal-regulations", "drafts/internal-regulations")
+    code, _, err = run(
+        "diff", "nosuchrev:drafts/internal-regulations", "drafts/internal-regulations"
+    )
     assert code == 2 and "unknown git revision 'nosuchrev'" in err
 
 
 @needs_git
-def test_log_lists_commits_with_word_diffs(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_log_lists_commits_with_word_diffs(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(repo)
-    code, out, _ = run("log", "art-donations", "drafts/internal-regulations", "--no-color")
+    code, out, _ = run(
+        "log", "art-donations", "drafts/internal-regulations", "--no-color"
+    )
     assert code == 0
     assert out.count("commit ") == 2
     assert "raise the donation cap" in out and "[-5000-]{+7000+}" in out
-    code, out, _ = run("log", "art-donations", "drafts/internal-regulations", "--format", "json")
+    code, out, _ = run(
+        "log", "art-donations", "drafts/internal-regulations", "--format", "json"
+    )
     entries = json.loads(out)
     assert [e["diff"]["changes"][0]["kind"] for e in entries] == ["amended", "inserted"]
 

@@ -17,9 +17,17 @@ from tests.conftest import ENGLISH, ROOT, SAMPLE, golden
 
 PROPOSALS = sorted(p.name for p in (SAMPLE / "proposals").iterdir() if p.is_dir())
 MINE = [name for name in FORMATS if name != "instrument"]
-EXTENSIONS = {"inline": "txt", "side-by-side": "txt", "stat": "txt", "json": "json",
-              "markdown": "md", "html": "html"}
-SCHEMA = json.loads((ROOT / "docs" / "reference" / "diff.schema.json").read_text("utf-8"))
+EXTENSIONS = {
+    "inline": "txt",
+    "side-by-side": "txt",
+    "stat": "txt",
+    "json": "json",
+    "markdown": "md",
+    "html": "html",
+}
+SCHEMA = json.loads(
+    (ROOT / "docs" / "reference" / "diff.schema.json").read_text("utf-8")
+)
 
 
 def _diff(proposal: str, base: Path = SAMPLE) -> Any:
@@ -42,8 +50,11 @@ def test_golden_english(fmt: str) -> None:
 
 
 def test_golden_visual_bidi_and_color() -> None:
-    text = render(_diff("finance-transparency"), "inline",
-                  FormatOptions(color=True, bidi="visual"))
+    text = render(
+        _diff("finance-transparency"),
+        "inline",
+        FormatOptions(color=True, bidi="visual"),
+    )
     golden("diff/finance-transparency.inline-color-visual.txt", text)
 
 
@@ -58,10 +69,19 @@ def _check(value: Any, schema: dict[str, Any], where: str) -> None:
     kinds = schema.get("type")
     if kinds is not None:
         names = kinds if isinstance(kinds, list) else [kinds]
-        python = {"object": dict, "array": list, "string": str, "integer": int,
-                  "boolean": bool, "null": type(None)}
-        assert any(isinstance(value, python[n]) and not (n == "integer" and
-                   isinstance(value, bool)) for n in names), f"{where}: {value!r} not {names}"
+        python = {
+            "object": dict,
+            "array": list,
+            "string": str,
+            "integer": int,
+            "boolean": bool,
+            "null": type(None),
+        }
+        assert any(
+            isinstance(value, python[n])
+            and not (n == "integer" and isinstance(value, bool))
+            for n in names
+        ), f"{where}: {value!r} not {names}"
     if "enum" in schema:
         assert value in schema["enum"], f"{where}: {value!r} not in {schema['enum']}"
     if "pattern" in schema and isinstance(value, str):
@@ -81,24 +101,43 @@ def _check(value: Any, schema: dict[str, Any], where: str) -> None:
 def test_json_matches_schema(proposal: str) -> None:
     data = json.loads(render(_diff(proposal), "json", FormatOptions(context=True)))
     _check(data, SCHEMA, "$")
-    assert set(data["summary"]) == {"amended", "inserted", "repealed", "moved", "renumbered"}
+    assert set(data["summary"]) == {
+        "amended",
+        "inserted",
+        "repealed",
+        "moved",
+        "renumbered",
+    }
 
 
 def test_schema_checker_rejects_bad_output() -> None:
     with pytest.raises(AssertionError):
-        _check({"old": "a", "new": "b", "lang": "ar", "summary": {}, "changes": []}, SCHEMA, "$")
+        _check(
+            {"old": "a", "new": "b", "lang": "ar", "summary": {}, "changes": []},
+            SCHEMA,
+            "$",
+        )
     with pytest.raises(AssertionError):
-        bad = {"kind": "amended", "kinds": [], "article": "a", "old_number": "١٢",
-               "new_number": None}
+        bad = {
+            "kind": "amended",
+            "kinds": [],
+            "article": "a",
+            "old_number": "١٢",
+            "new_number": None,
+        }
         _check(bad, SCHEMA["$defs"]["change"], "$")
 
 
 def test_json_numbers_are_plain_ascii() -> None:
     data = json.loads(render(_diff("digital-registry"), "json"))
-    numbers = [c[k] for c in data["changes"] for k in ("old_number", "new_number") if c[k]]
+    numbers = [
+        c[k] for c in data["changes"] for k in ("old_number", "new_number") if c[k]
+    ]
     assert numbers and all(re.fullmatch(r"[0-9]+(-[a-z]+)?", n) for n in numbers)
     repealed = next(c for c in data["changes"] if c["kind"] == "repealed")
-    assert repealed["article"] == "art-membership-card" and repealed["new_number"] is None
+    assert (
+        repealed["article"] == "art-membership-card" and repealed["new_number"] is None
+    )
 
 
 def test_html_escapes_and_sets_direction() -> None:

@@ -19,7 +19,9 @@ from tests.diff_helpers import (
     rename_ids,
 )
 
-NEW_ARTICLE = art("art-new", "تنشئ الحركة سجلاً رقمياً للأعضاء تحفظ فيه بياناتهم بسرية تامة.")
+NEW_ARTICLE = art(
+    "art-new", "تنشئ الحركة سجلاً رقمياً للأعضاء تحفظ فيه بياناتهم بسرية تامة."
+)
 
 
 def _by_article(changes: tuple[ArticleChange, ...]) -> dict[str, ArticleChange]:
@@ -53,7 +55,10 @@ def test_by_id_insert_renumbers_followers() -> None:
     changes = _by_article(diff_documents(old, new).articles)
     assert changes["art-new"].kinds == {"inserted"}
     assert changes["art-join"].kinds == {"amended", "renumbered"}
-    assert (changes["art-join"].old_number, changes["art-join"].new_number) == ("1", "2")
+    assert (changes["art-join"].old_number, changes["art-join"].new_number) == (
+        "1",
+        "2",
+    )
     assert changes["art-rights"].kinds == {"renumbered"}
     assert changes["art-budget"].kinds >= {"moved"}
     assert changes["art-budget"].new_division == "chp-members"
@@ -89,10 +94,13 @@ def test_content_alignment_finds_moved_article_not_repeal_plus_insert() -> None:
 def test_repeal_is_reported_in_place() -> None:
     old = base_document()
     new = document(
-        [("chp-members", "العضوية", [MEMBERSHIP, DUTIES]), ("chp-bodies", "الهيئات", [COUNCIL, BUDGET])]
+        [
+            ("chp-members", "العضوية", [MEMBERSHIP, DUTIES]),
+            ("chp-bodies", "الهيئات", [COUNCIL, BUDGET]),
+        ]
     )
     diff = diff_documents(old, new)
-    assert [c.article for c in diff.articles][0] == "art-rights"
+    assert diff.articles[0].article == "art-rights"
     assert diff.articles[0].kinds == {"repealed"}
     assert diff.articles[0].new_number is None
     assert diff.summary["repealed"] == 1
@@ -124,29 +132,59 @@ def test_paragraph_moved_inside_article() -> None:
     change = diff_documents(old, new).articles[0]
     assert change.kinds == {"amended"}
     moved_units = [u for u in change.units if u.kind == "moved"]
-    assert [(u.old_address, u.new_address) for u in moved_units] == [("para-3", "para-1")]
+    assert [(u.old_address, u.new_address) for u in moved_units] == [
+        ("para-3", "para-1")
+    ]
 
 
 def test_paragraph_moved_between_articles() -> None:
     travelling = "تدون محاضر الاجتماعات في سجل خاص يوقعه رئيس الجلسة وأمين السر."
     old = document(
-        [("c", "ف", [art("a", "تعقد الهيئة اجتماعاتها في مقرها.", travelling),
-                     art("b", "يرأس الاجتماع الأمين العام أو نائبه.")])]
+        [
+            (
+                "c",
+                "ف",
+                [
+                    art("a", "تعقد الهيئة اجتماعاتها في مقرها.", travelling),
+                    art("b", "يرأس الاجتماع الأمين العام أو نائبه."),
+                ],
+            )
+        ]
     )
     new = document(
-        [("c", "ف", [art("a", "تعقد الهيئة اجتماعاتها في مقرها."),
-                     art("b", "يرأس الاجتماع الأمين العام أو نائبه.", travelling)])]
+        [
+            (
+                "c",
+                "ف",
+                [
+                    art("a", "تعقد الهيئة اجتماعاتها في مقرها."),
+                    art("b", "يرأس الاجتماع الأمين العام أو نائبه.", travelling),
+                ],
+            )
+        ]
     )
     changes = {c.article: c for c in diff_documents(old, new).articles}
     gone = next(u for u in changes["a"].units if u.kind == "moved")
     came = next(u for u in changes["b"].units if u.kind == "moved")
-    assert (gone.old_address, gone.new_address, gone.other_article) == ("para-2", None, "b")
-    assert (came.old_address, came.new_address, came.other_article) == (None, "para-2", "a")
+    assert (gone.old_address, gone.new_address, gone.other_article) == (
+        "para-2",
+        None,
+        "b",
+    )
+    assert (came.old_address, came.new_address, came.other_article) == (
+        None,
+        "para-2",
+        "a",
+    )
 
 
 def test_points_are_units_with_addresses() -> None:
-    old = document([("c", "ف", [art("a", para("يشمل التقرير:", "الأعمال.", "المالية."))])])
-    new = document([("c", "ف", [art("a", para("يشمل التقرير:", "الأعمال.", "الحسابات المالية."))])])
+    old = document(
+        [("c", "ف", [art("a", para("يشمل التقرير:", "الأعمال.", "المالية."))])]
+    )
+    new = document(
+        [("c", "ف", [art("a", para("يشمل التقرير:", "الأعمال.", "الحسابات المالية."))])]
+    )
     change = diff_documents(old, new).articles[0]
     (unit,) = change.changed_units
     assert unit.new_address == "para-1/point-2"
@@ -186,7 +224,12 @@ def test_context_lists_every_article() -> None:
     old, new = _edited()
     diff = diff_documents(old, new, context=True)
     assert [c.article for c in diff.context] == [
-        "art-new", "art-join", "art-rights", "art-budget", "art-duties", "art-council"
+        "art-new",
+        "art-join",
+        "art-rights",
+        "art-budget",
+        "art-duties",
+        "art-council",
     ]
     council = diff.context[-1]
     assert council.kinds == {"renumbered"} or not council.kinds

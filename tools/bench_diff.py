@@ -52,8 +52,11 @@ def _floor_parse(a: Path, b: Path) -> None:
 
 
 def _git(a: Path, b: Path) -> None:
-    subprocess.run(["git", "diff", "--no-index", "--word-diff", str(a), str(b)],
-                   capture_output=True, check=False)
+    subprocess.run(
+        ["git", "diff", "--no-index", "--word-diff", str(a), str(b)],
+        capture_output=True,
+        check=False,
+    )
 
 
 def _single_file(folder: Path, target: Path) -> None:
@@ -67,8 +70,12 @@ def _single_file(folder: Path, target: Path) -> None:
 def _xmldiff(a: Path, b: Path, timeout: float) -> float | None:
     start = time.perf_counter()
     try:
-        subprocess.run([str(Path(sys.executable).parent / "xmldiff"), str(a), str(b)],
-                       capture_output=True, check=False, timeout=timeout)
+        subprocess.run(
+            [str(Path(sys.executable).parent / "xmldiff"), str(a), str(b)],
+            capture_output=True,
+            check=False,
+            timeout=timeout,
+        )
     except subprocess.TimeoutExpired:
         return None
     return time.perf_counter() - start
@@ -84,8 +91,11 @@ def _bylaws_library(a: Path, b: Path) -> None:
 def _bylaws_cli(a: Path, b: Path) -> float:
     start = time.perf_counter()
     program = Path(sys.executable).parent / "bylaws"
-    subprocess.run([str(program), "diff", "--format", "json", str(a), str(b)],
-                   capture_output=True, check=False)
+    subprocess.run(
+        [str(program), "diff", "--format", "json", str(a), str(b)],
+        capture_output=True,
+        check=False,
+    )
     return time.perf_counter() - start
 
 
@@ -105,8 +115,14 @@ def _measure(articles: int, work: Path, timeout: float) -> list[tuple[str, str, 
         ("floor: read both trees", _best(lambda: _floor_read(a, b), repeat)),
         ("floor: read + lxml parse", _best(lambda: _floor_parse(a, b), repeat)),
         ("git diff --no-index --word-diff", git),
-        ("xmldiff (two single files)", _xmldiff(base / "old.xml", base / "new.xml", timeout)),
-        ("bylaws diff --format json (library)", _best(lambda: _bylaws_library(a, b), repeat)),
+        (
+            "xmldiff (two single files)",
+            _xmldiff(base / "old.xml", base / "new.xml", timeout),
+        ),
+        (
+            "bylaws diff --format json (library)",
+            _best(lambda: _bylaws_library(a, b), repeat),
+        ),
         ("bylaws diff --format json (CLI, once)", _bylaws_cli(a, b)),
     ]
     out = []
@@ -125,8 +141,10 @@ def run(argv: list[str]) -> None:
     parser.add_argument("--xmldiff-timeout", type=float, default=60.0)
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
-        lines = ["| articles | measure | time | ratio to git word diff |",
-                 "| ---: | --- | ---: | ---: |"]
+        lines = [
+            "| articles | measure | time | ratio to git word diff |",
+            "| ---: | --- | ---: | ---: |",
+        ]
         for n in args.articles:
             for name, seconds, ratio in _measure(n, Path(tmp), args.xmldiff_timeout):
                 lines.append(f"| {n:,} | {name} | {seconds} | {ratio} |")

@@ -30,7 +30,7 @@ from bylaws.model import (
 )
 
 # Invented vocabulary in the register of internal regulations (no real text copied).
-_WORDS = (
+_WORDS = (  # noqa: SIM905 - one readable string, split once
     "الحركة العضو الأعضاء اللجنة المركزية القيادة المؤتمر العام الفرع الفروع الوحدة "
     "الأساسية يحق يجوز لا يلتزم تتولى تعقد تنتخب تقرر تصدر النظام الداخلي الهيئة "
     "الهيئات القرار القرارات الأغلبية المطلقة ثلثي الحاضرين اجتماعاً دورياً كل ثلاثة "
@@ -66,8 +66,10 @@ def _article(rng: random.Random, article_id: str, ids: list[str]) -> Article:
     for _ in range(rng.randint(1, 4)):
         items: list[P | Point] = [P(_runs(rng, ids, rng.randint(14, 40)))]
         if rng.random() < 0.3:
-            items += [Point((P(_runs(rng, ids, rng.randint(6, 16))),))
-                      for _ in range(rng.randint(2, 4))]
+            items += [
+                Point((P(_runs(rng, ids, rng.randint(6, 16))),))
+                for _ in range(rng.randint(2, 4))
+            ]
         paragraphs.append(Paragraph(tuple(items)))
     heading = " ".join(rng.choice(_WORDS) for _ in range(rng.randint(2, 4)))
     return Article(article_id, heading, tuple(paragraphs))
@@ -87,11 +89,15 @@ def _amend(rng: random.Random, article: Article) -> Article:
         if choice < 0.5 and len(words) > 3:
             words[rng.randrange(1, len(words) - 1)] = rng.choice(_WORDS)
         elif choice < 0.8:
-            words.insert(rng.randrange(1, len(words)), "، " + _sentence(rng, 5)[:-1] + "،")
+            words.insert(
+                rng.randrange(1, len(words)), "، " + _sentence(rng, 5)[:-1] + "،"
+            )
         else:
             paragraphs.append(Paragraph((P((Text(_sentence(rng, 20)),)),)))
         runs[-1] = Text(" ".join(words))
-    paragraphs[n] = replace(paragraphs[n], items=(P(tuple(runs)), *paragraphs[n].items[1:]))
+    paragraphs[n] = replace(
+        paragraphs[n], items=(P(tuple(runs)), *paragraphs[n].items[1:])
+    )
     return replace(article, paragraphs=tuple(paragraphs))
 
 
@@ -105,8 +111,12 @@ def generate(articles: int, seed: int) -> tuple[Document, Document]:
 
     def outline(groups: list[list[str]]) -> tuple[Division, ...]:
         return tuple(
-            Division("chapter", f"chp-{n:04d}", f"الفصل المولد {n}",
-                     tuple(ArticleEntry(a) for a in group))
+            Division(
+                "chapter",
+                f"chp-{n:04d}",
+                f"الفصل المولد {n}",
+                tuple(ArticleEntry(a) for a in group),
+            )
             for n, group in enumerate(groups, 1)
         )
 
@@ -120,7 +130,9 @@ def generate(articles: int, seed: int) -> tuple[Document, Document]:
     new_texts = {a: t for a, t in texts.items() if a not in repealed}
     for a in amended:
         new_texts[a] = _amend(rng, texts[a])
-    groups = [[a for a in group if a not in repealed and a not in moved] for group in chapters]
+    groups = [
+        [a for a in group if a not in repealed and a not in moved] for group in chapters
+    ]
     for a in moved:
         groups[rng.randrange(len(groups))].insert(0, a)
     for n in range(share):
@@ -135,9 +147,13 @@ def generate(articles: int, seed: int) -> tuple[Document, Document]:
 def write(doc: Document, folder: Path) -> None:
     """A document folder in canonical form."""
     (folder / "articles").mkdir(parents=True, exist_ok=True)
-    workspace.write_atomic(folder / "document.xml", xmlio.serialize(xmlio.document_to_xml(doc)))
+    workspace.write_atomic(
+        folder / "document.xml", xmlio.serialize(xmlio.document_to_xml(doc))
+    )
     for article in doc.articles.values():
-        (folder / "articles" / f"{article.id}.xml").write_bytes(xmlio.write_article(article))
+        (folder / "articles" / f"{article.id}.xml").write_bytes(
+            xmlio.write_article(article)
+        )
 
 
 def main(argv: list[str] | None = None) -> None:

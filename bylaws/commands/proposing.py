@@ -109,16 +109,11 @@ def propose_new(
 ) -> None:
     """Start proposal NAME, based on the current git commit.
 
-    A proposal holds at least one operation, so give --amend or --repeal here
-    (more can be added with the other subcommands).
+    Operations can be given here (--amend, --repeal) or added afterwards with
+    the other subcommands; `bylaws check` reminds you while there are none.
     """
     from ..scaffold import add_amend, add_repeal, new_proposal
 
-    if not amend and not repeal:
-        raise click.UsageError(
-            "a proposal needs at least one operation: add --amend ARTICLE or "
-            "--repeal ARTICLE"
-        )
     doc_folder = find_document_folder(doc_path)
     _, doc = _load(doc_folder)
     proposal = new_proposal(

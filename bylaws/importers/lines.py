@@ -123,6 +123,9 @@ def _one(state: _State, line: SourceLine) -> None:
     if line.note and state.article is not None:
         state.article.notes.append(line.all_runs())
         return
+    if line.level == 1 and not state.seen_structure and not state.draft.title:
+        state.draft.title = text
+        return
     if not line.literal and line.list_level is None:
         division = division_head(text)
         if division is not None and not (
@@ -133,9 +136,6 @@ def _one(state: _State, line: SourceLine) -> None:
         head = article_head(text, state.section_is_article)
         if head is not None:
             _open_article(state, head, line)
-            return
-        if line.level == 1 and not state.seen_structure and not state.draft.title:
-            state.draft.title = text
             return
     pending, state.pending_title = state.pending_title, None
     if pending is not None and not line.literal and numbered(text, lang_ar) is None:
@@ -148,6 +148,10 @@ def _one(state: _State, line: SourceLine) -> None:
             return
         state.preamble.append((line.line, line.all_runs()))
         return
+    runs = line.all_runs()
+    if line.list_level is not None:
+        _numbered_by_source(state, line, runs)
+        return
     if is_repealed_text(text) and not article.paragraphs and not line.literal:
         article.repealed = True
         return
@@ -157,12 +161,8 @@ def _one(state: _State, line: SourceLine) -> None:
         return
     if not article.paragraphs and article.heading is None and re.fullmatch(
         r"\(([^()0-9٠-٩]{1,60})\)", text
-    ) and line.level is None and not line.literal:
+    ) and line.level is None and line.depth is None and not line.literal:
         article.heading = text[1:-1].strip()
-        return
-    runs = line.all_runs()
-    if line.list_level is not None and article is not None:
-        _numbered_by_source(state, line, runs)
         return
     label = None if line.literal else numbered(text, lang_ar)
     if label is not None and label.kind == "para" and line.depth is None:
@@ -172,7 +172,7 @@ def _one(state: _State, line: SourceLine) -> None:
             assert state.paragraph is not None
             state.paragraph.items.append(DraftP(rest, line.line))
         return
-    if label is not None and label.kind == "point":
+    if label is not None and (label.kind == "point" or line.depth is not None):
         depth = line.depth or 1
         if line.depth is None and label.roman and state.points and not (
             label.roman == 1 and _last_letter_is_h(state)

@@ -19,7 +19,7 @@ from .lines import SourceLine, parse_lines
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)(?:\s*\{#([a-z0-9][a-z0-9\-]*)\})?\s*#*\s*$")
 _ITEM = re.compile(r"^( *)[-*+]\s+(.*)$")
 _CONTINUATION = re.compile(r"^( {2,})(\S.*)$")
-_LINK = re.compile(r"\[((?:\\.|[^\]\\])*)\]\(([^)\s]*)\)")
+_LINK = re.compile(r"\[((?:\\.|[^\[\]\\])*)\]\(([^)\s]*)\)")
 _ESCAPE = re.compile(r"\\(.)")
 _EMPHASIS = re.compile(r"(?<!\\)(\*\*|__|\*)")
 
@@ -85,8 +85,9 @@ def _source_line(raw: str, number: int) -> SourceLine:
         return SourceLine(_plain(runs), number, runs, note=True)
     continuation = _CONTINUATION.match(raw)
     body = continuation.group(2) if continuation else raw.strip()
-    literal = body.startswith("\\") and len(body) > 1 and not body.startswith("\\\\")
-    literal = literal or body.startswith("\\\\")
+    literal = body.startswith("\\")
+    if body.startswith("\\[") and _LINK.match(body, 1):
+        body = body[1:]  # the line escape of a text that opens with a reference
     runs = inline_runs(body, number)
     return SourceLine(
         _plain(runs),
