@@ -7,10 +7,11 @@ sees every case handled.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from bylaws.diff.words import WordOp
+from bylaws.model import Document
 
 __all__ = [
     "ARTICLE_KINDS",
@@ -157,6 +158,10 @@ class DocumentDiff:
     rtl: bool
     changes: tuple[Change, ...]
     context: tuple[ArticleChange, ...] = ()
+    # The two texts compared, for outputs that must word the change itself
+    # (the amendment instrument); not part of what the diff says.
+    old_document: Document | None = field(default=None, compare=False, repr=False)
+    new_document: Document | None = field(default=None, compare=False, repr=False)
 
     @property
     def articles(self) -> tuple[ArticleChange, ...]:

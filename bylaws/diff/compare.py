@@ -640,4 +640,6 @@ def diff_documents(
         rtl=new.rtl,
         changes=tuple(changes),
         context=tuple(everything) if context else (),
+        old_document=old,
+        new_document=new,
     )

@@ -14,6 +14,7 @@ import re
 from ..model import Article, Document, Inline, P, Point, Text
 from .walk import ArticleBlock, Block, DivisionBlock, Labels, blocks, inline_text
 
+SPECIAL = "\\`*_[]<>{}|"
 _SPECIAL = re.compile(r"([\\`*_\[\]<>{}|])")
 _LINE_START = re.compile(r"^(?:[-+#>]|\d+[.)]|\(|[\u0621-\u064a]\s*[-–—)]|\S+\s*[:\-–—])")
 
@@ -34,6 +35,8 @@ def _runs(runs: tuple[Inline, ...], labels: Labels) -> str:
 
 def _text_line(runs: tuple[Inline, ...], labels: Labels) -> str:
     line = _runs(runs, labels)
+    if line.startswith("\\"):
+        return line  # an escaped mark already opens it: read as text
     if _needs_escape(line, labels) or _needs_escape(inline_text(runs, labels), labels):
         return "\\" + line
     return line

@@ -23,9 +23,8 @@ def format_documents(
 
 def format_diff(diff: DocumentDiff, options: FormatOptions) -> str:
     """The instrument of a diff that carries its two documents."""
-    old = getattr(diff, "old_document", None)
-    new = getattr(diff, "new_document", None)
-    if not isinstance(old, Document) or not isinstance(new, Document):
+    old, new = diff.old_document, diff.new_document
+    if old is None or new is None:
         raise UnusableInput(
             "--format instrument needs the two documents, not only their changes; "
             "compare two documents or a document and a proposal"

@@ -12,6 +12,7 @@ import re
 from typing import cast
 
 from ..model import DocumentMeta, Document, NumberingMode, NumberStyle, Stage, Text
+from ..exporters.markdown import SPECIAL
 from .builder import Draft, DraftRun, Link, finish
 from .common import decode_text, guess_lang, section_is_article
 from .lines import SourceLine, parse_lines
@@ -88,6 +89,8 @@ def _source_line(raw: str, number: int) -> SourceLine:
     literal = body.startswith("\\")
     if body.startswith("\\[") and _LINK.match(body, 1):
         body = body[1:]  # the line escape of a text that opens with a reference
+    elif literal and len(body) > 1 and body[1] not in SPECIAL:
+        body = body[1:]  # the line escape of a text that looks like a label
     runs = inline_runs(body, number)
     return SourceLine(
         _plain(runs),
