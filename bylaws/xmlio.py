@@ -249,7 +249,12 @@ def load_root(data: bytes, path: str, name: str) -> etree._Element:
 
 def fold(text: str | None) -> str:
     """Fold runs of XML whitespace to one space (other spaces are content)."""
-    return _SPACES.sub(" ", text) if text else ""
+    if not text:
+        return ""
+    # Most texts have nothing to fold, and four scans cost less than a regex.
+    if "\n" in text or "  " in text or "\t" in text or "\r" in text:
+        return _SPACES.sub(" ", text)
+    return text
 
 
 def _escape_text(text: str) -> str:
@@ -283,6 +288,10 @@ def _attributes(el: etree._Element) -> str:
 
 
 def _local(el: etree._Element) -> str:
+    tag = el.tag
+    if isinstance(tag, str):
+        # What QName(el).localname gives, without building a QName per element.
+        return tag[tag.index("}") + 1 :] if tag.startswith("{") else tag
     return etree.QName(el).localname
 
 
@@ -402,6 +411,8 @@ class _Locator:
     def __init__(self, path: str, data: bytes | None) -> None:
         self.path = path
         self._lines = data.decode("utf-8", "replace").splitlines() if data else []
+        # "<" + local name by tag: a few distinct tags, thousands of elements.
+        self._openers: dict[object, str] = {}
 
     def __call__(self, el: etree._Element, needle: str | None = None) -> SourceLoc:
         line = _line(el)
@@ -410,7 +421,11 @@ class _Locator:
             text = self._lines[line - 1]
             found = text.find(needle) if needle else -1
             if found < 0:
-                found = text.find("<" + _local(el))
+                tag = el.tag
+                opener = self._openers.get(tag)
+                if opener is None:
+                    opener = self._openers[tag] = "<" + _local(el)
+                found = text.find(opener)
             col = found + 1 if found >= 0 else 1
         return SourceLoc(self.path, line, col)
 
@@ -438,6 +453,10 @@ def _text_of(el: etree._Element | None) -> str | None:
 
 def _runs(el: etree._Element, loc: _Locator) -> tuple[Inline, ...]:
     """Inline content of a text element, whitespace folded as in canonical form."""
+    if len(el) == 0:
+        # Plain text, the common case: one run, trimmed as below.
+        value = fold(el.text).strip(" ")
+        return (Text(value),) if value else ()
     pieces: list[Inline] = []
 
     def add_text(value: str) -> None:

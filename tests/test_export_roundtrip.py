@@ -33,6 +33,7 @@ from bylaws.model import (
 from bylaws.workspace import DiskTree, load_document
 
 from .conftest import ENGLISH, SAMPLE
+from .proposal_strategies import documents as proposal_documents
 
 FORMATS = {"markdown": "x.md", "akn": "x.xml", "docx": "x.docx"}
 
@@ -63,8 +64,27 @@ def test_samples_come_back_equal(folder: Path, fmt: str) -> None:
 _AR_WORDS = ["الأعضاء", "الهيئة", "تجتمع", "وفق", "النظام", "مرة", "في", "السنة"]
 _EN_WORDS = ["members", "the", "board", "meets", "under", "rules", "once", "a", "year"]
 # Pieces that look like structure or markup when they open a line.
-_TRICKY = ["(1)", "1-", "أ-", "(a)", "#", "*", "_", "[x]", "\\", "المادة الأولى", "Article 2",
-           "الباب الأول", "Chapter 3", "-", ">", ":", "{#id}", "<b>", "&"]
+_TRICKY = [
+    "(1)",
+    "1-",
+    "أ-",
+    "(a)",
+    "#",
+    "*",
+    "_",
+    "[x]",
+    "\\",
+    "المادة الأولى",
+    "Article 2",
+    "الباب الأول",
+    "Chapter 3",
+    "-",
+    ">",
+    ":",
+    "{#id}",
+    "<b>",
+    "&",
+]
 
 
 @st.composite
@@ -79,7 +99,12 @@ def _runs(draw: st.DrawFn, lang: str, targets: list[str]) -> tuple[Inline, ...]:
     runs: list[Inline] = [Text(draw(_sentence(lang)))]
     if targets and draw(st.booleans()):
         runs.append(Text(" "))
-        runs.append(Ref(draw(st.sampled_from(targets)), draw(st.sampled_from(["full", "number"]))))
+        runs.append(
+            Ref(
+                draw(st.sampled_from(targets)),
+                draw(st.sampled_from(["full", "number"])),
+            )
+        )
         if draw(st.booleans()):
             runs.append(Text(" " + draw(_sentence(lang))))
     if draw(st.booleans()) and targets:
@@ -100,7 +125,9 @@ def _canonical(runs: list[Inline]) -> tuple[Inline, ...]:
 
 
 @st.composite
-def _items(draw: st.DrawFn, lang: str, targets: list[str], depth: int) -> tuple[P | Point, ...]:
+def _items(
+    draw: st.DrawFn, lang: str, targets: list[str], depth: int
+) -> tuple[P | Point, ...]:
     items: list[P | Point] = []
     for _ in range(draw(st.integers(1, 3))):
         if depth < 2 and draw(st.integers(0, 3)) == 0:
@@ -113,16 +140,22 @@ def _items(draw: st.DrawFn, lang: str, targets: list[str], depth: int) -> tuple[
 @st.composite
 def documents(draw: st.DrawFn) -> Document:
     lang = draw(st.sampled_from(["ar", "en"]))
-    style = draw(st.sampled_from(["words", "digits", "arabic-indic"] if lang == "ar"
-                                 else ["words", "digits"]))
+    style = draw(
+        st.sampled_from(
+            ["words", "digits", "arabic-indic"] if lang == "ar" else ["words", "digits"]
+        )
+    )
     count = draw(st.integers(1, 5))
     ids = [f"art-{i}" for i in range(1, count + 1)]
     articles = {}
     for article_id in ids:
         paragraphs = tuple(
-            Paragraph(draw(_items(lang, ids, 0))) for _ in range(draw(st.integers(1, 3)))
+            Paragraph(draw(_items(lang, ids, 0)))
+            for _ in range(draw(st.integers(1, 3)))
         )
-        notes = tuple(Note(draw(_runs(lang, []))) for _ in range(draw(st.integers(0, 1))))
+        notes = tuple(
+            Note(draw(_runs(lang, []))) for _ in range(draw(st.integers(0, 1)))
+        )
         heading = draw(st.one_of(st.none(), _sentence(lang)))
         articles[article_id] = Article(article_id, heading, paragraphs, notes)
     entries: list[OutlineNode] = [ArticleEntry(i) for i in ids]
@@ -131,8 +164,12 @@ def documents(draw: st.DrawFn) -> Document:
         chapter = "الفصل" if lang == "ar" else "Chapter"
         outline: tuple[OutlineNode, ...] = (
             *entries[:cut],
-            Division("chapter", "chp-x", draw(_sentence(lang)) + f" {chapter}",
-                     tuple(entries[cut:])),
+            Division(
+                "chapter",
+                "chp-x",
+                draw(_sentence(lang)) + f" {chapter}",
+                tuple(entries[cut:]),
+            ),
         )
         if draw(st.booleans()):
             outline = (Division("part", "part-a", draw(_sentence(lang)), outline),)
@@ -153,4 +190,14 @@ def test_generated_documents_come_back_equal(fmt: str, doc: Document) -> None:
     back = _round_trip(doc, fmt)
     assert back.outline == doc.outline
     assert back.meta == doc.meta
+    assert dict(back.articles) == dict(doc.articles)
+
+
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+@settings(max_examples=40, deadline=None)
+@given(doc=proposal_documents())
+def test_fixed_numbering_and_divisions_come_back_equal(fmt: str, doc: Document) -> None:
+    back = _round_trip(doc, fmt)
+    assert (back.numbering, back.style) == (doc.numbering, doc.style)
+    assert back.outline == doc.outline
     assert dict(back.articles) == dict(doc.articles)

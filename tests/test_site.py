@@ -53,7 +53,9 @@ def test_english_pages_match_golden_files(name: str) -> None:
 
 def test_arabic_proposal_page_matches_golden_file() -> None:
     page = _pages(SAMPLE)["internal-regulations/proposals/member-consultation.md"]
-    golden("site/internal-regulations__proposals__member-consultation.md", page.markdown())
+    golden(
+        "site/internal-regulations__proposals__member-consultation.md", page.markdown()
+    )
 
 
 def test_english_document_gets_english_labels_and_left_to_right() -> None:
@@ -80,7 +82,9 @@ def test_every_article_has_a_permanent_anchor_and_page() -> None:
 
 def test_cross_references_are_links_to_their_article() -> None:
     body = _pages(SAMPLE)["internal-regulations/text/chp-membership.md"].body
-    assert re.search(r'<a class="bylaws-ref" href="../chp-general/#art-objectives">', body)
+    assert re.search(
+        r'<a class="bylaws-ref" href="../chp-general/#art-objectives">', body
+    )
 
 
 def test_redline_marks_deleted_words_out_of_search() -> None:
@@ -104,7 +108,9 @@ def test_consolidated_draft_attributes_changes() -> None:
 
 def test_search_copy_is_the_normalised_words_once() -> None:
     copy = search_copy("الأعضاءُ والأعضاء العضوية")
-    assert copy == '<div class="bylaws-search-copy" hidden>الاعضاء والاعضاء العضويه</div>'
+    assert (
+        copy == '<div class="bylaws-search-copy" hidden>الاعضاء والاعضاء العضويه</div>'
+    )
 
 
 # --- escaping -------------------------------------------------------------------------------
@@ -120,8 +126,10 @@ def test_hostile_workspace_pages_hold_no_markup_from_files() -> None:
         assert "--8<--" not in "\n".join(
             line for line in text.splitlines() if not line.startswith("<")
         )
-        assert all(line.startswith(("<", "---", "title:", "search:", "  ")) or not line
-                   for line in text.splitlines())
+        assert all(
+            line.startswith(("<", "---", "title:", "search:", "  ")) or not line
+            for line in text.splitlines()
+        )
 
 
 def test_front_matter_title_reads_back_as_escaped_text() -> None:
@@ -146,16 +154,22 @@ def test_url_segments_are_percent_encoded() -> None:
 
 def test_links_between_pages_are_relative() -> None:
     urls = SiteUrls("doc")
-    assert urls.link(urls.text("chp-a"), urls.article("art-x")) == "../../articles/art-x/"
+    assert (
+        urls.link(urls.text("chp-a"), urls.article("art-x")) == "../../articles/art-x/"
+    )
     assert urls.link(urls.text("chp-a"), urls.text("chp-a"), "art-x") == "#art-x"
     assert urls.link(urls.home(), urls.proposal("p")) == "proposals/p/"
     flat = SiteUrls("doc", directory_urls=False)
-    assert flat.link(flat.text("chp-a"), flat.article("art-x")) == "../articles/art-x.html"
+    assert (
+        flat.link(flat.text("chp-a"), flat.article("art-x")) == "../articles/art-x.html"
+    )
 
 
 def test_manual_nav_groups_by_folder_and_skips_missing_folders() -> None:
     labels = labels_for("en")
-    nav = manual_nav(["index.md", "reviewing/search.md", "cli/site.md", "benchmarks.md"], labels)
+    nav = manual_nav(
+        ["index.md", "reviewing/search.md", "cli/site.md", "benchmarks.md"], labels
+    )
     assert nav == [
         {"Reviewing": ["reviewing/search.md"]},
         {"Command line": ["cli/site.md"]},
@@ -199,7 +213,9 @@ def _node_normalise(strings: list[str]) -> list[str]:
     return list(json.loads(result.stdout))
 
 
-needs_node = pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed")
+needs_node = pytest.mark.skipif(
+    shutil.which("node") is None, reason="node is not installed"
+)
 
 
 @needs_node
@@ -210,14 +226,18 @@ def test_javascript_normaliser_matches_python_on_samples() -> None:
 @needs_node
 @settings(max_examples=5, deadline=None)
 @given(st.lists(st.text(alphabet=st.characters(max_codepoint=0x6FF)), max_size=40))
-def test_javascript_normaliser_matches_python_on_generated_text(strings: list[str]) -> None:
+def test_javascript_normaliser_matches_python_on_generated_text(
+    strings: list[str],
+) -> None:
     assert _node_normalise(strings) == [strip_for_search(s) for s in strings]
 
 
 # --- the plugin through mkdocs, and the CLI ----------------------------------------------
 
 
-def _config(tmp_path: Path, workspace: Path, docs: dict[str, str] | None = None) -> Path:
+def _config(
+    tmp_path: Path, workspace: Path, docs: dict[str, str] | None = None
+) -> Path:
     docs_dir = tmp_path / "docs"
     docs_dir.mkdir()
     for name, text in (docs or {}).items():
@@ -244,13 +264,21 @@ def test_plugin_builds_the_sample_strictly(tmp_path: Path) -> None:
 
     config = _config(tmp_path, SAMPLE.parent, {"reviewing/reading.md": "# Reading\n"})
     site = build(config, strict=True)
-    page = (site / "internal-regulations" / "proposals" / "member-consultation" / "index.html")
+    page = (
+        site
+        / "internal-regulations"
+        / "proposals"
+        / "member-consultation"
+        / "index.html"
+    )
     html = page.read_text(encoding="utf-8")
     assert 'dir="rtl"' in html
     assert "assets/bylaws/bylaws.css" in html and "assets/bylaws/bylaws.js" in html
     assert (site / "assets" / "bylaws" / "bylaws.js").is_file()
     assert (site / "reviewing" / "reading" / "index.html").is_file()
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    index = json.loads(
+        (site / "search" / "search_index.json").read_text(encoding="utf-8")
+    )
     texts = {d["location"]: d["text"] for d in index["docs"]}
     name = texts["internal-regulations/text/chp-general/#art-name"]
     assert "تسمي هذه الحركه" in name  # the folded copy
@@ -271,25 +299,36 @@ def test_deleted_words_stay_out_of_the_search_index(tmp_path: Path) -> None:
     kept = tree.text_content()
     only_deleted = [w for w in deleted if w not in kept]
     assert only_deleted, "the sample proposal should delete some words"
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    index = json.loads(
+        (site / "search" / "search_index.json").read_text(encoding="utf-8")
+    )
     proposal_text = " ".join(
-        d["text"] for d in index["docs"] if d["location"].startswith("internal-regulations/proposals/member-consultation")
+        d["text"]
+        for d in index["docs"]
+        if d["location"].startswith(
+            "internal-regulations/proposals/member-consultation"
+        )
     )
     for words in only_deleted:
         assert words not in proposal_text
 
 
 def test_site_markdown_writes_the_same_pages(tmp_path: Path) -> None:
-    result = CliRunner().invoke(cli, ["site", "markdown", str(ENGLISH.parent), "-o", str(tmp_path)])
+    result = CliRunner().invoke(
+        cli, ["site", "markdown", str(ENGLISH.parent), "-o", str(tmp_path)]
+    )
     assert result.exit_code == 0, result.output
     written = tmp_path / "club-rules" / "proposals" / "family-membership.md"
-    assert written.read_text("utf-8") == _pages(ENGLISH)[
-        "club-rules/proposals/family-membership.md"
-    ].markdown()
+    assert (
+        written.read_text("utf-8")
+        == _pages(ENGLISH)["club-rules/proposals/family-membership.md"].markdown()
+    )
     assert (tmp_path / "assets" / "bylaws" / "bylaws.css").is_file()
 
 
 def test_site_build_without_config_is_an_error(tmp_path: Path) -> None:
-    result = CliRunner().invoke(cli, ["site", "build", "-f", str(tmp_path / "mkdocs.yml")])
+    result = CliRunner().invoke(
+        cli, ["site", "build", "-f", str(tmp_path / "mkdocs.yml")]
+    )
     assert result.exit_code == 2
     assert "no mkdocs.yml here" in result.output

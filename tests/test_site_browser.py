@@ -43,7 +43,7 @@ sync_api = pytest.importorskip("playwright.sync_api")
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: Any) -> None:
         pass
 
 
@@ -61,7 +61,9 @@ def _build(tmp: Path, workspace: Path, docs: dict[str, str]) -> Path:
     config = yaml.safe_load(repo_config)
     config.update(docs_dir=str(docs_dir), site_dir=str(tmp / "site"))
     config["plugins"] = [
-        p if not (isinstance(p, dict) and "bylaws" in p) else {"bylaws": {"workspace": str(workspace)}}
+        p
+        if not (isinstance(p, dict) and "bylaws" in p)
+        else {"bylaws": {"workspace": str(workspace)}}
         for p in config["plugins"]
     ]
     path = tmp / "mkdocs.yml"
@@ -72,7 +74,11 @@ def _build(tmp: Path, workspace: Path, docs: dict[str, str]) -> Path:
 @pytest.fixture(scope="session")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
     """Both sites built and served: {"sample": base URL, "hostile": base URL}."""
-    manual = {"reviewing/notes.md": "# Notes\n\nA footnote.[^1]\n\n[^1]: " + "كلمة " * 40 + "\n"}
+    manual = {
+        "reviewing/notes.md": "# Notes\n\nA footnote.[^1]\n\n[^1]: "
+        + "كلمة " * 40
+        + "\n"
+    }
     roots = {
         "sample": _build(tmp_path_factory.mktemp("sample"), SAMPLE.parent, manual),
         "hostile": _build(tmp_path_factory.mktemp("hostile"), HOSTILE, {}),
@@ -127,7 +133,9 @@ def test_pages_are_right_to_left(page: Any, served: dict[str, str]) -> None:
     _shot(page, "text-chapter")
 
 
-def test_a_redline_shows_insertions_and_deletions(page: Any, served: dict[str, str]) -> None:
+def test_a_redline_shows_insertions_and_deletions(
+    page: Any, served: dict[str, str]
+) -> None:
     page.goto(served["sample"] + "internal-regulations/proposals/member-consultation/")
     redline = page.locator(".bylaws-tab-redline").first
     assert redline.is_visible()
@@ -179,7 +187,9 @@ def test_search_finds_words_typed_without_diacritics(
     assert found.count() >= 1
 
 
-def test_hostile_workspace_opens_no_dialog(browser: Any, served: dict[str, str]) -> None:
+def test_hostile_workspace_opens_no_dialog(
+    browser: Any, served: dict[str, str]
+) -> None:
     context = browser.new_context()
     tab = context.new_page()
     dialogs: list[str] = []
@@ -197,7 +207,12 @@ def test_hostile_workspace_opens_no_dialog(browser: Any, served: dict[str, str])
     tab.goto(served["hostile"] + "hostile/text/chp-evil/")
     assert "</title><script>" in tab.title()
     tab.goto(served["hostile"] + "hostile/articles/art-script/")
-    assert tab.locator(".bylaws-page script, .bylaws-page img, .bylaws-page iframe").count() == 0
+    assert (
+        tab.locator(
+            ".bylaws-page script, .bylaws-page img, .bylaws-page iframe"
+        ).count()
+        == 0
+    )
     assert "<script>alert" in tab.locator(".bylaws-page").inner_text()
     _shot(tab, "hostile-article")
     context.close()

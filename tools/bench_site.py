@@ -22,7 +22,9 @@ from bylaws.site import build, site_pages
 
 ROOT = Path(__file__).resolve().parents[1]
 START, END = "<!-- site:start -->", "<!-- site:end -->"
-WORDS = "الحركة العضو اللجنة المركزية المؤتمر الفرع النظام المادة القرار التصويت".split()
+WORDS = (
+    ["الحركة", "العضو", "اللجنة", "المركزية", "المؤتمر", "الفرع", "النظام", "المادة", "القرار", "التصويت"]
+)
 
 
 def _config(folder: Path, docs: Path, plugins: list[object]) -> Path:
@@ -30,7 +32,12 @@ def _config(folder: Path, docs: Path, plugins: list[object]) -> Path:
         "site_name": "bench",
         "docs_dir": str(docs),
         "site_dir": str(folder / "site"),
-        "theme": {"name": "material", "language": "ar", "direction": "rtl", "font": False},
+        "theme": {
+            "name": "material",
+            "language": "ar",
+            "direction": "rtl",
+            "font": False,
+        },
         "plugins": plugins,
         "markdown_extensions": ["toc", "attr_list", "md_in_html"],
     }
@@ -46,7 +53,11 @@ def _handwritten(size: int, rng: random.Random, n: int) -> str:
     total = 0
     while total < size:
         words = " ".join(rng.choice(WORDS) for _ in range(rng.randint(20, 60)))
-        block = f"\n## المادة {total}\n\n{words}\n" if rng.random() < 0.3 else f"\n{words}\n"
+        block = (
+            f"\n## المادة {total}\n\n{words}\n"
+            if rng.random() < 0.3
+            else f"\n{words}\n"
+        )
         parts.append(block)
         total += len(block)
     return "".join(parts)
@@ -59,11 +70,15 @@ def _timed(config: Path) -> float:
 
 
 def run(argv: list[str]) -> None:
-    parser = argparse.ArgumentParser(prog="bench.py site", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="bench.py site", description=__doc__.splitlines()[0]
+    )
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--proposals", type=int, default=20)
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--write", action="store_true", help="update docs/benchmarks.md")
+    parser.add_argument(
+        "--write", action="store_true", help="update docs/benchmarks.md"
+    )
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
@@ -73,9 +88,12 @@ def run(argv: list[str]) -> None:
         write_proposals(old, new, folder, args.proposals)
         (root / "docs").mkdir()
         plugin_config = _config(
-            root / "plugin", root / "docs",
-            [{"search": {"lang": "en", "pipeline": []}},
-             {"bylaws": {"workspace": str(root / "drafts")}}],
+            root / "plugin",
+            root / "docs",
+            [
+                {"search": {"lang": "en", "pipeline": []}},
+                {"bylaws": {"workspace": str(root / "drafts")}},
+            ],
         )
         started = time.perf_counter()
         pages = site_pages(root / "drafts", have_home=False).pages
@@ -85,7 +103,9 @@ def run(argv: list[str]) -> None:
         for n, page in enumerate(pages):
             target = plain_docs / page.src_uri
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(_handwritten(len(page.markdown()), rng, n), encoding="utf-8")
+            target.write_text(
+                _handwritten(len(page.markdown()), rng, n), encoding="utf-8"
+            )
         plain_config = _config(
             root / "plain", plain_docs, [{"search": {"lang": "en", "pipeline": []}}]
         )
@@ -108,4 +128,6 @@ def run(argv: list[str]) -> None:
         text = path.read_text(encoding="utf-8")
         head, rest = text.split(START, 1)
         _, tail = rest.split(END, 1)
-        path.write_text(head + START + "\n" + "\n".join(lines) + "\n" + END + tail, "utf-8")
+        path.write_text(
+            head + START + "\n" + "\n".join(lines) + "\n" + END + tail, "utf-8"
+        )

@@ -26,8 +26,12 @@ FORMATS_OUT = ("akn", "docx", "markdown")
     type=click.Path(path_type=Path, file_okay=False),
     help="The new document folder to write (must not hold a document yet).",
 )
-@click.option("--id", "doc_id", help="The document's id; by default from the folder name.")
-@click.option("--lang", help="The language (ar, en, …); by default guessed from the text.")
+@click.option(
+    "--id", "doc_id", help="The document's id; by default from the folder name."
+)
+@click.option(
+    "--lang", help="The language (ar, en, …); by default guessed from the text."
+)
 def import_command(
     file: Path, fmt: str | None, output: Path, doc_id: str | None, lang: str | None
 ) -> None:

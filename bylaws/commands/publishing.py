@@ -23,10 +23,18 @@ def site_command() -> None:
 
 @site_command.command("build")
 @CONFIG_OPTION
-@click.option("-d", "--site-dir", type=click.Path(path_type=Path, file_okay=False),
-              help="Where to write the site (mkdocs.yml's site_dir by default).")
-@click.option("--strict/--no-strict", default=True, show_default=True,
-              help="Stop on any warning (a broken link, a missing page).")
+@click.option(
+    "-d",
+    "--site-dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Where to write the site (mkdocs.yml's site_dir by default).",
+)
+@click.option(
+    "--strict/--no-strict",
+    default=True,
+    show_default=True,
+    help="Stop on any warning (a broken link, a missing page).",
+)
 def build_command(config_file: Path, site_dir: Path | None, strict: bool) -> None:
     """Build the site into a folder of static HTML."""
     from ..site import build
@@ -47,14 +55,26 @@ def serve_command(config_file: Path, host: str, port: int) -> None:
 
 
 @site_command.command("markdown")
-@click.argument("workspace", type=click.Path(path_type=Path, file_okay=False),
-                default=Path("drafts"))
-@click.option("-o", "--output", "out", required=True,
-              type=click.Path(path_type=Path, file_okay=False),
-              help="Folder to write the pages into (e.g. a docs/ folder).")
-@click.option("--switch", type=click.Choice(["adopted", "recommended"]),
-              default="adopted", show_default=True,
-              help="Which proposals the main consolidated draft applies.")
+@click.argument(
+    "workspace",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("drafts"),
+)
+@click.option(
+    "-o",
+    "--output",
+    "out",
+    required=True,
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Folder to write the pages into (e.g. a docs/ folder).",
+)
+@click.option(
+    "--switch",
+    type=click.Choice(["adopted", "recommended"]),
+    default="adopted",
+    show_default=True,
+    help="Which proposals the main consolidated draft applies.",
+)
 def markdown_command(workspace: Path, out: Path, switch: str) -> None:
     """Write the site's pages as Markdown files, for a build without the plugin."""
     from ..site import write_markdown

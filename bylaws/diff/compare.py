@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
+from typing import overload
 
 from bylaws import numbering
 from bylaws.diff.changes import (
@@ -89,21 +90,59 @@ def _raw_runs(runs: Sequence[Inline]) -> str:
     return "".join(r.value if isinstance(r, Text) else "{" + r.to + "}" for r in runs)
 
 
-@dataclass(frozen=True, slots=True)
 class _Unit:
-    address: str
-    label: str
-    raw: str
-    text: str
-    words: tuple[str, ...]
+    """A paragraph or point: its address, label and text, raw and rendered."""
+
+    __slots__ = ("address", "label", "raw", "text", "_words")
+
+    def __init__(self, address: str, label: str, raw: str, text: str) -> None:
+        self.address, self.label, self.raw, self.text = address, label, raw, text
+        self._words: tuple[str, ...] | None = None
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        """Its loosely folded words, for similarity: folded only when asked."""
+        if self._words is None:
+            self._words = tuple(strip_for_search(self.text).split())
+        return self._words
+
+
+class _Words(Sequence[tuple[str, ...]]):
+    """The words of a list of units, folded only for the units alignment looks at.
+
+    Alignment pairs equal texts first; only the units left over are compared
+    by similarity.
+    """
+
+    def __init__(self, units: Sequence[_Unit]) -> None:
+        self._units = units
+
+    @overload
+    def __getitem__(self, index: int) -> tuple[str, ...]: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[tuple[str, ...]]: ...
+    def __getitem__(
+        self, index: int | slice
+    ) -> tuple[str, ...] | Sequence[tuple[str, ...]]:
+        if isinstance(index, slice):
+            return [u.words for u in self._units[index]]
+        return self._units[index].words
+
+    def __len__(self) -> int:
+        return len(self._units)
 
 
 class _Side:
     """One document prepared for comparison: numbers, divisions, rendered units."""
 
-    def __init__(self, doc: Document) -> None:
+    def __init__(
+        self, doc: Document, labels: dict[tuple[int, int, str, str], str] | None = None
+    ) -> None:
         self.doc = doc
         self.numbers = numbering.number_outline(doc)
+        # Labels by number, language and style: after an early insertion most
+        # articles are renumbered, and the old side's labels are the new one's.
+        self._labels = labels if labels is not None else {}
         self.division_of: dict[str, Division] = {}
         self._walk(doc.outline, None)
         self._units: dict[str, list[_Unit]] = {}
@@ -120,14 +159,20 @@ class _Side:
         return found.plain() if found is not None else None
 
     def label(self, article_id: str) -> str | None:
-        if article_id not in self.numbers:
+        number = self.numbers.get(article_id)
+        if number is None:
             return None
-        try:
-            return numbering.label_for(self.doc, article_id, self.numbers)
-        except ValueError:
-            # Beyond the ordinal words (over 9,999 articles): digits still work.
-            number = self.numbers[article_id]
-            return numbering.article_label(number.n, number.k, self.doc.lang, "digits")
+        lang, style = self.doc.lang, self.doc.style
+        key = (number.n, number.k, lang, style)
+        found = self._labels.get(key)
+        if found is None:
+            try:
+                found = numbering.article_label(number.n, number.k, lang, style)
+            except ValueError:
+                # Beyond the ordinal words (over 9,999 articles): digits still work.
+                found = numbering.article_label(number.n, number.k, lang, "digits")
+            self._labels[key] = found
+        return found
 
     def article(self, article_id: str) -> Article:
         found = self.doc.articles.get(article_id)
@@ -159,7 +204,7 @@ class _Side:
         self, node: Paragraph | Point, address: str, label: str, depth: int
     ) -> Iterator[_Unit]:
         raw, text = self._text(node.items)
-        yield _Unit(address, label, raw, text, tuple(strip_for_search(text).split()))
+        yield _Unit(address, label, raw, text)
         for n, point in enumerate(node.points, 1):
             yield from self._container(
                 point,
@@ -271,10 +316,7 @@ def _equal_ops(text: str) -> tuple[WordOp, ...]:
 
 def _unit_changes(old: list[_Unit], new: list[_Unit]) -> tuple[UnitChange, ...]:
     pairs = align_units(
-        [u.raw for u in old],
-        [u.raw for u in new],
-        [u.words for u in old],
-        [u.words for u in new],
+        [u.raw for u in old], [u.raw for u in new], _Words(old), _Words(new)
     )
     out_of_order = moved(pairs)
     changes: list[UnitChange] = []
@@ -588,7 +630,8 @@ def diff_documents(
     by_content = align == "content" or (
         align == "auto" and not ids_are_meaningful(old_ids, new_ids)
     )
-    ctx = _Context(_Side(old), _Side(new), by_content)
+    labels: dict[tuple[int, int, str, str], str] = {}
+    ctx = _Context(_Side(old, labels), _Side(new, labels), by_content)
     if only is not None:
         pairs: list[Pair] = (
             [(0 if old_ids else None, 0 if new_ids else None)]

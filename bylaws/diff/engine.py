@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import Literal
@@ -28,7 +28,7 @@ from bylaws.model import Article, ArticleEntry, Document, DocumentMeta
 from bylaws.workspace import Tree
 
 __all__ = [
-    "LazyArticles",
+    "ArticleFiles",
     "LogEntry",
     "Operand",
     "OperandKind",
@@ -46,33 +46,81 @@ OperandKind = Literal["document", "proposal", "article"]
 _ARABIC_LETTER = re.compile("[\u0600-\u06ff]")
 
 
-class LazyArticles(FingerprintedArticles, Mapping[str, Article]):
-    """The articles/ folder of a document, parsed one file at a time on demand."""
+# Read size of the first os.read of an article file: article files are far
+# smaller, and asking for MAX_FILE_BYTES at once would allocate ten megabytes
+# per file (ten times the cost of reading 2,000 small files).
+_READ_CHUNK = 1 << 16
+_O_BINARY = getattr(os, "O_BINARY", 0)
+
+
+def _read_small_file(path: str) -> bytes | None:
+    """A file's bytes with plain system calls, or None if too big or unreadable.
+
+    None sends the caller to its tree, which raises the precise error.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | _O_BINARY)
+    except OSError:
+        return None
+    try:
+        chunks: list[bytes] = []
+        size = 0
+        while chunk := os.read(fd, _READ_CHUNK):
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > xmlio.MAX_FILE_BYTES:
+                return None
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
+
+
+class ArticleFiles(FingerprintedArticles, Mapping[str, Article]):
+    """The articles/ folder of a document, read and parsed one file at a time.
+
+    Unlike `bylaws.xmlio.LazyArticles` (element trees parsed already, for
+    `check`), nothing is read until asked: a file's bytes are its fingerprint,
+    so an article whose bytes did not change is never parsed.
+    """
 
     def __init__(self, tree: Tree, folder: PurePosixPath) -> None:
         self._tree = tree
-        base = folder / workspace.ARTICLES
-        self._paths = {
-            name[: -len(".xml")]: base / name
-            for name in tree.list_dir(base)
+        self._folder = folder / workspace.ARTICLES
+        # Ids to file names only: a path object per file costs more than
+        # reading the file.
+        self._names = {
+            name[: -len(".xml")]: name
+            for name in tree.list_dir(self._folder)
             if name.endswith(".xml")
         }
+        # On disk, a file's path as the tree would show and open it, made by
+        # joining strings once per folder.
+        self._disk_prefix = (
+            tree.display(self._folder) + "/"
+            if isinstance(tree, workspace.DiskTree)
+            else None
+        )
+        self._blob_id: Callable[[PurePosixPath], object | None] | None = getattr(
+            tree, "blob_id", None
+        )
         self._cache: dict[str, Article] = {}
         self._bytes: dict[str, bytes] = {}
 
     def __getitem__(self, key: str) -> Article:
         found = self._cache.get(key)
         if found is None:
-            rel = self._paths[key]
+            name = self._names[key]
             data = self._raw(key)
-            path = self._tree.display(rel)
+            path = self._display(name)
             article = xmlio.article_from_xml(
                 xmlio.load_root(data, path, "article"), path, data
             )
             if article.id != key:
                 raise UnusableInput(
                     f"article id {article.id!r} does not match its file name "
-                    f"{rel.name!r}; name the file {article.id}.xml",
+                    f"{name!r}; name the file {article.id}.xml",
                     path,
                     article.loc.line if article.loc else 1,
                     article.loc.col if article.loc else 1,
@@ -86,38 +134,36 @@ class LazyArticles(FingerprintedArticles, Mapping[str, Article]):
             data = self._bytes[key] = self._read(key)
         return data
 
+    def _display(self, name: str) -> str:
+        if self._disk_prefix is not None:
+            return self._disk_prefix + name
+        return self._tree.display(self._folder / name)
+
     def _read(self, key: str) -> bytes:
-        rel = self._paths[key]
-        if isinstance(self._tree, workspace.DiskTree):
-            # Thousands of small files: plain open() is several times faster than
-            # the pathlib round trip, and errors still go through the tree.
-            try:
-                with open(os.path.join(self._tree.root, *rel.parts), "rb") as handle:
-                    data = handle.read(xmlio.MAX_FILE_BYTES + 1)
-                if len(data) <= xmlio.MAX_FILE_BYTES:
-                    return data
-            except OSError:
-                pass
-        return self._tree.read_bytes(rel)
+        name = self._names[key]
+        if self._disk_prefix is not None:
+            # Thousands of small files: system calls on a string path, and
+            # errors still go through the tree.
+            data = _read_small_file(self._disk_prefix + name)
+            if data is not None:
+                return data
+        return self._tree.read_bytes(self._folder / name)
 
     def fingerprint(self, article_id: str) -> object | None:
-        rel = self._paths.get(article_id)
-        if rel is None:
+        if article_id not in self._names:
             return None
-        blob_id = getattr(self._tree, "blob_id", None)
-        if blob_id is not None:
-            found: object | None = blob_id(rel)
-            return found
+        if self._blob_id is not None:
+            return self._blob_id(self._folder / self._names[article_id])
         return self._raw(article_id)
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._paths)
+        return iter(self._names)
 
     def __len__(self) -> int:
-        return len(self._paths)
+        return len(self._names)
 
     def __contains__(self, key: object) -> bool:
-        return key in self._paths
+        return key in self._names
 
 
 def load_document_lazily(tree: Tree, folder: PurePosixPath | None = None) -> Document:
@@ -133,7 +179,7 @@ def load_document_lazily(tree: Tree, folder: PurePosixPath | None = None) -> Doc
     data = tree.read_bytes(rel)
     root = xmlio.load_root(data, path, "document")
     doc = xmlio.document_from_xml(root, {}, path, data)
-    return replace(doc, articles=LazyArticles(tree, folder))
+    return replace(doc, articles=ArticleFiles(tree, folder))
 
 
 def single_article_document(article: Article, source: str) -> Document:

@@ -37,7 +37,9 @@ def export_model(doc: Document, fmt: str, proposal: Proposal | None = None) -> b
         from .docx import export_docx
 
         return export_docx(doc, proposal, proposed)
-    raise UnusableInput(f"unknown export format {fmt!r}; use one of {', '.join(EXPORTERS)}")
+    raise UnusableInput(
+        f"unknown export format {fmt!r}; use one of {', '.join(EXPORTERS)}"
+    )
 
 
 def export_document(path: Path | None, fmt: str, proposal: str | None = None) -> bytes:
@@ -53,6 +55,8 @@ def export_document(path: Path | None, fmt: str, proposal: str | None = None) ->
         else:
             rel = PurePosixPath("proposals") / proposal
             if not tree.is_file(rel / "proposal.xml"):
-                raise NotFound(f"no proposal {proposal!r} in this document", str(tree.root))
+                raise NotFound(
+                    f"no proposal {proposal!r} in this document", str(tree.root)
+                )
             loaded = load_proposal(tree, rel)
     return export_model(doc, fmt, loaded)

@@ -42,7 +42,7 @@ def _el(
 ) -> etree._Element:
     clean = {k.rstrip("_"): v for k, v in attrs.items() if v is not None}
     el = (
-        etree.Element(A + tag, clean, nsmap={None: AKN_NS})
+        etree.Element(A + tag, clean, nsmap={None: AKN_NS})  # type: ignore[dict-item]
         if parent is None
         else etree.SubElement(parent, A + tag, clean)
     )
@@ -85,14 +85,18 @@ class _Writer:
                 else:
                     last.tail = (last.tail or "") + run.value
             else:
-                last = _el(el, "ref", self.labels.ref_text(run), href="#" + self.target(run.to))
+                last = _el(
+                    el, "ref", self.labels.ref_text(run), href="#" + self.target(run.to)
+                )
                 if run.form == "number":
                     last.set("class", "number")
 
     def p(self, parent: etree._Element, item: P) -> None:
         self.runs(_el(parent, "p"), item.runs)
 
-    def items(self, el: etree._Element, items: tuple[P | Point, ...], eid: str, depth: int) -> None:
+    def items(
+        self, el: etree._Element, items: tuple[P | Point, ...], eid: str, depth: int
+    ) -> None:
         """Content of a paragraph or point: text only, or text around points."""
         if not any(isinstance(i, Point) for i in items):
             content = _el(el, "content")
@@ -118,7 +122,9 @@ class _Writer:
                 self.items(point, item.items, point_eid, depth + 1)
             else:
                 texts += 1
-                holder = _el(el, "hcontainer", eId=f"{eid}__hcontainer_{texts}", name="text")
+                holder = _el(
+                    el, "hcontainer", eId=f"{eid}__hcontainer_{texts}", name="text"
+                )
                 self.p(_el(holder, "content"), item)
 
     def article(self, parent: etree._Element, block: ArticleBlock) -> None:
@@ -143,7 +149,9 @@ class _Writer:
                 _el(para, "num", self.labels.paragraph(n))
             self.items(para, paragraph.items, para_eid, 1)
         for i, note in enumerate(article.notes, start=1):
-            holder = _el(el, "hcontainer", eId=f"{eid}__hcontainer_note_{i}", name="note")
+            holder = _el(
+                el, "hcontainer", eId=f"{eid}__hcontainer_note_{i}", name="note"
+            )
             self.runs(_el(_el(holder, "content"), "p"), note.runs)
 
     def body(self, parent: etree._Element) -> None:
@@ -153,8 +161,12 @@ class _Writer:
                 stack.pop()
             holder = stack[-1][1]
             if isinstance(block, DivisionBlock):
-                el = _el(holder, block.division.kind, eId=self.prefix + block.eid,
-                         GUID=block.division.id)
+                el = _el(
+                    holder,
+                    block.division.kind,
+                    eId=self.prefix + block.eid,
+                    GUID=block.division.id,
+                )
                 _el(el, "num", block.label)
                 _el(el, "heading", block.division.heading)
                 stack.append((block.depth, el))
@@ -166,7 +178,9 @@ def _work_uri(doc: Document, kind: str = "act") -> str:
     return f"/akn/{COUNTRY}/{kind}/bylaws/{doc.id}"
 
 
-def _identification(meta: etree._Element, work: str, lang: str, date: str, author: str) -> None:
+def _identification(
+    meta: etree._Element, work: str, lang: str, date: str, author: str
+) -> None:
     ident = _el(meta, "identification", source="#bylaws")
     expression = f"{work}/{lang3(lang)}@{date}"
     for name, this, uri in (
@@ -187,18 +201,32 @@ def _identification(meta: etree._Element, work: str, lang: str, date: str, autho
 
 def _references(meta: etree._Element, doc: Document) -> None:
     refs = _el(meta, "references", source="#bylaws")
-    _el(refs, "TLCOrganization", eId="bylaws", href="/ontology/organization/bylaws",
-        showAs="bylaws")
-    _el(refs, "TLCOrganization", eId="author", href="/ontology/organization/author",
-        showAs=doc.meta.organisation or doc.meta.title)
+    _el(
+        refs,
+        "TLCOrganization",
+        eId="bylaws",
+        href="/ontology/organization/bylaws",
+        showAs="bylaws",
+    )
+    _el(
+        refs,
+        "TLCOrganization",
+        eId="author",
+        href="/ontology/organization/author",
+        showAs=doc.meta.organisation or doc.meta.title,
+    )
 
 
 def _proprietary(meta: etree._Element, doc: Document) -> None:
     """Our own settings, so that an import gives back the same document."""
     holder = _el(meta, "proprietary", source="#bylaws")
     own = etree.SubElement(
-        holder, B + "document", nsmap={"bylaws": BYLAWS_NS},
-        id=doc.id, numbering=doc.numbering, style=doc.style,
+        holder,
+        B + "document",
+        nsmap={"bylaws": BYLAWS_NS},
+        id=doc.id,
+        numbering=doc.numbering,
+        style=doc.style,
     )
     own.set(XML_LANG, doc.lang)
     for name, value in (
@@ -241,7 +269,9 @@ def _doc_title(doc: Document) -> etree._Element:
 
 
 def _serialize(root: etree._Element) -> bytes:
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    return etree.tostring(
+        root, xml_declaration=True, encoding="UTF-8", pretty_print=True
+    )
 
 
 def export_akn(doc: Document) -> bytes:
@@ -261,21 +291,35 @@ _MOD_TYPES = {
 }
 
 
-def proposal_to_akn(base: Document, proposal: Proposal, proposed: Document) -> etree._Element:
+def proposal_to_akn(
+    base: Document, proposal: Proposal, proposed: Document
+) -> etree._Element:
     """A proposal as an AKN `amendment`: one `mod` per operation, with the old and
     new text quoted, and the same operations listed as active modifications."""
     root = _el(None, "akomaNtoso")
     amendment = _el(root, "amendment", name="proposal")
     meta = _el(amendment, "meta")
     work = f"/akn/{COUNTRY}/amendment/bylaws/{base.id}-{proposal.id}"
-    _identification(meta, work, base.lang, proposal.submitted or _date(base), "#proposer")
+    _identification(
+        meta, work, base.lang, proposal.submitted or _date(base), "#proposer"
+    )
     analysis = _el(meta, "analysis", source="#bylaws")
     active = _el(analysis, "activeModifications")
     refs = _el(meta, "references", source="#bylaws")
-    _el(refs, "TLCOrganization", eId="bylaws", href="/ontology/organization/bylaws",
-        showAs="bylaws")
-    _el(refs, "TLCPerson", eId="proposer", href="/ontology/person/proposer",
-        showAs=proposal.proposer)
+    _el(
+        refs,
+        "TLCOrganization",
+        eId="bylaws",
+        href="/ontology/organization/bylaws",
+        showAs="bylaws",
+    )
+    _el(
+        refs,
+        "TLCPerson",
+        eId="proposer",
+        href="/ontology/person/proposer",
+        showAs=proposal.proposer,
+    )
     _el(_el(_el(amendment, "preface"), "longTitle"), "p").append(
         _el(None, "docTitle", proposal.title)
     )
@@ -297,7 +341,9 @@ def proposal_to_akn(base: Document, proposal: Proposal, proposed: Document) -> e
         old_article = base.articles.get(target)
         new_article = proposed.articles.get(target)
         if isinstance(op, AmendHeading):
-            old_heading = old_article.heading if old_article else _division_heading(base, target)
+            old_heading = (
+                old_article.heading if old_article else _division_heading(base, target)
+            )
             old_eid, new_eid = f"{mod_eid}__qtext_1", f"{mod_eid}__qtext_2"
             _el(mod, "quotedText", old_heading or "", eId=old_eid)
             _el(mod, "quotedText", op.heading, eId=new_eid)
@@ -309,19 +355,25 @@ def proposal_to_akn(base: Document, proposal: Proposal, proposed: Document) -> e
                 new_eid = f"{mod_eid}__qstr_2"
                 _quote(mod, new_writer, new_article, new_eid)
         for rationale in op.rationale:
-            justification = _el(body, "amendmentJustification", eId=f"amendmentJustification_{i}")
+            justification = _el(
+                body, "amendmentJustification", eId=f"amendmentJustification_{i}"
+            )
             old_writer.runs(_el(justification, "p"), rationale.runs)
             break
         textual = _el(active, "textualMod", type=kind, eId=f"amod_{i}")
         _el(textual, "source", href="#" + mod_eid)
-        where = old_writer.targets.get(target) or new_writer.targets.get(target) or target
+        where = (
+            old_writer.targets.get(target) or new_writer.targets.get(target) or target
+        )
         _el(textual, "destination", href=f"{destination_work}~{where}")
         if old_eid:
             _el(textual, "old", href="#" + old_eid)
         if new_eid:
             _el(textual, "new", href="#" + new_eid)
     if proposal.rationale:
-        justification = _el(body, "amendmentJustification", eId="amendmentJustification_0")
+        justification = _el(
+            body, "amendmentJustification", eId="amendmentJustification_0"
+        )
         for rationale_p in proposal.rationale:
             old_writer.runs(_el(justification, "p"), rationale_p.runs)
     return root
@@ -346,5 +398,7 @@ def _quote(mod: etree._Element, writer: _Writer, article: Article, eid: str) -> 
     writer.article_body(el, article, article_eid)
 
 
-def export_akn_amendment(base: Document, proposal: Proposal, proposed: Document) -> bytes:
+def export_akn_amendment(
+    base: Document, proposal: Proposal, proposed: Document
+) -> bytes:
     return _serialize(proposal_to_akn(base, proposal, proposed))

@@ -32,7 +32,9 @@ _INDENT = 720  # twips of indentation per point level, read back on import
 def _w(parent: etree._Element | None, tag: str, **attrs: str) -> etree._Element:
     qualified = {W + k: v for k, v in attrs.items()}
     if parent is None:
-        return etree.Element(W + tag, qualified, nsmap={"w": ooxml.W_NS, "r": ooxml.R_NS})
+        return etree.Element(
+            W + tag, qualified, nsmap={"w": ooxml.W_NS, "r": ooxml.R_NS}
+        )
     return etree.SubElement(parent, W + tag, qualified)
 
 
@@ -78,8 +80,13 @@ class _Body:
             _w(_w(ppr, "rPr"), mark, id=self.new_id(), author=author, date=date)
         return p
 
-    def run(self, parent: etree._Element, text: str, deleted: bool = False,
-            char_style: str | None = None) -> etree._Element:
+    def run(
+        self,
+        parent: etree._Element,
+        text: str,
+        deleted: bool = False,
+        char_style: str | None = None,
+    ) -> etree._Element:
         r = _w(parent, "r")
         if char_style or self.rtl:
             rpr = _w(r, "rPr")
@@ -110,12 +117,16 @@ class _Body:
         self.bookmark(p, address)
         self.run(p, text)
 
-    def items(self, items: tuple[P | Point, ...], depth: int, numbered_first: bool) -> None:
+    def items(
+        self, items: tuple[P | Point, ...], depth: int, numbered_first: bool
+    ) -> None:
         """Text and points; the first text of a numbered unit carries its number."""
         first = numbered_first
         for item in items:
             if isinstance(item, P):
-                p = self.paragraph(level=depth if first else None, indent=0 if first else depth)
+                p = self.paragraph(
+                    level=depth if first else None, indent=0 if first else depth
+                )
                 self.runs(p, item.runs)
                 first = False
                 continue
@@ -129,9 +140,13 @@ class _Body:
     def article(self, block: ArticleBlock, level: int) -> None:
         article: Article | None = block.article
         if article is None:
-            self.heading(level, f"{block.label} {self.labels.repealed()}", block.entry.ref)
+            self.heading(
+                level, f"{block.label} {self.labels.repealed()}", block.entry.ref
+            )
             return
-        heading = f"{block.label}: {article.heading}" if article.heading else block.label
+        heading = (
+            f"{block.label}: {article.heading}" if article.heading else block.label
+        )
         self.heading(level, heading, article.id)
         self.num_id += 1
         many = len(article.paragraphs) > 1
@@ -145,7 +160,9 @@ class _Body:
 
 
 def _document_part(body_root: etree._Element) -> bytes:
-    return etree.tostring(body_root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return etree.tostring(
+        body_root, xml_declaration=True, encoding="UTF-8", standalone=True
+    )
 
 
 def _new_document(doc: Document) -> tuple[etree._Element, etree._Element]:
@@ -157,8 +174,17 @@ def _new_document(doc: Document) -> tuple[etree._Element, etree._Element]:
 def _finish_body(body: etree._Element, rtl: bool) -> None:
     sect = _w(body, "sectPr")
     _w(sect, "pgSz", w="11906", h="16838")
-    _w(sect, "pgMar", top="1440", right="1440", bottom="1440", left="1440",
-       header="708", footer="708", gutter="0")
+    _w(
+        sect,
+        "pgMar",
+        top="1440",
+        right="1440",
+        bottom="1440",
+        left="1440",
+        header="708",
+        footer="708",
+        gutter="0",
+    )
     if rtl:
         _w(sect, "bidi")
 
@@ -179,8 +205,13 @@ def _settings_json(doc: Document) -> dict[str, object]:
     }
 
 
-def _package(doc: Document, document_xml: bytes, articles: int, track: bool,
-             props: dict[str, object] | None) -> bytes:
+def _package(
+    doc: Document,
+    document_xml: bytes,
+    articles: int,
+    track: bool,
+    props: dict[str, object] | None,
+) -> bytes:
     buffer = io.BytesIO()
     # A fixed timestamp keeps the bytes of an export the same from run to run.
     stamp = (2000, 1, 1, 0, 0, 0)
@@ -190,10 +221,13 @@ def _package(doc: Document, document_xml: bytes, articles: int, track: bool,
         "word/_rels/document.xml.rels": ooxml.DOCUMENT_RELS.encode(),
         "word/document.xml": document_xml,
         "word/styles.xml": ooxml.styles(doc.lang, doc.rtl).encode(),
-        "word/numbering.xml": ooxml.numbering(doc.lang, doc.style, max(articles, 1),
-                                              doc.rtl).encode(),
+        "word/numbering.xml": ooxml.numbering(
+            doc.lang, doc.style, max(articles, 1), doc.rtl
+        ).encode(),
         "word/settings.xml": ooxml.settings(track).encode(),
-        "docProps/core.xml": ooxml.core(doc.meta.title, doc.lang, doc.meta.date).encode(),
+        "docProps/core.xml": ooxml.core(
+            doc.meta.title, doc.lang, doc.meta.date
+        ).encode(),
         "docProps/custom.xml": ooxml.custom(props or {}).encode(),
     }
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -217,7 +251,9 @@ def export_docx(
     _title(writer, doc.meta.title)
     for block in blocks(doc, writer.labels):
         if isinstance(block, DivisionBlock):
-            text = block.label + (f": {block.division.heading}" if block.division.heading else "")
+            text = block.label + (
+                f": {block.division.heading}" if block.division.heading else ""
+            )
             writer.heading(block.depth + 1, text, block.division.id)
         else:
             writer.article(block, block.depth + 1)
@@ -233,7 +269,9 @@ def export_docx(
 class _Tracked(_Body):
     """Paragraphs whose words are inserted or deleted in the proposer's name."""
 
-    def __init__(self, doc: Document, body: etree._Element, author: str, date: str) -> None:
+    def __init__(
+        self, doc: Document, body: etree._Element, author: str, date: str
+    ) -> None:
         super().__init__(doc, body)
         self.author = author
         self.date = date
@@ -253,7 +291,9 @@ class _Tracked(_Body):
                 self.change(p, "ins", op.new)
 
     def whole(self, style: str | None, text: str, kind: str, indent: int = 0) -> None:
-        p = self.paragraph(style, indent=indent, mark=kind, author=self.author, date=self.date)
+        p = self.paragraph(
+            style, indent=indent, mark=kind, author=self.author, date=self.date
+        )
         self.change(p, kind, text)
 
     def unit(self, unit: UnitChange) -> None:
@@ -288,7 +328,11 @@ class _Tracked(_Body):
             self.whole(style, change.old_label or "", "del")
         else:
             p = self.paragraph(style)
-            if change.old_label != change.new_label and change.old_label and change.new_label:
+            if (
+                change.old_label != change.new_label
+                and change.old_label
+                and change.new_label
+            ):
                 self.change(p, "del", change.old_label)
                 self.change(p, "ins", change.new_label)
             else:
@@ -306,7 +350,9 @@ class _Tracked(_Body):
 
 def _tracked(base: Document, proposal: Proposal, proposed: Document) -> bytes:
     diff = diff_documents(base, proposed, context=True)
-    date = (proposal.submitted or base.meta.date or _dt.date.today().isoformat()) + "T00:00:00Z"
+    date = (
+        proposal.submitted or base.meta.date or _dt.date.today().isoformat()
+    ) + "T00:00:00Z"
     root, body = _new_document(proposed)
     writer = _Tracked(proposed, body, proposal.proposer, date)
     _title(writer, f"{proposed.meta.title} — {proposal.title}")
@@ -336,14 +382,14 @@ def _tracked(base: Document, proposal: Proposal, proposed: Document) -> bytes:
                 writer.run(p, block.division.heading)
             continue
         depth_of_last = block.depth + 1
-        change = by_new.get(block.entry.ref)
-        if change is not None and "repealed" not in change.kinds:
-            writer.article_change(change, depth_of_last)
+        found = by_new.get(block.entry.ref)
+        if found is not None and "repealed" not in found.kinds:
+            writer.article_change(found, depth_of_last)
         for gone in after_old.pop(block.entry.ref, []):
             writer.article_change(gone, depth_of_last)
     for rest in after_old.values():
         for gone in rest:
             writer.article_change(gone, depth_of_last)
     _finish_body(body, proposed.rtl)
-    props = {"proposal": proposal.id, "base": base.id}
+    props: dict[str, object] = {"proposal": proposal.id, "base": base.id}
     return _package(proposed, _document_part(root), 0, True, props)

@@ -14,9 +14,10 @@ import re
 from ..model import Article, Document, Inline, P, Point, Text
 from .walk import ArticleBlock, Block, DivisionBlock, Labels, blocks, inline_text
 
-SPECIAL = "\\`*_[]<>{}|"
 _SPECIAL = re.compile(r"([\\`*_\[\]<>{}|])")
-_LINE_START = re.compile(r"^(?:[-+#>]|\d+[.)]|\(|[\u0621-\u064a]\s*[-–—)]|\S+\s*[:\-–—])")
+_LINE_START = re.compile(
+    r"^(?:[-+#>]|\d+[.)]|\(|[\u0621-\u064a]\s*[-–—)]|\S+\s*[:\-–—])"
+)
 
 
 def escape(text: str) -> str:
@@ -58,13 +59,19 @@ def _needs_escape(line: str, labels: Labels) -> bool:
     )
 
 
-def _items(items: tuple[P | Point, ...], depth: int, labels: Labels, out: list[str]) -> None:
+def _items(
+    items: tuple[P | Point, ...], depth: int, labels: Labels, out: list[str]
+) -> None:
     """Points as list items; text inside a point as its continuation lines."""
     count = 0
     indent = "  " * depth
     for item in items:
         if isinstance(item, P):
-            out.append(indent + _text_line(item.runs, labels) if depth else _text_line(item.runs, labels))
+            out.append(
+                indent + _text_line(item.runs, labels)
+                if depth
+                else _text_line(item.runs, labels)
+            )
             out.append("")
             continue
         count += 1
@@ -133,7 +140,9 @@ def export_markdown(doc: Document) -> bytes:
     for block in blocks(doc, labels):
         if isinstance(block, DivisionBlock):
             level = "#" * min(6, block.depth + 2)
-            heading = f": {escape(block.division.heading)}" if block.division.heading else ""
+            heading = (
+                f": {escape(block.division.heading)}" if block.division.heading else ""
+            )
             out.append(f"{level} {block.label}{heading} {{#{block.division.id}}}")
             out.append("")
         else:

@@ -11,9 +11,15 @@ from __future__ import annotations
 import json
 from xml.sax.saxutils import escape, quoteattr
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-CUSTOM_PROPERTY = "bylaws"
+from ..importers.formats import (
+    CUSTOM_PROPERTY,
+    R_NS,
+    W_NS,
+    address_of_bookmark,
+    bookmark_name,
+)
+
+__all__ = ["R_NS", "W_NS", "address_of_bookmark", "bookmark_name"]
 
 CONTENT_TYPES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
@@ -71,7 +77,11 @@ def _heading_style(level: int, rtl: bool) -> str:
 def styles(lang: str, rtl: bool) -> str:
     bidi = "<w:bidi/>" if rtl else ""
     rtl_run = "<w:rtl/>" if rtl else ""
-    lang_attr = f'w:val="{escape(lang)}"' if not rtl else f'w:val="en-US" w:bidi="{escape(lang)}"'
+    lang_attr = (
+        f'w:val="{escape(lang)}"'
+        if not rtl
+        else f'w:val="en-US" w:bidi="{escape(lang)}"'
+    )
     headings = "".join(_heading_style(level, rtl) for level in range(1, 7))
     return (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -115,7 +125,14 @@ def numbering(lang: str, style: str, article_count: int, rtl: bool) -> str:
     if arabic:
         formats = [digits, "arabicAbjad", digits, "arabicAbjad", digits, "arabicAbjad"]
     else:
-        formats = [digits, "lowerLetter", "lowerRoman", "upperLetter", "lowerLetter", "lowerRoman"]
+        formats = [
+            digits,
+            "lowerLetter",
+            "lowerRoman",
+            "upperLetter",
+            "lowerLetter",
+            "lowerRoman",
+        ]
     levels = "".join(_level(i, f, 500 + 500 * i, rtl) for i, f in enumerate(formats))
     instances = "".join(
         f'<w:num w:numId="{n}"><w:abstractNumId w:val="0"/>'
@@ -163,14 +180,3 @@ def custom(values: dict[str, object]) -> str:
         f"name={quoteattr(CUSTOM_PROPERTY)}><vt:lpwstr>{payload}</vt:lpwstr></property>"
         "</Properties>\n"
     )
-
-
-def bookmark_name(address: str) -> str:
-    """A Word bookmark name for an address: letters, digits and underscores only."""
-    return "b_" + address.replace("-", "_").replace("/", "__")
-
-
-def address_of_bookmark(name: str) -> str | None:
-    if not name.startswith("b_"):
-        return None
-    return name[2:].replace("__", "/").replace("_", "-")

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
+from ..errors import BylawsError
 from ..model import (
     Article,
     ArticleEntry,
@@ -82,7 +83,12 @@ class Labels:
         return repealed_mark(self.doc.lang)
 
     def ref_text(self, ref: Ref) -> str:
-        return render_ref(self.doc, ref, self.numbers)
+        """How a reference reads; one to nothing shows its address in braces, as
+        in a diff (`check` is where it is reported)."""
+        try:
+            return render_ref(self.doc, ref, self.numbers)
+        except BylawsError:
+            return "{" + ref.to + "}"
 
     def eid_number(self, ref: str) -> str:
         return self.numbers[ref].plain().replace("-", "_")
@@ -97,7 +103,9 @@ def blocks(doc: Document, labels: Labels | None = None) -> Iterator[Block]:
     """Division and article blocks in reading order."""
     labels = labels or Labels(doc)
 
-    def walk(nodes: tuple[OutlineNode, ...], depth: int, prefix: str) -> Iterator[Block]:
+    def walk(
+        nodes: tuple[OutlineNode, ...], depth: int, prefix: str
+    ) -> Iterator[Block]:
         for node in nodes:
             if isinstance(node, ArticleEntry):
                 eid = f"{prefix}art_{labels.eid_number(node.ref)}"

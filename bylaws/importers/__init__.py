@@ -40,7 +40,9 @@ class ImportResult:
 Importer = Callable[[bytes, str, str, str | None], tuple[Document, Draft]]
 
 
-def _text(data: bytes, path: str, doc_id: str, lang: str | None) -> tuple[Document, Draft]:
+def _text(
+    data: bytes, path: str, doc_id: str, lang: str | None
+) -> tuple[Document, Draft]:
     from .text import import_text
 
     return import_text(data, path, doc_id, lang)
@@ -54,13 +56,17 @@ def _markdown(
     return import_markdown(data, path, doc_id, lang)
 
 
-def _docx(data: bytes, path: str, doc_id: str, lang: str | None) -> tuple[Document, Draft]:
+def _docx(
+    data: bytes, path: str, doc_id: str, lang: str | None
+) -> tuple[Document, Draft]:
     from .docx import import_docx
 
     return import_docx(data, path, doc_id, lang)
 
 
-def _akn(data: bytes, path: str, doc_id: str, lang: str | None) -> tuple[Document, Draft]:
+def _akn(
+    data: bytes, path: str, doc_id: str, lang: str | None
+) -> tuple[Document, Draft]:
     from .akn import import_akn
 
     return import_akn(data, path, doc_id, lang)
@@ -123,7 +129,9 @@ def import_file(
     except FileNotFoundError:
         raise UnusableInput("file does not exist", str(path)) from None
     except IsADirectoryError:
-        raise UnusableInput("is a folder, expected a file to import", str(path)) from None
+        raise UnusableInput(
+            "is a folder, expected a file to import", str(path)
+        ) from None
     except PermissionError:
         raise UnusableInput("permission denied", str(path)) from None
     chosen = fmt or detect_format(path, data)

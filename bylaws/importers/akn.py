@@ -17,7 +17,15 @@ from typing import cast
 from lxml import etree
 
 from ..errors import UnusableInput
-from ..model import DivisionKind, Document, DocumentMeta, NumberingMode, NumberStyle, Stage, Text
+from ..model import (
+    DivisionKind,
+    Document,
+    DocumentMeta,
+    NumberingMode,
+    NumberStyle,
+    Stage,
+    Text,
+)
 from ..numbering import parse_number
 from ..xmlio import NS as BYLAWS_NS
 from ..xmlio import XML_LANG, fold, parse_bytes
@@ -31,6 +39,7 @@ from .builder import (
     DraftRun,
     Link,
     finish,
+    iter_draft_articles,
 )
 from .patterns import article_head, division_head, is_repealed_text
 
@@ -48,10 +57,34 @@ _DIVISIONS: dict[str, DivisionKind] = {
     "section": "section",
     "subchapter": "section",
 }
-_TEXT_HOLDERS = {"content", "intro", "wrapUp", "listIntroduction", "listWrapUp", "alinea"}
-_POINTS = {"point", "item", "paragraph", "subparagraph", "clause", "subclause", "indent"}
+_TEXT_HOLDERS = {
+    "content",
+    "intro",
+    "wrapUp",
+    "listIntroduction",
+    "listWrapUp",
+    "alinea",
+}
+_POINTS = {
+    "point",
+    "item",
+    "paragraph",
+    "subparagraph",
+    "clause",
+    "subclause",
+    "indent",
+}
 _SKIP = {"num", "heading", "subheading"}
 _LISTS = {"blockList", "list"}
+
+
+def _line(el: etree._Element) -> int:
+    value = getattr(el, "sourceline", None)
+    return value if isinstance(value, int) else 0
+
+
+def _all_text(el: etree._Element) -> str:
+    return "".join(str(t) for t in el.itertext())
 
 
 def _local(el: etree._Element) -> str:
@@ -63,7 +96,10 @@ class _Reader:
         self.draft = draft
         self.ns = ns
         self.targets: dict[str, tuple[DraftArticle, str]] = {}
-        self.article_tag = "article" if root.find(f".//{{{ns}}}article") is not None else "section"
+        self.pending: list[list[DraftRun]] = []
+        self.article_tag = (
+            "article" if root.find(f".//{{{ns}}}article") is not None else "section"
+        )
 
     # --- inline ---------------------------------------------------------------
 
@@ -75,9 +111,9 @@ class _Reader:
             if isinstance(child.tag, str):
                 name = _local(child)
                 href = child.get("href", "")
-                text = fold("".join(child.itertext()))
+                text = fold(_all_text(child))
                 if name == "ref" and href.startswith("#"):
-                    out.append(Link(href[1:], text, child.sourceline or 0))
+                    out.append(Link(href[1:], text, _line(child)))
                 elif name in {"authorialNote", "noteRef", "eol", "eop"}:
                     pass
                 else:
@@ -89,14 +125,14 @@ class _Reader:
     def ps(self, el: etree._Element) -> list[DraftP]:
         """The blocks of a text holder as paragraphs of text."""
         blocks = [c for c in el if _local(c) in {"p", "block", "blockContainer"}]
-        if not blocks and "".join(el.itertext()).strip():
-            return [DraftP(self.runs(el), el.sourceline or 0)]
+        if not blocks and _all_text(el).strip():
+            return [DraftP(self.runs(el), _line(el))]
         out: list[DraftP] = []
         for block in blocks:
             if _local(block) == "blockContainer":
                 out.extend(self.ps(block))
             else:
-                out.append(DraftP(self.runs(block), block.sourceline or 0))
+                out.append(DraftP(self.runs(block), _line(block)))
         return out
 
     # --- content --------------------------------------------------------------
@@ -116,7 +152,7 @@ class _Reader:
                 else:
                     items.extend(self.ps(child))
             elif name == "p":
-                items.append(DraftP(self.runs(child), child.sourceline or 0))
+                items.append(DraftP(self.runs(child), _line(child)))
             elif name in _LISTS:
                 items.extend(self.items(child, article, address))
             elif name in _POINTS:
@@ -124,15 +160,13 @@ class _Reader:
                 point_address = f"{address}/point-{count}"
                 self.remember(child, article, point_address)
                 items.append(
-                    DraftPoint(self.items(child, article, point_address), child.sourceline or 0)
+                    DraftPoint(self.items(child, article, point_address), _line(child))
                 )
             else:
-                text = fold("".join(child.itertext())).strip()
+                text = fold(_all_text(child)).strip()
                 if text:
-                    self.draft.warn(
-                        child.sourceline or 0, f"<{name}> read as plain text"
-                    )
-                    items.append(DraftP([Text(text)], child.sourceline or 0))
+                    self.draft.warn(_line(child), f"<{name}> read as plain text")
+                    items.append(DraftP([Text(text)], _line(child)))
         return items
 
     def remember(self, el: etree._Element, article: DraftArticle, address: str) -> None:
@@ -145,10 +179,10 @@ class _Reader:
         num = fold(_text(el, self.ns, "num")).strip()
         number, style = _article_number(num)
         guid = el.get("GUID")
-        article = DraftArticle(number, style, guid, line=el.sourceline or 0)
+        article = DraftArticle(number, style, guid, line=_line(el))
         heading = el.find(f"{{{self.ns}}}heading")
         if heading is not None:
-            article.heading = fold("".join(heading.itertext())).strip()
+            article.heading = fold(_all_text(heading)).strip()
         self.remember(el, article, "")
         if el.get("status") in {"removed", "repealed"}:
             article.repealed = True
@@ -169,7 +203,7 @@ class _Reader:
                 n = len(article.paragraphs) + 1
                 self.remember(child, article, f"/para-{n}")
                 paragraph = DraftParagraph(
-                    self.items(child, article, f"/para-{n}"), child.sourceline or 0
+                    self.items(child, article, f"/para-{n}"), _line(child)
                 )
                 article.paragraphs.append(paragraph)
             else:
@@ -191,32 +225,44 @@ class _Reader:
             article.paragraphs = []
         return article
 
-    def walk(self, el: etree._Element, into: list[DraftDivision | DraftArticle]) -> None:
+    def walk(
+        self, el: etree._Element, into: list[DraftDivision | DraftArticle]
+    ) -> None:
         for child in el:
             name = _local(child)
             if name == self.article_tag:
-                into.append(self.article(child))
+                article = self.article(child)
+                article.notes[:0] = self.pending
+                self.pending = []
+                into.append(article)
             elif name in _DIVISIONS or name == "hcontainer":
-                if name == "hcontainer" and child.find(f".//{{{self.ns}}}{self.article_tag}") is None:
-                    self.draft.warn(child.sourceline or 0, "a container without articles was skipped")
+                if (
+                    name == "hcontainer"
+                    and child.find(f".//{{{self.ns}}}{self.article_tag}") is None
+                ):
+                    self.keep(child, "a container without articles")
                     continue
                 kind = _DIVISIONS.get(name, "part")
                 num = fold(_text(child, self.ns, "num")).strip()
                 heading = fold(_text(child, self.ns, "heading")).strip()
                 found = division_head(num) if num else None
-                number = found.number if found else parse_number(re.sub(r"[^\w\s]", "", num))
+                number = (
+                    found.number if found else parse_number(re.sub(r"[^\w\s]", "", num))
+                )
                 division = DraftDivision(
-                    kind, number, heading, child.get("GUID"), line=child.sourceline or 0
+                    kind, number, heading, child.get("GUID"), line=_line(child)
                 )
                 into.append(division)
                 self.walk(child, division.children)
             elif name and name not in _SKIP:
-                text = fold("".join(child.itertext())).strip()
-                if text:
-                    self.draft.warn(
-                        child.sourceline or 0,
-                        f"<{name}> outside any article; kept as a note of the next article",
-                    )
+                self.keep(child, f"<{name}> outside any article")
+
+    def keep(self, el: etree._Element, what: str) -> None:
+        """Text with no place in the outline: a note of the next article."""
+        text = fold(_all_text(el)).strip()
+        if text:
+            self.draft.warn(_line(el), f"{what}; kept as a note of the next article")
+            self.pending.append([Text(text)])
 
     def resolve(self, target: str) -> str | None:
         found = self.targets.get(target)
@@ -227,7 +273,7 @@ class _Reader:
 
 def _text(el: etree._Element, ns: str, name: str) -> str:
     found = el.find(f"{{{ns}}}{name}")
-    return "".join(found.itertext()) if found is not None else ""
+    return _all_text(found) if found is not None else ""
 
 
 def _article_number(num: str) -> tuple[tuple[int, int] | None, NumberStyle | None]:
@@ -256,7 +302,7 @@ def import_akn(
             f"XML root element must be akomaNtoso in an Akoma Ntoso 2.0 or 3.0 "
             f"namespace, but got {{{ns}}}{_local(root)} instead",
             path,
-            root.sourceline or 1,
+            _line(root) or 1,
             1,
         )
     kind = next((c for c in root if isinstance(c.tag, str)), None)
@@ -266,18 +312,46 @@ def import_akn(
         raise UnusableInput(
             f"an Akoma Ntoso {name} without a <body> has no articles to import",
             path,
-            (kind.sourceline if kind is not None else None) or 1,
+            (_line(kind) if kind is not None else 0) or 1,
             1,
         )
     own = kind.find(f".//{{{BYLAWS_NS}}}document")
-    draft = Draft(lang=lang or _language(kind, ns, body), doc_id=doc_id, exact=own is not None)
+    draft = Draft(
+        lang=lang or _language(kind, ns, body), doc_id=doc_id, exact=own is not None
+    )
     if own is not None:
         _own_settings(draft, own)
     else:
         draft.title = _title(kind, ns)
     reader = _Reader(draft, body, ns)
     reader.walk(body, draft.outline)
+    last = list(iter_draft_articles(draft.outline))
+    if reader.pending and last:
+        last[-1].notes.extend(reader.pending)
+    if own is None:
+        _keep_front_matter(draft, reader, kind, ns)
     return finish(draft, path, resolve=reader.resolve), draft
+
+
+def _keep_front_matter(
+    draft: Draft, reader: _Reader, kind: etree._Element, ns: str
+) -> None:
+    """Preface and preamble have no place in our model: notes of the first article."""
+    first = next(iter_draft_articles(draft.outline), None)
+    for name in ("preface", "preamble"):
+        holder = kind.find(f"{{{ns}}}{name}")
+        if holder is None or first is None:
+            continue
+        for p in holder.iter(f"{{{ns}}}p"):
+            runs = reader.runs(p)
+            if "".join(
+                r.value if isinstance(r, Text) else r.text for r in runs
+            ).strip():
+                draft.warn(
+                    _line(p),
+                    f"the {name} has no place in a document; kept as a note of the first article",
+                )
+                first.notes.append(runs)
 
 
 def _own_settings(draft: Draft, own: etree._Element) -> None:
@@ -296,7 +370,8 @@ def _own_settings(draft: Draft, own: etree._Element) -> None:
         version=child("version"),
         date=child("date"),
         stages=tuple(
-            Stage(s.get("id", ""), s.text or "") for s in own.findall(f"{{{BYLAWS_NS}}}stage")
+            Stage(s.get("id", ""), s.text or "")
+            for s in own.findall(f"{{{BYLAWS_NS}}}stage")
         ),
     )
 
@@ -310,10 +385,14 @@ def _language(kind: etree._Element, ns: str, body: etree._Element) -> str:
 
 
 def _title(kind: etree._Element, ns: str) -> str:
-    for path in (f".//{{{ns}}}docTitle", f".//{{{ns}}}FRBRalias", f".//{{{ns}}}shortTitle"):
+    for path in (
+        f".//{{{ns}}}docTitle",
+        f".//{{{ns}}}FRBRalias",
+        f".//{{{ns}}}shortTitle",
+    ):
         found = kind.find(path)
         if found is not None:
-            value = found.get("value") or "".join(found.itertext())
+            value = found.get("value") or _all_text(found)
             if value.strip():
                 return fold(value).strip()
     return ""

@@ -37,11 +37,15 @@ from ..model import (
     SourceLoc,
     Text,
 )
-from .prose import ProseRefs
 from ..numbering import ArticleNumber, number_outline, plain_number, render_ref
+from .prose import ProseRefs
 
 SLUG_RE = re.compile(r"[a-z0-9][a-z0-9\-]*")
-DIVISION_PREFIX: dict[DivisionKind, str] = {"part": "part", "chapter": "chp", "section": "sec"}
+DIVISION_PREFIX: dict[DivisionKind, str] = {
+    "part": "part",
+    "chapter": "chp",
+    "section": "sec",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,7 +190,9 @@ def _assign_ids(draft: Draft) -> None:
             if not (node.id and SLUG_RE.fullmatch(node.id)):
                 number = node.number if node.number is not None else count
                 own = f"{DIVISION_PREFIX[node.kind]}-{number}"
-                node.id = f"{prefix}-{own}" if node.kind == "section" and prefix else own
+                node.id = (
+                    f"{prefix}-{own}" if node.kind == "section" and prefix else own
+                )
             node.id = unique(node.id, node.line)
             walk(node.children, node.id if node.kind != "section" else prefix)
 
@@ -201,7 +207,9 @@ def _fill_gaps(draft: Draft) -> None:
     """
     previous = 0
 
-    def walk(nodes: list[DraftDivision | DraftArticle]) -> list[DraftDivision | DraftArticle]:
+    def walk(
+        nodes: list[DraftDivision | DraftArticle],
+    ) -> list[DraftDivision | DraftArticle]:
         nonlocal previous
         out: list[DraftDivision | DraftArticle] = []
         for node in nodes:
@@ -233,7 +241,8 @@ def _numbering(draft: Draft, articles: list[DraftArticle]) -> NumberingMode:
         return draft.numbering
     expected = 1
     for article in articles:
-        if article.repealed or article.number != (expected, 0):
+        unnumbered = article.number is None
+        if article.repealed or not (unnumbered or article.number == (expected, 0)):
             return "fixed"
         expected += 1
     return "auto"
@@ -318,7 +327,8 @@ class _Content:
             id=draft.id,
             heading=draft.heading,
             paragraphs=tuple(
-                Paragraph(self.items(p.items), self.loc(p.line)) for p in draft.paragraphs
+                Paragraph(self.items(p.items), self.loc(p.line))
+                for p in draft.paragraphs
             ),
             notes=tuple(Note(self.runs(runs)) for runs in draft.notes),
             loc=self.loc(draft.line),
@@ -326,7 +336,9 @@ class _Content:
 
 
 def _outline(
-    nodes: list[DraftDivision | DraftArticle], numbering: NumberingMode, content: _Content
+    nodes: list[DraftDivision | DraftArticle],
+    numbering: NumberingMode,
+    content: _Content,
 ) -> tuple[OutlineNode, ...]:
     out: list[OutlineNode] = []
     for node in nodes:
@@ -335,7 +347,9 @@ def _outline(
             num = None
             if numbering == "fixed" and node.number is not None and node.number[1] == 0:
                 num = str(node.number[0]) if node.number[0] >= 1 else None
-            out.append(ArticleEntry(node.id, num, node.repealed, content.loc(node.line)))
+            out.append(
+                ArticleEntry(node.id, num, node.repealed, content.loc(node.line))
+            )
         else:
             assert node.id is not None
             out.append(
@@ -370,9 +384,8 @@ def finish(
     found = list(iter_draft_articles(draft.outline))
     numbering = _numbering(draft, found)
     style = _style(draft, found)
+    _rehome_notes(draft, found)
     for article in found:
-        if article.repealed and article.paragraphs:
-            draft.warn(article.line, "a repealed article's text was dropped")
         if not article.repealed and not article.paragraphs:
             article.paragraphs.append(
                 DraftParagraph([DraftP([], article.line)], article.line)
@@ -398,10 +411,36 @@ def finish(
     prose = None
     if prose_refs:
         by_number = {
-            a.number: a.id for a in found if a.number is not None and a.id and not a.repealed
+            a.number: a.id
+            for a in found
+            if a.number is not None and a.id and not a.repealed
         }
         prose = ProseRefs(doc, numbers, by_number)
     return replace(doc, articles=_articles(found, _Content(path, settle, prose)))
+
+
+def _rehome_notes(draft: Draft, found: list[DraftArticle]) -> None:
+    """A repealed article has no file: its notes and text go to a live neighbour."""
+    live = [a for a in found if not a.repealed]
+    orphans: list[list[DraftRun]] = []
+    for article in found:
+        if article.repealed:
+            for paragraph in article.paragraphs:
+                orphans.extend(
+                    item.runs for item in paragraph.items if isinstance(item, DraftP)
+                )
+            orphans.extend(article.notes)
+            if orphans and (article.paragraphs or article.notes):
+                draft.warn(
+                    article.line,
+                    "text kept with a repealed article is moved to the next article's notes",
+                )
+            article.paragraphs, article.notes = [], []
+        elif orphans:
+            article.notes[:0] = orphans
+            orphans = []
+    if orphans and live:
+        live[-1].notes.extend(orphans)
 
 
 def _articles(found: list[DraftArticle], content: _Content) -> dict[str, Article]:

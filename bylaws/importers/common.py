@@ -36,7 +36,7 @@ def decode_text(data: bytes, path: str) -> str:
 
 
 def guess_lang(text: str) -> str:
-    """"ar" when Arabic letters outnumber Latin ones, else "en"."""
+    """ "ar" when Arabic letters outnumber Latin ones, else "en"."""
     arabic = len(_ARABIC.findall(text))
     latin = len(_LATIN.findall(text))
     return "ar" if arabic >= latin and arabic else "en"

@@ -20,11 +20,11 @@ from typing import cast
 from lxml import etree
 
 from ..errors import UnusableInput
-from ..exporters.ooxml import CUSTOM_PROPERTY, W_NS, address_of_bookmark
 from ..model import Document, DocumentMeta, NumberingMode, NumberStyle, Stage, Text
 from ..xmlio import parse_bytes
 from .builder import Draft, DraftRun, Link, finish
 from .common import guess_lang, section_is_article
+from .formats import CUSTOM_PROPERTY, W_NS, address_of_bookmark
 from .lines import SourceLine, parse_lines
 
 W = "{" + W_NS + "}"
@@ -84,16 +84,16 @@ def _list_formats(numbering: etree._Element | None) -> dict[tuple[str, int], str
     for node in numbering.iter(W + "abstractNum"):
         levels: dict[int, str] = {}
         for lvl in node.iter(W + "lvl"):
-            fmt = lvl.find(W + "numFmt")
+            fmt_el = lvl.find(W + "numFmt")
             levels[int(lvl.get(W + "ilvl", "0"))] = (
-                fmt.get(W + "val", "") if fmt is not None else ""
+                fmt_el.get(W + "val", "") if fmt_el is not None else ""
             )
         abstract[node.get(W + "abstractNumId", "")] = levels
     formats: dict[tuple[str, int], str] = {}
     for num in numbering.iter(W + "num"):
-        ref = num.find(W + "abstractNumId")
-        levels = abstract.get(ref.get(W + "val", "") if ref is not None else "", {})
-        for ilvl, fmt in levels.items():
+        abstract_id = num.find(W + "abstractNumId")
+        key = abstract_id.get(W + "val", "") if abstract_id is not None else ""
+        for ilvl, fmt in abstract.get(key, {}).items():
             formats[(num.get(W + "numId", ""), ilvl)] = fmt
     return formats
 
@@ -105,7 +105,7 @@ def _settings(archive: zipfile.ZipFile, path: str) -> dict[str, object]:
     for prop in custom:
         if prop.get("name") == CUSTOM_PROPERTY:
             try:
-                value = json.loads("".join(prop.itertext()))
+                value = json.loads("".join(str(t) for t in prop.itertext()))
             except json.JSONDecodeError:
                 return {}
             return value if isinstance(value, dict) else {}
@@ -131,7 +131,13 @@ def _runs(p: etree._Element, line: int) -> list[DraftRun]:
             text = text_of(child)
             address = address_of_bookmark(anchor) if anchor else None
             out.append(Link(address, text, line) if address else Text(text))
-        elif child.tag in (W + "r", W + "ins", W + "smartTag", W + "sdt", W + "fldSimple"):
+        elif child.tag in (
+            W + "r",
+            W + "ins",
+            W + "smartTag",
+            W + "sdt",
+            W + "fldSimple",
+        ):
             out.append(Text(text_of(child)))
     return out
 
@@ -166,7 +172,9 @@ def import_docx(
     for number, p in enumerate(body.iter(W + "p") if body is not None else [], start=1):
         lines.append(_line(p, number, levels, formats, exact))
     text = "\n".join(line.text for line in lines)
-    draft = Draft(lang=lang or str(settings.get("lang") or guess_lang(text)), doc_id=doc_id)
+    draft = Draft(
+        lang=lang or str(settings.get("lang") or guess_lang(text)), doc_id=doc_id
+    )
     if exact:
         _apply_settings(draft, settings)
     parse_lines(draft, lines, section_is_article([line.text for line in lines]))
@@ -221,7 +229,9 @@ def _line(
         anchor=anchor if exact else None,
         literal=exact and level is None and list_level is None,
         note=style == "BylawsNote",
-        depth=indent if exact and level is None and list_level is None and indent else None,
+        depth=indent
+        if exact and level is None and list_level is None and indent
+        else None,
         list_level=list_level,
     )
 

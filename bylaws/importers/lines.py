@@ -23,7 +23,6 @@ from .builder import (
     DraftParagraph,
     DraftPoint,
     DraftRun,
-    Link,
     iter_draft_articles,
 )
 from .patterns import (
@@ -66,10 +65,8 @@ def cut_runs(runs: list[DraftRun], count: int) -> list[DraftRun]:
             count -= len(value)
             continue
         if count:
-            if isinstance(run, Link):
-                run = Text(value[count:])  # a label cut through a link: keep words
-            else:
-                run = Text(value[count:])
+            # A label cut through a link keeps the words, not the link.
+            run = Text(value[count:])
             count = 0
         out.append(run)
     if out and isinstance(out[0], Text):
@@ -97,10 +94,14 @@ class _State:
 def _is_heading_text(rest: str, hinted: bool) -> bool:
     if hinted:
         return True
-    return len(rest.split()) <= _HEADING_WORDS and not rest.endswith((".", "؛", "،", ":", ";", ","))
+    return len(rest.split()) <= _HEADING_WORDS and not rest.endswith(
+        (".", "؛", "،", ":", ";", ",")
+    )
 
 
-def parse_lines(draft: Draft, lines: list[SourceLine], section_is_article: bool) -> None:
+def parse_lines(
+    draft: Draft, lines: list[SourceLine], section_is_article: bool
+) -> None:
     """Fill `draft.outline` from lines; warnings go to `draft.warnings`."""
     state = _State(draft, section_is_article)
     for line in lines:
@@ -108,12 +109,23 @@ def parse_lines(draft: Draft, lines: list[SourceLine], section_is_article: bool)
             continue
         _one(state, line)
     last = list(iter_draft_articles(draft.outline))
+    if state.preamble and not last:
+        # No article heading anywhere: the whole text becomes one article
+        # rather than be lost.
+        first = state.preamble[0][0]
+        draft.warn(first, "no article heading found; the text is kept as one article")
+        article = DraftArticle(None, line=first)
+        article.paragraphs.append(
+            DraftParagraph([DraftP(runs, line) for line, runs in state.preamble], first)
+        )
+        state.container().append(article)
+        return
     for lineno, runs in state.preamble:
-        if not last:
-            draft.warn(lineno, "text outside any article; there is no article to keep it in")
-            continue
-        draft.warn(lineno, "text after the last article's heading could not be placed; "
-                   "kept as a note of the last article")
+        draft.warn(
+            lineno,
+            "text after the last article's heading could not be placed; "
+            "kept as a note of the last article",
+        )
         last[-1].notes.append(runs)
 
 
@@ -159,9 +171,14 @@ def _one(state: _State, line: SourceLine) -> None:
         state.draft.warn(line.line, "text under a repealed article; kept as a note")
         article.notes.append(line.all_runs())
         return
-    if not article.paragraphs and article.heading is None and re.fullmatch(
-        r"\(([^()0-9٠-٩]{1,60})\)", text
-    ) and line.level is None and line.depth is None and not line.literal:
+    if (
+        not article.paragraphs
+        and article.heading is None
+        and re.fullmatch(r"\(([^()0-9٠-٩]{1,60})\)", text)
+        and line.level is None
+        and line.depth is None
+        and not line.literal
+    ):
         article.heading = text[1:-1].strip()
         return
     label = None if line.literal else numbered(text, lang_ar)
@@ -174,8 +191,11 @@ def _one(state: _State, line: SourceLine) -> None:
         return
     if label is not None and (label.kind == "point" or line.depth is not None):
         depth = line.depth or 1
-        if line.depth is None and label.roman and state.points and not (
-            label.roman == 1 and _last_letter_is_h(state)
+        if (
+            line.depth is None
+            and label.roman
+            and state.points
+            and not (label.roman == 1 and _last_letter_is_h(state))
         ):
             depth = 2
         _open_point(state, depth, line)
@@ -206,8 +226,10 @@ def _offset(raw: str, label_len: int) -> int:
 
 
 def _last_letter_is_h(state: _State) -> bool:
-    holder = state.points[-2].items if len(state.points) > 1 else (
-        state.paragraph.items if state.paragraph else []
+    holder = (
+        state.points[-2].items
+        if len(state.points) > 1
+        else (state.paragraph.items if state.paragraph else [])
     )
     return sum(isinstance(i, DraftPoint) for i in holder) == 8
 
@@ -216,7 +238,9 @@ def _open_division(state: _State, head: DivisionHead, line: SourceLine) -> None:
     rank = _RANK[head.kind] if line.level is None else line.level
     while state.stack and state.stack[-1][1] >= rank:
         state.stack.pop()
-    division = DraftDivision(head.kind, head.number, head.title, line.anchor, line=line.line)
+    division = DraftDivision(
+        head.kind, head.number, head.title, line.anchor, line=line.line
+    )
     state.container().append(division)
     state.stack.append((division, rank))
     state.article = None
@@ -232,14 +256,18 @@ def _open_article(state: _State, head: ArticleHead, line: SourceLine) -> None:
         while state.stack and state.stack[-1][1] >= line.level:
             state.stack.pop()
     article = DraftArticle(
-        (head.number, head.suffix), head.style, line.anchor, line=line.line,
+        (head.number, head.suffix),
+        head.style,
+        line.anchor,
+        line=line.line,
         repealed=head.repealed,
     )
     if state.preamble:
         where = "before the first article" if not state.seen_structure else "here"
         for lineno, runs in state.preamble:
             state.draft.warn(
-                lineno, f"text {where} could not be placed; kept as a note of the next article"
+                lineno,
+                f"text {where} could not be placed; kept as a note of the next article",
             )
             article.notes.append(runs)
         state.preamble = []

@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from typing import cast
 
-from ..model import DocumentMeta, Document, NumberingMode, NumberStyle, Stage, Text
-from ..exporters.markdown import SPECIAL
+from ..model import Document, DocumentMeta, NumberingMode, NumberStyle, Stage, Text
 from .builder import Draft, DraftRun, Link, finish
 from .common import decode_text, guess_lang, section_is_article
+from .formats import MARKDOWN_SPECIAL as SPECIAL
 from .lines import SourceLine, parse_lines
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)(?:\s*\{#([a-z0-9][a-z0-9\-]*)\})?\s*#*\s*$")
@@ -75,7 +75,11 @@ def _source_line(raw: str, number: int) -> SourceLine:
     if heading:
         runs = inline_runs(heading.group(2), number)
         return SourceLine(
-            _plain(runs), number, runs, level=len(heading.group(1)), anchor=heading.group(3)
+            _plain(runs),
+            number,
+            runs,
+            level=len(heading.group(1)),
+            anchor=heading.group(3),
         )
     item = _ITEM.match(raw)
     if item:
@@ -125,7 +129,9 @@ def import_markdown(
             date=values.get("date"),
             stages=tuple(Stage(i, label) for i, label in stages),
         )
-    lines = [_source_line(line, i) for i, line in enumerate(raw[start:], start=start + 1)]
+    lines = [
+        _source_line(line, i) for i, line in enumerate(raw[start:], start=start + 1)
+    ]
     parse_lines(draft, lines, section_is_article([line.text for line in lines]))
     if draft.meta is None and draft.title:
         draft.meta = DocumentMeta(title=draft.title)

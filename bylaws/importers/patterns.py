@@ -106,7 +106,9 @@ def _leading_number(words: list[str], limit: int = 6) -> tuple[int, int, str] | 
 
 def _ar_suffix(rest: str) -> tuple[int, str]:
     """A مكرر suffix at the start of rest: (k, what is left)."""
-    found = re.match(r"مكرر[اةً]*(?:\s*\(?\s*(هـ|[\u0621-\u064a])\s*\)?(?=\s|$|[:\-–—.]))?", rest)
+    found = re.match(
+        r"مكرر[اةً]*(?:\s*\(?\s*(هـ|[\u0621-\u064a])\s*\)?(?=\s|$|[:\-–—.]))?", rest
+    )
     if not found:
         return 0, rest
     letter = found.group(1)
@@ -173,8 +175,10 @@ def article_head(text: str, section_is_article: bool = False) -> ArticleHead | N
         n, style, rest = parsed
         k, rest = _ar_suffix(rest.strip())
         return _with_rest(n, k, style, rest)
-    names = "Article|ARTICLE|Art\\.|Section|SECTION|Sec\\." if section_is_article else (
-        "Article|ARTICLE|Art\\."
+    names = (
+        "Article|ARTICLE|Art\\.|Section|SECTION|Sec\\."
+        if section_is_article
+        else ("Article|ARTICLE|Art\\.")
     )
     found = re.match(rf"(?:{names})\s+", text)
     if found:
@@ -184,7 +188,9 @@ def article_head(text: str, section_is_article: bool = False) -> ArticleHead | N
             n = int(digits.group(1))
             k, rest = _en_suffix(after[digits.end() :])
             if not k:
-                rest = after[digits.end() - len(digits.group(0)) + len(digits.group(1)) :]
+                rest = after[
+                    digits.end() - len(digits.group(0)) + len(digits.group(1)) :
+                ]
             return _with_rest(n, k, "digits", rest)
         parsed = _number_then_rest(after, arabic=False)
         if parsed is None:
@@ -224,16 +230,24 @@ def division_head(text: str) -> DivisionHead | None:
         if rest and not re.match(rf"\s|{_SEP}|$", rest):
             return None
         return DivisionHead(AR_DIVISIONS[found.group(1)], n, _clean_rest(rest))
-    found = re.match(r"(part|chapter|section)\s+([0-9]+|[ivxlcIVXLC]+\b|[A-Za-z\-]+)", text, re.I)
+    found = re.match(
+        r"(part|chapter|section)\s+([0-9]+|[ivxlcIVXLC]+\b|[A-Za-z\-]+)", text, re.I
+    )
     if found:
         token = found.group(2)
-        value = parse_number(token) if not re.fullmatch("[ivxlcIVXLC]+", token) else _roman(token)
+        value = (
+            parse_number(token)
+            if not re.fullmatch("[ivxlcIVXLC]+", token)
+            else _roman(token)
+        )
         if value is None:
             return None
         rest = text[found.end() :]
         if rest and not re.match(rf"\s|{_SEP}|$", rest):
             return None
-        return DivisionHead(EN_DIVISIONS[found.group(1).lower()], value, _clean_rest(rest))
+        return DivisionHead(
+            EN_DIVISIONS[found.group(1).lower()], value, _clean_rest(rest)
+        )
     return None
 
 
@@ -242,7 +256,9 @@ _AR_ORDINAL_ADVERB = re.compile(rf"^((?:{_AR_WORD}\s+){{0,2}}{_AR_WORD}ً?)\s*[:
 
 def numbered(text: str, lang_ar: bool) -> Numbered | None:
     """A numbered paragraph (1- (1) ١- أولاً:) or lettered point (أ- (أ) (a)), or None."""
-    found = re.match(rf"^\(\s*({_DIGITS})\s*\)\s*|^({_DIGITS})\s*[{_DASHES}.)]\s*", text)
+    found = re.match(
+        rf"^\(\s*({_DIGITS})\s*\)\s*|^({_DIGITS})\s*[{_DASHES}.)]\s*", text
+    )
     if found:
         token = found.group(1) or found.group(2)
         number = parse_number(token)
@@ -256,7 +272,10 @@ def numbered(text: str, lang_ar: bool) -> Numbered | None:
             value = parse_number(" ".join(words))
             if value is not None and not words[0].startswith("ال"):
                 return Numbered("para", value, found.end())
-        found = re.match(r"^\(\s*(هـ|[\u0621-\u064a])\s*\)\s*|^(هـ|[\u0621-\u064a])\s*[-–—)]\s*", text)
+        found = re.match(
+            r"^\(\s*(هـ|[\u0621-\u064a])\s*\)\s*|^(هـ|[\u0621-\u064a])\s*[-–—)]\s*",
+            text,
+        )
         if found:
             letter = found.group(1) or found.group(2)
             return Numbered("point", _letter_index(letter), found.end())

@@ -18,7 +18,9 @@ from ..numbering import ArticleNumber, render_ref
 from .patterns import _number_then_rest
 
 _AR_ARTICLE = re.compile(r"(?<![\u0621-\u064a])(?:ال)?مادة\s+")
-_AR_PARAGRAPH = re.compile(r"(?<![\u0621-\u064a])الفقرة\s*(\(\s*[0-9٠-٩]+\s*\))\s+من\s+")
+_AR_PARAGRAPH = re.compile(
+    r"(?<![\u0621-\u064a])الفقرة\s*(\(\s*[0-9٠-٩]+\s*\))\s+من\s+"
+)
 _AR_THIS_ARTICLE = re.compile(r"(?:هذه|ذات)\s+المادة")
 _AR_OTHER_LAW = re.compile(r"\s*من\s+(?:نظام|قانون|لائحة|اللائحة|قرار|اتفاقية)")
 _EN_ARTICLE = re.compile(r"\bArticle\s+([0-9]+)((?:\([0-9]+\))?(?:\([a-z]+\))?)")
@@ -95,7 +97,9 @@ class ProseRefs:
             return None
         return article_id, end, written
 
-    def _article(self, text: str, i: int, num_start: int) -> tuple[int, list[Inline]] | None:
+    def _article(
+        self, text: str, i: int, num_start: int
+    ) -> tuple[int, list[Inline]] | None:
         found = self._article_at(text, num_start)
         if found is None:
             return None
@@ -127,7 +131,11 @@ class ProseRefs:
         self, text: str, i: int, para: re.Match[str], article_id: str
     ) -> tuple[int, list[Inline]] | None:
         label = para.group(1)
-        n = int(re.sub(r"\D", "", label.translate(str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789"))))
+        n = int(
+            re.sub(
+                r"\D", "", label.translate(str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789"))
+            )
+        )
         after = para.end()
         this = _AR_THIS_ARTICLE.match(text, after)
         if this:
@@ -154,7 +162,9 @@ class ProseRefs:
             return None
         return end, [Text(text[i : para.start(1)]), Ref(address, "number"), *tail]
 
-    def _english(self, text: str, i: int, en: re.Match[str]) -> tuple[int, list[Inline]] | None:
+    def _english(
+        self, text: str, i: int, en: re.Match[str]
+    ) -> tuple[int, list[Inline]] | None:
         article_id = self.by_number.get((int(en.group(1)), 0))
         if article_id is None:
             return None
