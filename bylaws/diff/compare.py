@@ -22,6 +22,7 @@ from bylaws.diff.changes import (
     UnitChange,
     UnitKind,
 )
+from bylaws.diff.memory import paused_collector
 from bylaws.diff.structure import (
     AlignMode,
     Pair,
@@ -93,7 +94,7 @@ def _raw_runs(runs: Sequence[Inline]) -> str:
 class _Unit:
     """A paragraph or point: its address, label and text, raw and rendered."""
 
-    __slots__ = ("address", "label", "raw", "text", "_words")
+    __slots__ = ("_words", "address", "label", "raw", "text")
 
     def __init__(self, address: str, label: str, raw: str, text: str) -> None:
         self.address, self.label, self.raw, self.text = address, label, raw, text
@@ -143,9 +144,14 @@ class _Side:
         # Labels by number, language and style: after an early insertion most
         # articles are renumbered, and the old side's labels are the new one's.
         self._labels = labels if labels is not None else {}
+        self._plain: dict[str, str] = {}
         self.division_of: dict[str, Division] = {}
         self._walk(doc.outline, None)
         self._units: dict[str, list[_Unit]] = {}
+        # A reference shows the same text wherever it stands, and a unit's
+        # label depends only on its place: both are worked out once.
+        self._refs: dict[tuple[str, str], str] = {}
+        self._unit_labels: dict[tuple[int, int], str] = {}
 
     def _walk(self, nodes: Sequence[OutlineNode], parent: Division | None) -> None:
         for node in nodes:
@@ -155,8 +161,13 @@ class _Side:
                 self.division_of.setdefault(node.ref, parent)
 
     def number(self, article_id: str) -> str | None:
-        found = self.numbers.get(article_id)
-        return found.plain() if found is not None else None
+        plain = self._plain.get(article_id)
+        if plain is None:
+            found = self.numbers.get(article_id)
+            if found is None:
+                return None
+            plain = self._plain[article_id] = found.plain()
+        return plain
 
     def label(self, article_id: str) -> str | None:
         number = self.numbers.get(article_id)
@@ -186,18 +197,44 @@ class _Side:
             )
         return found
 
+    def _render(self, runs: Sequence[Inline]) -> str:
+        """`render_runs` for this side, each reference rendered once."""
+        parts: list[str] = []
+        for run in runs:
+            if isinstance(run, Text):
+                parts.append(run.value)
+                continue
+            key = (run.to, run.form)
+            shown = self._refs.get(key)
+            if shown is None:
+                shown = self._refs[key] = render_runs(self.doc, self.numbers, (run,))
+            parts.append(shown)
+        return "".join(parts)
+
     def _text(self, items: Sequence[P | Point]) -> tuple[str, str]:
         own = [i for i in items if isinstance(i, P)]
         raw = " ".join(_raw_runs(p.runs) for p in own)
-        text = " ".join(render_runs(self.doc, self.numbers, p.runs) for p in own)
+        text = " ".join(self._render(p.runs) for p in own)
         return raw, text
 
+    def _unit_label(self, n: int, depth: int) -> str:
+        """A paragraph's label at depth 0, a point's at its depth."""
+        key = (n, depth)
+        found = self._unit_labels.get(key)
+        if found is None:
+            lang, style = self.doc.lang, self.doc.style
+            found = self._unit_labels[key] = (
+                numbering.point_label(n, depth, lang, style)
+                if depth
+                else numbering.paragraph_label(n, lang, style)
+            )
+        return found
+
     def _unit_iter(self, article: Article) -> Iterator[_Unit]:
-        lang, style = self.doc.lang, self.doc.style
         numbered = len(article.paragraphs) > 1
         for n, paragraph in enumerate(article.paragraphs, 1):
             address = f"para-{n}"
-            label = numbering.paragraph_label(n, lang, style) if numbered else ""
+            label = self._unit_label(n, 0) if numbered else ""
             yield from self._container(paragraph, address, label, 0)
 
     def _container(
@@ -209,7 +246,7 @@ class _Side:
             yield from self._container(
                 point,
                 f"{address}/point-{n}",
-                numbering.point_label(n, depth + 1, self.doc.lang, self.doc.style),
+                self._unit_label(n, depth + 1),
                 depth + 1,
             )
 
@@ -623,6 +660,22 @@ def diff_documents(
     Returns:
         The change records, articles in the new reading order.
     """
+    with paused_collector():
+        return _diff_documents(
+            old, new, old_name, new_name, align, context, progress, only
+        )
+
+
+def _diff_documents(
+    old: Document,
+    new: Document,
+    old_name: str,
+    new_name: str,
+    align: AlignMode,
+    context: bool,
+    progress: Progress | None,
+    only: tuple[str | None, str | None] | None,
+) -> DocumentDiff:
     old_ids, new_ids = _live_ids(old), _live_ids(new)
     if only is not None:
         old_ids = [only[0]] if only[0] is not None else []

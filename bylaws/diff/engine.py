@@ -22,6 +22,7 @@ from typing import Literal
 from bylaws import workspace, xmlio
 from bylaws.diff.changes import DocumentDiff
 from bylaws.diff.compare import FingerprintedArticles, Progress, diff_documents
+from bylaws.diff.memory import paused_collector
 from bylaws.diff.structure import AlignMode
 from bylaws.errors import NotFound, UnusableInput
 from bylaws.model import Article, ArticleEntry, Document, DocumentMeta
@@ -408,13 +409,14 @@ def diff_paths(
     """
     loader = _Loader(cwd or Path("."))
     try:
-        return diff_operands(
-            loader.load(old),
-            loader.load(new),
-            align=align,
-            context=context,
-            progress=progress,
-        )
+        with paused_collector():
+            return diff_operands(
+                loader.load(old),
+                loader.load(new),
+                align=align,
+                context=context,
+                progress=progress,
+            )
     finally:
         for tree in loader._trees.values():
             close = getattr(tree, "close", None)

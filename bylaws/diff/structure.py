@@ -247,6 +247,9 @@ def align_units(
     Returns:
         Pairs as in `align_articles`.
     """
+    if list(old_texts) == list(new_texts):
+        # Only the heading or the notes changed: every unit stays in place.
+        return [(i, i) for i in range(len(old_texts))]
     pairs = _pair_by_content(old_texts, new_texts, old_words, new_words)
     return _as_pairs(pairs, len(old_texts), len(new_texts))
 

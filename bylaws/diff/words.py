@@ -8,7 +8,7 @@ splits a word, because a word is one character to the algorithm.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Literal
@@ -58,10 +58,13 @@ _CODE_RANGES = ((0xE000, 0xF8FF), (0xF0000, 0xFFFFD), (0x100000, 0x10FFFD))
 _CODE_CAPACITY = sum(hi - lo + 1 for lo, hi in _CODE_RANGES)
 
 
-def _code_points() -> Iterator[str]:
+def _code_point(index: int) -> str:
+    """The index-th private-use character in hand-out order."""
     for lo, hi in _CODE_RANGES:
-        for code in range(lo, hi + 1):
-            yield chr(code)
+        if index <= hi - lo:
+            return chr(lo + index)
+        index -= hi - lo + 1
+    raise _TooManyTokens
 
 
 class _TooManyTokens(Exception):
@@ -69,21 +72,23 @@ class _TooManyTokens(Exception):
 
 
 def _encode(old_tokens: Sequence[str], new_tokens: Sequence[str]) -> tuple[str, str]:
-    """Both token lists as strings of one private-use character per token."""
-    codes: dict[str, str] = {}
-    supply = _code_points()
+    """Both token lists as strings of one private-use character per token.
 
-    def code(tok: str) -> str:
-        found = codes.get(tok)
-        if found is None:
-            if len(codes) >= _CODE_CAPACITY:
-                raise _TooManyTokens
-            found = codes[tok] = next(supply)
-        return found
-
+    Codes are handed out in order of first appearance, old text first.
+    """
+    # dict.fromkeys keeps first appearances in order, in one pass in C.
+    distinct = dict.fromkeys(old_tokens)
+    distinct.update(dict.fromkeys(new_tokens))
+    if len(distinct) > _CODE_CAPACITY:
+        raise _TooManyTokens
+    first = _CODE_RANGES[0][1] - _CODE_RANGES[0][0] + 1
+    codes = {
+        tok: chr(_CODE_RANGES[0][0] + n) if n < first else _code_point(n)
+        for n, tok in enumerate(distinct)
+    }
     return (
-        "".join(code(t) for t in old_tokens),
-        "".join(code(t) for t in new_tokens),
+        "".join(map(codes.__getitem__, old_tokens)),
+        "".join(map(codes.__getitem__, new_tokens)),
     )
 
 

@@ -25,6 +25,7 @@ from bylaws.diff.changes import (
     OutlineChanged,
     UnitChange,
 )
+from bylaws.diff.memory import paused_collector
 from bylaws.diff.words import WordOp
 from bylaws.formatters import FormatOptions
 
@@ -124,4 +125,5 @@ def format_diff(diff: DocumentDiff, options: FormatOptions) -> str:
     One line, because the C encoder is several times faster than the indented
     one on big diffs; pipe through `python -m json.tool` or `jq` to read it.
     """
-    return json.dumps(as_data(diff, options), ensure_ascii=False) + "\n"
+    with paused_collector():
+        return json.dumps(as_data(diff, options), ensure_ascii=False) + "\n"
