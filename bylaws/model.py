@@ -36,6 +36,14 @@ class SourceLoc:
         return self.path
 
 
+RTL_LANGUAGES = frozenset({"ar", "fa", "he", "ur", "ps", "ckb", "yi"})
+
+
+def is_rtl(lang: str) -> bool:
+    """Whether a language (a BCP 47 tag) is written right to left."""
+    return lang.split("-")[0].lower() in RTL_LANGUAGES
+
+
 def _loc() -> SourceLoc | None:
     return field(default=None, compare=False, repr=False)
 
@@ -223,7 +231,7 @@ class Document:
 
     @property
     def rtl(self) -> bool:
-        return self.lang.split("-")[0] in {"ar", "fa", "he", "ur", "ps", "ckb", "yi"}
+        return is_rtl(self.lang)
 
 
 # --- proposals --------------------------------------------------------------

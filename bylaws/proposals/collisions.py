@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
 from ..errors import BylawsError
-from ..model import Document, P, Point, Proposal, plain_text
-from ..overlay import apply_proposal
+from ..model import (
+    Document,
+    P,
+    Point,
+    Proposal,
+    iter_divisions,
+    iter_entries,
+    plain_text,
+)
+from ..overlay import apply_proposal, touched_articles
 from ..text import normalize_word, tokenize
 from .consolidate import Collision, pair_collisions, touched_places
 
@@ -42,15 +51,33 @@ def _normalised(text: str) -> str:
     return "".join(normalize_word(t) for t in tokenize(text) if not t.isspace())
 
 
-def normalised_text(doc: Document) -> tuple[tuple[str, str], ...]:
-    """A document's text with formal differences folded away, article by article."""
-    out: list[tuple[str, str]] = []
-    for article in doc.ordered_articles():
-        chunks = [article.heading or ""]
-        for para in article.paragraphs:
-            chunks.extend(_items_text(para.items))
-        out.append((article.id, _normalised(" ".join(chunks))))
-    return tuple(out)
+def _article_key(doc: Document, article_id: str) -> str | None:
+    article = doc.articles.get(article_id)
+    if article is None:
+        return None
+    chunks = [article.heading or ""]
+    for para in article.paragraphs:
+        chunks.extend(_items_text(para.items))
+    return _normalised(" ".join(chunks))
+
+
+def same_text(a: Document, b: Document, ids: Iterable[str]) -> bool:
+    """Whether two proposed documents read the same, formal differences folded.
+
+    Only the articles the proposals touch can differ from the base, so only
+    they are read, and the first difference ends the comparison.
+    """
+    live_a = [e.ref for e in iter_entries(a.outline) if not e.repealed]
+    live_b = [e.ref for e in iter_entries(b.outline) if not e.repealed]
+    if live_a != live_b:
+        return False
+    if any(_article_key(a, i) != _article_key(b, i) for i in sorted(ids)):
+        return False
+    headings_a = [(d.id, d.heading) for d in iter_divisions(a.outline)]
+    headings_b = [(d.id, d.heading) for d in iter_divisions(b.outline)]
+    return headings_a == headings_b or [(i, _normalised(h)) for i, h in headings_a] == [
+        (i, _normalised(h)) for i, h in headings_b
+    ]
 
 
 def _items_text(items: tuple[P | Point, ...]) -> list[str]:
@@ -66,7 +93,8 @@ def _items_text(items: tuple[P | Point, ...]) -> list[str]:
 def compare_pair(doc: Document, first: Proposal, second: Proposal) -> PairReport:
     """Collide (same words), mergeable (same article or paragraph), duplicate or none."""
     a_doc, b_doc = apply_proposal(doc, first), apply_proposal(doc, second)
-    if a_doc != doc and normalised_text(a_doc) == normalised_text(b_doc):
+    touched = {*touched_articles(first), *touched_articles(second)}
+    if first.operations and second.operations and same_text(a_doc, b_doc, touched):
         return PairReport(first.id, second.id, "duplicate", ())
     places_a, places_b = touched_places(doc, first), touched_places(doc, second)
     shared = tuple(

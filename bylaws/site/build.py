@@ -1,0 +1,129 @@
+"""The file layer of the site: a workspace on disk to pages, files or a built site.
+
+`site_pages` is what the plugin serves; `write_markdown` writes the same pages
+as files (for `bylaws site markdown`); `build` and `serve` run mkdocs itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib.resources import files as package_files
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from bylaws.errors import UnusableInput
+from bylaws.workspace import write_atomic
+
+from .escape import attr, h
+from .integration import Switch
+from .labels import Labels, labels_for
+from .pages import SitePage, document_pages
+from .sources import load_workspace
+from .urls import SiteUrls
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+
+__all__ = ["SiteBuild", "build", "serve", "site_pages", "write_markdown"]
+
+
+@dataclass(frozen=True)
+class SiteBuild:
+    """Every generated page, and each document's pages with its title and labels."""
+
+    pages: tuple[SitePage, ...]
+    documents: tuple[tuple[str, Sequence[SitePage], Labels], ...]
+
+
+def _home(documents: Sequence[tuple[str, str, Labels]], language: str) -> SitePage:
+    labels = labels_for(language)
+    items = "".join(
+        f'<li><a href="{attr(SiteUrls(doc_id).link("index.md", SiteUrls(doc_id).home()))}">'
+        f"{h(title)}</a></li>"
+        for doc_id, title, _ in documents
+    )
+    body = f"<h1>{h(labels['documents'])}</h1><ul>{items}</ul>"
+    return SitePage("index.md", labels["documents"], body, "", labels.lang, labels.rtl)
+
+
+def site_pages(
+    workspace: Path,
+    *,
+    directory_urls: bool = True,
+    switch: Switch = "adopted",
+    have_home: bool = True,
+    language: str = "ar",
+) -> SiteBuild:
+    """All pages of a workspace; a home page too when the manual has none."""
+    pages: list[SitePage] = []
+    documents: list[tuple[str, Sequence[SitePage], Labels]] = []
+    found: list[tuple[str, str, Labels]] = []
+    for bundle in load_workspace(workspace):
+        doc_pages = document_pages(bundle, directory_urls=directory_urls, switch=switch)
+        pages.extend(doc_pages)
+        meta = bundle.doc.meta
+        title = meta.short_title or meta.title
+        labels = labels_for(bundle.doc.lang)
+        documents.append((title, doc_pages, labels))
+        found.append((bundle.doc.id, title, labels))
+    if not have_home:
+        pages.insert(0, _home(found, language))
+    return SiteBuild(tuple(pages), tuple(documents))
+
+
+def write_markdown(
+    workspace: Path, out: Path, *, switch: Switch = "adopted"
+) -> list[Path]:
+    """Write every page as a Markdown file under `out`; the paths written."""
+    written: list[Path] = []
+    for page in site_pages(workspace, switch=switch).pages:
+        target = out / page.src_uri
+        write_atomic(target, page.markdown().encode("utf-8"))
+        written.append(target)
+    # The plugin adds these itself; a build without it needs them as files.
+    for name in ("bylaws.css", "bylaws.js"):
+        target = out / "assets" / "bylaws" / name
+        content = (
+            package_files("bylaws.site").joinpath("assets").joinpath(name).read_bytes()
+        )
+        write_atomic(target, content)
+        written.append(target)
+    return written
+
+
+def _config(config_file: Path, **overrides: Any) -> MkDocsConfig:
+    from mkdocs.config import load_config
+
+    if not config_file.is_file():
+        raise UnusableInput("no mkdocs.yml here", str(config_file))
+    return load_config(str(config_file), **overrides)
+
+
+def build(
+    config_file: Path, *, strict: bool = False, site_dir: Path | None = None
+) -> Path:
+    """Build the site with mkdocs; the folder it was written to."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.exceptions import MkDocsException
+
+    overrides: dict[str, Any] = {"strict": strict}
+    if site_dir is not None:
+        overrides["site_dir"] = str(site_dir)
+    config = _config(config_file, **overrides)
+    try:
+        mkdocs_build(config)
+    except MkDocsException as exc:
+        raise UnusableInput(
+            f"the site did not build: {exc}", str(config_file)
+        ) from None
+    return Path(config.site_dir)
+
+
+def serve(config_file: Path, *, host: str = "127.0.0.1", port: int = 8000) -> None:
+    """Serve the site with live reload, rebuilding when the drafts change."""
+    from mkdocs.commands.serve import serve as mkdocs_serve
+
+    if not config_file.is_file():
+        raise UnusableInput("no mkdocs.yml here", str(config_file))
+    mkdocs_serve(str(config_file), dev_addr=f"{host}:{port}", livereload=True)

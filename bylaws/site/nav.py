@@ -1,0 +1,90 @@
+"""The site's navigation as mkdocs' `nav` setting: generated pages, then the manual.
+
+Built from the pages and the manual files that exist, so a manual page
+written later appears without touching `mkdocs.yml`, and a missing one never
+breaks `mkdocs build --strict`.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from .escape import nav_title
+from .labels import Labels
+from .pages import SitePage
+
+__all__ = ["MANUAL_SECTIONS", "manual_nav", "site_nav"]
+
+# Folders of docs/ in reading order, with the label key of their nav section.
+MANUAL_SECTIONS: tuple[tuple[str, str], ...] = (
+    ("drafting", "section_drafting"),
+    ("reviewing", "section_reviewing"),
+    ("guides", "section_guides"),
+    ("cli", "section_cli"),
+    ("reference", "section_reference"),
+)
+
+NavItem = Any  # str | dict[str, str | list[NavItem]], as mkdocs reads it
+
+
+def _entry(page: SitePage) -> NavItem:
+    return {nav_title(page.title): page.src_uri}
+
+
+def document_nav(pages: Sequence[SitePage], labels: Labels, title: str) -> NavItem:
+    """One document's section: home, text, proposals, consolidated, tables."""
+    by_section: dict[str, list[SitePage]] = {}
+    for page in pages:
+        by_section.setdefault(page.section, []).append(page)
+    items: list[NavItem] = [_entry(p) for p in by_section.get("home", [])]
+    items.append(
+        {nav_title(labels["text"]): [_entry(p) for p in by_section.get("text", [])]}
+    )
+    proposals = [p.src_uri for p in by_section.get("proposals-index", [])]
+    proposals += [_entry(p) for p in by_section.get("proposals", [])]
+    items.append({nav_title(labels["proposals"]): proposals})
+    for section in ("consolidated", "collisions", "disposition"):
+        items.extend(_entry(p) for p in by_section.get(section, []))
+    return {nav_title(title): items}
+
+
+def manual_nav(doc_pages: Iterable[str], labels: Labels) -> list[NavItem]:
+    """The manual's pages (paths relative to docs/), grouped by folder."""
+    paths = sorted(p for p in doc_pages if p.endswith(".md"))
+    items: list[NavItem] = []
+    used: set[str] = set()
+    for folder, key in MANUAL_SECTIONS:
+        inside = [p for p in paths if p.startswith(folder + "/")]
+        index = [p for p in inside if posixpath.basename(p) == "index.md"]
+        if inside:
+            items.append(
+                {nav_title(labels[key]): index + [p for p in inside if p not in index]}
+            )
+            used.update(inside)
+    other_folders = sorted(
+        {p.split("/")[0] for p in paths if "/" in p and p not in used}
+    )
+    for folder in other_folders:
+        inside = [p for p in paths if p.startswith(folder + "/") and p not in used]
+        items.append({nav_title(folder): inside})
+        used.update(inside)
+    items.extend(p for p in paths if "/" not in p and p != "index.md")
+    return items
+
+
+def site_nav(
+    home: str | None,
+    documents: Sequence[tuple[str, Sequence[SitePage], Labels]],
+    manual: Iterable[str],
+    labels: Labels,
+) -> list[NavItem]:
+    """The whole nav: the home page, each document, then the manual."""
+    nav: list[NavItem] = [home] if home else []
+    for title, pages, doc_labels in documents:
+        nav.append(document_nav(pages, doc_labels, title))
+    manual_items = manual_nav(manual, labels)
+    if manual_items:
+        nav.append({nav_title(labels["manual"]): manual_items})
+    return nav

@@ -1,0 +1,210 @@
+"""Articles as HTML: numbered paragraphs and points, live references as links.
+
+Every string from a file passes through `escape.h`; the only markup here is
+the markup this module writes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from bylaws.errors import NotFound
+from bylaws.model import Article, Document, Inline, P, Point, Ref, Text
+from bylaws.numbering import (
+    ArticleNumber,
+    article_label,
+    number_outline,
+    paragraph_label,
+    point_label,
+    render_ref,
+    repealed_mark,
+)
+
+from .escape import attr, h
+from .labels import Labels, labels_for
+from .urls import SiteUrls
+
+__all__ = ["Block", "DocContext", "article_blocks", "article_html", "blocks_html"]
+
+
+@dataclass(frozen=True)
+class DocContext:
+    """One document as the pages see it: numbers, labels and where articles live.
+
+    `homes` maps an article id to the page that shows it in the text in force.
+    """
+
+    doc: Document
+    urls: SiteUrls
+    homes: Mapping[str, str]
+    numbers: Mapping[str, ArticleNumber] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, doc: Document, urls: SiteUrls, homes: Mapping[str, str]) -> DocContext:
+        return cls(doc, urls, homes, number_outline(doc))
+
+    @property
+    def labels(self) -> Labels:
+        return labels_for(self.doc.lang)
+
+    def label(self, article_id: str) -> str:
+        """«المادة الثانية» for a numbered article, the id for anything else."""
+        number = self.numbers.get(article_id)
+        if number is None:
+            return article_id
+        return article_label(number.n, number.k, self.doc.lang, self.doc.style)
+
+    def title(self, article: Article) -> str:
+        label = self.label(article.id)
+        return f"{label}: {article.heading}" if article.heading else label
+
+    def article_link(self, page: str, article_id: str) -> str:
+        """A link to an article in the text in force, from `page`."""
+        home = self.homes.get(article_id)
+        if home is None:
+            return self.urls.link(page, self.urls.article(article_id))
+        return self.urls.link(page, home, article_id)
+
+
+@dataclass(frozen=True)
+class Block:
+    """One line of an article as read: a paragraph's text or a point's.
+
+    `html` carries links; `text` is the same words as plain text, for diffs
+    and the search copy. `anchor` is the block's address (`para-2/point-1`).
+    """
+
+    anchor: str
+    label: str
+    depth: int
+    html: str
+    text: str
+
+
+def _ref_link(ctx: DocContext, page: str | None, ref: Ref) -> tuple[str, str]:
+    try:
+        shown = render_ref(ctx.doc, ref, ctx.numbers)
+    except NotFound:
+        # Keep the raw address visible rather than hide a broken reference.
+        broken = "{" + ref.to + "}"
+        title = attr(ctx.labels["broken_ref"])
+        return (
+            f'<span class="bylaws-broken-ref" title="{title}">{h(broken)}</span>',
+            broken,
+        )
+    if page is None:
+        return h(shown), shown
+    article_id, _, rest = ref.to.partition("/")
+    href = ctx.article_link(page, article_id)
+    if rest and "#" in href:
+        href = href.split("#")[0] + "#" + _anchor(article_id, rest)
+    return f'<a class="bylaws-ref" href="{attr(href)}">{h(shown)}</a>', shown
+
+
+def _anchor(article_id: str, rest: str) -> str:
+    return article_id + "--" + rest.replace("/", "--")
+
+
+def runs_html(
+    ctx: DocContext, runs: tuple[Inline, ...], page: str | None
+) -> tuple[str, str]:
+    """Inline runs as (html, plain text); references linked when `page` is given."""
+    parts: list[str] = []
+    plain: list[str] = []
+    for run in runs:
+        if isinstance(run, Text):
+            parts.append(h(run.value))
+            plain.append(run.value)
+        else:
+            html_part, text_part = _ref_link(ctx, page, run)
+            parts.append(html_part)
+            plain.append(text_part)
+    return "".join(parts), "".join(plain)
+
+
+def article_blocks(ctx: DocContext, article: Article, page: str | None) -> list[Block]:
+    """The article's paragraphs and points, in reading order, with their labels."""
+    lang, style = ctx.doc.lang, ctx.doc.style
+    blocks: list[Block] = []
+    numbered = len(article.paragraphs) > 1
+
+    def walk(items: tuple[P | Point, ...], anchor: str, label: str, depth: int) -> None:
+        first = True
+        index = 0
+        for item in items:
+            if isinstance(item, P):
+                html_text, plain = runs_html(ctx, item.runs, page)
+                blocks.append(
+                    Block(anchor, label if first else "", depth, html_text, plain)
+                )
+                first = False
+            else:
+                index += 1
+                walk(
+                    item.items,
+                    f"{anchor}/point-{index}",
+                    point_label(index, depth + 1, lang, style),
+                    depth + 1,
+                )
+
+    for number, paragraph in enumerate(article.paragraphs, start=1):
+        label = paragraph_label(number, lang, style) if numbered else ""
+        walk(paragraph.items, f"para-{number}", label, 0)
+    return blocks
+
+
+def blocks_html(article_id: str, blocks: list[Block]) -> str:
+    """Blocks as `<p>` elements, each with an id from the article's and its address."""
+    out: list[str] = []
+    seen: set[str] = set()
+    for block in blocks:
+        ident = ""
+        if block.anchor not in seen:
+            seen.add(block.anchor)
+            ident = f' id="{attr(_anchor(article_id, block.anchor))}"'
+        label = (
+            f'<span class="bylaws-num">{h(block.label)}</span> ' if block.label else ""
+        )
+        out.append(
+            f'<p class="bylaws-block bylaws-depth-{block.depth}"{ident}>{label}{block.html}</p>'
+        )
+    return "\n".join(out)
+
+
+def article_html(
+    ctx: DocContext,
+    article: Article | None,
+    page: str,
+    article_id: str,
+    *,
+    level: int = 2,
+    heading_id: bool = True,
+    extra: str = "",
+) -> str:
+    """One article with its heading (an anchor from its id) and a permalink.
+
+    A repealed article (no text) shows its number and the repealed mark.
+    """
+    number = ctx.numbers.get(article_id)
+    if article is None or (number is not None and number.repealed):
+        title = f"{ctx.label(article_id)} {repealed_mark(ctx.doc.lang)}"
+        body = ""
+    else:
+        title = ctx.title(article)
+        body = blocks_html(article_id, article_blocks(ctx, article, page))
+        for note in article.notes:
+            note_html, _ = runs_html(ctx, note.runs, page)
+            body += f'\n<p class="bylaws-note">{note_html}</p>'
+    ident = f' id="{attr(article_id)}"' if heading_id else ""
+    permalink = (
+        f' <a class="headerlink" href="#{attr(article_id)}" '
+        f'title="{attr(ctx.labels["permalink"])}">¶</a>'
+        if heading_id
+        else ""
+    )
+    return (
+        f'<article class="bylaws-article" data-article="{attr(article_id)}">\n'
+        f"<h{level}{ident}>{h(title)}{permalink}</h{level}>\n"
+        f"{body}{extra}\n</article>"
+    )
