@@ -43,6 +43,37 @@ class Tree(Protocol):
     def display(self, rel: PurePosixPath) -> str: ...
 
 
+_READ_CHUNK = 1 << 16
+_O_BINARY = getattr(os, "O_BINARY", 0)
+
+
+def read_small_file(path: str) -> bytes | None:
+    """A file's bytes with plain system calls, or None if too big or unreadable.
+
+    Workspaces are thousands of small files: asking `read()` for the 10 MB
+    limit allocates that much each time, and pathlib's joins cost more than
+    parsing. None sends the caller to the slow path, which says precisely
+    what is wrong.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | _O_BINARY)
+    except OSError:
+        return None
+    try:
+        chunks: list[bytes] = []
+        size = 0
+        while chunk := os.read(fd, _READ_CHUNK):
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > xmlio.MAX_FILE_BYTES:
+                return None
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
+
+
 @dataclass(frozen=True)
 class DiskTree:
     """A folder on disk; paths in messages are shown as the user gave them."""
@@ -55,6 +86,9 @@ class DiskTree:
 
     def read_bytes(self, rel: PurePosixPath) -> bytes:
         path = self._path(rel)
+        data = read_small_file(path)
+        if data is not None:
+            return data
         try:
             with open(path, "rb") as handle:
                 # One byte past the limit is enough to refuse a 50 MB file.

@@ -12,7 +12,6 @@ with what changed.
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
@@ -50,32 +49,6 @@ _ARABIC_LETTER = re.compile("[\u0600-\u06ff]")
 # Read size of the first os.read of an article file: article files are far
 # smaller, and asking for MAX_FILE_BYTES at once would allocate ten megabytes
 # per file (ten times the cost of reading 2,000 small files).
-_READ_CHUNK = 1 << 16
-_O_BINARY = getattr(os, "O_BINARY", 0)
-
-
-def _read_small_file(path: str) -> bytes | None:
-    """A file's bytes with plain system calls, or None if too big or unreadable.
-
-    None sends the caller to its tree, which raises the precise error.
-    """
-    try:
-        fd = os.open(path, os.O_RDONLY | _O_BINARY)
-    except OSError:
-        return None
-    try:
-        chunks: list[bytes] = []
-        size = 0
-        while chunk := os.read(fd, _READ_CHUNK):
-            chunks.append(chunk)
-            size += len(chunk)
-            if size > xmlio.MAX_FILE_BYTES:
-                return None
-    except OSError:
-        return None
-    finally:
-        os.close(fd)
-    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
 class ArticleFiles(FingerprintedArticles, Mapping[str, Article]):
@@ -145,7 +118,7 @@ class ArticleFiles(FingerprintedArticles, Mapping[str, Article]):
         if self._disk_prefix is not None:
             # Thousands of small files: system calls on a string path, and
             # errors still go through the tree.
-            data = _read_small_file(self._disk_prefix + name)
+            data = workspace.read_small_file(self._disk_prefix + name)
             if data is not None:
                 return data
         return self._tree.read_bytes(self._folder / name)
@@ -231,21 +204,21 @@ class _Loader:
         return found
 
     def tree_and_path(self, text: str) -> tuple[Tree, PurePosixPath]:
-        from bylaws import gitio
-
         path = Path(text)
         if not path.is_absolute():
             path = self.cwd / path
-        if path.exists() or gitio.split_rev_path(text) is None:
-            if not path.exists():
-                raise NotFound("no such file or folder", text)
+        if path.exists():
             tree_key = ("disk", "")
             tree = self._trees.get(tree_key)
             if tree is None:
                 tree = self._trees[tree_key] = workspace.DiskTree(self.cwd)
             return tree, PurePosixPath(text)
+        # Only now: git's module (and subprocess) cost start-up time.
+        from bylaws import gitio
+
         split = gitio.split_rev_path(text)
-        assert split is not None
+        if split is None:
+            raise NotFound("no such file or folder", text)
         rev, inner = split
         root = gitio.repo_root(self.cwd)
         if inner.startswith(("./", "../")) or inner in (".", ".."):

@@ -128,6 +128,53 @@ def _best_matches(
     return out
 
 
+def _in_place_opcodes(
+    old_keys: Sequence[str], new_keys: Sequence[str]
+) -> list[tuple[str, int, int, int, int]] | None:
+    """SequenceMatcher's opcodes, cheaply, when every shared text kept its place.
+
+    The usual amended article: each text found on both sides stands once on
+    each, at the same index. Then every matching block difflib can find lies
+    on the diagonal, and its recursion finds all of them, so the blocks are
+    the runs of equal positions. None when the condition does not hold.
+    """
+    old_at: dict[str, int] = {}
+    for i, key in enumerate(old_keys):
+        old_at[key] = -1 if key in old_at else i
+    new_at: dict[str, int] = {}
+    for j, key in enumerate(new_keys):
+        new_at[key] = -1 if key in new_at else j
+    for key, i in old_at.items():
+        if key in new_at and (i != new_at[key] or i < 0):
+            return None
+    # Runs of equal positions, then the end, as get_matching_blocks gives them.
+    blocks: list[tuple[int, int, int]] = []
+    k, common = 0, min(len(old_keys), len(new_keys))
+    while k < common:
+        if old_keys[k] != new_keys[k]:
+            k += 1
+            continue
+        run = k
+        while k < common and old_keys[k] == new_keys[k]:
+            k += 1
+        blocks.append((run, run, k - run))
+    blocks.append((len(old_keys), len(new_keys), 0))
+    # As SequenceMatcher.get_opcodes turns blocks into opcodes.
+    opcodes: list[tuple[str, int, int, int, int]] = []
+    i = j = 0
+    for ai, bj, size in blocks:
+        if i < ai and j < bj:
+            opcodes.append(("replace", i, ai, j, bj))
+        elif i < ai:
+            opcodes.append(("delete", i, ai, j, bj))
+        elif j < bj:
+            opcodes.append(("insert", i, ai, j, bj))
+        i, j = ai + size, bj + size
+        if size:
+            opcodes.append(("equal", ai, i, bj, j))
+    return opcodes
+
+
 def _pair_by_content(
     old_keys: Sequence[str],
     new_keys: Sequence[str],
@@ -137,10 +184,15 @@ def _pair_by_content(
     new_numbers: Sequence[str] | None = None,
 ) -> dict[int, int]:
     """Pair two sequences of texts: exact runs, exact moves, number, similarity."""
-    matcher = SequenceMatcher(None, old_keys, new_keys, autojunk=False)
+    opcodes: Sequence[tuple[str, int, int, int, int]] | None = _in_place_opcodes(
+        old_keys, new_keys
+    )
+    if opcodes is None:
+        matcher = SequenceMatcher(None, old_keys, new_keys, autojunk=False)
+        opcodes = matcher.get_opcodes()
     pairs: dict[int, int] = {}
     gaps: list[tuple[int, int, int, int]] = []
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    for tag, i1, i2, j1, j2 in opcodes:
         if tag == "equal":
             pairs.update(zip(range(i1, i2), range(j1, j2), strict=True))
         else:
