@@ -99,7 +99,7 @@ def _read(tree: Tree, rel: PurePosixPath, name: str, report: Report) -> _Parsed 
                 "file starts with a byte-order mark; `bylaws fmt` removes it",
             )
         )
-    schema = xmlio.schema_problems(root, path)
+    schema = xmlio.schema_problems(root, path, data)
     if schema:
         report.problems.extend(schema)
         return None
@@ -114,15 +114,16 @@ def _load_articles(
 ) -> xmlio.LazyArticles:
     """Parse and validate every article file; values are built only when used."""
     sources: dict[str, Source] = {}
-    names = [n for n in tree.list_dir(folder / ARTICLES) if n.endswith(".xml")]
+    base = folder / ARTICLES
+    names = [n for n in tree.list_dir(base) if n.endswith(".xml")]
     for name in names:
-        rel = folder / ARTICLES / name
-        parsed = _read(tree, rel, "article", report)
+        stem = name[: -len(".xml")]
+        parsed = _read(tree, base.joinpath(name), "article", report)
         if parsed is None:
-            report.unreadable.add(rel.stem)
+            report.unreadable.add(stem)
             continue
         article_id = parsed.root.get("id", "")
-        if article_id != rel.stem or article_id in sources:
+        if article_id != stem or article_id in sources:
             loc = xmlio.source_loc(parsed.root, parsed.path, parsed.data)
             message = (
                 f"duplicate article id {article_id!r}"

@@ -82,7 +82,10 @@ class DiskTree:
 
     def _path(self, rel: PurePosixPath) -> str:
         # Plain strings: pathlib's joins cost more than parsing a small file.
-        return os.path.join(self.root, str(rel)) if rel.parts else str(self.root)
+        if not rel.parts:
+            return str(self.root)
+        # Inside the current folder, show paths as the user would type them.
+        return str(rel) if str(self.root) == "." else os.path.join(self.root, str(rel))
 
     def read_bytes(self, rel: PurePosixPath) -> bytes:
         path = self._path(rel)

@@ -83,6 +83,9 @@ _ATTRIBUTE_PRIORITY = {
 }
 _SPACES = re.compile(r"[ \t\r\n]+")
 _DOCTYPE = re.compile(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
+_DECLARED_ENCODING = re.compile(
+    rb"\s*<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9._-]+)"
+)
 
 
 # --- reading ----------------------------------------------------------------
@@ -157,13 +160,12 @@ def parse_bytes(data: bytes, path: str) -> etree._Element:
     check_bytes(data, path)
     if data.startswith(BOM):
         data = data[len(BOM) :]
-    try:
-        root = etree.fromstring(data, _parser())
-    except etree.XMLSyntaxError as exc:
-        # libxml2 reports bad UTF-8 vaguely; find the byte ourselves.
-        raise _not_utf8(data, path) or _syntax_error(exc, path) from None
-    encoding = root.getroottree().docinfo.encoding
-    if encoding and encoding.upper().replace("_", "-") not in ("UTF-8", "UTF8"):
+    declared = _DECLARED_ENCODING.match(data, 0, 200)
+    if declared and declared.group(1).upper().replace(b"_", b"-") not in (
+        b"UTF-8",
+        b"UTF8",
+    ):
+        encoding = declared.group(1).decode("ascii")
         raise _not_utf8(data, path) or UnusableInput(
             f"file declares encoding {encoding}; bylaws files are UTF-8: save it as "
             'UTF-8 and declare encoding="UTF-8"',
@@ -171,6 +173,11 @@ def parse_bytes(data: bytes, path: str) -> etree._Element:
             1,
             1,
         )
+    try:
+        root = etree.fromstring(data, _parser())
+    except etree.XMLSyntaxError as exc:
+        # libxml2 reports bad UTF-8 vaguely; find the byte ourselves.
+        raise _not_utf8(data, path) or _syntax_error(exc, path) from None
     if not isinstance(root.tag, str):
         raise UnusableInput("the root is not an element", path, 1, 1)
     return root
@@ -211,15 +218,76 @@ def schema_path() -> str:
     return str(resources.files("bylaws") / "schema" / "bylaws.rng")
 
 
-def schema_problems(root: etree._Element, path: str) -> list[Problem]:
+_SLUG = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
+_SLUG_ATTRIBUTES = ("id", "ref", "article", "target", "after", "before", "start", "end")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
+_UNEXPECTED = re.compile(r"Did not expect element (\S+) there")
+
+
+def _element_at(
+    root: etree._Element, line: int, hint: str | None
+) -> etree._Element | None:
+    """The element a schema error speaks of: on that line, by name when known."""
+    for el in root.iter():
+        if isinstance(el.tag, str) and _line(el) == line:
+            if hint is None or _local(el) == hint:
+                return el
+    return None
+
+
+def _attribute_advice(el: etree._Element) -> str | None:
+    for name in _SLUG_ATTRIBUTES:
+        value = el.get(name)
+        if value is not None and not _SLUG.match(value):
+            return (
+                f"{name}={value!r} is not a valid id: use lowercase ASCII letters, "
+                "digits and hyphens, starting with a letter or digit (like art-membership)"
+            )
+    for name in ("date",):
+        value = el.get(name)
+        if value is not None and not _DATE.match(value):
+            return f"{name}={value!r} is not a date: write it as YYYY-MM-DD"
+    return None
+
+
+def _explain(message: str, el: etree._Element | None) -> str:
+    """A schema message in words a drafter understands."""
+    unexpected = _UNEXPECTED.match(message)
+    if unexpected and el is not None:
+        parent = el.getparent()
+        where_ = f" inside <{_local(parent)}>" if parent is not None else ""
+        hint = (
+            "; running text may hold only words and <ref/>"
+            if parent is not None and _local(parent) in TEXT_ELEMENTS
+            else ""
+        )
+        return f"element <{_local(el)}> is not allowed here{where_}{hint}"
+    if "failed to validate attributes" in message and el is not None:
+        advice = _attribute_advice(el)
+        if advice:
+            return f"<{_local(el)}>: {advice}"
+        return (
+            f"<{_local(el)}> has an attribute the schema does not allow, or lacks one "
+            f"it needs ({message})"
+        )
+    return message
+
+
+def schema_problems(
+    root: etree._Element, path: str, data: bytes | None = None
+) -> list[Problem]:
     """Validate against the shipped RELAX NG schema; one Problem per error."""
     schema = _schema()
     if schema.validate(root):
         return []
     problems = []
+    locate = _Locator(path, data)
     for entry in schema.error_log:
         message = entry.message.replace(Q, "").replace("{" + NS + "}", "")
-        problems.append(Problem(path, entry.line, entry.column or 1, "error", message))
+        named = _UNEXPECTED.match(message)
+        el = _element_at(root, entry.line, named.group(1) if named else None)
+        col = entry.column or (locate(el).col if el is not None else 1)
+        problems.append(Problem(path, entry.line, col, "error", _explain(message, el)))
     return problems
 
 

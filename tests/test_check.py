@@ -87,7 +87,17 @@ def test_id_not_matching_file_name(sample: Path) -> None:
 def test_malformed_id(sample: Path) -> None:
     edit(sample / "articles" / "art-emblem.xml", 'id="art-emblem"', 'id="Art Emblem"')
     found = "\n".join(messages(sample))
-    assert "art-emblem.xml:2:" in found and "id" in found
+    assert "art-emblem.xml:2:1: error: <article>: id='Art Emblem' is not a valid id" in found
+
+
+def test_markup_inside_running_text_is_explained(sample: Path) -> None:
+    path = sample / "articles" / "art-seat.xml"
+    edit(path, "<p>", "<p><b>x</b>")
+    found = messages(sample)
+    assert found == [
+        f"{path}:5:8: error: element <b> is not allowed here inside <p>; "
+        "running text may hold only words and <ref/>"
+    ]
 
 
 def test_proposal_target_that_does_not_exist(sample: Path) -> None:

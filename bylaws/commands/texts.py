@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -29,6 +30,7 @@ def check_command(paths: tuple[Path, ...], quiet: bool) -> None:
         for problem in report.sorted():
             click.echo(str(problem))
         if report.problems:
+            sys.stdout.flush()  # the summary follows the problems, not among them
             click.echo(
                 f"{report.errors} error(s), {report.warnings} warning(s) "
                 f"in {report.files} file(s)",
