@@ -16,6 +16,7 @@ from bylaws.diff.changes import (
 )
 from bylaws.formatters import FormatOptions
 from bylaws.formatters.common import (
+    ARROW,
     Segment,
     Style,
     depth,
@@ -86,6 +87,54 @@ def _division(
     ]
 
 
+def _only_renumbered(change: ArticleChange) -> bool:
+    return (
+        change.kinds == {"renumbered"}
+        and change.heading is None
+        and not any(unit.kind != "equal" for unit in change.units)
+    )
+
+
+def _renumbered_run(
+    diff: DocumentDiff, run: list[ArticleChange], options: FormatOptions
+) -> list[str]:
+    """Articles that only moved up or down in numbering, as one line.
+
+    One insertion renumbers every later article; listing each would bury the
+    real changes under dozens of headers.
+    """
+    first, last = run[0], run[-1]
+    span = (
+        f"{first.old_label} … {last.old_label} {ARROW} "
+        f"{first.new_label} … {last.new_label}"
+    )
+    header: list[Segment] = [
+        (f"@@ {span} @@", "head"),
+        (f" {labels(diff)['renumbered']} ({len(run)})", "meta"),
+    ]
+    return [paint(header, options)]
+
+
+def _grouped(
+    changes: tuple[ArticleChange, ...],
+) -> list[ArticleChange | list[ArticleChange]]:
+    """Changes in order, with runs of two or more renumbered-only articles grouped."""
+    out: list[ArticleChange | list[ArticleChange]] = []
+    run: list[ArticleChange] = []
+    for change in (*changes, None):
+        if change is not None and _only_renumbered(change):
+            run.append(change)
+            continue
+        if len(run) > 1:
+            out.append(run)
+        else:
+            out.extend(run)
+        run = []
+        if change is not None:
+            out.append(change)
+    return out
+
+
 def format_diff(diff: DocumentDiff, options: FormatOptions) -> str:
     """The diff as terminal text (empty when nothing changed)."""
     if diff.is_empty and not (options.context and diff.context):
@@ -95,9 +144,14 @@ def format_diff(diff: DocumentDiff, options: FormatOptions) -> str:
         paint([(f"+++ {diff.new}", "meta")], options),
         paint([(summary_text(diff), "meta")], options),
     ]
-    for change in shown_articles(diff, options):
+    shown = shown_articles(diff, options)
+    # With --context every article is shown in full, so nothing is grouped.
+    for item in list(shown) if options.context else _grouped(shown):
         lines.append("")
-        lines.extend(_article(diff, change, options))
+        if isinstance(item, list):
+            lines.extend(_renumbered_run(diff, item, options))
+        else:
+            lines.extend(_article(diff, item, options))
     for other in diff.changes:
         if isinstance(other, HeadingChanged | OutlineChanged):
             lines.append("")
