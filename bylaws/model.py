@@ -44,10 +44,6 @@ def is_rtl(lang: str) -> bool:
     return lang.split("-")[0].lower() in RTL_LANGUAGES
 
 
-def _loc() -> SourceLoc | None:
-    return field(default=None, compare=False, repr=False)
-
-
 # --- inline content ---------------------------------------------------------
 
 
@@ -69,7 +65,7 @@ class Ref:
 
     to: str
     form: RefForm = "full"
-    loc: SourceLoc | None = _loc()
+    loc: SourceLoc | None = field(default=None, compare=False, repr=False)
 
 
 Inline = Text | Ref
@@ -88,7 +84,7 @@ class P:
     """One block of running text (`<p>`)."""
 
     runs: tuple[Inline, ...]
-    loc: SourceLoc | None = _loc()
+    loc: SourceLoc | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +92,7 @@ class Point:
     """A lettered point inside a paragraph; points may nest."""
 
     items: tuple[P | Point, ...]
-    loc: SourceLoc | None = _loc()
+    loc: SourceLoc | None = field(default=None, compare=False, repr=False)
 
     @property
     def points(self) -> tuple[Point, ...]:
@@ -108,7 +104,7 @@ class Paragraph:
     """A numbered paragraph: running text, optionally with points among it."""
 
     items: tuple[P | Point, ...]
-    loc: SourceLoc | None = _loc()
+    loc: SourceLoc | None = field(default=None, compare=False, repr=False)
 
     @property
     def points(self) -> tuple[Point, ...]:
@@ -120,7 +116,7 @@ class Note:
     """An editorial note attached to an article (not part of the operative text)."""
 
     runs: tuple[Inline, ...]
-    loc: SourceLoc | None = _loc()
+    loc: SourceLoc | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,7 +127,7 @@ class Article:
     heading: str | None
     paragraphs: tuple[Paragraph, ...]
     notes: tuple[Note, ...] = ()
-    loc: SourceLoc | None = _loc()
+    loc: SourceLoc | None = field(default=None, compare=False, repr=False)
 
 
 # --- the outline ------------------------------------------------------------
@@ -149,7 +145,7 @@ class ArticleEntry:
     ref: str
     num: str | None = None
     repealed: bool = False
-    loc: SourceLoc | None = _loc()
+    loc: SourceLoc | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,7 +156,7 @@ class Division:
     id: str
     heading: str
     children: tuple[Division | ArticleEntry, ...]
-    loc: SourceLoc | None = _loc()
+    loc: SourceLoc | None = field(default=None, compare=False, repr=False)
 
 
 OutlineNode = Division | ArticleEntry
@@ -256,7 +252,7 @@ class Amend:
 
     article: str
     rationale: tuple[P, ...] = ()
-    loc: SourceLoc | None = _loc()
+    loc: SourceLoc | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -266,14 +262,14 @@ class Insert:
     article: str
     position: Position
     rationale: tuple[P, ...] = ()
-    loc: SourceLoc | None = _loc()
+    loc: SourceLoc | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
 class Repeal:
     article: str
     rationale: tuple[P, ...] = ()
-    loc: SourceLoc | None = _loc()
+    loc: SourceLoc | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -281,7 +277,7 @@ class Move:
     article: str
     position: Position
     rationale: tuple[P, ...] = ()
-    loc: SourceLoc | None = _loc()
+    loc: SourceLoc | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -291,7 +287,7 @@ class AmendHeading:
     target: str
     heading: str
     rationale: tuple[P, ...] = ()
-    loc: SourceLoc | None = _loc()
+    loc: SourceLoc | None = field(default=None, compare=False, repr=False)
 
 
 Operation = Amend | Insert | Repeal | Move | AmendHeading
@@ -332,7 +328,7 @@ class Review:
     body: str
     recommendation: Ruling | None = None
     decision: Ruling | None = None
-    loc: SourceLoc | None = _loc()
+    loc: SourceLoc | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -381,4 +377,4 @@ class Comment:
     date: str
     proposal: str | None
     text: tuple[P, ...]
-    loc: SourceLoc | None = _loc()
+    loc: SourceLoc | None = field(default=None, compare=False, repr=False)

@@ -229,9 +229,9 @@ def _element_at(
 ) -> etree._Element | None:
     """The element a schema error speaks of: on that line, by name when known."""
     for el in root.iter():
-        if isinstance(el.tag, str) and _line(el) == line:
-            if hint is None or _local(el) == hint:
-                return el
+        same_line = isinstance(el.tag, str) and _line(el) == line
+        if same_line and (hint is None or _local(el) == hint):
+            return el
     return None
 
 

@@ -147,8 +147,12 @@ def test_huge_file_is_refused_without_parsing(sample: Path) -> None:
         handle.write(b'<article xmlns="urn:bylaws:1" id="art-name"><paragraph><p>')
         handle.write(b"x" * (50 * 1024 * 1024))
         handle.write(b"</p></paragraph></article>")
-    _assert_clean_failure(run("check", str(sample)), 1, f"{path}:1:1:", "larger than 10 MB")
-    _assert_clean_failure(run("show", str(sample)), 2, f"{path}:1:1:", "larger than 10 MB")
+    _assert_clean_failure(
+        run("check", str(sample)), 1, f"{path}:1:1:", "larger than 10 MB"
+    )
+    _assert_clean_failure(
+        run("show", str(sample)), 2, f"{path}:1:1:", "larger than 10 MB"
+    )
 
 
 def test_folder_with_no_document(tmp_path: Path) -> None:

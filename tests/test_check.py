@@ -87,7 +87,10 @@ def test_id_not_matching_file_name(sample: Path) -> None:
 def test_malformed_id(sample: Path) -> None:
     edit(sample / "articles" / "art-emblem.xml", 'id="art-emblem"', 'id="Art Emblem"')
     found = "\n".join(messages(sample))
-    assert "art-emblem.xml:2:1: error: <article>: id='Art Emblem' is not a valid id" in found
+    assert (
+        "art-emblem.xml:2:1: error: <article>: id='Art Emblem' is not a valid id"
+        in found
+    )
 
 
 def test_markup_inside_running_text_is_explained(sample: Path) -> None:

@@ -86,7 +86,9 @@ def test_fmt_killed_in_the_middle_of_a_write_leaves_files_whole(sample: Path) ->
         "sys.argv = ['bylaws', 'fmt', sys.argv[1]]\n"
         "main()\n"
     )
-    done = subprocess.run([sys.executable, "-c", script, str(sample)], capture_output=True)
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(sample)], capture_output=True
+    )
     assert done.returncode == -signal.SIGKILL
     _assert_every_file_whole(canonical)
     rewritten = [p for p, data in canonical.items() if p.read_bytes() == data]

@@ -44,7 +44,9 @@ def test_references_follow_renumbering_in_genitive() -> None:
 
 
 def test_inserted_and_repealed_articles_in_a_fixed_document() -> None:
-    assert show(str(ENGLISH), "-a", "4-bis").startswith("Article 4bis: Junior membership")
+    assert show(str(ENGLISH), "-a", "4-bis").startswith(
+        "Article 4bis: Junior membership"
+    )
     assert show(str(ENGLISH), "-a", "5") == "Article 5 (repealed)\n"
 
 

@@ -13,9 +13,7 @@ from bylaws.workspace import DiskTree, load_document, load_proposals
 from tests.conftest import ENGLISH, SAMPLE
 
 ARABIC_WORDS = st.text(
-    alphabet=st.sampled_from(
-        [*list("ابتثجحخدذرسشصضطظعغفقكلمنهويةىءأإآ"), "َ", "ـ"]
-    ),
+    alphabet=st.sampled_from([*list("ابتثجحخدذرسشصضطظعغفقكلمنهويةىءأإآ"), "َ", "ـ"]),
     min_size=1,
     max_size=8,
 )

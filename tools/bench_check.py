@@ -43,7 +43,9 @@ def run(argv: list[str]) -> None:
     parser.add_argument("--proposals", type=int, default=20)
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args(argv)
-    print(f"{'articles':>8} {'files':>6} {'floor s':>8} {'check s':>8} {'ratio':>6} {'µs/article':>10}")
+    print(
+        f"{'articles':>8} {'files':>6} {'floor s':>8} {'check s':>8} {'ratio':>6} {'µs/article':>10}"
+    )
     for size in args.sizes:
         with tempfile.TemporaryDirectory() as tmp:
             old, new = generate(size, seed=1)
@@ -51,11 +53,13 @@ def run(argv: list[str]) -> None:
             write(old, folder)
             write_proposals(old, new, folder, args.proposals)
             files = sorted(folder.rglob("*.xml"))
-            floor = _best(lambda: _floor(files), args.repeat)
+            floor = _best(lambda files=files: _floor(files), args.repeat)
             report = check_paths([folder])
             if report.problems:
-                raise SystemExit(f"the generated corpus has problems: {report.sorted()[:3]}")
-            check = _best(lambda: check_paths([folder]), args.repeat)
+                raise SystemExit(
+                    f"the generated corpus has problems: {report.sorted()[:3]}"
+                )
+            check = _best(lambda folder=folder: check_paths([folder]), args.repeat)
             per_article = check / size * 1e6
             print(
                 f"{size:>8} {len(files):>6} {floor:>8.3f} {check:>8.3f} "

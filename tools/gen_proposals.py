@@ -16,7 +16,9 @@ from bylaws.model import Amend, Base, Document, P, Proposal, Text
 def write_proposals(old: Document, new: Document, folder: Path, count: int) -> None:
     """Split the amendments from `old` to `new` into `count` proposals on disk."""
     amended = sorted(
-        a for a in old.articles if a in new.articles and new.articles[a] != old.articles[a]
+        a
+        for a in old.articles
+        if a in new.articles and new.articles[a] != old.articles[a]
     )
     for n in range(count):
         share = amended[n::count]
@@ -34,7 +36,9 @@ def write_proposals(old: Document, new: Document, folder: Path, count: int) -> N
         )
         target = folder / "proposals" / proposal.id
         (target / "articles").mkdir(parents=True, exist_ok=True)
-        (target / "proposal.xml").write_bytes(xmlio.serialize(xmlio.proposal_to_xml(proposal)))
+        (target / "proposal.xml").write_bytes(
+            xmlio.serialize(xmlio.proposal_to_xml(proposal))
+        )
         for article_id in share:
             data = xmlio.write_article(new.articles[article_id])
             (target / "articles" / f"{article_id}.xml").write_bytes(data)
