@@ -1,7 +1,9 @@
 """The text as a reader sees it: numbers derived, references resolved.
 
 Pure: a Document in, plain values out. `show`, the site and the exporters
-format these values; none of them has to know how numbering works.
+format these values; none of them has to know how numbering works. This is
+the one place that labels articles, divisions, paragraphs and points, says how
+a reference reads, and walks an article's paragraphs and points in order.
 """
 
 from __future__ import annotations
@@ -22,8 +24,22 @@ from .model import (
     Point,
     Ref,
     Text,
+    plain_text,
 )
 from .numbering import ArticleNumber
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line of an article before its runs are rendered (see `Block`).
+
+    Callers that write their own markup (the site's links) render `runs`.
+    """
+
+    address: str
+    label: str | None
+    depth: int
+    runs: tuple[Inline, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,20 +89,23 @@ class Reader:
         object.__setattr__(self, "divisions", numbering.number_divisions(self.doc))
 
     def runs(self, runs: tuple[Inline, ...]) -> str:
-        """Inline runs as text; a dangling reference shows its address in brackets."""
-        out = []
-        for run in runs:
-            if isinstance(run, Text):
-                out.append(run.value)
-            else:
-                out.append(self.ref(run))
-        return "".join(out)
+        """Inline runs as text; a dangling reference shows its address in braces."""
+        return "".join(r.value if isinstance(r, Text) else self.ref(r) for r in runs)
 
     def ref(self, ref: Ref) -> str:
+        """How a reference reads; one to nothing reads as `dangling` shows it."""
+        shown = self.resolve(ref)
+        return dangling(ref) if shown is None else shown
+
+    def resolve(self, ref: Ref) -> str | None:
+        """How a live reference reads, or None if it points to nothing.
+
+        `check` is where a dangling reference is reported; readers still see it.
+        """
         try:
             return numbering.render_ref(self.doc, ref, self.numbers)
         except NotFound:
-            return f"[{ref.to}?]"
+            return None
 
     def label(self, article_id: str) -> str:
         number = self.numbers[article_id]
@@ -98,6 +117,15 @@ class Reader:
         return numbering.division_label(
             division.kind, self.divisions[division.id], self.doc.lang, self.doc.style
         )
+
+    def paragraph_label(self, n: int) -> str:
+        return numbering.paragraph_label(n, self.doc.lang, self.doc.style)
+
+    def point_label(self, n: int, depth: int) -> str:
+        return numbering.point_label(n, depth, self.doc.lang, self.doc.style)
+
+    def repealed_mark(self) -> str:
+        return numbering.repealed_mark(self.doc.lang)
 
     def article(self, article_id: str) -> ReadArticle:
         """One article as read, or a repealed placeholder (fixed numbering)."""
@@ -120,30 +148,35 @@ class Reader:
         )
 
     def blocks(self, article: Article) -> Iterator[Block]:
+        """The article's lines with their runs as text."""
+        for line in self.lines(article):
+            yield Block(line.address, line.label, line.depth, self.runs(line.runs))
+
+    def lines(self, article: Article) -> Iterator[Line]:
+        """The article's paragraphs and points in reading order, with their labels.
+
+        A paragraph is numbered only when the article has more than one.
+        """
         numbered = len(article.paragraphs) > 1
         for index, paragraph in enumerate(article.paragraphs, 1):
-            label = (
-                numbering.paragraph_label(index, self.doc.lang, self.doc.style)
-                if numbered
-                else None
-            )
+            label = self.paragraph_label(index) if numbered else None
             yield from self._items(paragraph.items, f"para-{index}", label, 0)
 
     def _items(
         self, items: tuple[P | Point, ...], address: str, label: str | None, depth: int
-    ) -> Iterator[Block]:
+    ) -> Iterator[Line]:
         point_index = 0
         for item in items:
             if isinstance(item, P):
-                yield Block(address, label, depth, self.runs(item.runs))
+                yield Line(address, label, depth, item.runs)
                 label = None  # only the first line of a paragraph carries its number
             else:
                 point_index += 1
-                point_label = numbering.point_label(
-                    point_index, depth + 1, self.doc.lang, self.doc.style
-                )
                 yield from self._items(
-                    item.items, f"{address}/point-{point_index}", point_label, depth + 1
+                    item.items,
+                    f"{address}/point-{point_index}",
+                    self.point_label(point_index, depth + 1),
+                    depth + 1,
                 )
 
     def outline(self) -> Iterator[ReadDivision | ReadArticle]:
@@ -184,3 +217,8 @@ class Reader:
         raise NotFound(
             f"document {self.doc.id} has no article with id or number {wanted!r}"
         )
+
+
+def dangling(ref: Ref) -> str:
+    """How a reference to nothing reads: its raw address in braces, as in a diff."""
+    return plain_text((ref,))

@@ -15,12 +15,6 @@ def _heading(item: ReadArticle) -> str:
     return f"{item.label}: {item.heading}" if item.heading else item.label
 
 
-def _repealed(reader: Reader) -> str:
-    from .numbering import repealed_mark
-
-    return repealed_mark(reader.doc.lang)
-
-
 def as_text(reader: Reader, items: Iterable[Item]) -> str:
     """Plain text, one paragraph or point per line, points indented."""
     lines: list[str] = []
@@ -29,7 +23,7 @@ def as_text(reader: Reader, items: Iterable[Item]) -> str:
             lines += ["", f"{item.label}: {item.heading}", ""]
             continue
         if item.repealed:
-            lines += [f"{item.label} {_repealed(reader)}", ""]
+            lines += [f"{item.label} {reader.repealed_mark()}", ""]
             continue
         lines.append(_heading(item))
         for block in item.blocks:
@@ -68,7 +62,7 @@ def as_markdown(reader: Reader, items: Iterable[Item], title: bool = True) -> st
         heading = _md_escape(_heading(item))
         lines += [f"{'#' * article_level} {heading} {{#{item.id}}}", ""]
         if item.repealed:
-            lines += [_md_escape(_repealed(reader)), ""]
+            lines += [_md_escape(reader.repealed_mark()), ""]
             continue
         for block in item.blocks:
             indent = "    " * max(block.depth - 1, 0)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -62,3 +63,13 @@ def test_json_is_structured() -> None:
 def test_markdown_escapes_text() -> None:
     out = show(str(SAMPLE), "--format", "markdown")
     assert "<" not in out.replace("<!--", "")
+
+
+def test_a_reference_to_nothing_shows_its_address(sample: Path) -> None:
+    path = sample / "articles" / "art-name.xml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace("</p>", ' <ref to="art-gone"/></p>', 1), encoding="utf-8"
+    )
+    out = show(str(sample), "--article", "art-name")
+    assert "{art-gone}" in out.splitlines()[1]

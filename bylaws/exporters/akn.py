@@ -26,9 +26,10 @@ from ..model import (
     Repeal,
     Text,
 )
+from ..render import Reader
 from ..xmlio import NS as BYLAWS_NS
 from ..xmlio import XML_LANG
-from .walk import ArticleBlock, DivisionBlock, Labels, blocks
+from .walk import ArticleBlock, DivisionBlock, blocks
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 A = "{" + AKN_NS + "}"
@@ -61,10 +62,10 @@ class _Writer:
 
     def __init__(self, doc: Document, prefix: str = "") -> None:
         self.doc = doc
-        self.labels = Labels(doc)
+        self.reader = Reader(doc)
         self.prefix = prefix
         self.targets: dict[str, str] = {}
-        for block in blocks(doc, self.labels):
+        for block in blocks(doc, self.reader):
             if isinstance(block, ArticleBlock):
                 self.targets[block.entry.ref] = prefix + block.eid
 
@@ -86,7 +87,7 @@ class _Writer:
                     last.tail = (last.tail or "") + run.value
             else:
                 last = _el(
-                    el, "ref", self.labels.ref_text(run), href="#" + self.target(run.to)
+                    el, "ref", self.reader.ref(run), href="#" + self.target(run.to)
                 )
                 if run.form == "number":
                     last.set("class", "number")
@@ -118,7 +119,7 @@ class _Writer:
                 count += 1
                 point_eid = f"{eid}__point_{count}"
                 point = _el(el, "point", eId=point_eid)
-                _el(point, "num", self.labels.point(count, depth))
+                _el(point, "num", self.reader.point_label(count, depth))
                 self.items(point, item.items, point_eid, depth + 1)
             else:
                 texts += 1
@@ -134,7 +135,7 @@ class _Writer:
         article = block.article
         if article is None:
             el.set("status", "removed")
-            _el(_el(el, "content"), "p", self.labels.repealed())
+            _el(_el(el, "content"), "p", self.reader.repealed_mark())
             return
         self.article_body(el, article, eid)
 
@@ -146,7 +147,7 @@ class _Writer:
             para_eid = f"{eid}__para_{n}"
             para = _el(el, "paragraph", eId=para_eid)
             if many:
-                _el(para, "num", self.labels.paragraph(n))
+                _el(para, "num", self.reader.paragraph_label(n))
             self.items(para, paragraph.items, para_eid, 1)
         for i, note in enumerate(article.notes, start=1):
             holder = _el(
@@ -156,7 +157,7 @@ class _Writer:
 
     def body(self, parent: etree._Element) -> None:
         stack: list[tuple[int, etree._Element]] = [(-1, parent)]
-        for block in blocks(self.doc, self.labels):
+        for block in blocks(self.doc, self.reader):
             while stack[-1][0] >= block.depth:
                 stack.pop()
             holder = stack[-1][1]
@@ -392,9 +393,9 @@ def _quote(mod: etree._Element, writer: _Writer, article: Article, eid: str) -> 
     quoted = _el(mod, "quotedStructure", eId=eid)
     article_eid = f"{eid}__{writer.targets.get(article.id, article.id)}"
     el = _el(quoted, "article", eId=article_eid)
-    number = writer.labels.numbers.get(article.id)
+    number = writer.reader.numbers.get(article.id)
     if number is not None:
-        _el(el, "num", writer.labels.article(article.id))
+        _el(el, "num", writer.reader.label(article.id))
     writer.article_body(el, article, article_eid)
 
 

@@ -21,8 +21,9 @@ from ..diff.changes import ArticleChange, HeadingChanged, UnitChange
 from ..diff.compare import diff_documents
 from ..diff.words import WordOp
 from ..model import Article, Document, Inline, P, Point, Proposal, Text
+from ..render import Reader
 from . import ooxml
-from .walk import ArticleBlock, DivisionBlock, Labels, blocks
+from .walk import ArticleBlock, DivisionBlock, blocks
 
 W = "{" + ooxml.W_NS + "}"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -45,7 +46,7 @@ class _Body:
         self.doc = doc
         self.rtl = doc.rtl
         self.body = body
-        self.labels = Labels(doc)
+        self.reader = Reader(doc)
         self.next_id = 1
         self.num_id = 0
 
@@ -105,7 +106,7 @@ class _Body:
                 self.run(p, run.value)
             else:
                 link = _w(p, "hyperlink", anchor=ooxml.bookmark_name(run.to))
-                self.run(link, self.labels.ref_text(run), char_style="Hyperlink")
+                self.run(link, self.reader.ref(run), char_style="Hyperlink")
 
     def bookmark(self, p: etree._Element, address: str) -> None:
         mark = self.new_id()
@@ -141,7 +142,7 @@ class _Body:
         article: Article | None = block.article
         if article is None:
             self.heading(
-                level, f"{block.label} {self.labels.repealed()}", block.entry.ref
+                level, f"{block.label} {self.reader.repealed_mark()}", block.entry.ref
             )
             return
         heading = (
@@ -249,7 +250,7 @@ def export_docx(
     root, body = _new_document(doc)
     writer = _Body(doc, body)
     _title(writer, doc.meta.title)
-    for block in blocks(doc, writer.labels):
+    for block in blocks(doc, writer.reader):
         if isinstance(block, DivisionBlock):
             text = block.label + (
                 f": {block.division.heading}" if block.division.heading else ""
@@ -370,7 +371,7 @@ def _tracked(base: Document, proposal: Proposal, proposed: Document) -> bytes:
     depth_of_last = 1
     for change in after_old.pop(None, []):
         writer.article_change(change, 1)
-    for block in blocks(proposed, writer.labels):
+    for block in blocks(proposed, writer.reader):
         if isinstance(block, DivisionBlock):
             text = block.label + ": "
             p = writer.paragraph(f"Heading{min(block.depth + 1, 6)}")

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 
 from ..model import Article, Document, Inline, P, Point, Text
-from .walk import ArticleBlock, Block, DivisionBlock, Labels, blocks, inline_text
+from ..render import Reader
+from .walk import ArticleBlock, Block, DivisionBlock, blocks
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>{}|])")
 _LINE_START = re.compile(
@@ -24,26 +25,26 @@ def escape(text: str) -> str:
     return _SPECIAL.sub(r"\\\1", text)
 
 
-def _runs(runs: tuple[Inline, ...], labels: Labels) -> str:
+def _runs(runs: tuple[Inline, ...], reader: Reader) -> str:
     out = []
     for run in runs:
         if isinstance(run, Text):
             out.append(escape(run.value))
         else:
-            out.append(f"[{escape(labels.ref_text(run))}](#{run.to})")
+            out.append(f"[{escape(reader.ref(run))}](#{run.to})")
     return "".join(out)
 
 
-def _text_line(runs: tuple[Inline, ...], labels: Labels) -> str:
-    line = _runs(runs, labels)
+def _text_line(runs: tuple[Inline, ...], reader: Reader) -> str:
+    line = _runs(runs, reader)
     if line.startswith("\\"):
         return line  # an escaped mark already opens it: read as text
-    if _needs_escape(line, labels) or _needs_escape(inline_text(runs, labels), labels):
+    if _needs_escape(line, reader) or _needs_escape(reader.runs(runs), reader):
         return "\\" + line
     return line
 
 
-def _needs_escape(line: str, labels: Labels) -> bool:
+def _needs_escape(line: str, reader: Reader) -> bool:
     from ..importers.patterns import article_head, division_head, numbered
 
     plain = line.lstrip()
@@ -51,7 +52,7 @@ def _needs_escape(line: str, labels: Labels) -> bool:
         return False
     if _LINE_START.match(plain):
         return True
-    arabic = labels.doc.lang.startswith("ar")
+    arabic = reader.doc.lang.startswith("ar")
     return (
         numbered(plain, arabic) is not None
         or article_head(plain, True) is not None
@@ -60,7 +61,7 @@ def _needs_escape(line: str, labels: Labels) -> bool:
 
 
 def _items(
-    items: tuple[P | Point, ...], depth: int, labels: Labels, out: list[str]
+    items: tuple[P | Point, ...], depth: int, reader: Reader, out: list[str]
 ) -> None:
     """Points as list items; text inside a point as its continuation lines."""
     count = 0
@@ -68,30 +69,32 @@ def _items(
     for item in items:
         if isinstance(item, P):
             out.append(
-                indent + _text_line(item.runs, labels)
+                indent + _text_line(item.runs, reader)
                 if depth
-                else _text_line(item.runs, labels)
+                else _text_line(item.runs, reader)
             )
             out.append("")
             continue
         count += 1
-        label = labels.point(count, depth + 1)
+        label = reader.point_label(count, depth + 1)
         first, rest = (item.items[0], item.items[1:]) if item.items else (None, ())
         if isinstance(first, P):
-            body = _runs(first.runs, labels)
+            body = _runs(first.runs, reader)
             out.append(f"{indent}- {label} {body}".rstrip())
         else:
             out.append(f"{indent}- {label}")
             rest = item.items
         out.append("")
-        _items(tuple(rest), depth + 1, labels, out)
+        _items(tuple(rest), depth + 1, reader, out)
 
 
-def _article(block: ArticleBlock, labels: Labels, out: list[str]) -> None:
+def _article(block: ArticleBlock, reader: Reader, out: list[str]) -> None:
     level = "#" * min(6, block.depth + 2)
     article: Article | None = block.article
     if article is None:
-        out.append(f"{level} {block.label} {labels.repealed()} {{#{block.entry.ref}}}")
+        out.append(
+            f"{level} {block.label} {reader.repealed_mark()} {{#{block.entry.ref}}}"
+        )
         out.append("")
         return
     heading = f": {escape(article.heading)}" if article.heading else ""
@@ -101,16 +104,16 @@ def _article(block: ArticleBlock, labels: Labels, out: list[str]) -> None:
     for n, paragraph in enumerate(article.paragraphs, start=1):
         items = paragraph.items
         if many:
-            label = labels.paragraph(n)
+            label = reader.paragraph_label(n)
             if items and isinstance(items[0], P):
-                out.append(f"{label} {_runs(items[0].runs, labels)}".rstrip())
+                out.append(f"{label} {_runs(items[0].runs, reader)}".rstrip())
                 items = items[1:]
             else:
                 out.append(label)
             out.append("")
-        _items(items, 0, labels, out)
+        _items(items, 0, reader, out)
     for note in article.notes:
-        out.append("> " + _runs(note.runs, labels))
+        out.append("> " + _runs(note.runs, reader))
         out.append("")
 
 
@@ -133,11 +136,11 @@ def _front_matter(doc: Document) -> list[str]:
 
 def export_markdown(doc: Document) -> bytes:
     """The document as Markdown (UTF-8), front matter first."""
-    labels = Labels(doc)
+    reader = Reader(doc)
     out = _front_matter(doc)
     out += [f"# {escape(doc.meta.title)}", ""]
     block: Block
-    for block in blocks(doc, labels):
+    for block in blocks(doc, reader):
         if isinstance(block, DivisionBlock):
             level = "#" * min(6, block.depth + 2)
             heading = (
@@ -146,5 +149,5 @@ def export_markdown(doc: Document) -> bytes:
             out.append(f"{level} {block.label}{heading} {{#{block.division.id}}}")
             out.append("")
         else:
-            _article(block, labels, out)
+            _article(block, reader, out)
     return ("\n".join(out).rstrip("\n") + "\n").encode("utf-8")

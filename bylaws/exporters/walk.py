@@ -1,39 +1,18 @@
-"""The document as readers see it, for exporters: labels resolved, in order.
+"""The document's outline for exporters: divisions and articles with eIds, in order.
 
 Every exporter writes the same sequence of blocks (division headings, article
 headings, paragraphs, points, notes), each with its label in the document's
-language and style; only the syntax differs.
+language and style; only the syntax differs. Labels and how references read
+come from `bylaws.render.Reader`; the Akoma Ntoso-style eIds are ours.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..errors import BylawsError
-from ..model import (
-    Article,
-    ArticleEntry,
-    Division,
-    Document,
-    Inline,
-    OutlineNode,
-    P,
-    Point,
-    Ref,
-    Text,
-)
-from ..numbering import (
-    ArticleNumber,
-    article_label,
-    division_label,
-    number_divisions,
-    number_outline,
-    paragraph_label,
-    point_label,
-    render_ref,
-    repealed_mark,
-)
+from ..model import Article, ArticleEntry, Division, Document, OutlineNode
+from ..render import Reader
 
 
 @dataclass(frozen=True)
@@ -55,75 +34,34 @@ class ArticleBlock:
 
 Block = DivisionBlock | ArticleBlock
 
-
-class Labels:
-    """Numbers and labels of one document, computed once."""
-
-    def __init__(self, doc: Document) -> None:
-        self.doc = doc
-        self.numbers: Mapping[str, ArticleNumber] = number_outline(doc)
-        self.divisions = number_divisions(doc)
-
-    def article(self, ref: str) -> str:
-        number = self.numbers[ref]
-        return article_label(number.n, number.k, self.doc.lang, self.doc.style)
-
-    def division(self, division: Division) -> str:
-        return division_label(
-            division.kind, self.divisions[division.id], self.doc.lang, self.doc.style
-        )
-
-    def paragraph(self, n: int) -> str:
-        return paragraph_label(n, self.doc.lang, self.doc.style)
-
-    def point(self, n: int, depth: int) -> str:
-        return point_label(n, depth, self.doc.lang, self.doc.style)
-
-    def repealed(self) -> str:
-        return repealed_mark(self.doc.lang)
-
-    def ref_text(self, ref: Ref) -> str:
-        """How a reference reads; one to nothing shows its address in braces, as
-        in a diff (`check` is where it is reported)."""
-        try:
-            return render_ref(self.doc, ref, self.numbers)
-        except BylawsError:
-            return "{" + ref.to + "}"
-
-    def eid_number(self, ref: str) -> str:
-        return self.numbers[ref].plain().replace("-", "_")
+_DIVISION_EID = {"part": "part", "chapter": "chp", "section": "sec"}
 
 
-def inline_text(runs: tuple[Inline, ...], labels: Labels) -> str:
-    """The runs as a reader sees them: references rendered."""
-    return "".join(r.value if isinstance(r, Text) else labels.ref_text(r) for r in runs)
+def eid_number(reader: Reader, article_id: str) -> str:
+    """An article's number as an eId part: "12-bis" becomes "12_bis"."""
+    return reader.numbers[article_id].plain().replace("-", "_")
 
 
-def blocks(doc: Document, labels: Labels | None = None) -> Iterator[Block]:
+def blocks(doc: Document, reader: Reader | None = None) -> Iterator[Block]:
     """Division and article blocks in reading order."""
-    labels = labels or Labels(doc)
+    reader = reader or Reader(doc)
 
     def walk(
         nodes: tuple[OutlineNode, ...], depth: int, prefix: str
     ) -> Iterator[Block]:
         for node in nodes:
             if isinstance(node, ArticleEntry):
-                eid = f"{prefix}art_{labels.eid_number(node.ref)}"
+                eid = f"{prefix}art_{eid_number(reader, node.ref)}"
                 yield ArticleBlock(
                     node,
                     None if node.repealed else doc.articles.get(node.ref),
                     depth,
-                    labels.article(node.ref),
+                    reader.label(node.ref),
                     eid,
                 )
             else:
-                short = {"part": "part", "chapter": "chp", "section": "sec"}[node.kind]
-                eid = f"{prefix}{short}_{labels.divisions[node.id]}"
-                yield DivisionBlock(node, depth, labels.division(node), eid)
+                eid = f"{prefix}{_DIVISION_EID[node.kind]}_{reader.divisions[node.id]}"
+                yield DivisionBlock(node, depth, reader.division_label(node), eid)
                 yield from walk(node.children, depth + 1, eid + "__")
 
     yield from walk(doc.outline, 0, "")
-
-
-def point_items(items: tuple[P | Point, ...]) -> list[Point]:
-    return [i for i in items if isinstance(i, Point)]

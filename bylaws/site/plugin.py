@@ -102,7 +102,9 @@ class BylawsPlugin(BasePlugin[BylawsPluginConfig]):  # type: ignore[no-untyped-c
             return html
         lang = self.config.manual_lang
         direction = "rtl" if is_rtl(lang) else "ltr"
-        return f'<div class="bylaws-manual" dir="{direction}" lang="{lang}">{html}</div>'
+        return (
+            f'<div class="bylaws-manual" dir="{direction}" lang="{lang}">{html}</div>'
+        )
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self._workspace(config)))

@@ -7,19 +7,11 @@ the markup this module writes.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from bylaws.errors import NotFound
-from bylaws.model import Article, Document, Inline, P, Point, Ref, Text
-from bylaws.numbering import (
-    ArticleNumber,
-    article_label,
-    number_outline,
-    paragraph_label,
-    point_label,
-    render_ref,
-    repealed_mark,
-)
+from bylaws.model import Article, Document, Inline, Ref, Text
+from bylaws.numbering import ArticleNumber
+from bylaws.render import Reader, dangling
 
 from .escape import attr, h
 from .labels import Labels, labels_for
@@ -30,19 +22,27 @@ __all__ = ["Block", "DocContext", "article_blocks", "article_html", "blocks_html
 
 @dataclass(frozen=True)
 class DocContext:
-    """One document as the pages see it: numbers, labels and where articles live.
+    """One document as the pages see it: its reader and where articles live.
 
-    `homes` maps an article id to the page that shows it in the text in force.
+    Numbers, labels and how references read come from `reader`; `homes` maps
+    an article id to the page that shows it in the text in force.
     """
 
-    doc: Document
+    reader: Reader
     urls: SiteUrls
     homes: Mapping[str, str]
-    numbers: Mapping[str, ArticleNumber] = field(default_factory=dict)
 
     @classmethod
     def of(cls, doc: Document, urls: SiteUrls, homes: Mapping[str, str]) -> DocContext:
-        return cls(doc, urls, homes, number_outline(doc))
+        return cls(Reader(doc), urls, homes)
+
+    @property
+    def doc(self) -> Document:
+        return self.reader.doc
+
+    @property
+    def numbers(self) -> Mapping[str, ArticleNumber]:
+        return self.reader.numbers
 
     @property
     def labels(self) -> Labels:
@@ -50,10 +50,9 @@ class DocContext:
 
     def label(self, article_id: str) -> str:
         """«المادة الثانية» for a numbered article, the id for anything else."""
-        number = self.numbers.get(article_id)
-        if number is None:
+        if article_id not in self.numbers:
             return article_id
-        return article_label(number.n, number.k, self.doc.lang, self.doc.style)
+        return self.reader.label(article_id)
 
     def title(self, article: Article) -> str:
         label = self.label(article.id)
@@ -83,11 +82,10 @@ class Block:
 
 
 def _ref_link(ctx: DocContext, page: str | None, ref: Ref) -> tuple[str, str]:
-    try:
-        shown = render_ref(ctx.doc, ref, ctx.numbers)
-    except NotFound:
+    shown = ctx.reader.resolve(ref)
+    if shown is None:
         # Keep the raw address visible rather than hide a broken reference.
-        broken = "{" + ref.to + "}"
+        broken = dangling(ref)
         title = attr(ctx.labels["broken_ref"])
         return (
             f'<span class="bylaws-broken-ref" title="{title}">{h(broken)}</span>',
@@ -125,32 +123,12 @@ def runs_html(
 
 def article_blocks(ctx: DocContext, article: Article, page: str | None) -> list[Block]:
     """The article's paragraphs and points, in reading order, with their labels."""
-    lang, style = ctx.doc.lang, ctx.doc.style
     blocks: list[Block] = []
-    numbered = len(article.paragraphs) > 1
-
-    def walk(items: tuple[P | Point, ...], anchor: str, label: str, depth: int) -> None:
-        first = True
-        index = 0
-        for item in items:
-            if isinstance(item, P):
-                html_text, plain = runs_html(ctx, item.runs, page)
-                blocks.append(
-                    Block(anchor, label if first else "", depth, html_text, plain)
-                )
-                first = False
-            else:
-                index += 1
-                walk(
-                    item.items,
-                    f"{anchor}/point-{index}",
-                    point_label(index, depth + 1, lang, style),
-                    depth + 1,
-                )
-
-    for number, paragraph in enumerate(article.paragraphs, start=1):
-        label = paragraph_label(number, lang, style) if numbered else ""
-        walk(paragraph.items, f"para-{number}", label, 0)
+    for line in ctx.reader.lines(article):
+        html_text, plain = runs_html(ctx, line.runs, page)
+        blocks.append(
+            Block(line.address, line.label or "", line.depth, html_text, plain)
+        )
     return blocks
 
 
@@ -188,7 +166,7 @@ def article_html(
     """
     number = ctx.numbers.get(article_id)
     if article is None or (number is not None and number.repealed):
-        title = f"{ctx.label(article_id)} {repealed_mark(ctx.doc.lang)}"
+        title = f"{ctx.label(article_id)} {ctx.reader.repealed_mark()}"
         body = ""
     else:
         title = ctx.title(article)
