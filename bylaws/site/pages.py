@@ -26,6 +26,7 @@ from bylaws.model import (
     OutlineNode,
     P,
     Proposal,
+    Ref,
     Repeal,
     Ruling,
     iter_divisions,
@@ -259,11 +260,15 @@ def _comments(
     b: _Builder, page: str, comments: Iterable[Comment], ctx: DocContext | None = None
 ) -> str:
     items = []
+    reader = (ctx or b.ctx).reader
+    sep = "، " if reader.doc.rtl else ", "
     for comment in comments:
+        # Reviewers read numbers, not ids: «الفقرة (2) من المادة العاشرة».
+        anchor = reader.resolve(Ref(comment.on)) or reader.ref(Ref(comment.on))
         header = (
             f'<p class="bylaws-comment-meta"><strong>{h(comment.author)}</strong> '
-            f"({h(comment.body)}, {h(comment.date)}) — {h(b.labels['on'])} "
-            f"<code>{h(comment.on)}</code></p>"
+            f"({h(comment.body)}{sep}{h(comment.date)}) — {h(b.labels['on'])} "
+            f"{h(anchor)}</p>"
         )
         items.append(
             f'<div class="bylaws-comment" id="{attr(comment.id)}">{header}'
