@@ -124,6 +124,8 @@ class PairSummary:
     second: str
     relation: str
     shared: tuple[str, ...]
+    # For colliding pairs: the base words and what each proposal makes of them.
+    clashes: tuple[tuple[str, str, str], ...] = ()
 
 
 def _places(proposal: Proposal) -> set[str]:
@@ -157,7 +159,14 @@ def collision_pairs(doc: Document, proposals: list[Proposal]) -> list[PairSummar
             if report.relation != "none":
                 pairs.append(
                     PairSummary(
-                        first.id, second.id, report.relation, tuple(report.shared)
+                        first.id,
+                        second.id,
+                        report.relation,
+                        tuple(report.shared),
+                        tuple(
+                            (c.base, c.first_text, c.second_text)
+                            for c in report.collisions
+                        ),
                     )
                 )
     return pairs

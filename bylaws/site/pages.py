@@ -8,6 +8,7 @@ serves and what `bylaws site markdown` writes.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -34,6 +35,7 @@ from bylaws.model import (
 )
 from bylaws.numbering import division_label, number_divisions
 from bylaws.overlay import apply_proposal, touched_articles
+from bylaws.render import Reader
 from bylaws.review import disposition_rows
 from bylaws.text import strip_for_search
 
@@ -41,6 +43,7 @@ from .diffs import document_diff
 from .escape import attr, front_matter_title, h
 from .integration import (
     Consolidation,
+    PairSummary,
     Switch,
     chosen_proposals,
     collision_pairs,
@@ -735,6 +738,32 @@ def _consolidated_article(
     )
 
 
+_RAW_REF = re.compile(r"\{([a-z0-9][a-z0-9/-]*)\}")
+
+
+def _readable(text: str, reader: Reader) -> str:
+    """Words compared as plain text, with each `{address}` read as its number."""
+    return _RAW_REF.sub(lambda m: reader.resolve(Ref(m.group(1))) or m.group(0), text)
+
+
+def _clashes(b: _Builder, pair: PairSummary) -> str:
+    """The words two proposals both rewrite: the base, then each one's wording."""
+    if not pair.clashes:
+        return ""
+    by_id = {p.id: p for p in b.bundle.proposals}
+    base = Reader(b.doc)
+    first = Reader(apply_proposal(b.doc, by_id[pair.first]))
+    second = Reader(apply_proposal(b.doc, by_id[pair.second]))
+    rows = "".join(
+        f"<li><del>{h(_readable(old, base))}</del> → "
+        f"<ins>{h(_readable(one, first))}</ins> / <ins>{h(_readable(two, second))}</ins></li>"
+        for old, one, two in pair.clashes
+    )
+    return (
+        f'<ul class="bylaws-clashes" aria-label="{attr(b.labels["clash"])}">{rows}</ul>'
+    )
+
+
 def _collisions_page(b: _Builder) -> SitePage:
     page = b.urls.collisions()
     labels = b.labels
@@ -756,9 +785,8 @@ def _collisions_page(b: _Builder) -> SitePage:
             if first.id == second.id:
                 cells.append('<td class="bylaws-self">·</td>')
             else:
-                cells.append(
-                    f'<td class="bylaws-rel-{attr(relation)}">{h(relation)}</td>'
-                )
+                shown = labels[f"rel_{relation}"] if relation else ""
+                cells.append(f'<td class="bylaws-rel-{attr(relation)}">{h(shown)}</td>')
         rows.append(
             f"<tr><th>{i}. {b.proposal_link(page, first.id)}</th>{''.join(cells)}</tr>"
         )
@@ -770,10 +798,13 @@ def _collisions_page(b: _Builder) -> SitePage:
     if not pairs:
         parts.append(f'<p class="bylaws-empty">{h(labels["no_collisions"])}</p>')
     else:
+        sep = "، " if b.doc.rtl else ", "
         items = "".join(
             f"<li>{b.proposal_link(page, pair.first)} × {b.proposal_link(page, pair.second)}: "
-            f"<strong>{h(pair.relation)}</strong> — {h(labels['shared_articles'])}: "
-            + ", ".join(b.article_ref(page, a) for a in pair.shared)
+            f"<strong>{h(labels['rel_' + pair.relation])}</strong> — "
+            f"{h(labels['shared_articles'])}: "
+            + sep.join(b.article_ref(page, a) for a in pair.shared)
+            + _clashes(b, pair)
             + "</li>"
             for pair in pairs
         )
