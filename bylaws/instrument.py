@@ -769,20 +769,27 @@ def instrument_clauses(old: Document, new: Document) -> list[Clause]:
     new_entries = {e.ref: e for e in iter_entries(new.outline)}
     old_live = [e.ref for e in iter_entries(old.outline) if not e.repealed]
     new_live = [e.ref for e in iter_entries(new.outline) if not e.repealed]
+    # Sets for membership: the outlines hold thousands of articles.
+    old_live_set, new_live_set = set(old_live), set(new_live)
     for ref in old_live:
-        if ref in new_live and old.articles.get(ref) != new.articles.get(ref):
-            a, b = old.articles.get(ref), new.articles.get(ref)
-            if a is None or b is None:
-                raise _unsupported(f"article {ref} has no text on one side")
-            clauses.extend(_article_clauses(ref, a, b, quotes))
+        if ref not in new_live_set:
+            continue
+        a, b = old.articles.get(ref), new.articles.get(ref)
+        # A proposal leaves most articles as the very same values: skip them
+        # before comparing field by field.
+        if a is b or a == b:
+            continue
+        if a is None or b is None:
+            raise _unsupported(f"article {ref} has no text on one side")
+        clauses.extend(_article_clauses(ref, a, b, quotes))
     for ref in old_live:
-        if ref not in new_live:
+        if ref not in new_live_set:
             clauses.append(RepealArticle(ref))
     for ref in new_live:
-        if ref in old_entries and ref not in old_live:
+        if ref in old_entries and ref not in old_live_set:
             raise _unsupported(f"article {ref} is brought back from repeal")
-    common_old = [r for r in old_live if r in new_live]
-    common_new = [r for r in new_live if r in old_live]
+    common_old = [r for r in old_live if r in new_live_set]
+    common_new = [r for r in new_live if r in old_live_set]
     matcher = SequenceMatcher(None, common_old, common_new, autojunk=False)
     stable = {
         r

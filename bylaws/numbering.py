@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal, Protocol
@@ -140,6 +141,7 @@ def _round_hundreds_ar(n: int, genitive: bool) -> str:
     return " و".join(words)
 
 
+@lru_cache(maxsize=4096)
 def to_genitive_ar(words: str) -> str:
     """An ordinal as it reads after a preposition: العشرون -> العشرين, المائتان -> المائتين.
 
@@ -598,6 +600,7 @@ def _digits_or_ascii(n: int, style: NumberStyle) -> str:
     return cardinal_digits(n, "arabic-indic" if style == "arabic-indic" else "digits")
 
 
+@lru_cache(maxsize=8192)
 def article_number(n: int, k: int, lang: str, style: NumberStyle) -> str:
     """An article's number as written after "Article" / «المادة»."""
     arabic = _is_arabic(lang)

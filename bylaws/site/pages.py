@@ -158,6 +158,7 @@ class _Builder:
     proposed: dict[str, Document] = field(init=False, default_factory=dict)
     errors: dict[str, str] = field(init=False, default_factory=dict)
     contexts: dict[str, DocContext] = field(init=False, default_factory=dict)
+    _touching: dict[str, list[Proposal]] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         doc = self.bundle.doc
@@ -209,6 +210,14 @@ class _Builder:
 
     def stage_label(self, stage: str) -> str:
         return next((s.label for s in self.doc.meta.stages if s.id == stage), stage)
+
+    def touching(self, article_id: str) -> list[Proposal]:
+        """The proposals whose operations name an article, in workspace order."""
+        if not self._touching:
+            for proposal in self.bundle.proposals:
+                for ref in touched_articles(proposal):
+                    self._touching.setdefault(ref, []).append(proposal)
+        return self._touching.get(article_id, [])
 
     def verdict(self, ruling: Ruling | None) -> str:
         if ruling is None:
@@ -349,7 +358,7 @@ def _text_page(b: _Builder, group: TextGroup) -> SitePage:
 
 def _article_in_text(b: _Builder, page: str, entry: ArticleEntry) -> str:
     article = None if entry.repealed else b.doc.articles.get(entry.ref)
-    touching = [p for p in b.bundle.proposals if entry.ref in touched_articles(p)]
+    touching = b.touching(entry.ref)
     extra = ""
     if article is not None:
         text = " ".join(
@@ -587,7 +596,7 @@ def _article_page(b: _Builder, article_id: str) -> SitePage:
             f'<p class="bylaws-article-links" data-search-exclude><a href="{attr(b.urls.link(page, home, article_id))}">'
             f"{h(labels['see_in_text'])}</a></p>"
         )
-    touching = [p for p in b.bundle.proposals if article_id in touched_articles(p)]
+    touching = b.touching(article_id)
     parts.append(f'<h2 id="proposals">{h(labels["touching"])}</h2>')
     if not touching:
         parts.append(f'<p class="bylaws-empty">{h(labels["no_proposals"])}</p>')
