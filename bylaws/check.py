@@ -36,6 +36,7 @@ from .workspace import (
     Tree,
     document_folders_for,
     proposal_folders,
+    read_small_file,
 )
 
 
@@ -83,7 +84,11 @@ def _read(tree: Tree, rel: PurePosixPath, name: str, report: Report) -> _Parsed 
     path = tree.display(rel)
     report.files += 1
     try:
-        data = tree.read_bytes(rel)
+        # Thousands of small files: a plain read on disk, the tree's own
+        # read (with its precise errors) everywhere else.
+        data = (
+            read_small_file(path) if isinstance(tree, DiskTree) else None
+        ) or tree.read_bytes(rel)
         root = xmlio.parse_bytes(data, path)
         xmlio.expect_root(root, name, path)
     except BylawsError as exc:

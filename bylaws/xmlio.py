@@ -115,7 +115,8 @@ def check_bytes(data: bytes, path: str) -> None:
         )
     if len(data) < 4096 and not data.strip(b" \t\r\n" + BOM):
         raise UnusableInput("file is empty; expected an XML element", path, 1, 1)
-    found = _DOCTYPE.search(data)
+    # Most files hold no "<!" but comments; the regex runs only where it may match.
+    found = _DOCTYPE.search(data) if b"<!" in data else None
     if found:
         line, col = _line_col(data, found.start())
         raise UnusableInput(
@@ -741,7 +742,7 @@ def proposal_from_xml(
             for r in (_children(reviews, "review") if reviews is not None else [])
         ),
         operations=tuple(op for op in ops if op is not None),
-        articles=dict(articles),
+        articles=articles,
         loc=loc(root),
     )
 
