@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Protocol
 
+from lxml import etree
+
 from . import xmlio
 from .errors import NotFound, UnusableInput
 from .model import Article, Comment, Document, Proposal
@@ -168,8 +170,10 @@ def load_articles(tree: Tree, folder: PurePosixPath) -> dict[str, Article]:
 ROOT = PurePosixPath()
 
 
-def load_document(tree: Tree, folder: PurePosixPath = ROOT) -> Document:
-    """A document folder: document.xml and every file in articles/."""
+def read_document_xml(
+    tree: Tree, folder: PurePosixPath = ROOT
+) -> tuple[etree._Element, str, bytes]:
+    """A document folder's document.xml, parsed and validated: root, path, bytes."""
     rel = folder / DOCUMENT_FILE
     if not tree.is_file(rel):
         raise NotFound(
@@ -178,7 +182,12 @@ def load_document(tree: Tree, folder: PurePosixPath = ROOT) -> Document:
         )
     path = tree.display(rel)
     data = tree.read_bytes(rel)
-    root = xmlio.load_root(data, path, "document")
+    return xmlio.load_root(data, path, "document"), path, data
+
+
+def load_document(tree: Tree, folder: PurePosixPath = ROOT) -> Document:
+    """A document folder: document.xml and every file in articles/."""
+    root, path, data = read_document_xml(tree, folder)
     return xmlio.document_from_xml(root, load_articles(tree, folder), path, data)
 
 

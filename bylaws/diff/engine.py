@@ -143,15 +143,7 @@ class ArticleFiles(FingerprintedArticles, Mapping[str, Article]):
 def load_document_lazily(tree: Tree, folder: PurePosixPath | None = None) -> Document:
     """A document folder whose articles are parsed only when looked at."""
     folder = folder if folder is not None else PurePosixPath()
-    rel = folder / workspace.DOCUMENT_FILE
-    if not tree.is_file(rel):
-        raise NotFound(
-            "no document here: expected a folder with a document.xml",
-            tree.display(folder),
-        )
-    path = tree.display(rel)
-    data = tree.read_bytes(rel)
-    root = xmlio.load_root(data, path, "document")
+    root, path, data = workspace.read_document_xml(tree, folder)
     doc = xmlio.document_from_xml(root, {}, path, data)
     return replace(doc, articles=ArticleFiles(tree, folder))
 

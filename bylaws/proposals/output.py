@@ -11,6 +11,7 @@ import ctypes.util
 import os
 import shutil
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 
 from ..model import Article, Document, Proposal
@@ -69,10 +70,12 @@ def swap_in(build: Path, target: Path) -> None:
     shutil.rmtree(aside)
 
 
-def write_document(doc: Document, target: Path) -> None:
-    """Write a document folder (document.xml, articles/) atomically.
+def _write_folder(
+    target: Path, main_file: str, main_bytes: bytes, articles: Mapping[str, Article]
+) -> None:
+    """A folder with one main file and articles/, written beside and swapped in.
 
-    Other entries already in the target (proposals/, feedback/, …) are kept.
+    Whatever else the target holds (proposals/, feedback/, …) is carried over.
     """
     target = target.absolute()
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -80,14 +83,14 @@ def write_document(doc: Document, target: Path) -> None:
     try:
         if target.is_dir():
             for entry in target.iterdir():
-                if entry.name in (ARTICLES, DOCUMENT_FILE):
+                if entry.name in (ARTICLES, main_file):
                     continue
                 if entry.is_dir():
                     shutil.copytree(entry, build / entry.name, symlinks=True)
                 else:
                     shutil.copy2(entry, build / entry.name)
-        _fsync_file(build / DOCUMENT_FILE, serialize(document_to_xml(doc)))
-        _write_articles(build, dict(doc.articles))
+        _fsync_file(build / main_file, main_bytes)
+        _write_articles(build, dict(articles))
         os.chmod(build, 0o755)
         swap_in(build, target)
     except BaseException:
@@ -95,24 +98,12 @@ def write_document(doc: Document, target: Path) -> None:
         raise
 
 
+def write_document(doc: Document, target: Path) -> None:
+    """Write a document folder (document.xml, articles/) atomically."""
+    _write_folder(target, DOCUMENT_FILE, serialize(document_to_xml(doc)), doc.articles)
+
+
 def write_proposal(proposal: Proposal, folder: Path) -> None:
     """Write a proposal folder (proposal.xml, articles/) atomically."""
-    folder = folder.absolute()
-    folder.parent.mkdir(parents=True, exist_ok=True)
-    build = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
-    try:
-        if folder.is_dir():
-            for entry in folder.iterdir():
-                if entry.name in (ARTICLES, PROPOSAL_FILE):
-                    continue
-                if entry.is_dir():
-                    shutil.copytree(entry, build / entry.name, symlinks=True)
-                else:
-                    shutil.copy2(entry, build / entry.name)
-        _fsync_file(build / PROPOSAL_FILE, serialize(proposal_to_xml(proposal)))
-        _write_articles(build, dict(proposal.articles))
-        os.chmod(build, 0o755)
-        swap_in(build, folder)
-    except BaseException:
-        shutil.rmtree(build, ignore_errors=True)
-        raise
+    data = serialize(proposal_to_xml(proposal))
+    _write_folder(folder, PROPOSAL_FILE, data, proposal.articles)
