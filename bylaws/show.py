@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable
 
+from .formatters.markdown import escape
 from .render import ReadArticle, ReadDivision, Reader
 
 Item = ReadArticle | ReadDivision
@@ -34,44 +34,32 @@ def as_text(reader: Reader, items: Iterable[Item]) -> str:
     return "\n".join(lines).strip("\n") + "\n"
 
 
-_MD_INLINE = re.compile(r"([\\`*_\[\]<>&|~{}!])")
-_MD_LINE_START = re.compile(r"^(\s*)([#>+\-=])")
-_MD_LIST_NUMBER = re.compile(r"^(\s*\d+)([.)])")
-
-
-def _md_escape(text: str) -> str:
-    """Text from a file as inert Markdown: no syntax, no HTML, nothing live."""
-    escaped = _MD_INLINE.sub(r"\\\1", text)
-    escaped = _MD_LIST_NUMBER.sub(r"\1\\\2", escaped)
-    return _MD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), escaped)
-
-
 def as_markdown(reader: Reader, items: Iterable[Item], title: bool = True) -> str:
     """Markdown with escaped text: divisions and articles as headings."""
     lines: list[str] = []
     if title:
-        lines += [f"# {_md_escape(reader.doc.meta.title)}", ""]
+        lines += [f"# {escape(reader.doc.meta.title)}", ""]
     article_level = 2
     for item in items:
         if isinstance(item, ReadDivision):
             level = min(2 + item.depth, 5)
             article_level = level + 1
-            heading = f"{_md_escape(item.label)}: {_md_escape(item.heading)}"
+            heading = f"{escape(item.label)}: {escape(item.heading)}"
             lines += [f"{'#' * level} {heading}", ""]
             continue
-        heading = _md_escape(_heading(item))
+        heading = escape(_heading(item))
         lines += [f"{'#' * article_level} {heading} {{#{item.id}}}", ""]
         if item.repealed:
-            lines += [_md_escape(reader.repealed_mark()), ""]
+            lines += [escape(reader.repealed_mark()), ""]
             continue
         for block in item.blocks:
             indent = "    " * max(block.depth - 1, 0)
-            label = f"{_md_escape(block.label)} " if block.label else ""
+            label = f"{escape(block.label)} " if block.label else ""
             bullet = "- " if block.depth else ""
-            lines.append(f"{indent}{bullet}{label}{_md_escape(block.text)}")
+            lines.append(f"{indent}{bullet}{label}{escape(block.text)}")
             lines.append("")
         for note in item.notes:
-            lines += [f"> {_md_escape(note)}", ""]
+            lines += [f"> {escape(note)}", ""]
     return "\n".join(lines).rstrip("\n") + "\n"
 
 

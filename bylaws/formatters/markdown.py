@@ -30,12 +30,20 @@ from bylaws.formatters.common import (
 
 __all__ = ["escape", "format_diff"]
 
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#])")
+_SPECIAL = re.compile(r"([\\`*_\[\]<>&|~#{}!])")
+_LINE_START = re.compile(r"^(\s*)([>+\-=])")
+_LIST_NUMBER = re.compile(r"^(\s*\d+)([.)])")
 
 
 def escape(text: str) -> str:
-    """Text with every Markdown-special character backslash-escaped."""
-    return _SPECIAL.sub(r"\\\1", text)
+    """Text from a file as inert Markdown: no syntax, no HTML, nothing live.
+
+    Special characters are backslash-escaped anywhere; at the start of the
+    text, what would open a quote, a list or a heading underline is too.
+    """
+    escaped = _SPECIAL.sub(r"\\\1", text)
+    escaped = _LIST_NUMBER.sub(r"\1\\\2", escaped)
+    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), escaped)
 
 
 def _wrap(text: str, mark: str) -> str:
