@@ -37,13 +37,24 @@ class SiteBuild:
 
 
 def _home(documents: Sequence[tuple[str, str, Labels]], language: str) -> SitePage:
+    """The landing page: each document with the ways into it, in its own words."""
     labels = labels_for(language)
-    items = "".join(
-        f'<li><a href="{attr(SiteUrls(doc_id).link("index.md", SiteUrls(doc_id).home()))}">'
-        f"{h(title)}</a></li>"
-        for doc_id, title, _ in documents
-    )
-    body = f"<h1>{h(labels['documents'])}</h1><ul>{items}</ul>"
+    sections = []
+    for doc_id, title, doc_labels in documents:
+        urls = SiteUrls(doc_id)
+        entries = (
+            (doc_labels["text"], urls.home()),
+            (doc_labels["proposals"], urls.proposals()),
+            (doc_labels["consolidated"], urls.consolidated()),
+            (doc_labels["collisions"], urls.collisions()),
+            (doc_labels["disposition"], urls.disposition()),
+        )
+        items = "".join(
+            f'<li><a href="{attr(urls.link("index.md", target))}">{h(name)}</a></li>'
+            for name, target in entries
+        )
+        sections.append(f"<h2>{h(title)}</h2><ul>{items}</ul>")
+    body = f"<h1>{h(labels['documents'])}</h1>{''.join(sections)}"
     return SitePage("index.md", labels["documents"], body, "", labels.lang, labels.rtl)
 
 
