@@ -6,6 +6,7 @@ rest, so a drafter sees every mistake in one run.
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -14,6 +15,7 @@ from pathlib import Path, PurePosixPath
 from lxml import etree
 
 from . import numbering, xmlio
+from .diff.memory import paused_collector
 from .errors import BylawsError, NotFound, Problem
 from .model import (
     ArticleEntry,
@@ -80,15 +82,20 @@ class _Parsed:
 
 
 def _read(tree: Tree, rel: PurePosixPath, name: str, report: Report) -> _Parsed | None:
-    """Parse and validate one file; its problems go to the report."""
+    """Read, parse and validate one file; its problems go to the report."""
     path = tree.display(rel)
     report.files += 1
     try:
-        # Thousands of small files: a plain read on disk, the tree's own
-        # read (with its precise errors) everywhere else.
-        data = (
-            read_small_file(path) if isinstance(tree, DiskTree) else None
-        ) or tree.read_bytes(rel)
+        data = tree.read_bytes(rel)
+    except BylawsError as exc:
+        report.problems.append(Problem.from_error(exc))
+        return None
+    return _parse(data, path, name, report)
+
+
+def _parse(data: bytes, path: str, name: str, report: Report) -> _Parsed | None:
+    """Parse and validate one file's bytes; its problems go to the report."""
+    try:
         root = xmlio.parse_bytes(data, path)
         xmlio.expect_root(root, name, path)
     except BylawsError as exc:
@@ -111,6 +118,26 @@ def _read(tree: Tree, rel: PurePosixPath, name: str, report: Report) -> _Parsed 
     return _Parsed(path, data, root)
 
 
+def _article_files(
+    tree: Tree, base: PurePosixPath, names: list[str], report: Report
+) -> Iterator[tuple[str, _Parsed | None]]:
+    """Each article file parsed, with plain string paths where the tree is a disk.
+
+    A workspace is thousands of small files; pathlib objects per file cost
+    more than the parsing. A file that a plain read cannot get goes through the
+    tree, whose read says precisely what is wrong.
+    """
+    prefix = tree.display(base) + os.sep if isinstance(tree, DiskTree) else ""
+    for name in names:
+        path = prefix + name
+        data = read_small_file(path) if prefix else None
+        if data is None:
+            yield name, _read(tree, base.joinpath(name), "article", report)
+        else:
+            report.files += 1
+            yield name, _parse(data, path, "article", report)
+
+
 Source = tuple[etree._Element, str, bytes]
 
 
@@ -121,9 +148,8 @@ def _load_articles(
     sources: dict[str, Source] = {}
     base = folder / ARTICLES
     names = [n for n in tree.list_dir(base) if n.endswith(".xml")]
-    for name in names:
+    for name, parsed in _article_files(tree, base, names, report):
         stem = name[: -len(".xml")]
-        parsed = _read(tree, base.joinpath(name), "article", report)
         if parsed is None:
             report.unreadable.add(stem)
             continue
@@ -199,6 +225,8 @@ def tree_reference_problems(
     for root, path, data in sources.values():
         for el in root.iter(xmlio.Q + "ref"):
             to = el.get("to", "")
+            if to in numbers and not numbers[to].repealed:
+                continue  # a whole article in force: nothing more to resolve
             try:
                 numbering.resolve_ref_path(doc, Ref(to), numbers, shape)
             except NotFound as exc:
@@ -436,6 +464,9 @@ def check_paths(paths: Iterable[Path]) -> Report:
     folders: dict[Path, None] = {}
     for path in paths:
         folders.update(dict.fromkeys(document_folders_for(path)))
-    for folder in folders:
-        check_document(DiskTree(folder), PurePosixPath(), report)
+    # Thousands of parsed trees stay alive and hold no cycles: the cyclic
+    # collector's passes over them would only cost time.
+    with paused_collector():
+        for folder in folders:
+            check_document(DiskTree(folder), PurePosixPath(), report)
     return report

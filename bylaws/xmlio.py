@@ -82,6 +82,9 @@ _ATTRIBUTE_PRIORITY = {
     name: i for i, name in enumerate(("id", XML_LANG, "ref", "to", "article", "target"))
 }
 _SPACES = re.compile(r"[ \t\r\n]+")
+_ROOT_TAGS = {
+    name: Q + name for name in ("document", "article", "proposal", "feedback")
+}
 _DOCTYPE = re.compile(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
 _DECLARED_ENCODING = re.compile(
     rb"\s*<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9._-]+)"
@@ -113,8 +116,8 @@ def check_bytes(data: bytes, path: str) -> None:
             1,
             1,
         )
-    if len(data) < 4096 and not data.strip(b" \t\r\n" + BOM):
-        raise UnusableInput("file is empty; expected an XML element", path, 1, 1)
+    if not data:
+        raise _empty(path)
     # Most files hold no "<!" but comments; the regex runs only where it may match.
     found = _DOCTYPE.search(data) if b"<!" in data else None
     if found:
@@ -126,6 +129,10 @@ def check_bytes(data: bytes, path: str) -> None:
             line,
             col,
         )
+
+
+def _empty(path: str) -> UnusableInput:
+    return UnusableInput("file is empty; expected an XML element", path, 1, 1)
 
 
 def _not_utf8(data: bytes, path: str) -> UnusableInput | None:
@@ -177,7 +184,10 @@ def parse_bytes(data: bytes, path: str) -> etree._Element:
     try:
         root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as exc:
-        # libxml2 reports bad UTF-8 vaguely; find the byte ourselves.
+        # Only on failure: a file of blanks is "empty", and libxml2 reports bad
+        # UTF-8 vaguely, so we find the byte ourselves.
+        if not data.strip(b" \t\r\n"):
+            raise _empty(path) from None
         raise _not_utf8(data, path) or _syntax_error(exc, path) from None
     if not isinstance(root.tag, str):
         raise UnusableInput("the root is not an element", path, 1, 1)
@@ -192,7 +202,7 @@ def _syntax_error(exc: etree.XMLSyntaxError, path: str) -> UnusableInput:
 
 def expect_root(root: etree._Element, name: str, path: str) -> None:
     """Refuse a root of the wrong name or namespace, in cobalt's tone."""
-    if root.tag != Q + name:
+    if root.tag != _ROOT_TAGS.get(name) and root.tag != Q + name:
         qname = etree.QName(root)
         got = (
             f"{{{qname.namespace}}}{qname.localname}"
