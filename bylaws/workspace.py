@@ -273,7 +273,9 @@ def find_document_folder(path: Path | None) -> Path:
     if len(found) > 1:
         names = ", ".join(str(f) for f in found)
         raise UnusableInput(
-            f"several documents here ({names}); name one", str(path or ".")
+            f"several documents here ({names}); give the one you mean on the "
+            "command line (a document folder, or --doc)",
+            str(path or "."),
         )
     return found[0]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -198,12 +199,17 @@ def test_log_lists_commits_with_word_diffs(
 @needs_git
 def test_git_setup(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(repo)
-    program = str(Path(shutil.which("bylaws") or "bylaws"))
+    # The command installed beside this interpreter (a venv's bin/ need not be
+    # on PATH when pytest runs as `.venv/bin/python -m pytest`).
+    beside = Path(sys.executable).parent / "bylaws"
+    program = str(
+        beside if beside.exists() else Path(shutil.which("bylaws") or "bylaws")
+    )
     assert run("git-setup", "--bylaws", program)[0] == 0
     assert run("git-setup", "--bylaws", program)[0] == 0  # idempotent
     attributes = (repo / ".gitattributes").read_text("utf-8")
     assert attributes.count("**/articles/*.xml diff=bylaws") == 1
     assert git(repo, "config", "diff.bylaws.textconv") == f"{program} diff --textconv\n"
-    if shutil.which("bylaws"):
+    if Path(program).exists():
         out = git(repo, "log", "-p", "-1", "--word-diff", "--", "drafts")
         assert "[-5000-]{+7000+}" in out
