@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from lxml import etree
 
-from . import numbering, xmlio
+from . import numbering, validation, xmlio
 from .diff.memory import paused_collector
 from .errors import BylawsError, NotFound, Problem
 from .model import (
@@ -74,11 +74,15 @@ def _problem(loc: SourceLoc | None, message: str, level: str = "error") -> Probl
 # --- reading files without stopping at the first bad one ----------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class _Parsed:
     path: str
     data: bytes
     root: etree._Element
+    # Every `to` of a <ref>, in order, gathered while validating: the check of
+    # references then needs no tree (a tree is parsed again only to say where
+    # a broken reference is).
+    targets: list[str]
 
 
 def _read(tree: Tree, rel: PurePosixPath, name: str, report: Report) -> _Parsed | None:
@@ -111,44 +115,55 @@ def _parse(data: bytes, path: str, name: str, report: Report) -> _Parsed | None:
                 "file starts with a byte-order mark; `bylaws fmt` removes it",
             )
         )
-    schema = xmlio.schema_problems(root, path, data)
-    if schema:
-        report.problems.extend(schema)
-        return None
-    return _Parsed(path, data, root)
+    attributes = validation.valid_attributes(root)
+    if attributes is None:
+        schema = validation.full_schema_problems(root, path, data)
+        if schema:
+            report.problems.extend(schema)
+            return None
+        attributes = validation.all_attributes(root)
+    # Plain copies: a value from XPath would keep its whole tree alive.
+    targets = [str(a) for a in attributes if a.attrname == "to"]
+    return _Parsed(path, data, root, targets)
 
 
-def _article_files(
-    tree: Tree, base: PurePosixPath, names: list[str], report: Report
-) -> Iterator[tuple[str, _Parsed | None]]:
-    """Each article file parsed, with plain string paths where the tree is a disk.
+@dataclass(slots=True)
+class _References:
+    """The targets of one file's references, and where to find them if broken."""
 
-    A workspace is thousands of small files; pathlib objects per file cost
-    more than the parsing. A file that a plain read cannot get goes through the
-    tree, whose read says precisely what is wrong.
-    """
+    path: str
+    data: bytes
+    targets: list[str]
+
+
+@dataclass
+class _ArticleFiles:
+    """A folder's article files: lazily built values, and their references."""
+
+    articles: xmlio.LazyArticles
+    with_references: list[_References]
+
+
+def _load_articles(tree: Tree, folder: PurePosixPath, report: Report) -> _ArticleFiles:
+    """Parse and validate every article file; values are built only when used."""
+    sources: dict[str, tuple[str, bytes]] = {}
+    with_references: list[_References] = []
+    base = folder / ARTICLES
+    # A workspace is thousands of small files: pathlib objects per file would
+    # cost more than the parsing, so a disk is read with plain string paths.
+    # A file a plain read cannot get goes through the tree, whose read says
+    # precisely what is wrong.
     prefix = tree.display(base) + os.sep if isinstance(tree, DiskTree) else ""
-    for name in names:
+    for name in tree.list_dir(base):
+        if not name.endswith(".xml"):
+            continue
         path = prefix + name
         data = read_small_file(path) if prefix else None
         if data is None:
-            yield name, _read(tree, base.joinpath(name), "article", report)
+            parsed = _read(tree, base.joinpath(name), "article", report)
         else:
             report.files += 1
-            yield name, _parse(data, path, "article", report)
-
-
-Source = tuple[etree._Element, str, bytes]
-
-
-def _load_articles(
-    tree: Tree, folder: PurePosixPath, report: Report
-) -> xmlio.LazyArticles:
-    """Parse and validate every article file; values are built only when used."""
-    sources: dict[str, Source] = {}
-    base = folder / ARTICLES
-    names = [n for n in tree.list_dir(base) if n.endswith(".xml")]
-    for name, parsed in _article_files(tree, base, names, report):
+            parsed = _parse(data, path, "article", report)
         stem = name[: -len(".xml")]
         if parsed is None:
             report.unreadable.add(stem)
@@ -163,8 +178,12 @@ def _load_articles(
                 f"{name!r}; ids never change, so rename the file to {article_id}.xml"
             )
             report.problems.append(_problem(loc, message))
-        sources[article_id] = (parsed.root, parsed.path, parsed.data)
-    return xmlio.LazyArticles(sources)
+        sources[article_id] = (parsed.path, parsed.data)
+        if parsed.targets:
+            with_references.append(
+                _References(parsed.path, parsed.data, parsed.targets)
+            )
+    return _ArticleFiles(xmlio.LazyArticles(sources), with_references)
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,9 +221,7 @@ def _shapes(doc: Document) -> Callable[[str], numbering.ArticleShape | None]:
             else articles
         )
         if isinstance(source, xmlio.LazyArticles) and article_id in source.sources:
-            found: numbering.ArticleShape = _article_shape(
-                source.sources[article_id][0]
-            )
+            found: numbering.ArticleShape = _article_shape(source.root(article_id))
         else:
             found = source[article_id]
         shapes[article_id] = found
@@ -213,24 +230,28 @@ def _shapes(doc: Document) -> Callable[[str], numbering.ArticleShape | None]:
     return shape
 
 
-def tree_reference_problems(
-    doc: Document, sources: Mapping[str, Source]
+def reference_problems(
+    doc: Document, files: Iterable[_References]
 ) -> Iterator[Problem]:
     """References to nothing in the given article files, resolved against `doc`.
 
-    Works on the element trees, so no article value is built for the check.
+    Works on the `to` values gathered while validating, so no article value
+    is built and no tree is walked for the check.
     """
     numbers = numbering.number_outline(doc)
     shape = _shapes(doc)
-    for root, path, data in sources.values():
-        for el in root.iter(xmlio.Q + "ref"):
-            to = el.get("to", "")
+    for file in files:
+        refs: list[etree._Element] | None = None
+        for index, to in enumerate(file.targets):
             if to in numbers and not numbers[to].repealed:
                 continue  # a whole article in force: nothing more to resolve
             try:
                 numbering.resolve_ref_path(doc, Ref(to), numbers, shape)
             except NotFound as exc:
-                loc = xmlio.source_loc(el, path, data, f'to="{to}"')
+                if refs is None:  # every <ref> has a `to`: the same order
+                    root = xmlio.parse_bytes(file.data, file.path)
+                    refs = list(root.iter(xmlio.Q + "ref"))
+                loc = xmlio.source_loc(refs[index], file.path, file.data, f'to="{to}"')
                 yield _problem(loc, exc.message)
 
 
@@ -317,7 +338,8 @@ def proposal_problems(
 ) -> Document | None:
     """Problems of one proposal; returns its proposed document when it applies."""
     parsed = _read(tree, folder / PROPOSAL_FILE, "proposal", report)
-    articles = _load_articles(tree, folder, report)
+    files = _load_articles(tree, folder, report)
+    articles = files.articles
     if parsed is None:
         return None
     proposal = xmlio.proposal_from_xml(parsed.root, articles, parsed.path, parsed.data)
@@ -364,7 +386,7 @@ def proposal_problems(
                 "warning",
             )
         )
-    report.problems.extend(tree_reference_problems(proposed, articles.sources))
+    report.problems.extend(reference_problems(proposed, files.with_references))
     return proposed
 
 
@@ -438,7 +460,8 @@ def check_document(tree: Tree, folder: PurePosixPath, report: Report) -> None:
     """Every rule on one document folder, its proposals and its feedback."""
     report.unreadable = set()
     parsed = _read(tree, folder / DOCUMENT_FILE, "document", report)
-    articles = _load_articles(tree, folder, report)
+    files = _load_articles(tree, folder, report)
+    articles = files.articles
     if parsed is None:
         return
     doc = xmlio.document_from_xml(parsed.root, articles, parsed.path, parsed.data)
@@ -447,7 +470,7 @@ def check_document(tree: Tree, folder: PurePosixPath, report: Report) -> None:
             doc, tree.display(folder / ARTICLES), frozenset(report.unreadable)
         )
     )
-    report.problems.extend(tree_reference_problems(doc, articles.sources))
+    report.problems.extend(reference_problems(doc, files.with_references))
     proposed = {
         proposal.name: proposal_problems(tree, doc, proposal, report)
         for proposal in proposal_folders(tree, folder)

@@ -24,7 +24,7 @@ from typing import Protocol
 
 from lxml import etree
 
-from . import xmlio
+from . import validation, xmlio
 from .errors import NotFound, UnusableInput
 from .model import Article, Comment, Document, Proposal
 
@@ -146,7 +146,9 @@ def _xml_files(tree: Tree, folder: PurePosixPath) -> list[str]:
 def load_article_file(tree: Tree, rel: PurePosixPath) -> Article:
     path = tree.display(rel)
     data = tree.read_bytes(rel)
-    article = xmlio.article_from_xml(xmlio.load_root(data, path, "article"), path, data)
+    article = xmlio.article_from_xml(
+        validation.load_root(data, path, "article"), path, data
+    )
     if article.id != rel.stem:
         raise UnusableInput(
             f"article id {article.id!r} does not match its file name {rel.name!r}; "
@@ -182,7 +184,7 @@ def read_document_xml(
         )
     path = tree.display(rel)
     data = tree.read_bytes(rel)
-    return xmlio.load_root(data, path, "document"), path, data
+    return validation.load_root(data, path, "document"), path, data
 
 
 def load_document(tree: Tree, folder: PurePosixPath = ROOT) -> Document:
@@ -201,7 +203,7 @@ def load_proposal(tree: Tree, folder: PurePosixPath) -> Proposal:
         )
     path = tree.display(rel)
     data = tree.read_bytes(rel)
-    root = xmlio.load_root(data, path, "proposal")
+    root = validation.load_root(data, path, "proposal")
     return xmlio.proposal_from_xml(root, load_articles(tree, folder), path, data)
 
 
@@ -227,7 +229,7 @@ def load_feedback(tree: Tree, folder: PurePosixPath) -> list[Comment]:
         rel = base / name
         path = tree.display(rel)
         data = tree.read_bytes(rel)
-        root = xmlio.load_root(data, path, "feedback")
+        root = validation.load_root(data, path, "feedback")
         comments.extend(xmlio.feedback_from_xml(root, path, data))
     return comments
 

@@ -1,4 +1,4 @@
-"""XML in and out: the safe parser, schema validation, the canonical form, and
+"""XML in and out: the safe parser, the canonical form, and
 conversion between element trees and `bylaws.model` values.
 
 Parsing never loads a DTD, expands an entity or touches the network: a file
@@ -11,12 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
-from importlib import resources
 from typing import Any, cast
 
 from lxml import etree
 
-from .errors import Problem, UnusableInput
+from .errors import UnusableInput
 from .model import (
     DIVISION_KINDS,
     Amend,
@@ -86,6 +85,8 @@ _ROOT_TAGS = {
     name: Q + name for name in ("document", "article", "proposal", "feedback")
 }
 _DOCTYPE = re.compile(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
+# What nearly every file starts with: no need to look for another encoding.
+_UTF8_DECLARATION = b'<?xml version="1.0" encoding="UTF-8"?>'
 _DECLARED_ENCODING = re.compile(
     rb"\s*<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9._-]+)"
 )
@@ -118,10 +119,9 @@ def check_bytes(data: bytes, path: str) -> None:
         )
     if not data:
         raise _empty(path)
-    # Most files hold no "<!" but comments; the regex runs only where it may match.
-    found = _DOCTYPE.search(data) if b"<!" in data else None
-    if found:
-        line, col = _line_col(data, found.start())
+    found = _declaration_in_prolog(data)
+    if found >= 0:
+        line, col = _line_col(data, found)
         raise UnusableInput(
             "DOCTYPE and ENTITY declarations are not allowed in bylaws files "
             "(they could expand without limit or read other files); remove them",
@@ -129,6 +129,30 @@ def check_bytes(data: bytes, path: str) -> None:
             line,
             col,
         )
+
+
+def _declaration_in_prolog(data: bytes) -> int:
+    """Where a DOCTYPE or ENTITY declaration starts before the root, or -1.
+
+    Only the prolog can hold one: later, "<!DOCTYPE" is a syntax error to
+    libxml2, which expands nothing. So the scan stops at the first element
+    instead of reading the whole text (a byte search through thousands of
+    files of Arabic text costs more than the checks that follow).
+    """
+    pos = 0
+    while (start := data.find(b"<", pos)) >= 0:
+        if data.startswith(b"<?", start):
+            end, skip = data.find(b"?>", start + 2), 2
+        elif data.startswith(b"<!--", start):
+            end, skip = data.find(b"-->", start + 4), 3
+        elif data.startswith(b"<!", start):
+            return start if _DOCTYPE.match(data, start) else -1
+        else:
+            return -1
+        if end < 0:
+            return -1  # unfinished: the parser says what is wrong
+        pos = end + skip
+    return -1
 
 
 def _empty(path: str) -> UnusableInput:
@@ -168,7 +192,11 @@ def parse_bytes(data: bytes, path: str) -> etree._Element:
     check_bytes(data, path)
     if data.startswith(BOM):
         data = data[len(BOM) :]
-    declared = _DECLARED_ENCODING.match(data, 0, 200)
+    declared = (
+        None
+        if data.startswith(_UTF8_DECLARATION)
+        else _DECLARED_ENCODING.match(data, 0, 200)
+    )
     if declared and declared.group(1).upper().replace(b"_", b"-") not in (
         b"UTF-8",
         b"UTF8",
@@ -215,112 +243,6 @@ def expect_root(root: etree._Element, name: str, path: str) -> None:
             _line(root) or 1,
             1,
         )
-
-
-@lru_cache(maxsize=1)
-def _schema() -> etree.RelaxNG:
-    source = resources.files("bylaws") / "schema" / "bylaws.rng"
-    with resources.as_file(source) as schema_path:
-        return etree.RelaxNG(etree.parse(str(schema_path), _parser()))
-
-
-def schema_path() -> str:
-    """The installed location of the schema, for editors and messages."""
-    return str(resources.files("bylaws") / "schema" / "bylaws.rng")
-
-
-_SLUG = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
-_SLUG_ATTRIBUTES = ("id", "ref", "article", "target", "after", "before", "start", "end")
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
-_UNEXPECTED = re.compile(r"Did not expect element (\S+) there")
-
-
-def _element_at(
-    root: etree._Element, line: int, hint: str | None
-) -> etree._Element | None:
-    """The element a schema error speaks of: on that line, by name when known."""
-    for el in root.iter():
-        same_line = isinstance(el.tag, str) and _line(el) == line
-        if same_line and (hint is None or _local(el) == hint):
-            return el
-    return None
-
-
-def _attribute_advice(el: etree._Element) -> str | None:
-    for name in _SLUG_ATTRIBUTES:
-        value = el.get(name)
-        if value is not None and not _SLUG.match(value):
-            return (
-                f"{name}={value!r} is not a valid id: use lowercase ASCII letters, "
-                "digits and hyphens, starting with a letter or digit (like art-membership)"
-            )
-    for name in ("date",):
-        value = el.get(name)
-        if value is not None and not _DATE.match(value):
-            return f"{name}={value!r} is not a date: write it as YYYY-MM-DD"
-    return None
-
-
-def _explain(message: str, el: etree._Element | None) -> str:
-    """A schema message in words a drafter understands."""
-    unexpected = _UNEXPECTED.match(message)
-    if unexpected and el is not None:
-        parent = el.getparent()
-        where_ = f" inside <{_local(parent)}>" if parent is not None else ""
-        hint = (
-            "; running text may hold only words and <ref/>"
-            if parent is not None and _local(parent) in TEXT_ELEMENTS
-            else ""
-        )
-        return f"element <{_local(el)}> is not allowed here{where_}{hint}"
-    if "failed to validate attributes" in message and el is not None:
-        advice = _attribute_advice(el)
-        if advice:
-            return f"<{_local(el)}>: {advice}"
-        return (
-            f"<{_local(el)}> has an attribute the schema does not allow, or lacks one "
-            f"it needs ({message})"
-        )
-    return message
-
-
-def schema_problems(
-    root: etree._Element, path: str, data: bytes | None = None
-) -> list[Problem]:
-    """Validate against the shipped RELAX NG schema; one Problem per error."""
-    schema = _schema()
-    if schema.validate(root):
-        return []
-    problems = []
-    locate = _Locator(path, data)
-    for entry in schema.error_log:
-        message = entry.message.replace(Q, "").replace("{" + NS + "}", "")
-        named = _UNEXPECTED.match(message)
-        el = _element_at(root, entry.line, named.group(1) if named else None)
-        col = entry.column or (locate(el).col if el is not None else 1)
-        problems.append(Problem(path, entry.line, col, "error", _explain(message, el)))
-    return problems
-
-
-def validate(root: etree._Element, path: str) -> None:
-    """Raise UnusableInput for the first schema error."""
-    problems = schema_problems(root, path)
-    if problems:
-        first = problems[0]
-        raise UnusableInput(
-            f"does not match the bylaws schema: {first.message}",
-            path,
-            first.line,
-            first.col,
-        )
-
-
-def load_root(data: bytes, path: str, name: str) -> etree._Element:
-    """Parse, check the root and validate: the element is then safe to convert."""
-    root = parse_bytes(data, path)
-    expect_root(root, name, path)
-    validate(root, path)
-    return root
 
 
 # --- canonical form ---------------------------------------------------------
@@ -778,24 +700,28 @@ def feedback_from_xml(
 
 
 class LazyArticles(Mapping[str, Article]):
-    """Parsed article files, each turned into a value only when first used.
+    """Article files already checked, each turned into a value only when used.
 
     `check` parses and validates every file but needs the values of only a
     few (those a proposal touches): building all of them would cost more
-    than parsing.
+    than parsing. It keeps the bytes, not the trees: a tree let go at once
+    leaves its memory to the next file's parse.
     """
 
-    def __init__(
-        self, sources: Mapping[str, tuple[etree._Element, str, bytes]]
-    ) -> None:
+    def __init__(self, sources: Mapping[str, tuple[str, bytes]]) -> None:
         self.sources = sources
         self._values: dict[str, Article] = {}
+
+    def root(self, key: str) -> etree._Element:
+        """The element tree of an article, parsed again from its bytes."""
+        path, data = self.sources[key]
+        return parse_bytes(data, path)
 
     def __getitem__(self, key: str) -> Article:
         value = self._values.get(key)
         if value is None:
-            root, path, data = self.sources[key]
-            value = self._values[key] = article_from_xml(root, path, data)
+            path, data = self.sources[key]
+            value = self._values[key] = article_from_xml(self.root(key), path, data)
         return value
 
     def __iter__(self) -> Iterator[str]:
@@ -975,10 +901,6 @@ def feedback_to_xml(comments: Iterable[Comment]) -> etree._Element:
 
 
 # --- convenience: bytes <-> values -------------------------------------------
-
-
-def read_article(data: bytes, path: str) -> Article:
-    return article_from_xml(load_root(data, path, "article"), path, data)
 
 
 def write_article(article: Article) -> bytes:

@@ -141,6 +141,41 @@ def test_plain_dtd_is_refused(sample: Path) -> None:
     _assert_clean_failure(run("check", str(sample)), 1, f"{path}:2:1:", "DOCTYPE")
 
 
+def test_dtd_after_comments_in_the_prolog_is_refused(sample: Path) -> None:
+    path = _article(sample)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace(
+            "<article",
+            "<!-- a <note> about <article> -->\n<?tool x?>\n"
+            '<!doctype article [<!ENTITY e "x">]>\n<article',
+            1,
+        )
+    )
+    _assert_clean_failure(run("check", str(sample)), 1, f"{path}:4:1:", "DOCTYPE")
+
+
+def test_declarations_after_the_root_starts_are_malformed_not_expanded(
+    sample: Path,
+) -> None:
+    path = _article(sample)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace("</p>", '<!ENTITY e SYSTEM "file:///etc/passwd"></p>', 1)
+    )
+    result = run("check", str(sample))
+    _assert_clean_failure(result, 1, f"{path}:", "malformed XML")
+    assert "root:" not in result.output
+
+
+def test_the_word_doctype_in_a_comment_is_only_a_comment(sample: Path) -> None:
+    path = _article(sample)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("<article", "<!-- no <!DOCTYPE here -->\n<article", 1))
+    result = run("check", str(sample))
+    assert result.exit_code == 0, result.output
+
+
 def test_huge_file_is_refused_without_parsing(sample: Path) -> None:
     path = _article(sample)
     with path.open("wb") as handle:

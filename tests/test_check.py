@@ -44,6 +44,23 @@ def test_reference_to_nothing(sample: Path) -> None:
     )
 
 
+def test_each_broken_reference_is_found_where_it_is(sample: Path) -> None:
+    path = sample / "articles" / "art-member-rights.xml"
+    edit(
+        path,
+        "<p>",
+        '<p><ref to="art-ghost"/>\n  <ref to="art-name"/> <ref to="art-ghost"/> ',
+    )
+    lines = path.read_text(encoding="utf-8").splitlines()
+    first = next(i for i, line in enumerate(lines, 1) if "art-ghost" in line)
+    found = messages(sample)
+    assert len(found) == 2
+    assert found[0].startswith(f"{path}:{first}:")
+    assert found[1].startswith(f"{path}:{first + 1}:")
+    column = lines[first].index('to="art-ghost"') + 1
+    assert found[1].startswith(f"{path}:{first + 1}:{column}:")
+
+
 def test_reference_to_missing_paragraph_and_point(sample: Path) -> None:
     path = sample / "articles" / "art-name.xml"
     edit(

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import Literal
 
-from bylaws import workspace, xmlio
+from bylaws import validation, workspace, xmlio
 from bylaws.diff.changes import DocumentDiff
 from bylaws.diff.compare import FingerprintedArticles, Progress, diff_documents
 from bylaws.diff.memory import paused_collector
@@ -89,7 +89,7 @@ class ArticleFiles(FingerprintedArticles, Mapping[str, Article]):
             data = self._raw(key)
             path = self._display(name)
             article = xmlio.article_from_xml(
-                xmlio.load_root(data, path, "article"), path, data
+                validation.load_root(data, path, "article"), path, data
             )
             if article.id != key:
                 raise UnusableInput(
@@ -286,7 +286,7 @@ class _Loader:
 
     def _article(self, text: str, tree: Tree, rel: PurePosixPath) -> Operand:
         path = tree.display(rel)
-        article = xmlio.read_article(tree.read_bytes(rel), path)
+        article = validation.read_article(tree.read_bytes(rel), path)
         holder = rel.parent.parent
         if rel.parent.name == workspace.ARTICLES and tree.is_file(
             holder / workspace.DOCUMENT_FILE
@@ -402,7 +402,7 @@ def textconv(data: bytes, path: str) -> str:
     from bylaws.diff.compare import article_lines
 
     try:
-        article = xmlio.read_article(data, path)
+        article = validation.read_article(data, path)
     except UnusableInput:
         return data.decode("utf-8", "replace")
     lang = single_article_document(article, path).lang
@@ -461,7 +461,7 @@ def article_log(wanted: str, path: Path | None = None) -> list[LogEntry]:
             return load_document_lazily(tree, doc_rel), name
         if tree.is_file(file_rel):
             data = tree.read_bytes(file_rel)
-            article = xmlio.read_article(data, tree.display(file_rel))
+            article = validation.read_article(data, tree.display(file_rel))
             return single_article_document(article, name), name
         return None, name
 

@@ -1,0 +1,291 @@
+"""Validation against the one shipped schema, with messages a drafter reads.
+
+The schema is `schema/bylaws.rng`. libxml2 compiles an XML Schema pattern
+afresh for every attribute value it checks against one (relaxng.c builds and
+frees a facet per value), and in a workspace of thousands of files that was
+two thirds of the time spent validating. So a file is first recognised as
+valid in two steps derived from that same grammar: its structure by libxml2,
+with the patterns taken out, and the patterns by Python's compiled regular
+expressions, attribute by attribute. Only a file that fails either step is
+validated again against the whole schema, whose errors are the ones reported.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any, cast
+
+from lxml import etree
+
+from .errors import Problem, UnusableInput
+from .model import Article
+from .xmlio import NS, TEXT_ELEMENTS, Q, article_from_xml, expect_root, parse_bytes
+from .xmlio import source_loc as _source_loc
+
+RNG = "{http://relaxng.org/ns/structure/1.0}"
+
+# An attribute value as XPath returns it: a str that knows its attribute name.
+AttributeValue = Any
+
+
+class SchemaSplitError(Exception):
+    """The grammar uses a pattern the fast path cannot check exactly as libxml2."""
+
+
+def schema_path() -> str:
+    """The installed location of the schema, for editors and messages."""
+    return str(resources.files("bylaws") / "schema" / "bylaws.rng")
+
+
+def _grammar() -> etree._Element:
+    source = resources.files("bylaws") / "schema" / "bylaws.rng"
+    path = schema_path()
+    return parse_bytes(source.read_bytes(), path)
+
+
+@lru_cache(maxsize=1)
+def _schema() -> etree.RelaxNG:
+    return etree.RelaxNG(_grammar())
+
+
+# --- the fast path: structure by libxml2, patterns by Python ----------------
+
+# The XML Schema regular expressions this splitter accepts: literal ASCII
+# letters, digits, classes, groups, alternation and quantifiers, which mean
+# the same in Python's `re`. Anything else (\p{..}, \i, class subtraction,
+# "." or "^" and "$", which XML Schema takes literally) is refused.
+_PORTABLE_PATTERN = re.compile(r"(?:[A-Za-z0-9/(){}\[\]|*+?,]|-|\\-)*\Z")
+
+
+@dataclass(frozen=True)
+class SplitSchema:
+    """The schema's structure without patterns, and the patterns by attribute."""
+
+    structure: etree.RelaxNG
+    patterns: dict[str, re.Pattern[str]]
+
+    def valid_attributes(self, root: etree._Element) -> list[AttributeValue] | None:
+        """Every attribute value under `root` when it is valid; None when not."""
+        if not self.structure.validate(root):
+            return None
+        values = all_attributes(root)
+        patterns = self.patterns
+        for value in values:
+            pattern = patterns.get(value.attrname)
+            if pattern is not None and pattern.fullmatch(value) is None:
+                return None
+        return values
+
+
+_ALL_ATTRIBUTES = etree.XPath("descendant-or-self::*/@*")
+
+
+def all_attributes(root: etree._Element) -> list[AttributeValue]:
+    """Every attribute value under `root`, in document order."""
+    return cast(list[AttributeValue], _ALL_ATTRIBUTES(root))
+
+
+def split(grammar: etree._Element) -> SplitSchema:
+    """Take the patterns out of a RELAX NG grammar (a copy); keep them by attribute.
+
+    Each pattern must be the whole content of an attribute (directly or through
+    a definition used only so), and an attribute name must carry the same
+    pattern wherever the grammar uses it: then a check by name is the check
+    libxml2 would make. Otherwise SchemaSplitError.
+    """
+    grammar = copy.deepcopy(grammar)
+    defines = {d.get("name"): d for d in grammar.iter(RNG + "define")}
+    params = [p for p in grammar.iter(RNG + "param") if p.get("name") == "pattern"]
+    # A grammar split in a file of its own (include, externalRef) is out of reach.
+    if next(grammar.iter(RNG + "include", RNG + "externalRef"), None) is not None:
+        raise SchemaSplitError("the grammar includes other files")
+    pattern_defines = {
+        name for name, d in defines.items() if _pattern_of(d) is not None
+    }
+    for param in params:
+        data = param.getparent()
+        holder = data.getparent() if data is not None else None
+        if data is None or holder is None or data.get("type") != "string":
+            raise SchemaSplitError(f"pattern {param.text!r} is not on a string")
+        if len(_patterns_in(data)) != 1:
+            raise SchemaSplitError(f"pattern {param.text!r} is one of several")
+        if len(holder) != 1 or holder.tag not in (RNG + "attribute", RNG + "define"):
+            raise SchemaSplitError(
+                f"pattern {param.text!r} is not an attribute's value"
+            )
+    for ref in grammar.iter(RNG + "ref"):
+        holder = ref.getparent()
+        if ref.get("name") in pattern_defines and (
+            holder is None or holder.tag != RNG + "attribute" or len(holder) != 1
+        ):
+            raise SchemaSplitError(
+                f"pattern {ref.get('name')!r} used outside an attribute"
+            )
+    found: dict[str, str | None] = {}
+    for attribute in grammar.iter(RNG + "attribute"):
+        name = attribute.get("name") or ""
+        holder = attribute
+        if len(attribute) == 1 and attribute[0].tag == RNG + "ref":
+            holder = defines[attribute[0].get("name")]
+        pattern = _pattern_of(holder)
+        if pattern is not None and (":" in name or attribute.get("ns") or not name):
+            raise SchemaSplitError(f"a pattern on attribute {name!r} in a namespace")
+        if found.setdefault(name, pattern) != pattern:
+            raise SchemaSplitError(f"attribute {name!r} has different patterns")
+    for param in params:
+        data = param.getparent()
+        assert data is not None
+        data.remove(param)
+    patterns = {
+        name: _compile(pattern)
+        for name, pattern in found.items()
+        if pattern is not None
+    }
+    return SplitSchema(etree.RelaxNG(grammar), patterns)
+
+
+def _pattern_of(holder: etree._Element) -> str | None:
+    """The pattern that is the whole content of an attribute or a definition."""
+    if len(holder) != 1 or holder[0].tag != RNG + "data":
+        return None
+    params = _patterns_in(holder[0])
+    return params[0].text if params else None
+
+
+def _patterns_in(data: etree._Element) -> list[etree._Element]:
+    return [p for p in data if p.tag == RNG + "param" and p.get("name") == "pattern"]
+
+
+def _compile(pattern: str) -> re.Pattern[str]:
+    if not _PORTABLE_PATTERN.match(pattern):
+        raise SchemaSplitError(f"pattern {pattern!r} may mean something else in Python")
+    return re.compile(pattern)
+
+
+@lru_cache(maxsize=1)
+def _split() -> SplitSchema:
+    return split(_grammar())
+
+
+def valid_attributes(root: etree._Element) -> list[AttributeValue] | None:
+    """Every attribute value under a valid root (each knows its `.attrname` and
+    `.getparent()`); None when the root does not match the schema."""
+    return _split().valid_attributes(root)
+
+
+# --- the whole schema, and its errors in a drafter's words -------------------
+
+_SLUG = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
+_SLUG_ATTRIBUTES = ("id", "ref", "article", "target", "after", "before", "start", "end")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
+_UNEXPECTED = re.compile(r"Did not expect element (\S+) there")
+
+
+def _local(el: etree._Element) -> str:
+    return etree.QName(el).localname
+
+
+def _element_at(
+    root: etree._Element, line: int, hint: str | None
+) -> etree._Element | None:
+    """The element a schema error speaks of: on that line, by name when known."""
+    for el in root.iter():
+        sourceline: Any = el.sourceline
+        same_line = isinstance(el.tag, str) and sourceline == line
+        if same_line and (hint is None or _local(el) == hint):
+            return el
+    return None
+
+
+def _attribute_advice(el: etree._Element) -> str | None:
+    for name in _SLUG_ATTRIBUTES:
+        value = el.get(name)
+        if value is not None and not _SLUG.match(value):
+            return (
+                f"{name}={value!r} is not a valid id: use lowercase ASCII letters, "
+                "digits and hyphens, starting with a letter or digit (like art-membership)"
+            )
+    for name in ("date",):
+        value = el.get(name)
+        if value is not None and not _DATE.match(value):
+            return f"{name}={value!r} is not a date: write it as YYYY-MM-DD"
+    return None
+
+
+def _explain(message: str, el: etree._Element | None) -> str:
+    """A schema message in words a drafter understands."""
+    unexpected = _UNEXPECTED.match(message)
+    if unexpected and el is not None:
+        parent = el.getparent()
+        where_ = f" inside <{_local(parent)}>" if parent is not None else ""
+        hint = (
+            "; running text may hold only words and <ref/>"
+            if parent is not None and _local(parent) in TEXT_ELEMENTS
+            else ""
+        )
+        return f"element <{_local(el)}> is not allowed here{where_}{hint}"
+    if "failed to validate attributes" in message and el is not None:
+        advice = _attribute_advice(el)
+        if advice:
+            return f"<{_local(el)}>: {advice}"
+        return (
+            f"<{_local(el)}> has an attribute the schema does not allow, or lacks one "
+            f"it needs ({message})"
+        )
+    return message
+
+
+def schema_problems(
+    root: etree._Element, path: str, data: bytes | None = None
+) -> list[Problem]:
+    """Validate against the shipped RELAX NG schema; one Problem per error."""
+    if valid_attributes(root) is not None:
+        return []
+    return full_schema_problems(root, path, data)
+
+
+def full_schema_problems(
+    root: etree._Element, path: str, data: bytes | None = None
+) -> list[Problem]:
+    """The whole schema's verdict, without the fast path: what errors are made of."""
+    schema = _schema()
+    if schema.validate(root):
+        return []
+    problems = []
+    for entry in schema.error_log:
+        message = entry.message.replace(Q, "").replace("{" + NS + "}", "")
+        named = _UNEXPECTED.match(message)
+        el = _element_at(root, entry.line, named.group(1) if named else None)
+        col = entry.column or (_source_loc(el, path, data).col if el is not None else 1)
+        problems.append(Problem(path, entry.line, col, "error", _explain(message, el)))
+    return problems
+
+
+def validate(root: etree._Element, path: str) -> None:
+    """Raise UnusableInput for the first schema error."""
+    problems = schema_problems(root, path)
+    if problems:
+        first = problems[0]
+        raise UnusableInput(
+            f"does not match the bylaws schema: {first.message}",
+            path,
+            first.line,
+            first.col,
+        )
+
+
+def load_root(data: bytes, path: str, name: str) -> etree._Element:
+    """Parse, check the root and validate: the element is then safe to convert."""
+    root = parse_bytes(data, path)
+    expect_root(root, name, path)
+    validate(root, path)
+    return root
+
+
+def read_article(data: bytes, path: str) -> Article:
+    """An article file's bytes as a validated Article."""
+    return article_from_xml(load_root(data, path, "article"), path, data)
