@@ -115,15 +115,13 @@ def _parse(data: bytes, path: str, name: str, report: Report) -> _Parsed | None:
                 "file starts with a byte-order mark; `bylaws fmt` removes it",
             )
         )
-    attributes = validation.valid_attributes(root)
-    if attributes is None:
+    targets = validation.values_if_valid(root, "to")
+    if targets is None:
         schema = validation.full_schema_problems(root, path, data)
         if schema:
             report.problems.extend(schema)
             return None
-        attributes = validation.all_attributes(root)
-    # Plain copies: a value from XPath would keep its whole tree alive.
-    targets = [str(a) for a in attributes if a.attrname == "to"]
+        targets = [str(el.get("to")) for el in root.iter(xmlio.Q + "ref")]
     return _Parsed(path, data, root, targets)
 
 

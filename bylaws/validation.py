@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Any, cast
+from typing import Any
 
 from lxml import etree
 
@@ -27,9 +27,6 @@ from .xmlio import NS, TEXT_ELEMENTS, Q, article_from_xml, expect_root, parse_by
 from .xmlio import source_loc as _source_loc
 
 RNG = "{http://relaxng.org/ns/structure/1.0}"
-
-# An attribute value as XPath returns it: a str that knows its attribute name.
-AttributeValue = Any
 
 
 class SchemaSplitError(Exception):
@@ -68,25 +65,22 @@ class SplitSchema:
     structure: etree.RelaxNG
     patterns: dict[str, re.Pattern[str]]
 
-    def valid_attributes(self, root: etree._Element) -> list[AttributeValue] | None:
-        """Every attribute value under `root` when it is valid; None when not."""
+    def values_if_valid(self, root: etree._Element, name: str) -> list[str] | None:
+        """The values of attribute `name` under `root`, in document order, when
+        `root` is valid; None when it is not. One walk does both."""
         if not self.structure.validate(root):
             return None
-        values = all_attributes(root)
         patterns = self.patterns
-        for value in values:
-            pattern = patterns.get(value.attrname)
-            if pattern is not None and pattern.fullmatch(value) is None:
-                return None
+        values: list[str] = []
+        for el in root.iter():
+            pairs: Any = el.items()  # str pairs: lxml decodes what it parsed
+            for attribute, value in pairs:
+                pattern = patterns.get(attribute)
+                if pattern is not None and pattern.fullmatch(value) is None:
+                    return None
+                if attribute == name:
+                    values.append(value)
         return values
-
-
-_ALL_ATTRIBUTES = etree.XPath("descendant-or-self::*/@*")
-
-
-def all_attributes(root: etree._Element) -> list[AttributeValue]:
-    """Every attribute value under `root`, in document order."""
-    return cast(list[AttributeValue], _ALL_ATTRIBUTES(root))
 
 
 def split(grammar: etree._Element) -> SplitSchema:
@@ -171,10 +165,15 @@ def _split() -> SplitSchema:
     return split(_grammar())
 
 
-def valid_attributes(root: etree._Element) -> list[AttributeValue] | None:
-    """Every attribute value under a valid root (each knows its `.attrname` and
-    `.getparent()`); None when the root does not match the schema."""
-    return _split().valid_attributes(root)
+def values_if_valid(root: etree._Element, name: str) -> list[str] | None:
+    """The values of attribute `name` under `root` (in document order) when it
+    matches the schema; None when it does not."""
+    return _split().values_if_valid(root, name)
+
+
+def is_valid(root: etree._Element) -> bool:
+    """Whether `root` matches the schema: the fast path's verdict."""
+    return _split().values_if_valid(root, "") is not None
 
 
 # --- the whole schema, and its errors in a drafter's words -------------------
@@ -243,7 +242,7 @@ def schema_problems(
     root: etree._Element, path: str, data: bytes | None = None
 ) -> list[Problem]:
     """Validate against the shipped RELAX NG schema; one Problem per error."""
-    if valid_attributes(root) is not None:
+    if is_valid(root):
         return []
     return full_schema_problems(root, path, data)
 
