@@ -8,6 +8,7 @@ a reference reads, and walks an article's paragraphs and points in order.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
@@ -54,6 +55,9 @@ class Block:
     label: str | None
     depth: int
     text: str
+
+
+_ADDRESS_IN_BRACES = re.compile(r"\{([a-z0-9][a-z0-9/-]*)\}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +110,14 @@ class Reader:
             return numbering.render_ref(self.doc, ref, self.numbers)
         except NotFound:
             return None
+
+    def addresses(self, text: str) -> str:
+        """Words compared as plain text, where each reference is `{address}`
+        (`plain_text`), with every address read as its designation; one to
+        nothing stays in braces."""
+        return _ADDRESS_IN_BRACES.sub(
+            lambda m: self.resolve(Ref(m.group(1))) or m.group(0), text
+        )
 
     def label(self, article_id: str) -> str:
         number = self.numbers[article_id]

@@ -12,9 +12,10 @@ from hypothesis import strategies as st
 
 from bylaws.cli import cli
 from bylaws.errors import CollisionError
-from bylaws.model import Document, P, Proposal, plain_text
+from bylaws.model import Document, P, Proposal, Ref, plain_text
 from bylaws.overlay import apply_proposal
 from bylaws.proposals import consolidate
+from bylaws.render import Reader
 from bylaws.workspace import DiskTree, load_document, load_proposal
 
 from .proposal_strategies import documents, proposals
@@ -59,6 +60,12 @@ def test_a_collision_names_the_words_of_both_proposals(sample: Path) -> None:
     assert "بعد استشارة أعضاء الفروع" in message
     assert "member-consultation" in message and "consultation-alternative" in message
     assert re.search(r"member-consultation/proposal\.xml:\d+:\d+: error:", message)
+    # The reference in member-consultation's words reads as the article it
+    # points to in the text that proposal makes, not as a raw address.
+    proposed = Reader(apply_proposal(doc, props[1]))
+    designation = proposed.ref(Ref("art-member-consultation"))
+    assert f"وفق {designation}»" in message
+    assert "{art-" not in message
 
 
 def test_apply_writes_a_consolidated_copy_beside_the_document(sample: Path) -> None:

@@ -328,9 +328,12 @@ def collisions_command(doc: Path | None, fmt: str) -> None:
     from ..proposals.views import collisions_json, collisions_matrix
 
     tree, document = disk_document(doc)
-    report = find_collisions(document, load_proposals(tree, _ROOT))
-    show = collisions_json if fmt == "json" else collisions_matrix
-    click.echo(show(document, report), nl=False)
+    proposals = load_proposals(tree, _ROOT)
+    report = find_collisions(document, proposals)
+    if fmt == "json":
+        click.echo(collisions_json(document, report), nl=False)
+    else:
+        click.echo(collisions_matrix(document, report, proposals), nl=False)
 
 
 @click.command("rebase")

@@ -23,6 +23,7 @@ from ..model import (
     iter_divisions,
 )
 from ..overlay import apply_operation, apply_proposal
+from ..render import Reader
 from .merge import Clash, MergeConflict, merge_articles
 
 
@@ -42,6 +43,15 @@ class Collision:
     first_text: str
     second_text: str
 
+    def read_with(self, base: Reader, first: Reader, second: Reader) -> Collision:
+        """The same clash with each side's `{address}` read as a designation."""
+        return replace(
+            self,
+            base=base.addresses(self.base),
+            first_text=first.addresses(self.first_text),
+            second_text=second.addresses(self.second_text),
+        )
+
     def describe(self) -> str:
         place = f"{self.article} {self.where}".strip()
         if not self.where and not self.base:
@@ -59,7 +69,16 @@ class Collision:
         )
 
 
-def collision_error(collisions: list[Collision], proposal: Proposal) -> CollisionError:
+Readers = tuple[Reader, Reader, Reader]
+
+
+def collision_error(
+    collisions: list[Collision], proposal: Proposal, readers: Readers | None = None
+) -> CollisionError:
+    """The error for clashes, each side's references read in `readers` (the
+    text in force, the first side's document, the second's) when given."""
+    if readers is not None:
+        collisions = [c.read_with(*readers) for c in collisions]
     lines = "\n  ".join(c.describe() for c in collisions)
     loc = proposal.loc
     return CollisionError(
@@ -255,7 +274,9 @@ def consolidate(doc: Document, proposals: list[Proposal]) -> Document:
     for proposal in proposals:
         collisions = _carry(state, doc, proposal)
         if collisions:
-            raise collision_error(collisions, proposal)
+            proposed = apply_proposal(doc, proposal)
+            readers = (Reader(doc), Reader(state.doc), Reader(proposed))
+            raise collision_error(collisions, proposal, readers)
     return state.doc
 
 

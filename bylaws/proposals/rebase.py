@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
-from ..errors import CollisionError, InvalidOperation, NotFound
+from ..errors import BylawsError, CollisionError, InvalidOperation, NotFound
 from ..model import Amend, Base, Document, Fingerprint, Proposal
 from ..overlay import apply_proposal
+from ..render import Reader
 from ..workspace import ARTICLES, DiskTree, load_document
-from .consolidate import Collision, collision_error
+from .consolidate import Collision, Readers, collision_error
 from .git import commit_exists, head_commit, tree_at
 from .merge import MergeConflict, merge_articles
 
@@ -66,6 +67,16 @@ def fingerprints_for(doc_folder: Path, ids: list[str]) -> tuple[Fingerprint, ...
     return tuple(found)
 
 
+def _readers(base: Document, current: Document, proposal: Proposal) -> Readers | None:
+    """Readers for the words of a clash; None (raw addresses) if the proposal
+    no longer applies to its own base, which the clash message need not say."""
+    try:
+        proposed = apply_proposal(base, proposal)
+    except BylawsError:
+        return None
+    return Reader(base), Reader(current), Reader(proposed)
+
+
 def rebase(doc_folder: Path, proposal: Proposal) -> Proposal:
     """The proposal carried onto the document as it is now on disk.
 
@@ -111,7 +122,7 @@ def rebase(doc_folder: Path, proposal: Proposal) -> Proposal:
                 for c in conflict.clashes
             )
     if collisions:
-        raise collision_error(collisions, proposal)
+        raise collision_error(collisions, proposal, _readers(base, current, proposal))
     commit = head_commit(doc_folder)
     ids = [fp.article for fp in proposal.base.fingerprints]
     rebased = replace(

@@ -12,6 +12,8 @@ from ..errors import BylawsError
 from ..feedback import ArticleFeedback
 from ..model import Document, Inline, Proposal, Ref, Ruling, Stage
 from ..numbering import render_ref
+from ..overlay import apply_proposal
+from ..render import Reader
 from ..review import DispositionRow, ReviewState
 from .collisions import CollisionReport, PairReport
 from .consolidate import Collision
@@ -98,8 +100,11 @@ def collisions_json(doc: Document, report: CollisionReport) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def collisions_matrix(doc: Document, report: CollisionReport) -> str:
-    """A table of every pair, a legend, then each colliding pair with its words."""
+def collisions_matrix(
+    doc: Document, report: CollisionReport, proposals: Sequence[Proposal] = ()
+) -> str:
+    """A table of every pair, a legend, then each colliding pair with its words
+    (references read as designations for the `proposals` given)."""
     names = report.proposals
     width = max((len(n) for n in names), default=0)
     numbers = [str(i) for i in range(1, len(names) + 1)]
@@ -125,7 +130,8 @@ def collisions_matrix(doc: Document, report: CollisionReport) -> str:
         lines.append("Collisions:")
         for pair in colliding:
             lines.append(f"  {pair.first} ✗ {pair.second}")
-            lines.extend(f"    {c.describe()}" for c in pair.collisions)
+            collisions = _readable(doc, pair, proposals)
+            lines.extend(f"    {c.describe()}" for c in collisions)
     if mergeable:
         lines.append("")
         lines.append("Mergeable or duplicate:")
@@ -139,6 +145,19 @@ def collisions_matrix(doc: Document, report: CollisionReport) -> str:
         lines.append("Proposals that do not apply on their own:")
         lines.extend(f"  {e}" for e in report.errors)
     return "\n".join(lines) + "\n"
+
+
+def _readable(
+    doc: Document, pair: PairReport, proposals: Sequence[Proposal]
+) -> Sequence[Collision]:
+    """A pair's clashes with references read in the text each side makes."""
+    by_id = {p.id: p for p in proposals}
+    if pair.first not in by_id or pair.second not in by_id:
+        return pair.collisions
+    base = Reader(doc)
+    first = Reader(apply_proposal(doc, by_id[pair.first]))
+    second = Reader(apply_proposal(doc, by_id[pair.second]))
+    return [c.read_with(base, first, second) for c in pair.collisions]
 
 
 # --- review ------------------------------------------------------------------------

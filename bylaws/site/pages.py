@@ -8,7 +8,6 @@ serves and what `bylaws site markdown` writes.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -747,14 +746,6 @@ def _consolidated_article(
     )
 
 
-_RAW_REF = re.compile(r"\{([a-z0-9][a-z0-9/-]*)\}")
-
-
-def _readable(text: str, reader: Reader) -> str:
-    """Words compared as plain text, with each `{address}` read as its number."""
-    return _RAW_REF.sub(lambda m: reader.resolve(Ref(m.group(1))) or m.group(0), text)
-
-
 def _clashes(b: _Builder, pair: PairSummary) -> str:
     """The words two proposals both rewrite: the base, then each one's wording."""
     if not pair.clashes:
@@ -764,8 +755,8 @@ def _clashes(b: _Builder, pair: PairSummary) -> str:
     first = Reader(apply_proposal(b.doc, by_id[pair.first]))
     second = Reader(apply_proposal(b.doc, by_id[pair.second]))
     rows = "".join(
-        f"<li><del>{h(_readable(old, base))}</del> → "
-        f"<ins>{h(_readable(one, first))}</ins> / <ins>{h(_readable(two, second))}</ins></li>"
+        f"<li><del>{h(base.addresses(old))}</del> → "
+        f"<ins>{h(first.addresses(one))}</ins> / <ins>{h(second.addresses(two))}</ins></li>"
         for old, one, two in pair.clashes
     )
     return (
