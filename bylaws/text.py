@@ -20,6 +20,8 @@ import unicodedata
 from functools import lru_cache
 from typing import Literal
 
+from .marks import mark_ranges
+
 __all__ = [
     "TokenKind",
     "is_formal_change",
@@ -42,28 +44,15 @@ _JOINERS = "\u200c\u200d"
 _BIDI_MARKS = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
 
 
-def _combining_mark_ranges() -> str:
-    """A regex class body of every combining mark (category M*) in the BMP.
-
-    Python's `\\w` matches none of them, so `\\w+` cuts كَتَبَ into three. The
-    scan covers the Basic Multilingual Plane only (a few milliseconds at import);
-    a rare mark from a higher plane becomes a one-character token of its own.
-    """
-    ranges: list[tuple[int, int]] = []
-    for code in range(0x300, 0x10000):
-        if unicodedata.category(chr(code))[0] != "M":
-            continue
-        if ranges and ranges[-1][1] == code - 1:
-            ranges[-1] = (ranges[-1][0], code)
-        else:
-            ranges.append((code, code))
+def _class_body(ranges: tuple[tuple[int, int], ...]) -> str:
+    """A regex character class body for code point ranges."""
     return "".join(
         re.escape(chr(lo)) if lo == hi else f"{re.escape(chr(lo))}-{re.escape(chr(hi))}"
         for lo, hi in ranges
     )
 
 
-_MARKS = _combining_mark_ranges() + _TATWEEL + _JOINERS
+_MARKS = _class_body(mark_ranges()) + _TATWEEL + _JOINERS
 # A letter of any script: a word character that is neither a digit nor "_".
 _LETTER = r"[^\W\d_]"
 _APOSTROPHES = "'\u2019"

@@ -208,3 +208,18 @@ def test_formal_changes(old: str, new: str) -> None:
 )
 def test_real_changes_are_not_formal(old: str, new: str) -> None:
     assert not is_formal_change(old, new)
+
+
+def test_the_table_of_combining_marks_is_what_unicodedata_says() -> None:
+    import unicodedata
+
+    from bylaws import marks
+
+    if unicodedata.unidata_version != marks.MARKS_UNICODE_VERSION:
+        assert marks.mark_ranges() == tuple(marks.scan_marks())
+        pytest.skip(
+            f"Python's Unicode is {unicodedata.unidata_version}, the table's "
+            f"{marks.MARKS_UNICODE_VERSION}: run tools/gen_marks.py"
+        )
+    assert tuple(marks.scan_marks()) == marks.MARK_RANGES
+    assert (0x064B, 0x065F) in marks.MARK_RANGES  # Arabic harakat
