@@ -178,10 +178,26 @@ def is_valid(root: etree._Element) -> bool:
 
 # --- the whole schema, and its errors in a drafter's words -------------------
 
-_SLUG = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
-_SLUG_ATTRIBUTES = ("id", "ref", "article", "target", "after", "before", "start", "end")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 _UNEXPECTED = re.compile(r"Did not expect element (\S+) there")
+_BAD_ATTRIBUTES = re.compile(r"Element (\S+) failed to validate attributes")
+# A follow-on error: libxml2 also blames the parent of an element it refused.
+_EXTRA_CONTENT = re.compile(r"Element \S+ has extra content: ")
+
+_ID_ADVICE = (
+    "is not a valid id: use lowercase ASCII letters, digits and hyphens, "
+    "starting with a letter or digit (like art-membership)"
+)
+# What each patterned attribute must look like, in a drafter's words.
+_PATTERN_ADVICE = {
+    "to": "is not a valid address: an article id, then /para-N and /point-N "
+    "counted from 1 (like art-membership/para-2/point-1)",
+    "on": "is not a valid address: an article id, then /para-N and /point-N "
+    "counted from 1 (like art-membership/para-2/point-1)",
+    "num": "is not an article number: write digits without a leading 0 (like 12)",
+    "commit": "is not a commit: write 7 to 64 lowercase hexadecimal digits",
+    "sha256": "is not a fingerprint: write 64 lowercase hexadecimal digits",
+}
 
 
 def _local(el: etree._Element) -> str:
@@ -201,17 +217,16 @@ def _element_at(
 
 
 def _attribute_advice(el: etree._Element) -> str | None:
-    for name in _SLUG_ATTRIBUTES:
-        value = el.get(name)
-        if value is not None and not _SLUG.match(value):
-            return (
-                f"{name}={value!r} is not a valid id: use lowercase ASCII letters, "
-                "digits and hyphens, starting with a letter or digit (like art-membership)"
-            )
-    for name in ("date",):
-        value = el.get(name)
-        if value is not None and not _DATE.match(value):
-            return f"{name}={value!r} is not a date: write it as YYYY-MM-DD"
+    """What is wrong with one of an element's attribute values, if anything is."""
+    patterns = _split().patterns
+    pairs: Any = el.items()
+    for name, value in pairs:
+        pattern = patterns.get(name)
+        if pattern is not None and pattern.fullmatch(value) is None:
+            return f"{name}={value!r} {_PATTERN_ADVICE.get(name, _ID_ADVICE)}"
+    date = el.get("date")
+    if date is not None and not _DATE.match(date):
+        return f"date={date!r} is not a date: write it as YYYY-MM-DD"
     return None
 
 
@@ -255,9 +270,13 @@ def full_schema_problems(
     if schema.validate(root):
         return []
     problems = []
-    for entry in schema.error_log:
+    entries = list(schema.error_log)
+    blamed = {e.line for e in entries if not _EXTRA_CONTENT.match(e.message)}
+    for entry in entries:
         message = entry.message.replace(Q, "").replace("{" + NS + "}", "")
-        named = _UNEXPECTED.match(message)
+        if _EXTRA_CONTENT.match(message) and entry.line in blamed:
+            continue  # the error on that line says it better
+        named = _UNEXPECTED.match(message) or _BAD_ATTRIBUTES.match(message)
         el = _element_at(root, entry.line, named.group(1) if named else None)
         col = entry.column or (_source_loc(el, path, data).col if el is not None else 1)
         problems.append(Problem(path, entry.line, col, "error", _explain(message, el)))

@@ -110,6 +110,23 @@ def test_malformed_id(sample: Path) -> None:
     )
 
 
+def test_a_malformed_address_names_the_reference_and_the_form(sample: Path) -> None:
+    path = sample / "articles" / "art-seat.xml"
+    edit(path, "<p>", '<p><ref to="art-name/para-0"/>')
+    assert messages(sample) == [
+        f"{path}:5:8: error: <ref>: to='art-name/para-0' is not a valid address: "
+        "an article id, then /para-N and /point-N counted from 1 "
+        "(like art-membership/para-2/point-1)"
+    ]
+
+
+def test_a_bad_id_in_the_outline_is_one_error_not_two(sample: Path) -> None:
+    edit(sample / "document.xml", 'ref="art-name"', 'ref="Art_Name"')
+    found = messages(sample)
+    assert len(found) == 1, found
+    assert "<article>: ref='Art_Name' is not a valid id" in found[0]
+
+
 def test_markup_inside_running_text_is_explained(sample: Path) -> None:
     path = sample / "articles" / "art-seat.xml"
     edit(path, "<p>", "<p><b>x</b>")
