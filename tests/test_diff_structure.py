@@ -233,3 +233,33 @@ def test_context_lists_every_article() -> None:
     ]
     council = diff.context[-1]
     assert council.kinds == {"renumbered"} or not council.kinds
+
+
+def test_a_change_to_a_note_alone_is_a_change() -> None:
+    from dataclasses import replace
+
+    from bylaws.model import Note, Text
+
+    base = art("a", "نص المادة.")
+    noted = replace(base, notes=(Note((Text("عُدّلت سنة 2020."),)),))
+    renoted = replace(base, notes=(Note((Text("عُدّلت سنة 2024."),)),))
+    old = document([("c", "ف", [noted])])
+    new = document([("c", "ف", [renoted])])
+    (change,) = diff_documents(old, new).articles
+    assert "amended" in change.kinds
+    (unit,) = change.changed_units
+    assert (unit.old_address, unit.new_address) == ("note-1", "note-1")
+    assert unit.new_label == "ملاحظة"
+    assert (old_text(unit.ops), new_text(unit.ops)) == (
+        "عُدّلت سنة 2020.",
+        "عُدّلت سنة 2024.",
+    )
+    # A note added to an article is inserted after its paragraphs, and never
+    # paired with a paragraph of the same words.
+    echoed = replace(base, notes=(Note((Text("نص المادة."),)),))
+    (change,) = diff_documents(
+        document([("c", "ف", [base])]), document([("c", "ف", [echoed])])
+    ).articles
+    assert [(u.kind, u.new_address) for u in change.changed_units] == [
+        ("inserted", "note-1")
+    ]

@@ -91,8 +91,13 @@ def _raw_runs(runs: Sequence[Inline]) -> str:
     return "".join(r.value if isinstance(r, Text) else "{" + r.to + "}" for r in runs)
 
 
+# Notes follow the paragraphs of an article, addressed "note-1", "note-2"…
+NOTE_PREFIX = "note-"
+_NOTE_WORD = {"ar": "ملاحظة", "en": "Note"}
+
+
 class _Unit:
-    """A paragraph or point: its address, label and text, raw and rendered."""
+    """A paragraph, point or note: its address, label and text, raw and rendered."""
 
     __slots__ = ("_words", "address", "label", "raw", "text")
 
@@ -236,6 +241,12 @@ class _Side:
             address = f"para-{n}"
             label = self._unit_label(n, 0) if numbered else ""
             yield from self._container(paragraph, address, label, 0)
+        # Editorial notes are compared too: a changed note is a changed word.
+        word = _NOTE_WORD["ar" if self.doc.lang.startswith("ar") else "en"]
+        for n, note in enumerate(article.notes, 1):
+            label = word if len(article.notes) == 1 else f"{word} {n}"
+            raw, text = _raw_runs(note.runs), self._render(note.runs)
+            yield _Unit(f"{NOTE_PREFIX}{n}", label, raw, text)
 
     def _container(
         self, node: Paragraph | Point, address: str, label: str, depth: int
@@ -352,6 +363,19 @@ def _equal_ops(text: str) -> tuple[WordOp, ...]:
 
 
 def _unit_changes(old: list[_Unit], new: list[_Unit]) -> tuple[UnitChange, ...]:
+    """The text's units aligned, then the notes aligned apart: a note never
+    pairs with a paragraph, however alike their words."""
+    old_notes = [u for u in old if u.address.startswith(NOTE_PREFIX)]
+    new_notes = [u for u in new if u.address.startswith(NOTE_PREFIX)]
+    if not old_notes and not new_notes:
+        return _aligned_changes(old, new)
+    body = _aligned_changes(
+        old[: len(old) - len(old_notes)], new[: len(new) - len(new_notes)]
+    )
+    return body + _aligned_changes(old_notes, new_notes)
+
+
+def _aligned_changes(old: list[_Unit], new: list[_Unit]) -> tuple[UnitChange, ...]:
     pairs = align_units(
         [u.raw for u in old], [u.raw for u in new], _Words(old), _Words(new)
     )
