@@ -263,3 +263,36 @@ def test_a_change_to_a_note_alone_is_a_change() -> None:
     assert [(u.kind, u.new_address) for u in change.changed_units] == [
         ("inserted", "note-1")
     ]
+
+
+def test_text_after_points_is_a_unit_where_it_stands() -> None:
+    from bylaws.formatters import FormatOptions, render
+    from bylaws.model import P, Paragraph, Point, Text
+
+    def with_tail(tail: str) -> Paragraph:
+        return Paragraph(
+            (
+                P((Text("يُشترط في المرشح:"),)),
+                Point((P((Text("أن يكون عضواً."),)),)),
+                Point((P((Text("أن يسدد اشتراكاته."),)),)),
+                P((Text(tail),)),
+            )
+        )
+
+    old = document([("c", "ف", [art("a", with_tail("وذلك كله بقرار من المكتب."))])])
+    new = document([("c", "ف", [art("a", with_tail("وذلك كله بقرار من المجلس."))])])
+    diff = diff_documents(old, new)
+    (change,) = diff.articles
+    (unit,) = change.changed_units
+    assert (unit.old_address, unit.new_address, unit.new_label) == (
+        "para-1/text-1",
+        "para-1/text-1",
+        "",
+    )
+    # Shown after the points, at the paragraph's own level.
+    lines = render(diff, "inline", FormatOptions()).splitlines()
+    tail = next(i for i, line in enumerate(lines) if "وذلك كله" in line)
+    assert "أن يسدد اشتراكاته." in lines[tail - 1]
+    assert lines[tail].startswith("وذلك كله بقرار من [-المكتب-]{+المجلس+}")
+    html = render(diff, "html", FormatOptions())
+    assert 'diff-depth-0" id="diff-a-para-1-text-1"' in html

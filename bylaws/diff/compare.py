@@ -93,6 +93,8 @@ def _raw_runs(runs: Sequence[Inline]) -> str:
 
 # Notes follow the paragraphs of an article, addressed "note-1", "note-2"…
 NOTE_PREFIX = "note-"
+# Text after a point, inside its paragraph or point: "para-2/text-1".
+TEXT_PREFIX = "text-"
 _NOTE_WORD = {"ar": "ملاحظة", "en": "Note"}
 
 
@@ -251,15 +253,35 @@ class _Side:
     def _container(
         self, node: Paragraph | Point, address: str, label: str, depth: int
     ) -> Iterator[_Unit]:
-        raw, text = self._text(node.items)
+        """A paragraph or point, then its points in order; text that follows
+        a point ("…, in every case by decision of the council") is a unit of
+        its own, `{address}/text-N`, where it stands."""
+        items = node.items
+        first = next((i for i, it in enumerate(items) if isinstance(it, Point)), None)
+        lead = items if first is None else items[:first]
+        raw, text = self._text(lead)
         yield _Unit(address, label, raw, text)
-        for n, point in enumerate(node.points, 1):
-            yield from self._container(
-                point,
-                f"{address}/point-{n}",
-                self._unit_label(n, depth + 1),
-                depth + 1,
-            )
+        if first is None:
+            return
+        points = texts = 0
+        pending: list[P] = []
+        for item in (*items[first:], None):
+            if isinstance(item, P):
+                pending.append(item)
+                continue
+            if pending:
+                texts += 1
+                raw, text = self._text(pending)
+                yield _Unit(f"{address}/{TEXT_PREFIX}{texts}", "", raw, text)
+                pending = []
+            if item is not None:
+                points += 1
+                yield from self._container(
+                    item,
+                    f"{address}/point-{points}",
+                    self._unit_label(points, depth + 1),
+                    depth + 1,
+                )
 
     def slot(self, article_id: str) -> Slot:
         article = self.article(article_id)
@@ -290,7 +312,7 @@ def article_lines(article: Article, lang: str = "ar") -> list[str]:
     side = _Side(doc)
     lines = [f"# {article.heading}"] if article.heading else []
     for unit in side.units(article.id):
-        indent = "  " * unit.address.count("/")
+        indent = "  " * unit.address.count("/point-")
         lines.append(
             f"{indent}{unit.label} {unit.text}".rstrip() if unit.label else unit.text
         )

@@ -94,7 +94,7 @@ def shown_articles(
 
 def depth(unit: UnitChange) -> int:
     address = unit.new_address or unit.old_address or ""
-    return address.count("/")
+    return address.count("/point-")  # text after points stays at their level
 
 
 def unit_label(unit: UnitChange) -> str:

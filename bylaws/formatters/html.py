@@ -22,6 +22,7 @@ from bylaws.diff.words import WordOp
 from bylaws.formatters import FormatOptions
 from bylaws.formatters.common import (
     SUMMARY_ORDER,
+    depth,
     kinds_text,
     labels,
     move_note,
@@ -59,7 +60,7 @@ def _unit(diff: DocumentDiff, change: ArticleChange, unit: UnitChange) -> str:
         uid = anchor(change.article, unit.new_address)
     else:
         uid = anchor(change.article, "old", unit.old_address or "")
-    depth = (unit.new_address or unit.old_address or "").count("/")
+    level = depth(unit)
     label = unit_label(unit)
     parts = [f'<span class="diff-label">{escape(label)}</span> ' if label else ""]
     if unit.kind == "moved":
@@ -68,7 +69,7 @@ def _unit(diff: DocumentDiff, change: ArticleChange, unit: UnitChange) -> str:
         )
     parts.append(_ops(unit.ops))
     return (
-        f'<p class="diff-unit diff-unit-{unit.kind} diff-depth-{depth}" id="{uid}">'
+        f'<p class="diff-unit diff-unit-{unit.kind} diff-depth-{level}" id="{uid}">'
         + "".join(parts)
         + "</p>"
     )
