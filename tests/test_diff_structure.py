@@ -296,3 +296,34 @@ def test_text_after_points_is_a_unit_where_it_stands() -> None:
     assert lines[tail].startswith("وذلك كله بقرار من [-المكتب-]{+المجلس+}")
     html = render(diff, "html", FormatOptions())
     assert 'diff-depth-0" id="diff-a-para-1-text-1"' in html
+
+
+def test_a_chapter_moved_whole_is_one_move_not_one_per_article() -> None:
+    from bylaws.diff.changes import OutlineChanged
+
+    one = ("c1", "العضوية", [art("a1", "نص أ."), art("a2", "نص ب.")])
+    two = ("c2", "المالية", [art("b1", "نص ج."), art("b2", "نص د.")])
+    three = ("c3", "أحكام ختامية", [art("z", "نص هـ.")])
+    diff = diff_documents(document([one, two, three]), document([two, one, three]))
+    articles = {c.article: c.kinds for c in diff.articles}
+    assert all("moved" not in kinds for kinds in articles.values()), articles
+    assert articles["a1"] == {"renumbered"} and articles["b1"] == {"renumbered"}
+    outline = [c for c in diff.changes if isinstance(c, OutlineChanged)]
+    assert [(c.action, c.old_label, c.new_label) for c in outline] in (
+        [("moved", "الفصل الأول", "الفصل الثاني")],
+        [("moved", "الفصل الثاني", "الفصل الأول")],
+    )
+    from bylaws.formatters import FormatOptions, render
+
+    shown = render(diff, "inline", FormatOptions())
+    assert "@@ الفصل الثاني → الفصل الأول @@" in shown or (
+        "@@ الفصل الأول → الفصل الثاني @@" in shown
+    )
+    # Each run of renumbered articles reads in order on both sides.
+    assert "@@ المادة الثالثة … المادة الرابعة → المادة الأولى … المادة الثانية @@" in (
+        shown
+    )
+    # An article moved inside its chapter is still a move.
+    reordered = ("c1", "العضوية", [art("a2", "نص ب."), art("a1", "نص أ.")])
+    diff = diff_documents(document([one, two]), document([reordered, two]))
+    assert any("moved" in c.kinds for c in diff.articles)

@@ -620,6 +620,28 @@ def _cross_article_moves(changes: list[ArticleChange]) -> list[ArticleChange]:
     ]
 
 
+def _moved_in_place(
+    ctx: _Context, pairs: Sequence[Pair], old_ids: list[str], new_ids: list[str]
+) -> set[int]:
+    """Old indices of articles out of order inside the division they stay in.
+
+    An article that changes division is a move anyway (`_article_change`);
+    one whose whole chapter moved keeps its place in it and is not a move of
+    its own: the chapter's move is reported once, among the divisions.
+    """
+    groups: dict[str | None, list[Pair]] = {}
+    for i, j in pairs:
+        if i is None or j is None:
+            continue
+        key = _division_key(ctx, ctx.old, old_ids[i])
+        if key == _division_key(ctx, ctx.new, new_ids[j]):
+            groups.setdefault(key, []).append((i, j))
+    found: set[int] = set()
+    for group in groups.values():
+        found |= moved(group)
+    return found
+
+
 # --- divisions -----------------------------------------------------------------
 
 
@@ -633,6 +655,24 @@ def _divisions(doc: Document) -> dict[str, tuple[Division, str | None]]:
                 walk(node.children, node.id)
 
     walk(doc.outline, None)
+    return found
+
+
+def _reordered_divisions(
+    before: dict[str, tuple[Division, str | None]],
+    after: dict[str, tuple[Division, str | None]],
+) -> set[str]:
+    """Divisions that kept their parent but changed places among its children."""
+    old_order = {div_id: n for n, div_id in enumerate(before)}
+    by_parent: dict[str | None, list[tuple[str, int]]] = {}
+    for n, (div_id, (_, parent)) in enumerate(after.items()):
+        if div_id in before and before[div_id][1] == parent:
+            by_parent.setdefault(parent, []).append((div_id, n))
+    found: set[str] = set()
+    for children in by_parent.values():
+        pairs: list[Pair] = [(old_order[div_id], n) for div_id, n in children]
+        out_of_order = moved(pairs)
+        found |= {div_id for div_id, _ in children if old_order[div_id] in out_of_order}
     return found
 
 
@@ -654,6 +694,7 @@ def _division_changes(old: Document, new: Document) -> list[Change]:
         numbering.number_divisions(new),
     )
     out: list[Change] = []
+    reordered = _reordered_divisions(before, after)
     for div_id, (division, parent) in after.items():
         label = _division_label(new, new_numbers, division)
         if div_id not in before:
@@ -663,7 +704,7 @@ def _division_changes(old: Document, new: Document) -> list[Change]:
         if was.heading != division.heading:
             ops = diff_words(was.heading, division.heading)
             out.append(HeadingChanged(div_id, label, ops, is_formal(ops)))
-        if was_parent != parent:
+        if was_parent != parent or div_id in reordered:
             old_label = _division_label(old, old_numbers, was)
             out.append(
                 OutlineChanged("moved", div_id, old_label, label, division.heading)
@@ -745,7 +786,7 @@ def _diff_documents(
         old_slots = [Slot(a, "", "", ()) for a in old_ids]
         new_slots = [Slot(a, "", "", ()) for a in new_ids]
         pairs = align_articles(old_slots, new_slots, "id")
-    out_of_order = moved(pairs)
+    out_of_order = _moved_in_place(ctx, pairs, old_ids, new_ids)
     ordered = _reading_order(pairs)
     records: list[ArticleChange] = []
     everything: list[ArticleChange] = []

@@ -6,7 +6,13 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Literal
 
-from bylaws.diff.changes import ArticleChange, ArticleKind, DocumentDiff, UnitChange
+from bylaws.diff.changes import (
+    ArticleChange,
+    ArticleKind,
+    DocumentDiff,
+    OutlineChanged,
+    UnitChange,
+)
 from bylaws.diff.words import WordOp
 from bylaws.formatters import FormatOptions
 
@@ -81,6 +87,14 @@ def number_line(change: ArticleChange) -> str:
     if old == new:
         return old
     return f"{old} {ARROW} {new}"
+
+
+def outline_label(change: OutlineChanged) -> str:
+    """A division's designation; "old → new" when a move changed it."""
+    old, new = change.old_label, change.new_label
+    if old and new and old != new:
+        return f"{old} {ARROW} {new}"
+    return new or old or change.division
 
 
 def shown_articles(

@@ -27,6 +27,7 @@ from bylaws.formatters.common import (
     labels,
     move_note,
     number_line,
+    outline_label,
     shown_articles,
     unit_label,
 )
@@ -105,7 +106,7 @@ def _division(diff: DocumentDiff, change: HeadingChanged | OutlineChanged) -> li
             "</section>",
         ]
     action = "moved-division" if change.action == "moved" else change.action
-    label = change.new_label or change.old_label or change.division
+    label = outline_label(change)
     tag = (
         "ins"
         if change.action == "added"

@@ -7,6 +7,8 @@ green, formal changes `[~…~]{~…~}` in yellow; each article under a header
 
 from __future__ import annotations
 
+import re
+
 from bylaws.diff.changes import (
     ArticleChange,
     DocumentDiff,
@@ -25,6 +27,7 @@ from bylaws.formatters.common import (
     move_note,
     number_line,
     op_segments,
+    outline_label,
     shown_articles,
     summary_text,
     unit_label,
@@ -73,7 +76,7 @@ def _division(
             paint([("# ", "plain"), *op_segments(change.ops)], options),
         ]
     action = "moved-division" if change.action == "moved" else change.action
-    label = change.new_label or change.old_label or change.division
+    label = outline_label(change)
     style: Style = (
         "ins"
         if change.action == "added"
@@ -85,6 +88,9 @@ def _division(
         paint([(f"@@ {label} @@", "head"), (f" {names[action]}", "meta")], options),
         paint([("# ", "plain"), (change.heading, style)], options),
     ]
+
+
+_LEADING_DIGITS = re.compile(r"\d+")
 
 
 def _only_renumbered(change: ArticleChange) -> bool:
@@ -115,6 +121,19 @@ def _renumbered_run(
     return [paint(header, options)]
 
 
+def _number_order(number: str | None) -> int:
+    found = _LEADING_DIGITS.match(number or "")
+    return int(found.group()) if found else 0
+
+
+def _follows(before: ArticleChange, after: ArticleChange) -> bool:
+    """Whether `after` continues a run: later on both sides, so that the run
+    reads as one span ("3 … 9 → 4 … 10") and not as numbers out of order."""
+    return _number_order(after.old_number) >= _number_order(
+        before.old_number
+    ) and _number_order(after.new_number) >= _number_order(before.new_number)
+
+
 def _grouped(
     changes: tuple[ArticleChange, ...],
 ) -> list[ArticleChange | list[ArticleChange]]:
@@ -123,7 +142,11 @@ def _grouped(
     run: list[ArticleChange] = []
     for change in (*changes, None):
         if change is not None and _only_renumbered(change):
-            run.append(change)
+            if not run or _follows(run[-1], change):
+                run.append(change)
+                continue
+            out.extend([run] if len(run) > 1 else run)
+            run = [change]
             continue
         if len(run) > 1:
             out.append(run)

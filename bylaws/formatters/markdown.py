@@ -24,6 +24,7 @@ from bylaws.formatters.common import (
     labels,
     move_note,
     number_line,
+    outline_label,
     shown_articles,
     unit_label,
 )
@@ -117,7 +118,7 @@ def format_diff(diff: DocumentDiff, options: FormatOptions) -> str:
             ]
         elif isinstance(other, OutlineChanged):
             action = "moved-division" if other.action == "moved" else other.action
-            label = other.new_label or other.old_label or other.division
+            label = outline_label(other)
             lines += [
                 f"### {escape(label)}",
                 "",
