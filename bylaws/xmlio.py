@@ -57,6 +57,7 @@ Q = "{" + NS + "}"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 MAX_FILE_BYTES = 10 * 1024 * 1024
 BOM = b"\xef\xbb\xbf"
+_WIDE_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 # Elements whose content is running text: written on one line, whitespace folded.
 TEXT_ELEMENTS = frozenset(
@@ -119,6 +120,15 @@ def check_bytes(data: bytes, path: str) -> None:
         )
     if not data:
         raise _empty(path)
+    if data.startswith(_WIDE_BOMS) or b"\x00" in data[:4]:
+        # libxml2 would read UTF-16 or UTF-32 on its own, past every check
+        # here, which reads bytes as ASCII-compatible.
+        raise UnusableInput(
+            "file is not UTF-8 (it is UTF-16 or UTF-32); save it as UTF-8",
+            path,
+            1,
+            1,
+        )
     found = _declaration_in_prolog(data)
     if found >= 0:
         line, col = _line_col(data, found)

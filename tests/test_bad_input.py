@@ -176,6 +176,23 @@ def test_the_word_doctype_in_a_comment_is_only_a_comment(sample: Path) -> None:
     assert result.exit_code == 0, result.output
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32"])
+def test_a_wide_encoding_is_refused_before_parsing(sample: Path, encoding: str) -> None:
+    # UTF-16 hides a DOCTYPE from any byte check; libxml2 would read it anyway.
+    path = _article(sample)
+    text = (
+        f'<?xml version="1.0" encoding="{encoding.upper()}"?>\n'
+        '<!DOCTYPE article [<!ENTITY x SYSTEM "file:///etc/hostname">]>\n'
+        '<article xmlns="urn:bylaws:1" id="art-name"><paragraph><p>&x;</p>'
+        "</paragraph></article>\n"
+    )
+    path.write_bytes(text.encode(encoding))
+    message = "file is not UTF-8 (it is UTF-16 or UTF-32)"
+    _assert_clean_failure(run("check", str(sample)), 1, f"{path}:1:1:", message)
+    _assert_clean_failure(run("show", str(sample)), 2, f"{path}:1:1:", message)
+    _assert_clean_failure(run("fmt", str(sample)), 2, f"{path}:1:1:", message)
+
+
 def test_huge_file_is_refused_without_parsing(sample: Path) -> None:
     path = _article(sample)
     with path.open("wb") as handle:
