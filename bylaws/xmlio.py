@@ -234,7 +234,10 @@ def parse_bytes(data: bytes, path: str) -> etree._Element:
 
 def _syntax_error(exc: etree.XMLSyntaxError, path: str) -> UnusableInput:
     line, col = exc.position if exc.position else (0, 0)
-    message = str(exc.msg or exc).split(", line ")[0]
+    message = str(exc.msg or exc).split(", line ")[0].strip()
+    if message.startswith("Excessive depth"):
+        # libxml2's advice (a parser option) is not the drafter's to take.
+        message = "elements are nested more than 256 deep"
     return UnusableInput(f"malformed XML: {message}", path, line, max(col, 1))
 
 

@@ -193,6 +193,23 @@ def test_a_wide_encoding_is_refused_before_parsing(sample: Path, encoding: str) 
     _assert_clean_failure(run("fmt", str(sample)), 2, f"{path}:1:1:", message)
 
 
+def test_control_characters_and_deep_nesting_are_one_line_each(sample: Path) -> None:
+    path = _article(sample)
+    path.write_bytes(path.read_bytes().replace(b"<p>", b"<p>\x00", 1))
+    deep = sample / "articles" / "art-seat.xml"
+    deep.write_bytes(
+        b'<article xmlns="urn:bylaws:1" id="art-seat"><paragraph><p>x</p>'
+        + b"<point><p>y</p>" * 300
+        + b"</point>" * 300
+        + b"</paragraph></article>"
+    )
+    result = run("check", str(sample))
+    _assert_clean_failure(result, 1, "nested more than 256 deep", "Char 0x0")
+    lines = result.output.splitlines()
+    # two problems and the count: no blank line left by a message
+    assert len(lines) == 3 and all(line.strip() for line in lines), lines
+
+
 def test_huge_file_is_refused_without_parsing(sample: Path) -> None:
     path = _article(sample)
     with path.open("wb") as handle:
