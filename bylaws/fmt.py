@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import xmlio
-from .errors import BylawsError
+from .errors import BylawsError, UnusableInput
 from .workspace import document_folders_for, write_atomic
 
 
@@ -22,12 +22,27 @@ class FmtResult:
 
 def workspace_files(folder: Path) -> Iterator[Path]:
     """Every XML file of a document folder: document, articles, proposals, feedback."""
-    yield from sorted(folder.glob("document.xml"))
-    yield from sorted(folder.glob("articles/*.xml"))
-    for proposal in sorted(folder.glob("proposals/*/")):
-        yield from sorted(proposal.glob("proposal.xml"))
-        yield from sorted(proposal.glob("articles/*.xml"))
-    yield from sorted(folder.glob("feedback/*.xml"))
+    yield from _visible(folder, "document.xml")
+    yield from _visible(folder, "articles/*.xml")
+    for proposal in _visible(folder, "proposals/*/"):
+        yield from _visible(proposal, "proposal.xml")
+        yield from _visible(proposal, "articles/*.xml")
+    yield from _visible(folder, "feedback/*.xml")
+
+
+def _visible(folder: Path, pattern: str) -> list[Path]:
+    """Matches of a pattern, sorted, without hidden names: editors keep lock
+    and backup files there (Emacs's `.#art-name.xml` links to nothing)."""
+    return sorted(p for p in folder.glob(pattern) if not p.name.startswith("."))
+
+
+def _read(file: Path) -> bytes:
+    try:
+        return file.read_bytes()
+    except OSError as exc:
+        raise UnusableInput(
+            f"cannot read the file: {exc.strerror}", str(file)
+        ) from None
 
 
 def _files_for(path: Path) -> Iterator[Path]:
@@ -52,7 +67,7 @@ def format_paths(paths: Iterable[Path], check_only: bool = False) -> FmtResult:
             seen.add(file)
             result.seen += 1
             try:
-                data = file.read_bytes()
+                data = _read(file)
                 canonical = xmlio.canonical_bytes(data, str(file))
             except BylawsError as exc:
                 result.failed.append(exc)

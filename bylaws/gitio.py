@@ -179,7 +179,8 @@ class GitTree:
         return self._key(rel) in self._dirs
 
     def list_dir(self, rel: PurePosixPath) -> list[str]:
-        return sorted(self._dirs.get(self._key(rel), ()))
+        # Hidden names are editors' lock and backup files, never ours.
+        return sorted(n for n in self._dirs.get(self._key(rel), ()) if n[:1] != ".")
 
     def display(self, rel: PurePosixPath) -> str:
         path = self.prefix / rel if rel.parts else self.prefix

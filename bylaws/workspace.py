@@ -115,7 +115,8 @@ class DiskTree:
 
     def list_dir(self, rel: PurePosixPath) -> list[str]:
         try:
-            return sorted(os.listdir(self._path(rel)))
+            # Hidden names are editors' lock and backup files, never ours.
+            return sorted(n for n in os.listdir(self._path(rel)) if n[:1] != ".")
         except (FileNotFoundError, NotADirectoryError):
             return []
 

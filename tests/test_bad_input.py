@@ -248,3 +248,24 @@ def test_unknown_article_for_show(sample: Path) -> None:
     _assert_clean_failure(
         run("show", str(sample), "-a", "art-nothing"), 2, "no article"
     )
+
+
+def test_editor_lock_and_backup_files_are_not_workspace_files(sample: Path) -> None:
+    # Emacs marks a file open for editing with a link to nothing; others
+    # leave hidden copies. Neither is a file of the workspace.
+    articles = sample / "articles"
+    (articles / ".#art-name.xml").symlink_to("drafter@host.4242:1700000000")
+    (articles / ".art-seat.xml").write_text("<half written")
+    (sample / "proposals" / ".#proposal.xml").symlink_to("nowhere")
+    for command in (["check"], ["fmt", "--check"], ["show"]):
+        result = run(*command, str(sample))
+        assert result.exit_code == 0, (command, result.output)
+
+
+def test_a_file_that_cannot_be_read_is_named_not_a_crash(sample: Path) -> None:
+    broken = sample / "articles" / "art-gone.xml"
+    broken.symlink_to("nowhere.xml")
+    _assert_clean_failure(
+        run("fmt", "--check", str(sample)), 2, f"{broken}:", "cannot read the file"
+    )
+    _assert_clean_failure(run("check", str(sample)), 1, f"{broken}:")
