@@ -157,6 +157,12 @@ def to_genitive_ar(words: str) -> str:
     return " ".join(out)
 
 
+def after_preposition(label: str, lang: str, style: NumberStyle) -> str:
+    """A designation as it reads after a preposition («بعد المادة الثلاثين»):
+    Arabic ordinal words take the genitive; anything else is unchanged."""
+    return to_genitive_ar(label) if _is_arabic(lang) and style == "words" else label
+
+
 def ordinal_ar(n: int, gender: Gender = "f") -> str:
     """The definite Arabic ordinal of n (1..9999) in the given gender, no diacritics."""
     if not 1 <= n <= MAX_ORDINAL_AR:

@@ -71,6 +71,18 @@ def test_arabic_document_gets_arabic_labels_and_right_to_left() -> None:
     assert labels_for("ar")["redline"] in page.body
 
 
+def test_where_an_article_goes_is_said_in_the_documents_words() -> None:
+    pages = _pages(SAMPLE)
+    moved = pages["internal-regulations/proposals/member-consultation.md"].body
+    inserted = pages["internal-regulations/proposals/finance-transparency.md"].body
+    positions = re.findall(r'<p class="bylaws-position">([^<]*)</p>', moved + inserted)
+    assert positions
+    assert not any(re.search(r"[A-Za-z]", p) for p in positions), positions
+    # A division is named as readers know it, not by its id.
+    assert any(p.startswith("نقل: في نهاية الفصل") for p in positions), positions
+    assert any(p.startswith("إضافة: في بداية الفصل") for p in positions), positions
+
+
 def test_every_article_has_a_permanent_anchor_and_page() -> None:
     pages = _pages(SAMPLE)
     (bundle,) = load_workspace(SAMPLE)

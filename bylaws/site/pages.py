@@ -32,7 +32,7 @@ from bylaws.model import (
     iter_divisions,
     iter_entries,
 )
-from bylaws.numbering import division_label, number_divisions
+from bylaws.numbering import after_preposition, division_label, number_divisions
 from bylaws.overlay import apply_proposal, touched_articles
 from bylaws.render import Reader
 from bylaws.review import disposition_rows
@@ -495,6 +495,21 @@ def _proposal_page(b: _Builder, proposal: Proposal) -> SitePage:
     return b.page(page, proposal.title, "\n".join(parts), "proposals")
 
 
+def _place_name(b: _Builder, anchor: str) -> str:
+    """An insertion's anchor as readers know it, after a preposition: an
+    article's or a division's designation in the text in force."""
+    doc = b.doc
+    if anchor in b.ctx.numbers:
+        return after_preposition(b.ctx.label(anchor), doc.lang, doc.style)
+    division = next((d for d in iter_divisions(doc.outline) if d.id == anchor), None)
+    if division is None:
+        return anchor
+    number = number_divisions(doc)[division.id]
+    label = division_label(division.kind, number, doc.lang, doc.style)
+    label = after_preposition(label, doc.lang, doc.style)
+    return f"{label}: {division.heading}" if division.heading else label
+
+
 def _operation_section(
     b: _Builder,
     proposal: Proposal,
@@ -525,11 +540,10 @@ def _operation_section(
             f'<p class="bylaws-title">{word_ops_html(_heading_ops(old, op.heading))}</p>'
         )
     if isinstance(op, Insert | Move):
-        anchor = op.position.anchor
-        where = b.ctx.label(anchor) if anchor in b.ctx.numbers else anchor
+        relation = labels[f"pos_{op.position.relation}"]
         body.append(
             f'<p class="bylaws-position">{h(labels[kind])}: '
-            f"{h(op.position.relation)} {h(where)}</p>"
+            f"{h(relation)} {h(_place_name(b, op.position.anchor))}</p>"
         )
     rationale = _paras(b.ctx, op.rationale, page)
     aside = (
