@@ -55,7 +55,22 @@ class InvalidOperation(BylawsError):
 
 
 class CollisionError(BylawsError):
-    """Proposals that change the same words; nothing was written."""
+    """Proposals that change the same words; nothing was written.
+
+    `others` are the proposals whose words this one clashes with, for pages
+    that say so in the document's own language rather than quote the message.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        path: str | None = None,
+        line: int | None = None,
+        col: int | None = None,
+        others: tuple[str, ...] = (),
+    ) -> None:
+        super().__init__(message, path, line, col)
+        self.others = others
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,7 +22,7 @@ Conventions that make the text readable back:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
@@ -47,6 +47,7 @@ from .model import (
     Position,
     Proposal,
     Ref,
+    RefForm,
     Relation,
     Repeal,
     Text,
@@ -264,6 +265,25 @@ class _Names:
 _REF = re.compile(
     r"\[([^\[\]\n]*)\]\(([a-z0-9][a-z0-9\-]*(?:/(?:para|point)-[1-9][0-9]*)*)( \"number\")?\)"
 )
+
+
+# The id written after a new article's designation, so that it reads back.
+_ID_MARK = re.compile(r" \[[a-z0-9][a-z0-9\-]*\](?!\()")
+
+
+def reader_segments(line: str) -> Iterator[tuple[str, Ref | None]]:
+    """A line of instrument text as a reader sees it: plain text, and each
+    reference's designation with the reference it stands for. The marks that
+    only serve reading the text back (a new article's id) are left out."""
+    cursor = 0
+    for found in _REF.finditer(line):
+        if found.start() > cursor:
+            yield _ID_MARK.sub("", line[cursor : found.start()]), None
+        form: RefForm = "number" if found.group(3) else "full"
+        yield found.group(1), Ref(found.group(2), form)
+        cursor = found.end()
+    if cursor < len(line):
+        yield _ID_MARK.sub("", line[cursor:]), None
 
 
 def encode_runs(runs: Sequence[Inline], doc: Document | None) -> str:

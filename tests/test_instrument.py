@@ -96,3 +96,20 @@ def test_unknown_forms_and_articles_name_their_line() -> None:
         apply_instrument(
             doc, "1- تُعدَّل المادة (الأولى) لتصبح على النحو الآتي:\n««\nالمادة\n", "x.txt"
         )
+
+
+def test_reader_segments_keep_designations_and_drop_read_back_marks() -> None:
+    from bylaws.instrument import reader_segments
+    from bylaws.model import Ref
+
+    line = (
+        "المادة (الحادية عشرة) [art-new]: وفق [الفقرة (1) من المادة الثانية]"
+        '(art-two/para-1) و[الثالثة](art-three "number").'
+    )
+    assert list(reader_segments(line)) == [
+        ("المادة (الحادية عشرة): وفق ", None),
+        ("الفقرة (1) من المادة الثانية", Ref("art-two/para-1")),
+        (" و", None),
+        ("الثالثة", Ref("art-three", "number")),
+        (".", None),
+    ]

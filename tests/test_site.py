@@ -83,6 +83,25 @@ def test_where_an_article_goes_is_said_in_the_documents_words() -> None:
     assert any(p.startswith("إضافة: في بداية الفصل") for p in positions), positions
 
 
+def test_the_formal_amendment_text_reads_without_its_machine_marks() -> None:
+    body = _pages(SAMPLE)["internal-regulations/proposals/digital-registry.md"].body
+    instrument = body.split('<div class="bylaws-instrument">', 1)[1].split("</div>")[0]
+    # References read as designations (linked where the article is in force);
+    # the ids that let `apply-instrument` read the text back are not shown.
+    assert "](" not in instrument and "[art-" not in instrument
+    assert 'class="bylaws-ref"' in instrument
+    assert "المادة (الحادية عشرة): حماية بيانات الأعضاء" in instrument
+
+
+def test_a_proposal_left_out_for_a_collision_is_explained_in_arabic() -> None:
+    body = _pages(SAMPLE)["internal-regulations/consolidated-recommended.md"].body
+    (failure,) = re.findall(r'admonition failure"><p>(.*?)</p>', body)
+    assert labels_for("ar")["collides_with"] in failure
+    assert 'href="../proposals/consultation-alternative/"' in failure
+    assert 'href="../collisions/"' in failure
+    assert not re.search(r"[A-Za-z]{3,}", re.sub(r"<[^>]*>", "", failure)), failure
+
+
 def test_every_article_has_a_permanent_anchor_and_page() -> None:
     pages = _pages(SAMPLE)
     (bundle,) = load_workspace(SAMPLE)

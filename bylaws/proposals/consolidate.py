@@ -81,11 +81,13 @@ def collision_error(
         collisions = [c.read_with(*readers) for c in collisions]
     lines = "\n  ".join(c.describe() for c in collisions)
     loc = proposal.loc
+    others = dict.fromkeys(c.first for c in collisions if c.first != proposal.id)
     return CollisionError(
         f"{len(collisions)} collision(s); nothing was written:\n  {lines}",
         loc.path if loc else None,
         loc.line if loc else None,
         loc.col if loc else None,
+        others=tuple(others),
     )
 
 

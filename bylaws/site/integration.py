@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal, cast
 
-from bylaws.errors import BylawsError
+from bylaws.errors import BylawsError, CollisionError
 from bylaws.model import Document, Insert, Move, Proposal, Ruling, Verdict
 from bylaws.overlay import apply_proposal, touched_articles
 
@@ -73,7 +73,8 @@ class Consolidation:
     doc: Document
     applied: tuple[str, ...]
     attribution: dict[str, tuple[str, ...]]
-    failed: tuple[tuple[str, str], ...]
+    # (proposal, message, the proposals whose words it clashes with)
+    failed: tuple[tuple[str, str, tuple[str, ...]], ...]
 
 
 def consolidate_for_site(doc: Document, proposals: list[Proposal]) -> Consolidation:
@@ -84,7 +85,7 @@ def consolidate_for_site(doc: Document, proposals: list[Proposal]) -> Consolidat
     """
     engine = _optional("bylaws.proposals.consolidate", "consolidate")
     applied: list[Proposal] = []
-    failed: list[tuple[str, str]] = []
+    failed: list[tuple[str, str, tuple[str, ...]]] = []
     current = doc
     if engine is not None:
         # All at once first: one merge of the whole text, not one per proposal.
@@ -101,7 +102,8 @@ def consolidate_for_site(doc: Document, proposals: list[Proposal]) -> Consolidat
                 else:
                     current = apply_proposal(current, proposal)
             except BylawsError as exc:
-                failed.append((proposal.id, exc.message))
+                others = exc.others if isinstance(exc, CollisionError) else ()
+                failed.append((proposal.id, exc.message, others))
                 continue
             applied.append(proposal)
     attribution: dict[str, list[str]] = {}

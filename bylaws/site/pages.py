@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from bylaws.diff.changes import ArticleChange, DocumentDiff
 from bylaws.errors import BylawsError
+from bylaws.instrument import reader_segments
 from bylaws.model import (
     Amend,
     AmendHeading,
@@ -52,7 +53,7 @@ from .integration import (
 )
 from .labels import Labels
 from .redline import redline_views, tabs, word_ops_html
-from .render import DocContext, article_blocks, article_html, runs_html
+from .render import DocContext, article_blocks, article_html, link_to, runs_html
 from .sources import DocumentBundle
 from .urls import SiteUrls
 
@@ -488,11 +489,25 @@ def _proposal_page(b: _Builder, proposal: Proposal) -> SitePage:
         parts.append(
             '<div class="bylaws-instrument">'
             + "".join(
-                f"<p>{h(line)}</p>" for line in instrument.splitlines() if line.strip()
+                f"<p>{_instrument_line(b, line, page)}</p>"
+                for line in instrument.splitlines()
+                if line.strip()
             )
             + "</div>"
         )
     return b.page(page, proposal.title, "\n".join(parts), "proposals")
+
+
+def _instrument_line(b: _Builder, line: str, page: str) -> str:
+    """A line of the formal amendment text for readers: each reference as its
+    designation, linked when the article is in the text in force."""
+    parts = []
+    for text, ref in reader_segments(line):
+        if ref is not None and ref.to.partition("/")[0] in b.ctx.numbers:
+            parts.append(link_to(b.ctx, page, ref.to, text))
+        else:
+            parts.append(h(text))
+    return "".join(parts)
 
 
 def _place_name(b: _Builder, anchor: str) -> str:
@@ -685,10 +700,21 @@ def consolidated_page(
         )
         + "</p>",
     ]
-    for pid, message in result.failed:
+    known = {p.id for p in b.bundle.proposals}
+    for pid, message, others in result.failed:
+        linked = [b.proposal_link(src_uri, o) for o in others if o in known]
+        # A collision is said in the page's language, with where to see it;
+        # any other failure is the engine's own message.
+        why = (
+            f"{h(labels['collides_with'])} {' · '.join(linked)} "
+            f'(<a href="{attr(b.urls.link(src_uri, b.urls.collisions()))}">'
+            f"{h(labels['collisions'])}</a>)"
+            if linked
+            else h(message)
+        )
         parts.append(
             f'<div class="admonition failure"><p>{h(labels["not_applied"])}: '
-            f"{b.proposal_link(src_uri, pid)} — {h(message)}</p></div>"
+            f"{b.proposal_link(src_uri, pid)} — {why}</p></div>"
         )
     parts.append(_legend(labels))
     numbers = number_divisions(result.doc)

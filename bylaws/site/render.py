@@ -93,11 +93,16 @@ def _ref_link(ctx: DocContext, page: str | None, ref: Ref) -> tuple[str, str]:
         )
     if page is None:
         return h(shown), shown
-    article_id, _, rest = ref.to.partition("/")
+    return link_to(ctx, page, ref.to, shown), shown
+
+
+def link_to(ctx: DocContext, page: str, address: str, shown: str) -> str:
+    """A link from `page` to the article, paragraph or point at `address`."""
+    article_id, _, rest = address.partition("/")
     href = ctx.article_link(page, article_id)
     if rest and "#" in href:
         href = href.split("#")[0] + "#" + _anchor(article_id, rest)
-    return f'<a class="bylaws-ref" href="{attr(href)}">{h(shown)}</a>', shown
+    return f'<a class="bylaws-ref" href="{attr(href)}">{h(shown)}</a>'
 
 
 def _anchor(article_id: str, rest: str) -> str:
