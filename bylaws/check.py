@@ -18,6 +18,7 @@ from . import numbering, validation, xmlio
 from .diff.memory import paused_collector
 from .errors import BylawsError, NotFound, Problem
 from .model import (
+    Amend,
     ArticleEntry,
     Comment,
     Document,
@@ -384,8 +385,32 @@ def proposal_problems(
                 "warning",
             )
         )
+    report.problems.extend(_unchanged_amendments(doc, proposal, articles))
     report.problems.extend(reference_problems(proposed, files.with_references))
     return proposed
+
+
+def _unchanged_amendments(
+    doc: Document, proposal: Proposal, articles: xmlio.LazyArticles
+) -> Iterator[Problem]:
+    """Amendments whose text is still the text in force, byte for byte: a
+    scaffolded copy nobody edited yet. (Only bytes are compared: telling two
+    differently written files apart by their words would parse both.)"""
+    base = doc.articles
+    if not isinstance(base, xmlio.LazyArticles):
+        return
+    for op in proposal.operations:
+        if not isinstance(op, Amend):
+            continue
+        mine, theirs = articles.sources.get(op.article), base.sources.get(op.article)
+        if mine is not None and theirs is not None and mine[1] == theirs[1]:
+            yield _problem(
+                op.loc,
+                f"proposal {proposal.id} amends {op.article} but its text is the "
+                "text in force: edit "
+                f"proposals/{proposal.id}/articles/{op.article}.xml",
+                "warning",
+            )
 
 
 def _stale_problems(tree: Tree, proposal: Proposal) -> Iterator[Problem]:

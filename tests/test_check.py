@@ -178,3 +178,31 @@ def test_check_accepts_files_inside_a_document(sample: Path) -> None:
 def test_fixed_numbers_must_increase(english: Path) -> None:
     edit(english / "document.xml", 'num="2"', 'num="9"')
     assert any("fixed numbers must increase" in m for m in messages(english))
+
+
+def test_an_amendment_nobody_edited_yet_is_a_warning(sample: Path) -> None:
+    runner = CliRunner()
+    doc = str(sample)
+    for args in (
+        [
+            "propose",
+            "new",
+            "tidy-up",
+            "--doc",
+            doc,
+            "--title",
+            "ترتيب",
+            "--proposer",
+            "س",
+        ],
+        ["propose", "amend", "tidy-up", "art-name", "--doc", doc],
+    ):
+        result = runner.invoke(cli, args)
+        assert result.exit_code == 0, result.output
+    (found,) = messages(sample)
+    assert found.endswith(
+        "warning: proposal tidy-up amends art-name but its text is the text in "
+        "force: edit proposals/tidy-up/articles/art-name.xml"
+    )
+    edit(sample / "proposals/tidy-up/articles/art-name.xml", "</p>", " معدّلة.</p>")
+    assert messages(sample) == []
