@@ -120,7 +120,7 @@ def check_bytes(data: bytes, path: str) -> None:
         )
     if not data:
         raise _empty(path)
-    if data.startswith(_WIDE_BOMS) or b"\x00" in data[:4]:
+    if data.startswith(_WIDE_BOMS) or data.find(b"\x00", 0, 4) >= 0:
         # libxml2 would read UTF-16 or UTF-32 on its own, past every check
         # here, which reads bytes as ASCII-compatible.
         raise UnusableInput(
