@@ -61,16 +61,7 @@ class CollisionError(BylawsError):
     that say so in the document's own language rather than quote the message.
     """
 
-    def __init__(
-        self,
-        message: str,
-        path: str | None = None,
-        line: int | None = None,
-        col: int | None = None,
-        others: tuple[str, ...] = (),
-    ) -> None:
-        super().__init__(message, path, line, col)
-        self.others = others
+    others: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

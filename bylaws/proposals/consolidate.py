@@ -82,13 +82,14 @@ def collision_error(
     lines = "\n  ".join(c.describe() for c in collisions)
     loc = proposal.loc
     others = dict.fromkeys(c.first for c in collisions if c.first != proposal.id)
-    return CollisionError(
+    error = CollisionError(
         f"{len(collisions)} collision(s); nothing was written:\n  {lines}",
         loc.path if loc else None,
         loc.line if loc else None,
         loc.col if loc else None,
-        others=tuple(others),
     )
+    error.others = tuple(others)
+    return error
 
 
 def _clash_to_collision(
