@@ -171,7 +171,9 @@ def _load_articles(tree: Tree, folder: PurePosixPath, report: Report) -> _Articl
         if article_id != stem or article_id in sources:
             loc = xmlio.source_loc(parsed.root, parsed.path, parsed.data)
             message = (
-                f"duplicate article id {article_id!r}"
+                f"duplicate article id {article_id!r}: "
+                f"{os.path.basename(sources[article_id][0])} has it already; give "
+                f"the article in {name!r} an id of its own, the same as its file name"
                 if article_id in sources
                 else f"article id {article_id!r} does not match its file name "
                 f"{name!r}; ids never change, so rename the file to {article_id}.xml"

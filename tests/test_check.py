@@ -206,3 +206,13 @@ def test_an_amendment_nobody_edited_yet_is_a_warning(sample: Path) -> None:
     )
     edit(sample / "proposals/tidy-up/articles/art-name.xml", "</p>", " معدّلة.</p>")
     assert messages(sample) == []
+
+
+def test_a_duplicate_id_names_the_file_that_has_it(sample: Path) -> None:
+    articles = sample / "articles"
+    (articles / "zz-copy.xml").write_bytes((articles / "art-seat.xml").read_bytes())
+    (found,) = messages(sample)
+    assert found.endswith(
+        "error: duplicate article id 'art-seat': art-seat.xml has it already; give "
+        "the article in 'zz-copy.xml' an id of its own, the same as its file name"
+    )
