@@ -384,6 +384,16 @@ def _equal_ops(text: str) -> tuple[WordOp, ...]:
     return (WordOp("equal", text, text),) if text else ()
 
 
+def _renamed_references(old: str, new: str) -> tuple[WordOp, ...]:
+    """The same words, with references that read otherwise because the
+    articles they name were renumbered, moved or repealed: a consequence, not
+    an amendment, so every change is formal (hidden by --ignore-formal)."""
+    return tuple(
+        op if op.kind == "equal" else replace(op, formal=True)
+        for op in diff_words(old, new)
+    )
+
+
 def _unit_changes(old: list[_Unit], new: list[_Unit]) -> tuple[UnitChange, ...]:
     """The text's units aligned, then the notes aligned apart: a note never
     pairs with a paragraph, however alike their words."""
@@ -407,8 +417,10 @@ def _aligned_changes(old: list[_Unit], new: list[_Unit]) -> tuple[UnitChange, ..
         if i is not None and j is not None:
             a, b = old[i], new[j]
             kind: UnitKind
-            if a.raw == b.raw or a.text == b.text:
+            if a.text == b.text:
                 ops, kind = _equal_ops(b.text), "equal"
+            elif a.raw == b.raw:
+                ops, kind = _renamed_references(a.text, b.text), "equal"
             else:
                 ops, kind = diff_words(a.text, b.text), "amended"
             if i in out_of_order:
@@ -514,17 +526,8 @@ def _article_change(
             else:
                 heading = None
         elif context:
-            units = tuple(
-                UnitChange(
-                    "equal",
-                    u.address,
-                    u.address,
-                    _equal_ops(u.text),
-                    old_label=u.label,
-                    new_label=u.label,
-                )
-                for u in new.units(new_id)
-            )
+            # Same words on both sides; references may still read otherwise.
+            units = _unit_changes(old.units(old_id), new.units(new_id))
     if not kinds and not context:
         return None
     article_id = new_id if new_id is not None else old_id

@@ -1,0 +1,94 @@
+"""Never a lost word: a diff carries every word of both texts, whatever changed.
+
+Random documents and random proposals on them, with editorial notes and text
+after points added on either side, are compared with `--context`; for every
+article, the words of its units on each side are the words of that side's
+article (paragraphs, points, text after points and notes).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bylaws.diff.compare import diff_documents, render_runs
+from bylaws.diff.words import new_text, old_text
+from bylaws.model import Article, Document, Note, P, Paragraph, Point, Text
+from bylaws.numbering import number_outline
+from bylaws.overlay import apply_proposal
+
+from .proposal_strategies import WORDS, documents, proposals
+
+
+def _ps(items: Sequence[P | Point]) -> Iterator[P]:
+    for item in items:
+        if isinstance(item, P):
+            yield item
+        else:
+            yield from _ps(item.items)
+
+
+def _words(doc: Document, article: Article) -> Counter[str]:
+    """Every word a reader sees in an article's text and notes (not its heading)."""
+    numbers = number_outline(doc)
+    blocks = [p.runs for para in article.paragraphs for p in _ps(para.items)]
+    blocks += [note.runs for note in article.notes]
+    return Counter(
+        w for runs in blocks for w in render_runs(doc, numbers, runs).split()
+    )
+
+
+@st.composite
+def decorated(draw: st.DrawFn, doc: Document) -> Document:
+    """The same document with notes, and words after points, here and there."""
+    words = WORDS[doc.lang]
+
+    def phrase() -> P:
+        chosen = draw(st.lists(st.sampled_from(words), min_size=1, max_size=5))
+        return P((Text(" ".join(chosen)),))
+
+    articles = {}
+    for ref, article in doc.articles.items():
+        paras = []
+        for para in article.paragraphs:
+            if para.points and draw(st.booleans()):
+                para = Paragraph((*para.items, phrase()))
+            paras.append(para)
+        notes = tuple(Note(phrase().runs) for _ in range(draw(st.integers(0, 2))))
+        articles[ref] = replace(article, paragraphs=tuple(paras), notes=notes)
+    return replace(doc, articles=articles)
+
+
+@settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(st.data())
+def test_every_word_of_both_sides_is_in_the_diff(data: st.DataObject) -> None:
+    base = data.draw(documents())
+    old = data.draw(decorated(base))
+    proposed = apply_proposal(base, data.draw(proposals(base)))
+    new = data.draw(decorated(proposed))
+    diff = diff_documents(old, new, context=True)
+    for change in diff.context:
+        if change.old_id is not None:
+            shown = Counter(
+                w
+                for u in change.units
+                if u.old_address is not None
+                for w in old_text(u.ops).split()
+            )
+            assert shown == _words(old, old.articles[change.old_id]), change.article
+        if change.new_id is not None:
+            shown = Counter(
+                w
+                for u in change.units
+                if u.new_address is not None
+                for w in new_text(u.ops).split()
+            )
+            assert shown == _words(new, new.articles[change.new_id]), change.article
