@@ -17,6 +17,7 @@ from bylaws.model import (
     DocumentMeta,
     Insert,
     Move,
+    Note,
     Operation,
     P,
     Paragraph,
@@ -237,3 +238,24 @@ def proposals(draw: st.DrawFn, doc: Document, name: str = "p") -> Proposal:
         tuple(ops),
         texts,
     )
+
+
+@st.composite
+def decorated(draw: st.DrawFn, doc: Document) -> Document:
+    """The same document with notes, and words after points, here and there."""
+    words = WORDS[doc.lang]
+
+    def phrase() -> P:
+        chosen = draw(st.lists(st.sampled_from(words), min_size=1, max_size=5))
+        return P((Text(" ".join(chosen)),))
+
+    articles = {}
+    for ref, article in doc.articles.items():
+        paras = []
+        for para in article.paragraphs:
+            if para.points and draw(st.booleans()):
+                para = Paragraph((*para.items, phrase()))
+            paras.append(para)
+        notes = tuple(Note(phrase().runs) for _ in range(draw(st.integers(0, 2))))
+        articles[ref] = replace(article, paragraphs=tuple(paras), notes=notes)
+    return replace(doc, articles=articles)

@@ -10,18 +10,17 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import replace
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bylaws.diff.compare import diff_documents, render_runs
 from bylaws.diff.words import new_text, old_text
-from bylaws.model import Article, Document, Note, P, Paragraph, Point, Text
+from bylaws.model import Article, Document, P, Point
 from bylaws.numbering import number_outline
 from bylaws.overlay import apply_proposal
 
-from .proposal_strategies import WORDS, documents, proposals
+from .proposal_strategies import decorated, documents, proposals
 
 
 def _ps(items: Sequence[P | Point]) -> Iterator[P]:
@@ -40,27 +39,6 @@ def _words(doc: Document, article: Article) -> Counter[str]:
     return Counter(
         w for runs in blocks for w in render_runs(doc, numbers, runs).split()
     )
-
-
-@st.composite
-def decorated(draw: st.DrawFn, doc: Document) -> Document:
-    """The same document with notes, and words after points, here and there."""
-    words = WORDS[doc.lang]
-
-    def phrase() -> P:
-        chosen = draw(st.lists(st.sampled_from(words), min_size=1, max_size=5))
-        return P((Text(" ".join(chosen)),))
-
-    articles = {}
-    for ref, article in doc.articles.items():
-        paras = []
-        for para in article.paragraphs:
-            if para.points and draw(st.booleans()):
-                para = Paragraph((*para.items, phrase()))
-            paras.append(para)
-        notes = tuple(Note(phrase().runs) for _ in range(draw(st.integers(0, 2))))
-        articles[ref] = replace(article, paragraphs=tuple(paras), notes=notes)
-    return replace(doc, articles=articles)
 
 
 @settings(

@@ -8,14 +8,16 @@ from hypothesis import strategies as st
 from bylaws.instrument import apply_instrument, parse_instrument, write_instrument
 from bylaws.overlay import apply_proposal
 
-from .proposal_strategies import documents, proposals
+from .proposal_strategies import decorated, documents, proposals
 
 
 @st.composite
 def edited_documents(draw: st.DrawFn) -> tuple[object, object]:
     doc = draw(documents())
-    proposal = draw(proposals(doc))
-    return doc, apply_proposal(doc, proposal)
+    proposed = apply_proposal(doc, draw(proposals(doc)))
+    if draw(st.booleans()):  # notes, and words after points, on either side
+        return draw(decorated(doc)), draw(decorated(proposed))
+    return doc, proposed
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
