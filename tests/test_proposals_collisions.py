@@ -7,10 +7,14 @@ import shutil
 from pathlib import Path
 
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from bylaws.cli import cli
+from bylaws.proposals.collisions import compare_pair
 
 from .conftest import SAMPLE, golden
+from .proposal_strategies import decorated, documents, proposals
 
 
 def test_matrix_of_the_sample() -> None:
@@ -56,3 +60,19 @@ def test_a_copy_with_only_formal_differences_is_a_duplicate(sample: Path) -> Non
         for p in json.loads(result.output)["pairs"]
     }
     assert pairs[("finance-transparency", "finance-transparency-copy")] == "duplicate"
+
+
+@settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(st.data())
+def test_a_pair_relates_the_same_way_either_way_round(data: st.DataObject) -> None:
+    doc = data.draw(documents())
+    if data.draw(st.booleans()):
+        doc = data.draw(decorated(doc))
+    a, b = data.draw(proposals(doc, "a")), data.draw(proposals(doc, "b"))
+    forward, backward = compare_pair(doc, a, b), compare_pair(doc, b, a)
+    assert forward.relation == backward.relation
+    assert set(forward.shared) == set(backward.shared)
