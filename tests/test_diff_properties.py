@@ -70,3 +70,25 @@ def test_every_word_of_both_sides_is_in_the_diff(data: st.DataObject) -> None:
                 for w in new_text(u.ops).split()
             )
             assert shown == _words(new, new.articles[change.new_id]), change.article
+
+
+WORDS_OF_DESIGNATIONS = st.lists(
+    st.sampled_from(
+        ["المادة", "الفقرة", "(2)", "من", "السادسة", "السابعة", "والثلاثين", ""]
+    ),
+    min_size=1,
+    max_size=6,
+).map(" ".join)
+
+
+@given(WORDS_OF_DESIGNATIONS, WORDS_OF_DESIGNATIONS)
+def test_a_reference_read_otherwise_rebuilds_both_readings_exactly(
+    old: str, new: str
+) -> None:
+    from bylaws.diff.compare import _changed_designation
+
+    if old == new:
+        return
+    ops = _changed_designation(old, new)
+    assert (old_text(ops), new_text(ops)) == (old, new)
+    assert all(op.formal for op in ops if op.kind != "equal")
