@@ -304,3 +304,34 @@ def test_text_under_a_repealed_article_moves_to_the_next_one(tmp_path: Path) -> 
         "ملاحظة عن الإلغاء"
     ]
     assert {w.line for w in result.warnings} == {2, 4}
+
+
+def test_plural_paragraph_references_become_live_each(tmp_path: Path) -> None:
+    source = tmp_path / "plural.txt"
+    source.write_text(
+        "نظام\n"
+        "المادة الأولى\n1- نص أول.\n2- نص ثان.\n3- نص ثالث.\n"
+        "المادة الثانية\n"
+        "1- يُراعى ما ورد في الفقرات (1) و(3) من المادة (الأولى) من النظام.\n"
+        "2- وتسري الفقرتين (1) و(2) من هذه المادة، دون الفقرات (1) و(9) من المادة الأولى.\n",
+        encoding="utf-8",
+    )
+    doc = import_file(source).document
+    first, second = (p.items[0].runs for p in doc.articles["art-2"].paragraphs)  # type: ignore[union-attr]
+    assert first == (
+        Text("يُراعى ما ورد في الفقرات "),
+        Ref("art-1/para-1", "number"),
+        Text(" و"),
+        Ref("art-1/para-3", "number"),
+        Text(" من المادة ("),
+        Ref("art-1", "number"),
+        Text(") من النظام."),
+    )
+    # «هذه المادة» is the article the words stand in. A paragraph that does
+    # not exist (9) leaves the list as text, all of it; the article is still
+    # a live reference of its own.
+    refs = [r.to for r in second if isinstance(r, Ref)]
+    assert refs == ["art-2/para-1", "art-2/para-2", "art-1"]
+    assert "الفقرات (1) و(9) من " in plain_text(second)
+    write_document(doc, tmp_path / "out")
+    assert check_paths([tmp_path / "out"]).problems == []

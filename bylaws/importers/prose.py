@@ -21,9 +21,21 @@ _AR_ARTICLE = re.compile(r"(?<![\u0621-\u064a])(?:ال)?مادة\s+")
 _AR_PARAGRAPH = re.compile(
     r"(?<![\u0621-\u064a])الفقرة\s*(\(\s*[0-9٠-٩]+\s*\))\s+من\s+"
 )
+_AR_LABEL = r"\(\s*[0-9٠-٩]+\s*\)"
+# «الفقرات (1) و(2) و(5) من …», «الفقرتين (1) و(3) من …»
+_AR_PARAGRAPHS = re.compile(
+    rf"(?<![\u0621-\u064a])(?:الفقرات|الفقرتين|الفقرتان)\s*"
+    rf"({_AR_LABEL}(?:\s*و\s*{_AR_LABEL})+)\s+من\s+"
+)
+_AR_LABEL_RE = re.compile(_AR_LABEL)
 _AR_THIS_ARTICLE = re.compile(r"(?:هذه|ذات)\s+المادة")
 _AR_OTHER_LAW = re.compile(r"\s*من\s+(?:نظام|قانون|لائحة|اللائحة|قرار|اتفاقية)")
 _EN_ARTICLE = re.compile(r"\bArticle\s+([0-9]+)((?:\([0-9]+\))?(?:\([a-z]+\))?)")
+
+
+def _digits(label: str) -> str:
+    """The ASCII digits of a label such as «(١٢)»."""
+    return re.sub(r"\D", "", label.translate(str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")))
 
 
 class ProseRefs:
@@ -69,6 +81,9 @@ class ProseRefs:
         self, text: str, i: int, article_id: str
     ) -> tuple[int, list[Inline]] | None:
         if self.doc.lang.startswith("ar"):
+            paras = _AR_PARAGRAPHS.match(text, i)
+            if paras:
+                return self._paragraphs(text, i, paras, article_id)
             para = _AR_PARAGRAPH.match(text, i)
             if para:
                 return self._paragraph(text, i, para, article_id)
@@ -131,11 +146,7 @@ class ProseRefs:
         self, text: str, i: int, para: re.Match[str], article_id: str
     ) -> tuple[int, list[Inline]] | None:
         label = para.group(1)
-        n = int(
-            re.sub(
-                r"\D", "", label.translate(str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789"))
-            )
-        )
+        n = int(_digits(label))
         after = para.end()
         this = _AR_THIS_ARTICLE.match(text, after)
         if this:
@@ -161,6 +172,34 @@ class ProseRefs:
         if tail is None:
             return None
         return end, [Text(text[i : para.start(1)]), Ref(address, "number"), *tail]
+
+    def _paragraphs(
+        self, text: str, i: int, paras: re.Match[str], article_id: str
+    ) -> tuple[int, list[Inline]] | None:
+        """«الفقرات (1) و(2) من المادة (…)»: each number a live reference, the
+        words between them kept; all of them or none."""
+        labels = list(_AR_LABEL_RE.finditer(text, paras.start(1), paras.end(1)))
+        after = paras.end()
+        target, end, tail = article_id, labels[-1].end(), None
+        if not _AR_THIS_ARTICLE.match(text, after):
+            art = _AR_ARTICLE.match(text, after)
+            found = self._article_at(text, art.end()) if art else None
+            if art is None or found is None:
+                return None
+            target, end, written = found
+            tail = self._designate(target, text[labels[-1].end() : art.end()], written)
+            if tail is None:
+                return None
+        pieces: list[Inline] = []
+        cursor = i
+        for label in labels:
+            n = int(_digits(label.group()))
+            address = f"{target}/para-{n}"
+            if self._renders(address, "number") != label.group():
+                return None
+            pieces += [Text(text[cursor : label.start()]), Ref(address, "number")]
+            cursor = label.end()
+        return end, [*pieces, *(tail or [])]
 
     def _english(
         self, text: str, i: int, en: re.Match[str]
