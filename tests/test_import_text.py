@@ -313,11 +313,12 @@ def test_plural_paragraph_references_become_live_each(tmp_path: Path) -> None:
         "المادة الأولى\n1- نص أول.\n2- نص ثان.\n3- نص ثالث.\n"
         "المادة الثانية\n"
         "1- يُراعى ما ورد في الفقرات (1) و(3) من المادة (الأولى) من النظام.\n"
-        "2- وتسري الفقرتين (1) و(2) من هذه المادة، دون الفقرات (1) و(9) من المادة الأولى.\n",
+        "2- وتسري الفقرتين (1) و(2) من هذه المادة، دون الفقرات (1) و(9) من المادة الأولى.\n"
+        "3- وتُطبق الفقرات من (1) إلى (3) من المادة الأولى.\n",
         encoding="utf-8",
     )
     doc = import_file(source).document
-    first, second = (p.items[0].runs for p in doc.articles["art-2"].paragraphs)  # type: ignore[union-attr]
+    first, second, third = (p.items[0].runs for p in doc.articles["art-2"].paragraphs)  # type: ignore[union-attr]
     assert first == (
         Text("يُراعى ما ورد في الفقرات "),
         Ref("art-1/para-1", "number"),
@@ -333,5 +334,15 @@ def test_plural_paragraph_references_become_live_each(tmp_path: Path) -> None:
     refs = [r.to for r in second if isinstance(r, Ref)]
     assert refs == ["art-2/para-1", "art-2/para-2", "art-1"]
     assert "الفقرات (1) و(9) من " in plain_text(second)
+    # A range: its two ends are live.
+    assert third == (
+        Text("وتُطبق الفقرات من "),
+        Ref("art-1/para-1", "number"),
+        Text(" إلى "),
+        Ref("art-1/para-3", "number"),
+        Text(" من المادة "),
+        Ref("art-1", "number"),
+        Text("."),
+    )
     write_document(doc, tmp_path / "out")
     assert check_paths([tmp_path / "out"]).problems == []

@@ -22,10 +22,12 @@ _AR_PARAGRAPH = re.compile(
     r"(?<![\u0621-\u064a])الفقرة\s*(\(\s*[0-9٠-٩]+\s*\))\s+من\s+"
 )
 _AR_LABEL = r"\(\s*[0-9٠-٩]+\s*\)"
-# «الفقرات (1) و(2) و(5) من …», «الفقرتين (1) و(3) من …»
+# «الفقرات (1) و(2) و(5) من …», «الفقرتين (1) و(3) من …», and a range,
+# «الفقرات من (2) إلى (6) من …»
 _AR_PARAGRAPHS = re.compile(
     rf"(?<![\u0621-\u064a])(?:الفقرات|الفقرتين|الفقرتان)\s*"
-    rf"({_AR_LABEL}(?:\s*و\s*{_AR_LABEL})+)\s+من\s+"
+    rf"({_AR_LABEL}(?:\s*و\s*{_AR_LABEL})+|من\s*{_AR_LABEL}\s*إلى\s*{_AR_LABEL})"
+    rf"\s+من\s+"
 )
 _AR_LABEL_RE = re.compile(_AR_LABEL)
 _AR_THIS_ARTICLE = re.compile(r"(?:هذه|ذات)\s+المادة")
