@@ -346,3 +346,35 @@ def test_plural_paragraph_references_become_live_each(tmp_path: Path) -> None:
     )
     write_document(doc, tmp_path / "out")
     assert check_paths([tmp_path / "out"]).problems == []
+
+
+def test_points_referred_to_by_their_letters_become_live(tmp_path: Path) -> None:
+    source = tmp_path / "points.txt"
+    source.write_text(
+        "نظام\n"
+        "المادة الأولى\n1- تشمل الموارد:\nأ- الاشتراكات.\nب- التبرعات.\nج- الهبات.\n"
+        "2- نص ثان.\n"
+        "المادة الثانية\n"
+        "1- تُقبل الفقرتين الفرعيتين (ب) و(ج) من الفقرة (1) من المادة (الأولى).\n"
+        "2- ولا يُقبل البند (د) من الفقرة (1) من المادة (الأولى).\n",
+        encoding="utf-8",
+    )
+    doc = import_file(source).document
+    first, second = (p.items[0].runs for p in doc.articles["art-2"].paragraphs)  # type: ignore[union-attr]
+    assert first == (
+        Text("تُقبل الفقرتين الفرعيتين "),
+        Ref("art-1/para-1/point-2", "number"),
+        Text(" و"),
+        Ref("art-1/para-1/point-3", "number"),
+        Text(" من الفقرة "),
+        Ref("art-1/para-1", "number"),
+        Text(" من المادة ("),
+        Ref("art-1", "number"),
+        Text(")."),
+    )
+    # There is no point (د): its letter stays text; the paragraph and the
+    # article after it are live references of their own.
+    assert [r.to for r in second if isinstance(r, Ref)] == ["art-1/para-1", "art-1"]
+    assert "البند (د) من " in plain_text(second)
+    write_document(doc, tmp_path / "out")
+    assert check_paths([tmp_path / "out"]).problems == []

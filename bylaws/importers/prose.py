@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping
 from ..errors import BylawsError
 from ..model import Document, Inline, Ref, RefForm, Text
 from ..numbering import ArticleNumber, render_ref
-from .patterns import _number_then_rest
+from .patterns import _letter_index, _number_then_rest
 
 _AR_ARTICLE = re.compile(r"(?<![\u0621-\u064a])(?:ال)?مادة\s+")
 _AR_PARAGRAPH = re.compile(
@@ -30,6 +30,15 @@ _AR_PARAGRAPHS = re.compile(
     rf"\s+من\s+"
 )
 _AR_LABEL_RE = re.compile(_AR_LABEL)
+_AR_LETTER = r"\(\s*[\u0621-\u064a]{1,2}\s*\)"
+# «الفقرة الفرعية (ب) من الفقرة (2) من …», «الفقرتين الفرعيتين (ب) و(ج) …»,
+# «البند (ب) من الفقرة (2) من …»: points, by their letters.
+_AR_POINTS = re.compile(
+    rf"(?<![\u0621-\u064a])(?:الفقرة\s+الفرعية|الفقرتين\s+الفرعيتين|"
+    rf"الفقرتان\s+الفرعيتان|الفقرات\s+الفرعية|البند|البندين|البندان|البنود)\s*"
+    rf"({_AR_LETTER}(?:\s*و\s*{_AR_LETTER})*)\s+من\s+الفقرة\s*({_AR_LABEL})\s+من\s+"
+)
+_AR_LETTER_RE = re.compile(_AR_LETTER)
 _AR_THIS_ARTICLE = re.compile(r"(?:هذه|ذات)\s+المادة")
 _AR_OTHER_LAW = re.compile(r"\s*من\s+(?:نظام|قانون|لائحة|اللائحة|قرار|اتفاقية)")
 _EN_ARTICLE = re.compile(r"\bArticle\s+([0-9]+)((?:\([0-9]+\))?(?:\([a-z]+\))?)")
@@ -83,6 +92,9 @@ class ProseRefs:
         self, text: str, i: int, article_id: str
     ) -> tuple[int, list[Inline]] | None:
         if self.doc.lang.startswith("ar"):
+            points = _AR_POINTS.match(text, i)
+            if points:
+                return self._points(text, i, points, article_id)
             paras = _AR_PARAGRAPHS.match(text, i)
             if paras:
                 return self._paragraphs(text, i, paras, article_id)
@@ -175,23 +187,56 @@ class ProseRefs:
             return None
         return end, [Text(text[i : para.start(1)]), Ref(address, "number"), *tail]
 
+    def _target(
+        self, text: str, after: int, article_id: str, lead_start: int
+    ) -> tuple[str, int | None, list[Inline]] | None:
+        """The article named at text[after:]: «هذه المادة» (the one the words
+        stand in; nothing more to link) or «المادة …» (its designation linked,
+        with the words from `lead_start`). None when it names nothing here."""
+        if _AR_THIS_ARTICLE.match(text, after):
+            return article_id, None, []
+        art = _AR_ARTICLE.match(text, after)
+        found = self._article_at(text, art.end()) if art else None
+        if art is None or found is None:
+            return None
+        target, end, written = found
+        tail = self._designate(target, text[lead_start : art.end()], written)
+        return None if tail is None else (target, end, tail)
+
+    def _points(
+        self, text: str, i: int, points: re.Match[str], article_id: str
+    ) -> tuple[int, list[Inline]] | None:
+        """Points by their letters, then their paragraph, then the article."""
+        para_label = points.group(2)
+        found = self._target(text, points.end(), article_id, points.end(2))
+        if found is None:
+            return None
+        target, end, tail = found
+        paragraph = f"{target}/para-{int(_digits(para_label))}"
+        if self._renders(paragraph, "number") != para_label:
+            return None
+        pieces: list[Inline] = []
+        cursor = i
+        for label in _AR_LETTER_RE.finditer(text, points.start(1), points.end(1)):
+            letter = label.group()[1:-1].strip()
+            address = f"{paragraph}/point-{_letter_index(letter)}"
+            if self._renders(address, "number") != label.group():
+                return None
+            pieces += [Text(text[cursor : label.start()]), Ref(address, "number")]
+            cursor = label.end()
+        pieces += [Text(text[cursor : points.start(2)]), Ref(paragraph, "number")]
+        return (points.end(2) if end is None else end), [*pieces, *tail]
+
     def _paragraphs(
         self, text: str, i: int, paras: re.Match[str], article_id: str
     ) -> tuple[int, list[Inline]] | None:
         """«الفقرات (1) و(2) من المادة (…)»: each number a live reference, the
         words between them kept; all of them or none."""
         labels = list(_AR_LABEL_RE.finditer(text, paras.start(1), paras.end(1)))
-        after = paras.end()
-        target, end, tail = article_id, labels[-1].end(), None
-        if not _AR_THIS_ARTICLE.match(text, after):
-            art = _AR_ARTICLE.match(text, after)
-            found = self._article_at(text, art.end()) if art else None
-            if art is None or found is None:
-                return None
-            target, end, written = found
-            tail = self._designate(target, text[labels[-1].end() : art.end()], written)
-            if tail is None:
-                return None
+        found = self._target(text, paras.end(), article_id, labels[-1].end())
+        if found is None:
+            return None
+        target, end, tail = found
         pieces: list[Inline] = []
         cursor = i
         for label in labels:
@@ -201,7 +246,7 @@ class ProseRefs:
                 return None
             pieces += [Text(text[cursor : label.start()]), Ref(address, "number")]
             cursor = label.end()
-        return end, [*pieces, *(tail or [])]
+        return (labels[-1].end() if end is None else end), [*pieces, *tail]
 
     def _english(
         self, text: str, i: int, en: re.Match[str]
