@@ -73,3 +73,30 @@ def test_a_reference_to_nothing_shows_its_address(sample: Path) -> None:
     )
     out = show(str(sample), "--article", "art-name")
     assert "{art-gone}" in out.splitlines()[1]
+
+
+@pytest.mark.parametrize("folder", [SAMPLE, ENGLISH], ids=["arabic", "english"])
+def test_what_show_prints_imports_back_to_the_same_text(
+    folder: Path, tmp_path: Path
+) -> None:
+    # The text a reader sees is enough to rebuild the document: the same
+    # articles, paragraphs, points, notes and chapters; only the ids are new.
+    runner = CliRunner()
+    shown = runner.invoke(cli, ["show", str(folder)])
+    assert shown.exit_code == 0, shown.output
+    source = tmp_path / "shown.txt"
+    source.write_text(shown.output, encoding="utf-8")
+    imported = runner.invoke(cli, ["import", str(source), "-o", str(tmp_path / "back")])
+    assert imported.exit_code == 0, imported.output
+    compared = runner.invoke(
+        cli,
+        [
+            "diff",
+            str(folder),
+            str(tmp_path / "back"),
+            "--align",
+            "content",
+            "--exit-code",
+        ],
+    )
+    assert (compared.exit_code, compared.output) == (0, "")

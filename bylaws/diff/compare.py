@@ -769,8 +769,39 @@ def _division_label(
     )
 
 
+def _renamed_divisions(
+    before: dict[str, tuple[Division, str | None]],
+    after: dict[str, tuple[Division, str | None]],
+) -> dict[str, str]:
+    """Old id -> new id for divisions that changed id but kept kind and heading
+    (an imported text names its chapters anew): the same division, not one
+    removed and one added."""
+    unclaimed: dict[tuple[str, str], list[str]] = {}
+    for div_id, (division, _) in after.items():
+        if div_id not in before:
+            key = (division.kind, loose_key(division.heading))
+            unclaimed.setdefault(key, []).append(div_id)
+    renamed: dict[str, str] = {}
+    for div_id, (division, _) in before.items():
+        candidates = unclaimed.get((division.kind, loose_key(division.heading)))
+        if div_id not in after and candidates:
+            renamed[div_id] = candidates.pop(0)
+    return renamed
+
+
 def _division_changes(old: Document, new: Document) -> list[Change]:
     before, after = _divisions(old), _divisions(new)
+    renamed = _renamed_divisions(before, after)
+    if renamed:
+        # Keyed by the new ids from here on; each Division keeps its old id,
+        # which its old number is looked up by.
+        before = {
+            renamed.get(div_id, div_id): (
+                division,
+                renamed.get(parent, parent) if parent is not None else None,
+            )
+            for div_id, (division, parent) in before.items()
+        }
     old_numbers, new_numbers = (
         numbering.number_divisions(old),
         numbering.number_divisions(new),

@@ -18,6 +18,15 @@ def import_text(
     text = decode_text(data, path)
     raw = text.split("\n")
     draft = Draft(lang=lang or guess_lang(text), doc_id=doc_id)
-    lines = [SourceLine(line, i) for i, line in enumerate(raw, start=1)]
+    lines = [_source_line(line, i) for i, line in enumerate(raw, start=1)]
     parse_lines(draft, lines, section_is_article(raw))
     return finish(draft, path, prose_refs=True), draft
+
+
+def _source_line(line: str, number: int) -> SourceLine:
+    """A line; one that opens with "* " is an editorial note, as `bylaws show`
+    writes notes (and as footnotes and remarks are usually marked)."""
+    stripped = line.strip()
+    if stripped.startswith("* ") and stripped[2:].strip():
+        return SourceLine(stripped[2:].strip(), number, note=True)
+    return SourceLine(line, number)
