@@ -54,22 +54,20 @@ def test_every_word_of_both_sides_is_in_the_diff(data: st.DataObject) -> None:
     new = data.draw(decorated(proposed))
     diff = diff_documents(old, new, context=True)
     for change in diff.context:
-        if change.old_id is not None:
+        sides = (
+            (old, change.old_id, "old_address", old_text),
+            (new, change.new_id, "new_address", new_text),
+        )
+        for doc, article_id, address, text in sides:
+            if article_id is None:
+                continue
             shown = Counter(
                 w
                 for u in change.units
-                if u.old_address is not None
-                for w in old_text(u.ops).split()
+                if getattr(u, address) is not None
+                for w in text(u.ops).split()
             )
-            assert shown == _words(old, old.articles[change.old_id]), change.article
-        if change.new_id is not None:
-            shown = Counter(
-                w
-                for u in change.units
-                if u.new_address is not None
-                for w in new_text(u.ops).split()
-            )
-            assert shown == _words(new, new.articles[change.new_id]), change.article
+            assert shown == _words(doc, doc.articles[article_id]), change.article
 
 
 WORDS_OF_DESIGNATIONS = st.lists(
