@@ -260,6 +260,14 @@ def document_folders_for(path: Path) -> list[Path]:
     for candidate in (start, *start.parents):
         if (candidate / DOCUMENT_FILE).is_file():
             return [candidate]
+    if not path.is_dir():
+        # A file outside every document: the documents beside it are not what
+        # was asked for.
+        raise NotFound(
+            "this file is not part of a document: give a document folder, or a "
+            "file inside one (document.xml, articles/, proposals/, feedback/)",
+            str(path),
+        )
     found = list(iter_document_folders(start))
     if not found:
         raise NotFound(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -10,6 +11,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from bylaws.cli import cli
+from tests.conftest import ROOT
 
 ARTICLE = "art-name.xml"
 
@@ -269,3 +271,14 @@ def test_a_file_that_cannot_be_read_is_named_not_a_crash(sample: Path) -> None:
         run("fmt", "--check", str(sample)), 2, f"{broken}:", "cannot read the file"
     )
     _assert_clean_failure(run("check", str(sample)), 1, f"{broken}:")
+
+
+def test_a_file_outside_every_document_is_refused(tmp_path: Path) -> None:
+    # Beside the drafts, not in one: checking the drafts instead would answer
+    # a question nobody asked.
+    shutil.copytree(ROOT / "drafts", tmp_path / "drafts")
+    notes = tmp_path / "NOTES.md"
+    notes.write_text("# notes\n")
+    _assert_clean_failure(
+        run("check", str(notes)), 2, f"{notes}:", "not part of a document"
+    )
