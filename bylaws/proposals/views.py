@@ -171,7 +171,8 @@ def ruling_text(doc: Document, ruling: Ruling | None, where: str) -> str:
     target = ruling.modified or ruling.by
     if target:
         text += f" ({target})"
-    return f"{text} — {where}, {ruling.date}"
+    comma = "،" if doc.rtl else ","
+    return f"{text} — {where}{comma} {ruling.date}"
 
 
 def status_text(
