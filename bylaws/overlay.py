@@ -306,6 +306,11 @@ def apply_proposal(doc: Document, proposal: Proposal) -> Document:
     return doc
 
 
+def moved_articles(proposal: Proposal) -> frozenset[str]:
+    """The articles a proposal moves."""
+    return frozenset(op.article for op in proposal.operations if isinstance(op, Move))
+
+
 def touched_articles(proposal: Proposal) -> list[str]:
     """The article ids a proposal's operations name, in order, without repeats."""
     seen: dict[str, None] = {}

@@ -213,3 +213,21 @@ def test_git_setup(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     if Path(program).exists():
         out = git(repo, "log", "-p", "-1", "--word-diff", "--", "drafts")
         assert "[-5000-]{+7000+}" in out
+
+
+def test_a_proposal_that_moves_an_article_past_its_neighbour_names_it(
+    sample: Path,
+) -> None:
+    runner = CliRunner()
+    doc = str(sample)
+    for args in (
+        ["propose", "new", "swap", "--doc", doc, "--title", "ت", "--proposer", "س"],
+        ["propose", "move", "swap", "art-name", "--after", "art-seat", "--doc", doc],
+    ):
+        assert runner.invoke(cli, args).exit_code == 0
+    result = runner.invoke(
+        cli, ["diff", doc, str(sample / "proposals/swap"), "--format", "json"]
+    )
+    assert result.exit_code == 0, result.output
+    changes = json.loads(result.output)["changes"]
+    assert [c["article"] for c in changes if c["kind"] == "moved"] == ["art-name"]

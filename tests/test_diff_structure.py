@@ -327,3 +327,20 @@ def test_a_chapter_moved_whole_is_one_move_not_one_per_article() -> None:
     reordered = ("c1", "العضوية", [art("a2", "نص ب."), art("a1", "نص أ.")])
     diff = diff_documents(document([one, two]), document([reordered, two]))
     assert any("moved" in c.kinds for c in diff.articles)
+
+
+def test_a_swap_of_neighbours_names_the_article_the_proposal_moves() -> None:
+    first, second = art("a1", "نص أ."), art("a2", "نص ب.")
+    old = document([("c", "ف", [first, second, art("a3", "نص ج.")])])
+    new = document([("c", "ف", [second, first, art("a3", "نص ج.")])])
+
+    def moved_ones(moves: frozenset[str]) -> list[str]:
+        diff = diff_documents(old, new, moves=moves)
+        return [c.article for c in diff.articles if "moved" in c.kinds]
+
+    # Either reading is right; the proposal's own word decides.
+    assert len(moved_ones(frozenset())) == 1
+    assert moved_ones(frozenset({"a1"})) == ["a1"]
+    assert moved_ones(frozenset({"a2"})) == ["a2"]
+    # A claim that does not explain the new order is not taken.
+    assert moved_ones(frozenset({"a3"})) == moved_ones(frozenset())

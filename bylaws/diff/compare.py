@@ -703,15 +703,21 @@ def _cross_article_moves(changes: list[ArticleChange]) -> list[ArticleChange]:
 
 
 def _moved_in_place(
-    ctx: _Context, pairs: Sequence[Pair], old_ids: list[str], new_ids: list[str]
+    ctx: _Context,
+    pairs: Sequence[Pair],
+    old_ids: list[str],
+    new_ids: list[str],
+    moves: frozenset[str] = frozenset(),
 ) -> set[int]:
     """Old indices of articles out of order inside the division they stay in.
 
     An article that changes division is a move anyway (`_article_change`);
     one whose whole chapter moved keeps its place in it and is not a move of
-    its own: the chapter's move is reported once, among the divisions.
+    its own: the chapter's move is reported once, among the divisions. Where
+    the articles in `moves` explain a division's new order with no more moves
+    than the longest run kept in place, they are the ones reported.
     """
-    groups: dict[str | None, list[Pair]] = {}
+    groups: dict[str | None, list[tuple[int, int]]] = {}
     for i, j in pairs:
         if i is None or j is None:
             continue
@@ -720,7 +726,13 @@ def _moved_in_place(
             groups.setdefault(key, []).append((i, j))
     found: set[int] = set()
     for group in groups.values():
-        found |= moved(group)
+        least = moved(group)
+        said = {i for i, _ in group if old_ids[i] in moves}
+        if least and said and len(said) <= len(least):
+            rest = [(i, j) for i, j in group if i not in said]
+            if not moved(rest):
+                least = said
+        found |= least
     return found
 
 
@@ -842,6 +854,7 @@ def diff_documents(
     context: bool = False,
     progress: Progress | None = None,
     only: tuple[str | None, str | None] | None = None,
+    moves: frozenset[str] = frozenset(),
 ) -> DocumentDiff:
     """Compare two documents article by article and word by word.
 
@@ -856,13 +869,16 @@ def diff_documents(
         progress: called with (done, total) every few hundred articles.
         only: compare just this pair of article ids (either may be None: the
             article did not exist on that side), ignoring the rest.
+        moves: the articles a proposal says it moves. When they explain the
+            new order as well as any other choice (two neighbours swapped),
+            they are the ones reported as moved.
 
     Returns:
         The change records, articles in the new reading order.
     """
     with paused_collector():
         return _diff_documents(
-            old, new, old_name, new_name, align, context, progress, only
+            old, new, old_name, new_name, align, context, progress, only, moves
         )
 
 
@@ -875,6 +891,7 @@ def _diff_documents(
     context: bool,
     progress: Progress | None,
     only: tuple[str | None, str | None] | None,
+    moves: frozenset[str],
 ) -> DocumentDiff:
     old_ids, new_ids = _live_ids(old), _live_ids(new)
     if only is not None:
@@ -899,7 +916,7 @@ def _diff_documents(
         old_slots = [Slot(a, "", "", ()) for a in old_ids]
         new_slots = [Slot(a, "", "", ()) for a in new_ids]
         pairs = align_articles(old_slots, new_slots, "id")
-    out_of_order = _moved_in_place(ctx, pairs, old_ids, new_ids)
+    out_of_order = _moved_in_place(ctx, pairs, old_ids, new_ids, moves)
     ordered = _reading_order(pairs)
     records: list[ArticleChange] = []
     everything: list[ArticleChange] = []

@@ -172,12 +172,15 @@ class Operand:
         kind: document, proposal (its base with it applied) or article.
         document: the text to compare.
         article: for an article operand, the id of the article to compare.
+        moves: for a proposal, the articles it moves (what "moved" should say
+            when a swap of neighbours could be read either way).
     """
 
     name: str
     kind: OperandKind
     document: Document
     article: str | None = None
+    moves: frozenset[str] = frozenset()
 
 
 class _Loader:
@@ -269,7 +272,7 @@ class _Loader:
         )
 
     def _proposal(self, text: str, tree: Tree, folder: PurePosixPath) -> Operand:
-        from bylaws.overlay import apply_proposal
+        from bylaws.overlay import apply_proposal, moved_articles
 
         base = folder.parent.parent
         if folder.parent.name != workspace.PROPOSALS or not tree.is_file(
@@ -282,7 +285,7 @@ class _Loader:
             )
         proposal = workspace.load_proposal(tree, folder)
         document = apply_proposal(self.document(tree, base), proposal)
-        return Operand(text, "proposal", document)
+        return Operand(text, "proposal", document, moves=moved_articles(proposal))
 
     def _article(self, text: str, tree: Tree, rel: PurePosixPath) -> Operand:
         path = tree.display(rel)
@@ -350,6 +353,7 @@ def diff_operands(
         context=context,
         progress=progress,
         only=only,
+        moves=new.moves if old.kind != "proposal" else frozenset(),
     )
 
 

@@ -13,6 +13,9 @@ from bylaws.model import Document
 __all__ = ["document_diff"]
 
 
-def document_diff(old: Document, new: Document) -> DocumentDiff:
-    """The change records between two versions of a document, aligned by id."""
-    return diff_documents(old, new, align="id")
+def document_diff(
+    old: Document, new: Document, moves: frozenset[str] = frozenset()
+) -> DocumentDiff:
+    """The change records between two versions of a document, aligned by id;
+    `moves` are the articles a proposal says it moves."""
+    return diff_documents(old, new, align="id", moves=moves)

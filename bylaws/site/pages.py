@@ -34,7 +34,7 @@ from bylaws.model import (
     iter_entries,
 )
 from bylaws.numbering import after_preposition, division_label, number_divisions
-from bylaws.overlay import apply_proposal, touched_articles
+from bylaws.overlay import apply_proposal, moved_articles, touched_articles
 from bylaws.render import Reader
 from bylaws.review import disposition_rows
 from bylaws.text import strip_for_search
@@ -176,7 +176,9 @@ class _Builder:
                 self.errors[proposal.id] = exc.message
                 continue
             self.proposed[proposal.id] = proposed
-            self.diffs[proposal.id] = document_diff(doc, proposed)
+            self.diffs[proposal.id] = document_diff(
+                doc, proposed, moved_articles(proposal)
+            )
 
     @property
     def doc(self) -> Document:
