@@ -688,7 +688,9 @@ def consolidated_page(
     chosen = chosen_proposals(list(b.bundle.proposals), switch)
     result: Consolidation = consolidate_for_site(b.doc, chosen)
     new_ctx = DocContext.of(result.doc, b.urls, b.ctx.homes)
-    diff = document_diff(b.doc, result.doc)
+    by_id = {p.id: p for p in b.bundle.proposals}
+    moves = frozenset().union(*(moved_articles(by_id[pid]) for pid in result.applied))
+    diff = document_diff(b.doc, result.doc, moves)
     title = f"{labels['consolidated']} ({labels['switch_' + switch]})"
     other_switch = "recommended" if switch == "adopted" else "adopted"
     parts = [
