@@ -704,9 +704,8 @@ def consolidated_page(
         )
         + "</p>",
     ]
-    known = {p.id for p in b.bundle.proposals}
     for pid, message, others in result.failed:
-        linked = [b.proposal_link(src_uri, o) for o in others if o in known]
+        linked = [b.proposal_link(src_uri, o) for o in others if o in by_id]
         # A collision is said in the page's language, with where to see it;
         # any other failure is the engine's own message.
         why = (
