@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -24,6 +24,7 @@ from .model import (
     Document,
     Proposal,
     Ref,
+    Repeal,
     SourceLoc,
     iter_divisions,
     iter_entries,
@@ -130,6 +131,7 @@ def _parse(data: bytes, path: str, name: str, report: Report) -> _Parsed | None:
 class _References:
     """The targets of one file's references, and where to find them if broken."""
 
+    article: str
     path: str
     data: bytes
     targets: list[str]
@@ -182,7 +184,7 @@ def _load_articles(tree: Tree, folder: PurePosixPath, report: Report) -> _Articl
         sources[article_id] = (parsed.path, parsed.data)
         if parsed.targets:
             with_references.append(
-                _References(parsed.path, parsed.data, parsed.targets)
+                _References(article_id, parsed.path, parsed.data, parsed.targets)
             )
     return _ArticleFiles(xmlio.LazyArticles(sources), with_references)
 
@@ -335,9 +337,17 @@ def _fixed_number_problems(
 
 
 def proposal_problems(
-    tree: Tree, doc: Document, folder: PurePosixPath, report: Report
+    tree: Tree,
+    doc: Document,
+    folder: PurePosixPath,
+    report: Report,
+    referrers: Mapping[str, list[str]] | None = None,
 ) -> Document | None:
-    """Problems of one proposal; returns its proposed document when it applies."""
+    """Problems of one proposal; returns its proposed document when it applies.
+
+    `referrers` maps an article to the articles of the text in force that refer
+    to it: a repeal must not leave one of them pointing at nothing.
+    """
     parsed = _read(tree, folder / PROPOSAL_FILE, "proposal", report)
     files = _load_articles(tree, folder, report)
     articles = files.articles
@@ -388,8 +398,27 @@ def proposal_problems(
             )
         )
     report.problems.extend(_unchanged_amendments(doc, proposal, articles))
+    report.problems.extend(_orphaned_references(proposal, referrers or {}))
     report.problems.extend(reference_problems(proposed, files.with_references))
     return proposed
+
+
+def _orphaned_references(
+    proposal: Proposal, referrers: Mapping[str, list[str]]
+) -> Iterator[Problem]:
+    """Articles in force that still refer to one the proposal repeals."""
+    repealed = {op.article for op in proposal.operations if isinstance(op, Repeal)}
+    for op in proposal.operations:
+        if not isinstance(op, Repeal):
+            continue
+        for referrer in referrers.get(op.article, []):
+            if referrer in proposal.articles or referrer in repealed:
+                continue  # the proposal rewrites or repeals the referring article
+            yield _problem(
+                op.loc,
+                f"proposal {proposal.id} repeals {op.article}, but {referrer} still "
+                f"refers to it; amend {referrer} in this proposal as well",
+            )
 
 
 def _unchanged_amendments(
@@ -496,8 +525,13 @@ def check_document(tree: Tree, folder: PurePosixPath, report: Report) -> None:
         )
     )
     report.problems.extend(reference_problems(doc, files.with_references))
+    referrers: dict[str, list[str]] = {}
+    for file in files.with_references:
+        for to in dict.fromkeys(t.partition("/")[0] for t in file.targets):
+            if to != file.article:
+                referrers.setdefault(to, []).append(file.article)
     proposed = {
-        proposal.name: proposal_problems(tree, doc, proposal, report)
+        proposal.name: proposal_problems(tree, doc, proposal, report, referrers)
         for proposal in proposal_folders(tree, folder)
     }
     feedback_problems(tree, doc, folder, report, proposed)

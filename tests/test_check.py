@@ -216,3 +216,32 @@ def test_a_duplicate_id_names_the_file_that_has_it(sample: Path) -> None:
         "error: duplicate article id 'art-seat': art-seat.xml has it already; give "
         "the article in 'zz-copy.xml' an id of its own, the same as its file name"
     )
+
+
+def test_a_repeal_that_leaves_a_reference_to_nothing_is_an_error(sample: Path) -> None:
+    # digital-registry repeals art-membership-card; make art-name refer to it.
+    edit(
+        sample / "articles/art-name.xml",
+        "</p>",
+        ' وفق <ref to="art-membership-card"/></p>',
+    )
+    found = messages(sample)
+    assert len(found) == 1
+    proposal = sample / "proposals/digital-registry/proposal.xml"
+    assert found[0].startswith(f"{proposal}:")
+    assert found[0].endswith(
+        "error: proposal digital-registry repeals art-membership-card, but art-name "
+        "still refers to it; amend art-name in this proposal as well"
+    )
+    # Amending art-name in the proposal (without the reference) settles it.
+    runner = CliRunner()
+    result = runner.invoke(
+        cli, ["propose", "amend", "digital-registry", "art-name", "--doc", str(sample)]
+    )
+    assert result.exit_code == 0, result.output
+    edit(
+        sample / "proposals/digital-registry/articles/art-name.xml",
+        ' وفق <ref to="art-membership-card"/>',
+        "",
+    )
+    assert messages(sample) == []
