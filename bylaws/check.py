@@ -137,6 +137,10 @@ class _References:
     targets: list[str]
 
 
+# An article of the text in force that refers to another, and the address it uses.
+Referrer = tuple[str, str]
+
+
 @dataclass
 class _ArticleFiles:
     """A folder's article files: lazily built values, and their references."""
@@ -341,7 +345,7 @@ def proposal_problems(
     doc: Document,
     folder: PurePosixPath,
     report: Report,
-    referrers: Mapping[str, list[str]] | None = None,
+    referrers: Mapping[str, list[Referrer]] | None = None,
 ) -> Document | None:
     """Problems of one proposal; returns its proposed document when it applies.
 
@@ -398,27 +402,46 @@ def proposal_problems(
             )
         )
     report.problems.extend(_unchanged_amendments(doc, proposal, articles))
-    report.problems.extend(_orphaned_references(proposal, referrers or {}))
+    report.problems.extend(_orphaned_references(proposal, proposed, referrers or {}))
     report.problems.extend(reference_problems(proposed, files.with_references))
     return proposed
 
 
 def _orphaned_references(
-    proposal: Proposal, referrers: Mapping[str, list[str]]
+    proposal: Proposal, proposed: Document, referrers: Mapping[str, list[Referrer]]
 ) -> Iterator[Problem]:
-    """Articles in force that still refer to one the proposal repeals."""
+    """References in articles left in force that the proposal leaves pointing
+    at nothing: to an article it repeals, or to a paragraph or point its new
+    text of an article no longer has."""
     repealed = {op.article for op in proposal.operations if isinstance(op, Repeal)}
+    numbers = numbering.number_outline(proposed)
+    shape = _shapes(proposed)
     for op in proposal.operations:
-        if not isinstance(op, Repeal):
+        if not isinstance(op, Repeal | Amend):
             continue
-        for referrer in referrers.get(op.article, []):
+        told: set[str] = set()
+        for referrer, to in referrers.get(op.article, []):
             if referrer in proposal.articles or referrer in repealed:
                 continue  # the proposal rewrites or repeals the referring article
-            yield _problem(
-                op.loc,
-                f"proposal {proposal.id} repeals {op.article}, but {referrer} still "
-                f"refers to it; amend {referrer} in this proposal as well",
-            )
+            if isinstance(op, Repeal):
+                if referrer not in told:  # once per referring article
+                    told.add(referrer)
+                    yield _problem(
+                        op.loc,
+                        f"proposal {proposal.id} repeals {op.article}, but "
+                        f"{referrer} still refers to it; amend {referrer} in this "
+                        "proposal as well",
+                    )
+                continue
+            try:
+                numbering.resolve_ref_path(proposed, Ref(to), numbers, shape)
+            except NotFound as exc:
+                yield _problem(
+                    op.loc,
+                    f"proposal {proposal.id} amends {op.article}, but the reference "
+                    f"to {to!r} in {referrer} would point to nothing ({exc.message}); "
+                    f"amend {referrer} in this proposal as well",
+                )
 
 
 def _unchanged_amendments(
@@ -525,11 +548,12 @@ def check_document(tree: Tree, folder: PurePosixPath, report: Report) -> None:
         )
     )
     report.problems.extend(reference_problems(doc, files.with_references))
-    referrers: dict[str, list[str]] = {}
+    referrers: dict[str, list[Referrer]] = {}
     for file in files.with_references:
-        for to in dict.fromkeys(t.partition("/")[0] for t in file.targets):
-            if to != file.article:
-                referrers.setdefault(to, []).append(file.article)
+        for to in dict.fromkeys(file.targets):
+            target = to.partition("/")[0]
+            if target != file.article:
+                referrers.setdefault(target, []).append((file.article, to))
     proposed = {
         proposal.name: proposal_problems(tree, doc, proposal, report, referrers)
         for proposal in proposal_folders(tree, folder)

@@ -245,3 +245,29 @@ def test_a_repeal_that_leaves_a_reference_to_nothing_is_an_error(sample: Path) -
         "",
     )
     assert messages(sample) == []
+
+
+def test_an_amendment_that_drops_a_paragraph_referred_to_is_an_error(
+    sample: Path,
+) -> None:
+    edit(
+        sample / "articles/art-name.xml",
+        "</p>",
+        ' وفق <ref to="art-candidacy/para-3"/></p>',
+    )
+    assert messages(sample) == []
+    # member-consultation's text of art-candidacy loses its third paragraph.
+    amended = sample / "proposals/member-consultation/articles/art-candidacy.xml"
+    text = amended.read_text(encoding="utf-8")
+    third = text.rindex("  <paragraph>")
+    amended.write_text(
+        text[:third]
+        + text[text.index("</paragraph>", third) + len("</paragraph>\n") :],
+        encoding="utf-8",
+    )
+    (found,) = messages(sample)
+    assert found.startswith(f"{sample / 'proposals/member-consultation/proposal.xml'}:")
+    assert (
+        "proposal member-consultation amends art-candidacy, but the reference to "
+        "'art-candidacy/para-3' in art-name would point to nothing" in found
+    )
