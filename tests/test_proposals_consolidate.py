@@ -182,3 +182,26 @@ def test_order_does_not_matter_and_no_word_is_lost(
             base_words = set(_text(doc, ref).split()) if ref in doc.articles else set()
             for word in set(_text(alone, ref).split()) - base_words:
                 assert word in _text(forward, ref).split()
+
+
+def test_two_new_wordings_of_an_articles_notes_collide() -> None:
+    from bylaws.model import Article, Note, Text
+    from bylaws.proposals.merge import MergeConflict, merge_articles
+
+    def with_note(note: str | None) -> Article:
+        notes = (Note((Text(note),)),) if note else ()
+        return Article("a", None, (), notes)
+
+    base, ours, theirs = with_note("قديمة"), with_note("أولى"), with_note("ثانية")
+    with pytest.raises(MergeConflict) as caught:
+        merge_articles(base, ours, theirs)
+    (clash,) = caught.value.clashes
+    assert (clash.where, clash.base, clash.ours, clash.theirs) == (
+        "notes",
+        "قديمة",
+        "أولى",
+        "ثانية",
+    )
+    # The same new note on both sides, or a change on one side only, merges.
+    assert merge_articles(base, ours, ours) == ours
+    assert merge_articles(base, base, theirs) == theirs

@@ -22,8 +22,8 @@ T = TypeVar("T")
 class Clash:
     """One place where two sides changed the same words.
 
-    `where` names the place inside the article ("para-2", "heading", "" for
-    the whole article); the three texts are shown as written.
+    `where` names the place inside the article ("para-2", "heading", "notes",
+    "" for the whole article); the three texts are shown as written.
     """
 
     where: str
@@ -323,9 +323,24 @@ def merge_articles(base: Article, ours: Article, theirs: Article) -> Article:
     except MergeConflict as conflict:
         clashes.extend(conflict.clashes)
     notes = ours.notes if ours.notes != base.notes else theirs.notes
+    changed_both = ours.notes != base.notes and theirs.notes != base.notes
+    if changed_both and ours.notes != theirs.notes:
+        # Notes are merged whole: two new wordings of them cannot both stand.
+        clashes.append(
+            Clash(
+                "notes",
+                _notes_text(base),
+                _notes_text(ours),
+                _notes_text(theirs),
+            )
+        )
     if clashes:
         raise MergeConflict(clashes)
     return replace(base, heading=heading, paragraphs=tuple(paragraphs), notes=notes)
+
+
+def _notes_text(article: Article) -> str:
+    return " / ".join(plain_text(note.runs) for note in article.notes)
 
 
 def _strip_paras(paras: Sequence[Paragraph]) -> list[Paragraph]:
