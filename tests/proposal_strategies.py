@@ -125,10 +125,16 @@ def documents(draw: st.DrawFn) -> Document:
 def edited_article(draw: st.DrawFn, article: Article, lang: str) -> Article:
     """One to three word-level or structural edits of an article."""
     for _ in range(draw(st.integers(1, 3))):
-        kind = draw(st.sampled_from(["word", "word", "heading", "paragraph", "point"]))
+        kind = draw(
+            st.sampled_from(["word", "word", "heading", "paragraph", "point", "note"])
+        )
         paras = list(article.paragraphs)
         if kind == "heading":
             article = replace(article, heading=draw(sentences(lang)))
+        elif kind == "note":  # a new editorial note, or the last one reworded
+            note = Note((Text(draw(sentences(lang))),))
+            kept = article.notes[:-1] if draw(st.booleans()) else article.notes
+            article = replace(article, notes=(*kept, note))
         elif kind == "paragraph":
             paras.insert(draw(st.integers(0, len(paras))), draw(paragraphs(lang, [])))
             article = replace(article, paragraphs=tuple(paras))

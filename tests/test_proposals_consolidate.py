@@ -31,12 +31,18 @@ def _load(folder: Path, *names: str) -> tuple[Document, list[Proposal]]:
 
 
 def _text(doc: Document, ref: str) -> str:
+    """An article's words: its paragraphs' own text and its notes."""
     article = doc.articles[ref]
     return " ".join(
-        plain_text(item.runs)
-        for para in article.paragraphs
-        for item in para.items
-        if isinstance(item, P)
+        [
+            *(
+                plain_text(item.runs)
+                for para in article.paragraphs
+                for item in para.items
+                if isinstance(item, P)
+            ),
+            *(plain_text(note.runs) for note in article.notes),
+        ]
     )
 
 
@@ -159,7 +165,7 @@ def two_proposals(draw: st.DrawFn) -> tuple[Document, Proposal, Proposal]:
     return doc, draw(proposals(doc, "a")), draw(proposals(doc, "b"))
 
 
-@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(two_proposals())
 def test_order_does_not_matter_and_no_word_is_lost(
     case: tuple[Document, Proposal, Proposal],
