@@ -194,3 +194,19 @@ def test_generated_proposals_as_tracked_changes(data: st.DataObject) -> None:
     for article in proposed.ordered_articles():
         if article.heading:
             assert article.heading in accepted
+
+
+@pytest.mark.parametrize("name", ["digital-registry", "member-consultation"])
+def test_a_proposal_in_word_with_every_change_accepted_is_the_proposed_text(
+    name: str,
+) -> None:
+    from bylaws.diff.compare import diff_documents
+
+    tree = DiskTree(SAMPLE)
+    doc = load_document(tree)
+    proposal = load_proposal(tree, PurePosixPath("proposals") / name)
+    data = export_model(doc, "docx", proposal)
+    back = import_bytes(data, f"{name}.docx", "docx").document
+    # Notes included: they keep their own style in the tracked file.
+    diff = diff_documents(apply_proposal(doc, proposal), back, align="content")
+    assert [c.article for c in diff.articles] == []

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from lxml import etree
 
 from ..diff.changes import ArticleChange, HeadingChanged, UnitChange
-from ..diff.compare import diff_documents
+from ..diff.compare import NOTE_PREFIX, diff_documents
 from ..diff.words import WordOp
 from ..model import Article, Document, Inline, P, Point, Proposal, Text
 from ..render import Reader
@@ -306,6 +306,14 @@ class _Tracked(_Body):
             mark = "del"
         elif unit.kind == "moved" and unit.old_address is None:
             mark = "ins"
+        if address.startswith(NOTE_PREFIX):
+            # An editorial note keeps its own style, as in the plain export,
+            # so that it reads (and imports) back as a note, not as text.
+            p = self.paragraph(
+                "BylawsNote", mark=mark, author=self.author, date=self.date
+            )
+            self.ops(p, unit.ops)
+            return
         p = self.paragraph(indent=depth, mark=mark, author=self.author, date=self.date)
         if label:
             if unit.old_label and unit.new_label and unit.old_label != unit.new_label:
