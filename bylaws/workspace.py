@@ -145,14 +145,15 @@ def _xml_files(tree: Tree, folder: PurePosixPath) -> list[str]:
 
 
 def load_article_file(tree: Tree, rel: PurePosixPath) -> Article:
-    path = tree.display(rel)
-    data = tree.read_bytes(rel)
-    article = xmlio.article_from_xml(
-        validation.load_root(data, path, "article"), path, data
-    )
-    if article.id != rel.stem:
+    return read_article_file(tree.read_bytes(rel), tree.display(rel), rel.name)
+
+
+def read_article_file(data: bytes, path: str, name: str) -> Article:
+    """An article file's bytes as an Article whose id is its file name's stem."""
+    article = validation.read_article(data, path)
+    if article.id != name.removesuffix(".xml"):
         raise UnusableInput(
-            f"article id {article.id!r} does not match its file name {rel.name!r}; "
+            f"article id {article.id!r} does not match its file name {name!r}; "
             f"name the file {article.id}.xml",
             path,
             article.loc.line if article.loc else 1,

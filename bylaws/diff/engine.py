@@ -87,18 +87,7 @@ class ArticleFiles(FingerprintedArticles, Mapping[str, Article]):
         if found is None:
             name = self._names[key]
             data = self._raw(key)
-            path = self._display(name)
-            article = xmlio.article_from_xml(
-                validation.load_root(data, path, "article"), path, data
-            )
-            if article.id != key:
-                raise UnusableInput(
-                    f"article id {article.id!r} does not match its file name "
-                    f"{name!r}; name the file {article.id}.xml",
-                    path,
-                    article.loc.line if article.loc else 1,
-                    article.loc.col if article.loc else 1,
-                )
+            article = workspace.read_article_file(data, self._display(name), name)
             found = self._cache[key] = article
         return found
 
