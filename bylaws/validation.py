@@ -304,6 +304,6 @@ def load_root(data: bytes, path: str, name: str) -> etree._Element:
     return root
 
 
-def read_article(data: bytes, path: str) -> Article:
+def validated_article(data: bytes, path: str) -> Article:
     """An article file's bytes as a validated Article."""
     return article_from_xml(load_root(data, path, "article"), path, data)
