@@ -469,10 +469,8 @@ def _unchanged_amendments(
 
 def _stale_problems(tree: Tree, proposal: Proposal) -> Iterator[Problem]:
     """Articles whose text in force changed since the proposal recorded them."""
-    try:
-        from .proposals import stale_articles
-    except ImportError:  # the proposals engine is optional for a bare check
-        return
+    from .proposal_files import stale_articles
+
     for ref in stale_articles(tree, proposal):
         yield _problem(
             proposal.loc,

@@ -127,6 +127,13 @@ PATTERN = '<data type="string"><param name="pattern">[a-z]+</param></data>'
             '<param name="pattern">[a-z]+</param></data></attribute></element>',
             "not on a string",
         ),
+        (
+            '<element name="a"><attribute name="x"><data type="string">'
+            '<param name="pattern">[a-z]+</param><param name="pattern">[a-c]+</param>'
+            "</data></attribute></element>",
+            "one of several",
+        ),
+        ('<element name="a"><externalRef href="b.rng"/></element>', "other files"),
     ],
 )
 def test_a_grammar_the_fast_path_cannot_mirror_is_refused(
@@ -134,6 +141,28 @@ def test_a_grammar_the_fast_path_cannot_mirror_is_refused(
 ) -> None:
     with pytest.raises(validation.SchemaSplitError, match=reason):
         validation.split(_grammar(body))
+
+
+def test_a_pattern_definition_used_outside_an_attribute_is_refused() -> None:
+    grammar = etree.fromstring(
+        f'<grammar xmlns="{RNG_NS}" datatypeLibrary="{XSD_TYPES}">'
+        '<start><element name="a"><attribute name="x"><ref name="word"/></attribute>'
+        '<element name="b"><ref name="word"/></element></element></start>'
+        f'<define name="word">{PATTERN}</define></grammar>'
+    )
+    with pytest.raises(validation.SchemaSplitError, match="outside an attribute"):
+        validation.split(grammar)
+
+
+def test_a_pattern_definition_used_as_an_attributes_value_is_kept() -> None:
+    grammar = etree.fromstring(
+        f'<grammar xmlns="{RNG_NS}" datatypeLibrary="{XSD_TYPES}">'
+        '<start><element name="a"><attribute name="x"><ref name="word"/></attribute>'
+        f'</element></start><define name="word">{PATTERN}</define></grammar>'
+    )
+    split = validation.split(grammar)
+    assert split.values_if_valid(etree.fromstring('<a x="abc"/>'), "x") == ["abc"]
+    assert split.values_if_valid(etree.fromstring('<a x="a1"/>'), "x") is None
 
 
 def test_a_split_grammar_checks_patterns_by_attribute_name() -> None:

@@ -78,7 +78,7 @@ def propose_command() -> None:
 
 
 def _save(proposal: Proposal, folder: Path) -> None:
-    from ..proposals import write_proposal
+    from ..proposal_files import write_proposal
 
     write_proposal(proposal, folder)
     click.echo(f"wrote {folder / PROPOSAL_FILE}")
@@ -294,7 +294,8 @@ def apply_command(
     whole new text. Writing into the document folder itself (--into DOC) keeps
     its proposals/ and feedback/.
     """
-    from ..proposals import consolidate, write_document
+    from ..proposal_files import write_document
+    from ..proposals import consolidate
 
     folders = [_proposal_path(p, doc_path) for p in proposals]
     doc_folder = folders[0][0]
@@ -345,7 +346,7 @@ def rebase_command(proposal: str, doc_path: Path | None) -> None:
     The text it was drafted against is read from git at the commit its base
     records. Collisions are reported as in `bylaws apply` and nothing is written.
     """
-    from ..proposals import rebase, write_proposal
+    from ..proposal_files import rebase, write_proposal
 
     doc_folder, folder = _proposal_path(proposal, doc_path)
     rebased = rebase(doc_folder, _read_proposal(folder))
@@ -366,7 +367,7 @@ def rebase_command(proposal: str, doc_path: Path | None) -> None:
 def apply_instrument_command(doc: Path, file: Path, into: Path) -> None:
     """Apply the amendment instrument FILE to DOC and write the result to --into."""
     from ..instrument import apply_instrument
-    from ..proposals import write_document
+    from ..proposal_files import write_document
 
     _, document = disk_document(doc)
     try:

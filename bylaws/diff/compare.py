@@ -52,7 +52,7 @@ from bylaws.text import loose_key, strip_for_search
 __all__ = [
     "FingerprintedArticles",
     "Progress",
-    "article_lines",
+    "article_as_text_lines",
     "diff_documents",
     "render_runs",
 ]
@@ -309,7 +309,7 @@ class _Side:
         )
 
 
-def article_lines(article: Article, lang: str = "ar") -> list[str]:
+def article_as_text_lines(article: Article, lang: str = "ar") -> list[str]:
     """An article as lines of text: its heading, then one line per paragraph or point.
 
     References show their raw address in braces: there is no document to number them.

@@ -278,7 +278,7 @@ class _Loader:
 
     def _article(self, text: str, tree: Tree, rel: PurePosixPath) -> Operand:
         path = tree.display(rel)
-        article = validation.read_article(tree.read_bytes(rel), path)
+        article = validation.validated_article(tree.read_bytes(rel), path)
         holder = rel.parent.parent
         if rel.parent.name == workspace.ARTICLES and tree.is_file(
             holder / workspace.DOCUMENT_FILE
@@ -392,14 +392,14 @@ def textconv(data: bytes, path: str) -> str:
     `git diff --word-diff` and `git log -p` compare words rather than XML lines.
     A file that is not an article comes back as it is.
     """
-    from bylaws.diff.compare import article_lines
+    from bylaws.diff.compare import article_as_text_lines
 
     try:
-        article = validation.read_article(data, path)
+        article = validation.validated_article(data, path)
     except UnusableInput:
         return data.decode("utf-8", "replace")
     lang = single_article_document(article, path).lang
-    return "".join(line + "\n" for line in article_lines(article, lang))
+    return "".join(line + "\n" for line in article_as_text_lines(article, lang))
 
 
 @dataclass(frozen=True)
@@ -454,7 +454,7 @@ def article_log(wanted: str, path: Path | None = None) -> list[LogEntry]:
             return load_document_lazily(tree, doc_rel), name
         if tree.is_file(file_rel):
             data = tree.read_bytes(file_rel)
-            article = validation.read_article(data, tree.display(file_rel))
+            article = validation.validated_article(data, tree.display(file_rel))
             return single_article_document(article, name), name
         return None, name
 
