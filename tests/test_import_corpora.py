@@ -1,5 +1,6 @@
-"""The real texts in $BYLAWS_CORPORA (../shared/corpora by default): import each version, diff them, and get
-the official amendments only (skipped where the corpora are absent)."""
+"""The real texts in $BYLAWS_CORPORA (../shared/corpora by default): import each
+version, diff them, and get the official amendments only (skipped where the
+corpora are absent)."""
 
 from __future__ import annotations
 
