@@ -51,6 +51,10 @@ LAYERS: dict[str, str] = {
     "bylaws.proposal_files": FILES,
     "bylaws.lock": FILES,
     "bylaws.atomic": FILES,
+    "bylaws.archive": FILES,
+    "bylaws.bases": FILES,
+    "bylaws.feedback_store": FILES,
+    "bylaws.adoption": FILES,  # puts adopted proposals into force on disk
     "bylaws.check": FILES,  # runs every rule over a workspace's files
     "bylaws.fmt": FILES,  # rewrites a workspace's files in canonical form
     # adapters: what a person or another program talks to
@@ -64,6 +68,7 @@ LAYERS: dict[str, str] = {
     "bylaws.show": ADAPTERS,
     "bylaws.scaffold": ADAPTERS,
     "bylaws.packets": ADAPTERS,
+    "bylaws.hosting": ADAPTERS,  # CI files for git hosts, `new`, site deploys
 }
 
 # A module over this many lines has two jobs: split it at the seam.
