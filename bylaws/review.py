@@ -98,6 +98,38 @@ def _check_ruling(ruling: Ruling | None, what: str, loc: SourceLoc | None) -> No
         )
 
 
+def _check_rulings(review: Review, last_date: str) -> str:
+    """Check a review's rulings, each dated no earlier than the one before.
+
+    Returns:
+        The date of the review's last ruling, or `last_date` if it has none.
+    """
+    for ruling, what in (
+        (review.recommendation, "recommendation"),
+        (review.decision, "decision"),
+    ):
+        _check_ruling(ruling, what, review.loc)
+        if ruling is None:
+            continue
+        if last_date and ruling.date < last_date:
+            raise _fail(
+                f"the {what} at {review.stage} is dated {ruling.date}, before "
+                f"the previous ruling ({last_date})",
+                review.loc,
+            )
+        last_date = ruling.date
+    return last_date
+
+
+def _outcome_after(decision: Ruling | None, at_last_stage: bool) -> str:
+    """Where a decision leaves the proposal: closed, adopted, or still open."""
+    if decision is not None and decision.verdict in CLOSING:
+        return "closed"
+    if decision is not None and decision.verdict in ADOPTING and at_last_stage:
+        return "adopted"
+    return "open"
+
+
 def review_state(doc: Document, proposal: Proposal) -> ReviewState:
     """Replay a proposal's reviews through the stages.
 
@@ -140,19 +172,7 @@ def review_state(doc: Document, proposal: Proposal) -> ReviewState:
                 "without a refer-back decision",
                 review.loc,
             )
-        for ruling, what in (
-            (review.recommendation, "recommendation"),
-            (review.decision, "decision"),
-        ):
-            _check_ruling(ruling, what, review.loc)
-            if ruling is not None:
-                if last_date and ruling.date < last_date:
-                    raise _fail(
-                        f"the {what} at {review.stage} is dated {ruling.date}, before "
-                        f"the previous ruling ({last_date})",
-                        review.loc,
-                    )
-                last_date = ruling.date
+        last_date = _check_rulings(review, last_date)
         current = index
         effective = _effective(review)
         decision = review.decision
@@ -160,14 +180,7 @@ def review_state(doc: Document, proposal: Proposal) -> ReviewState:
         may_advance = effective is not None and effective.verdict in ADOPTING
         if effective is not None:
             last = effective
-        if decision is not None and decision.verdict in CLOSING:
-            outcome = "closed"
-        elif (
-            decision is not None
-            and decision.verdict in ADOPTING
-            and index == len(order) - 1
-        ):
-            outcome = "adopted"
+        outcome = _outcome_after(decision, at_last_stage=index == len(order) - 1)
     return ReviewState(order[current], outcome, last, may_advance, referred)  # type: ignore[arg-type]
 
 

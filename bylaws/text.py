@@ -23,6 +23,10 @@ from typing import Literal
 from .marks import mark_ranges
 
 __all__ = [
+    "ARABIC_BLOCK",
+    "ARABIC_INDIC_DIGITS",
+    "ARABIC_WORD_MARKS",
+    "EXTENDED_ARABIC_INDIC_DIGITS",
     "TokenKind",
     "is_formal_change",
     "is_space",
@@ -109,6 +113,14 @@ _SPACE_RE = re.compile(r"\s+")
 _ALEF_FORMS = "\u0623\u0625\u0622\u0671\u0672\u0673"
 _DIGITS = "\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669"
 _EXT_DIGITS = "\u06f0\u06f1\u06f2\u06f3\u06f4\u06f5\u06f6\u06f7\u06f8\u06f9"
+# Public character classes (bodies of a regex [...] class, or digit strings in
+# order 0-9) for modules that need them: Arabic is spelled out here alone.
+ARABIC_BLOCK = "\u0600-\u06ff"
+ARABIC_INDIC_DIGITS = _DIGITS
+EXTENDED_ARABIC_INDIC_DIGITS = _EXT_DIGITS
+# What an Arabic word may carry without becoming another word: tashkeel, Quranic
+# annotation marks, tatweel and zero-width joiners.
+ARABIC_WORD_MARKS = _TASHKEEL + "\u06d6-\u06ed" + _TATWEEL + _JOINERS
 _WORD_FOLD = str.maketrans(
     {
         **dict.fromkeys(_ALEF_FORMS, "\u0627"),
