@@ -23,7 +23,9 @@ from typing import Literal
 from .marks import mark_ranges
 
 __all__ = [
+    "ARABIC_BLOCK",
     "TokenKind",
+    "has_arabic_letters",
     "is_formal_change",
     "is_space",
     "loose_key",
@@ -42,6 +44,14 @@ _TATWEEL = "\u0640"
 _JOINERS = "\u200c\u200d"
 # Invisible direction marks that editors insert around mixed-direction text.
 _BIDI_MARKS = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+# The Arabic block (letters, marks, Arabic-Indic digits): a character class body.
+ARABIC_BLOCK = "\u0600-\u06ff"
+_ARABIC_RE = re.compile(f"[{ARABIC_BLOCK}]")
+
+
+def has_arabic_letters(text: str) -> bool:
+    """Whether any character of `text` is in the Arabic block."""
+    return _ARABIC_RE.search(text) is not None
 
 
 def _class_body(ranges: tuple[tuple[int, int], ...]) -> str:
