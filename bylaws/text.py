@@ -28,6 +28,7 @@ __all__ = [
     "ARABIC_WORD_MARKS",
     "EXTENDED_ARABIC_INDIC_DIGITS",
     "TokenKind",
+    "has_arabic_letters",
     "is_formal_change",
     "is_space",
     "loose_key",
@@ -118,6 +119,14 @@ _EXT_DIGITS = "\u06f0\u06f1\u06f2\u06f3\u06f4\u06f5\u06f6\u06f7\u06f8\u06f9"
 ARABIC_BLOCK = "\u0600-\u06ff"
 ARABIC_INDIC_DIGITS = _DIGITS
 EXTENDED_ARABIC_INDIC_DIGITS = _EXT_DIGITS
+_ARABIC_RE = re.compile(f"[{ARABIC_BLOCK}]")
+
+
+def has_arabic_letters(text: str) -> bool:
+    """Whether any character of `text` is in the Arabic block."""
+    return _ARABIC_RE.search(text) is not None
+
+
 # What an Arabic word may carry without becoming another word: tashkeel, Quranic
 # annotation marks, tatweel and zero-width joiners.
 ARABIC_WORD_MARKS = _TASHKEEL + "\u06d6-\u06ed" + _TATWEEL + _JOINERS

@@ -84,7 +84,7 @@ WORDS_OF_DESIGNATIONS = st.lists(
 def test_a_reference_read_otherwise_rebuilds_both_readings_exactly(
     old: str, new: str
 ) -> None:
-    from bylaws.diff.compare import _changed_designation
+    from bylaws.diff.units import _changed_designation
 
     if old == new:
         return

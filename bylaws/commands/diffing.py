@@ -102,8 +102,8 @@ def diff_command(
     as REV:PATH (HEAD~1:drafts/internal-regulations).
     """
     from bylaws.diff.changes import without_formal
-    from bylaws.diff.engine import diff_paths
     from bylaws.formatters import FormatOptions, render
+    from bylaws.operands import diff_paths
 
     ctx = click.get_current_context()
     if textconv:
@@ -137,7 +137,7 @@ def diff_command(
 
 def _textconv(operands: tuple[str, ...]) -> None:
     """`git diff` calls this with one file: print it as plain lines."""
-    from bylaws.diff.engine import textconv
+    from bylaws.history import textconv
 
     if len(operands) != 1:
         raise click.UsageError("--textconv takes exactly one file")
@@ -181,9 +181,9 @@ def log_command(
     import json
 
     from bylaws.diff.changes import without_formal
-    from bylaws.diff.engine import article_log
     from bylaws.formatters import FormatOptions, render
     from bylaws.formatters.json import as_data
+    from bylaws.history import article_log
 
     entries = article_log(article, path)
     if fmt == "json":
