@@ -57,8 +57,9 @@ class BylawsGroup(click.Group):
         return command if isinstance(command, click.Command) else None
 
     def invoke(self, ctx: click.Context) -> Any:
-        from .locale import _, cli_language, say
+        from .locale import _, cli_language, forget_language, say
 
+        forget_language()  # a new run: no document yet (CliRunner runs many in one process)
         try:
             return super().invoke(ctx)
         except BylawsError as exc:

@@ -23,6 +23,10 @@ from typing import Literal
 from .marks import mark_ranges
 
 __all__ = [
+    "ARABIC_BLOCK",
+    "ARABIC_INDIC_DIGITS",
+    "ARABIC_LETTERS",
+    "EXTENDED_ARABIC_INDIC_DIGITS",
     "TokenKind",
     "is_formal_change",
     "is_space",
@@ -34,6 +38,13 @@ __all__ = [
 ]
 
 TokenKind = Literal["word", "number", "space", "punct"]
+
+# Arabic character classes, as bodies of a regex class (`f"[{ARABIC_LETTERS}]"`):
+# the one definition the rest of bylaws uses.
+ARABIC_BLOCK = "\u0600-\u06ff"  # the whole Arabic block: letters, marks, digits, signs
+ARABIC_LETTERS = "\u0621-\u064a"  # hamza to yeh: the letters a word is spelled with
+ARABIC_INDIC_DIGITS = "\u0660-\u0669"  # ٠-٩
+EXTENDED_ARABIC_INDIC_DIGITS = "\u06f0-\u06f9"  # ۰-۹ (Persian and Urdu forms)
 
 # Arabic harakat, tanween, shadda, sukun, the hamza and maddah marks, and the
 # superscript (dagger) alef: they change how a word is voiced, not which word it is.

@@ -27,6 +27,7 @@ __all__ = [
     "_",
     "_p",
     "cli_language",
+    "forget_language",
     "is_arabic",
     "language_of",
     "normalise",
@@ -79,6 +80,11 @@ _noted: list[str] = []
 def note_language(doc: HasLanguage | str) -> None:
     """Remember the language of the document this run works on, for its messages."""
     _noted[:] = [language_of(doc)]
+
+
+def forget_language() -> None:
+    """Forget the noted document language: a new command starts."""
+    _noted.clear()
 
 
 def cli_language(doc: HasLanguage | str | None = None) -> str:
