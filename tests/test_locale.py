@@ -283,3 +283,13 @@ def test_status_disposition_and_site_use_the_same_words(folder: Path) -> None:
     ]
     for stage in stages:
         assert stage in site, stage
+
+
+def test_an_upper_case_tag_gets_arabic_change_kinds() -> None:
+    from bylaws.formatters.common import labels
+
+    class Diff:
+        lang = "AR"
+
+    assert labels(Diff())["amended"] == "معدّلة"  # type: ignore[arg-type]
+    assert labels(Diff())["moved-division"] == "منقول"  # type: ignore[arg-type]
