@@ -61,3 +61,11 @@ def golden(name: str, actual: str) -> None:
         path.write_text(actual, encoding="utf-8")
     assert path.exists(), f"missing golden file {path}; run with UPDATE_GOLDEN=1"
     assert actual == path.read_text(encoding="utf-8")
+
+
+@pytest.fixture(autouse=True)
+def _messages_in_english_unless_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The reader's locale never leaks into a test: messages follow the document,
+    else English; a test that wants another language sets BYLAWS_LANG itself."""
+    for name in ("BYLAWS_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(name, raising=False)

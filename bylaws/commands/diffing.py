@@ -16,6 +16,8 @@ import click
 
 from bylaws.formatters import FORMATS
 
+from ..locale import _, say
+
 _BIDI_ENV = "BYLAWS_BIDI"
 
 
@@ -43,7 +45,8 @@ def _progress(done: int, total: int) -> None:
     if total < 2000 or not sys.stderr.isatty():
         return
     end = "\n" if done >= total else ""
-    click.echo(f"\rcomparing articles: {done}/{total}", err=True, nl=bool(end))
+    progress = say(_("comparing articles: {done}/{total}"), done=done, total=total)
+    click.echo("\r" + progress, err=True, nl=bool(end))
 
 
 @click.command("diff")
@@ -147,7 +150,9 @@ def _textconv(operands: tuple[str, ...]) -> None:
     except OSError as exc:
         from bylaws.errors import UnusableInput
 
-        raise UnusableInput(f"cannot read file: {exc.strerror}", str(path)) from None
+        raise UnusableInput(
+            _("cannot read file: {reason}"), str(path), reason=exc.strerror
+        ) from None
     click.echo(textconv(data, str(path)), nl=False)
 
 
@@ -261,7 +266,7 @@ def git_setup_command(program: str, path: Path | None) -> None:
     }
     for key, value in settings.items():
         gitio.run_git(["config", "--local", key, value], root)
-    click.echo(f"wrote {attributes}")
+    click.echo(say(_("wrote {path}"), path=attributes))
     for key, value in settings.items():
         click.echo(f"git config {key} {value!r}")
-    click.echo("try: git diff --word-diff, git log -p, git difftool -t bylaws")
+    click.echo(say(_("try: git diff --word-diff, git log -p, git difftool -t bylaws")))
