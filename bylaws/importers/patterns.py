@@ -64,9 +64,6 @@ class Numbered:
     roman: int | None = None  # (i), (ii): a nested point, or the letter i
 
 
-LineKind = DivisionHead | ArticleHead | Numbered | None
-
-
 def is_repealed_text(text: str) -> bool:
     return bool(_REPEALED.match(text.strip()))
 
@@ -299,7 +296,3 @@ def _letter_index(letter: str) -> int:
             value = value * 26 + ord(ch) - ord("a") + 1
         return value
     return 1
-
-
-def roman_value(label: str) -> int | None:
-    return _roman(label)

@@ -10,7 +10,7 @@ an import never changes a word.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 
 from ..errors import BylawsError
 from ..model import Document, Inline, Ref, RefForm, Text
@@ -263,6 +263,3 @@ class ProseRefs:
         if self._renders(address, "full") == en.group(0):
             return en.end(), [Ref(address, "full")]
         return None
-
-
-ProseDetector = Callable[[str, str], list[Inline]]

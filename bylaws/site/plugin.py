@@ -107,5 +107,6 @@ class BylawsPlugin(BasePlugin[BylawsPluginConfig]):  # type: ignore[no-untyped-c
         )
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
+        del builder  # mkdocs passes it by name; the rebuild it runs is enough
         server.watch(str(self._workspace(config)))
         return server
