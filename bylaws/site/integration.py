@@ -183,4 +183,3 @@ def instrument_text(doc: Document, proposal: Proposal) -> str | None:
         return write_instrument(doc, apply_proposal(doc, proposal))
     except BylawsError:
         return None
-
