@@ -23,6 +23,11 @@ from typing import Literal
 from .marks import mark_ranges
 
 __all__ = [
+    "ARABIC_INDIC_DIGITS",
+    "ARABIC_LETTERS",
+    "ARABIC_MARKS",
+    "ARABIC_SCRIPT",
+    "ARABIC_TATWEEL",
     "TokenKind",
     "is_formal_change",
     "is_space",
@@ -42,6 +47,14 @@ _TATWEEL = "\u0640"
 _JOINERS = "\u200c\u200d"
 # Invisible direction marks that editors insert around mixed-direction text.
 _BIDI_MARKS = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+
+# Arabic character classes, as regex class bodies to write inside `[...]`.
+# Every module that matches Arabic text takes its classes from this table.
+ARABIC_SCRIPT = "\u0600-\u06ff"  # the whole Arabic block
+ARABIC_LETTERS = "\u0621-\u064a"  # hamza to yeh
+ARABIC_INDIC_DIGITS = "\u0660-\u0669"  # ٠ to ٩
+ARABIC_MARKS = _TASHKEEL  # harakat, tanween, shadda, sukun, superscript alef
+ARABIC_TATWEEL = _TATWEEL
 
 
 def _class_body(ranges: tuple[tuple[int, int], ...]) -> str:
