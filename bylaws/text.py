@@ -23,6 +23,7 @@ from typing import Literal
 from .marks import mark_ranges
 
 __all__ = [
+    "ARABIC_INDIC_DIGITS",
     "TokenKind",
     "is_formal_change",
     "is_space",
@@ -108,6 +109,8 @@ _SPACE_RE = re.compile(r"\s+")
 # letters of their own, not a spelling of و or ي.
 _ALEF_FORMS = "\u0623\u0625\u0622\u0671\u0672\u0673"
 _DIGITS = "\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669"
+# The ten Arabic-Indic digits ٠–٩, in order, for character classes elsewhere.
+ARABIC_INDIC_DIGITS = _DIGITS
 _EXT_DIGITS = "\u06f0\u06f1\u06f2\u06f3\u06f4\u06f5\u06f6\u06f7\u06f8\u06f9"
 _WORD_FOLD = str.maketrans(
     {
