@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from ..model import (
@@ -61,6 +62,92 @@ def _count(haystack: Sequence[Token], needle: Sequence[Token]) -> int:
     )
 
 
+Hunk = tuple[int, int, list[Token]]
+
+
+def _hunks(ta: list[Token], tb: list[Token]) -> list[Hunk]:
+    """Where two token lists differ, as (start, end, replacement) in `ta`."""
+    matcher = SequenceMatcher(None, ta, tb, autojunk=False)
+    hunks = [
+        (i1, i2, tb[j1:j2])
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes()
+        if tag != "equal"
+    ]
+    return _join_hunks(hunks, ta, tb)
+
+
+def _quotable_window(
+    current: list[list[Token]], index: int, start: int, end: int
+) -> bool:
+    """Whether tokens start:end of P `index` can be quoted: words, no spaces at
+    its edges, and found exactly once in the whole paragraph."""
+    cur = current[index]
+    window = cur[start:end]
+    others = sum(_count(t, window) for k, t in enumerate(current) if k != index)
+    return (
+        end > start
+        and any(_is_word(t) for t in window)
+        and not _is_space_token(cur[start])
+        and not _is_space_token(cur[end - 1])
+        and _count(cur, window) == 1
+        and others == 0
+    )
+
+
+def _quotes_balance(
+    cur: list[Token],
+    start: int,
+    end: int,
+    consumed: list[Hunk],
+    quotes: tuple[str, str],
+) -> bool:
+    """Whether both quotations (old and new words) hold whole pairs of quote marks."""
+    old_runs = tokens_runs(cur[start:end])
+    new_runs = tokens_runs(_apply_hunks(cur, start, end, consumed))
+    return balanced(encode_runs(old_runs, None), quotes) and balanced(
+        encode_runs(new_runs, None), quotes
+    )
+
+
+def _take_overlapped(hunks: list[Hunk], start: int, consumed: list[Hunk]) -> int:
+    """Move the hunks the widened window now reaches into `consumed`; the new start."""
+    while hunks and (
+        start < hunks[-1][1] or (start <= hunks[-1][1] and hunks[-1][0] == hunks[-1][1])
+    ):
+        h = hunks.pop()
+        consumed.append(h)
+        start = min(start, h[0])
+    return start
+
+
+def _widen(
+    current: list[list[Token]],
+    index: int,
+    hunks: list[Hunk],
+    quotes: tuple[str, str],
+) -> tuple[int, int, list[Hunk]] | None:
+    """The window around the last hunk that can be quoted, growing right then
+    left in turn; None when even the whole P cannot."""
+    i1, i2, repl = hunks.pop()
+    start, end = i1, i2
+    consumed = [(i1, i2, repl)]
+    cur = current[index]
+    grow_right = True
+    while not (
+        _quotable_window(current, index, start, end)
+        and _quotes_balance(cur, start, end, consumed, quotes)
+    ):
+        if start == 0 and end == len(cur):
+            return None
+        if (grow_right and end < len(cur)) or start == 0:
+            end += 1
+        else:
+            start -= 1
+        grow_right = not grow_right
+        start = _take_overlapped(hunks, start, consumed)
+    return start, end, consumed
+
+
 def _word_clauses(
     ref: str, number: int, old: Paragraph, new: Paragraph, quotes: tuple[str, str]
 ) -> list[ReplaceWords] | None:
@@ -72,55 +159,14 @@ def _word_clauses(
     for index, (a, b) in enumerate(zip(olds, news, strict=True)):
         ta, tb = run_tokens(a.runs), run_tokens(b.runs)
         total += len(ta)
-        if ta == tb:
-            continue
-        matcher = SequenceMatcher(None, ta, tb, autojunk=False)
-        hunks = [
-            (i1, i2, tb[j1:j2])
-            for tag, i1, i2, j1, j2 in matcher.get_opcodes()
-            if tag != "equal"
-        ]
-        hunks = _join_hunks(hunks, ta, tb)
+        hunks = _hunks(ta, tb) if ta != tb else []
         changed += sum(i2 - i1 for i1, i2, _ in hunks)
         while hunks:
-            i1, i2, repl = hunks.pop()
-            start, end = i1, i2
-            consumed = [(i1, i2, repl)]
+            window = _widen(current, index, hunks, quotes)
+            if window is None:
+                return None
+            start, end, consumed = window
             cur = current[index]
-            grow_right = True
-            while True:
-                window = cur[start:end]
-                others = sum(
-                    _count(t, window) for k, t in enumerate(current) if k != index
-                )
-                ok = (
-                    end > start
-                    and any(_is_word(t) for t in window)
-                    and not _is_space_token(cur[start])
-                    and not _is_space_token(cur[end - 1])
-                    and _count(cur, window) == 1
-                    and others == 0
-                )
-                if ok:
-                    new_window = _apply_hunks(cur, start, end, consumed)
-                    old_runs, new_runs = tokens_runs(window), tokens_runs(new_window)
-                    if balanced(encode_runs(old_runs, None), quotes) and balanced(
-                        encode_runs(new_runs, None), quotes
-                    ):
-                        break
-                if start == 0 and end == len(cur):
-                    return None
-                if (grow_right and end < len(cur)) or start == 0:
-                    end += 1
-                else:
-                    start -= 1
-                grow_right = not grow_right
-                while (hunks and start < hunks[-1][1]) or (
-                    hunks and start <= hunks[-1][1] and hunks[-1][0] == hunks[-1][1]
-                ):
-                    h = hunks.pop()
-                    consumed.append(h)
-                    start = min(start, h[0])
             new_window = _apply_hunks(cur, start, end, consumed)
             clauses.append(
                 ReplaceWords(
@@ -274,6 +320,118 @@ def _parents(doc: Document) -> dict[str, str | None]:
     return out
 
 
+@dataclass(frozen=True)
+class _Texts:
+    """The two texts an instrument lies between, with the facts every rule asks."""
+
+    old: Document
+    new: Document
+    old_entries: dict[str, ArticleEntry]
+    old_live: list[str]
+    new_live: list[str]
+    # Sets for membership: the outlines hold thousands of articles.
+    old_live_set: frozenset[str]
+    new_live_set: frozenset[str]
+
+    @classmethod
+    def of(cls, old: Document, new: Document) -> _Texts:
+        old_live = [e.ref for e in iter_entries(old.outline) if not e.repealed]
+        new_live = [e.ref for e in iter_entries(new.outline) if not e.repealed]
+        return cls(
+            old,
+            new,
+            {e.ref: e for e in iter_entries(old.outline)},
+            old_live,
+            new_live,
+            frozenset(old_live),
+            frozenset(new_live),
+        )
+
+
+def _division_headings_changed(texts: _Texts) -> Iterator[Clause]:
+    """A new heading for each part, chapter or section whose heading changed."""
+    old_divisions = {d.id: d for d in iter_divisions(texts.old.outline)}
+    for division in iter_divisions(texts.new.outline):
+        if old_divisions[division.id].heading != division.heading:
+            yield ReplaceHeading(division.id, division.heading)
+
+
+def _articles_amended(texts: _Texts) -> Iterator[Clause]:
+    """The clauses of each article in force on both sides whose text changed."""
+    quotes = quotes_of(texts.old)
+    for ref in texts.old_live:
+        if ref not in texts.new_live_set:
+            continue
+        a, b = texts.old.articles.get(ref), texts.new.articles.get(ref)
+        # A proposal leaves most articles as the very same values: skip them
+        # before comparing field by field.
+        if a is b or a == b:
+            continue
+        if a is None or b is None:
+            raise unsupported(f"article {ref} has no text on one side")
+        yield from _article_clauses(ref, a, b, quotes)
+
+
+def _articles_repealed(texts: _Texts) -> Iterator[Clause]:
+    """A repeal for each article in force before and not after."""
+    for ref in texts.old_live:
+        if ref not in texts.new_live_set:
+            yield RepealArticle(ref)
+
+
+def _no_article_brought_back(texts: _Texts) -> Iterator[Clause]:
+    """Refuse an article repealed before and in force after: no clause says that."""
+    for ref in texts.new_live:
+        if ref in texts.old_entries and ref not in texts.old_live_set:
+            raise unsupported(f"article {ref} is brought back from repeal")
+    yield from ()
+
+
+def _articles_in_place(texts: _Texts) -> set[str]:
+    """Articles that keep their order and their division: they need no clause."""
+    common_old = [r for r in texts.old_live if r in texts.new_live_set]
+    common_new = [r for r in texts.new_live if r in texts.old_live_set]
+    matcher = SequenceMatcher(None, common_old, common_new, autojunk=False)
+    stable = {
+        r
+        for block in matcher.get_matching_blocks()
+        for r in common_new[block.b : block.b + block.size]
+    }
+    old_parent, new_parent = _parents(texts.old), _parents(texts.new)
+    return {r for r in stable if old_parent.get(r) == new_parent.get(r)}
+
+
+def _articles_moved_or_inserted(texts: _Texts) -> Iterator[Clause]:
+    """A move or an insertion for every article not in place, in reading order,
+    each placed relative to articles already in place."""
+    new = texts.new
+    settled = _articles_in_place(texts) | {
+        e.ref for e in iter_entries(new.outline) if e.repealed
+    }
+    for entry in iter_entries(new.outline):
+        ref = entry.ref
+        if ref in settled:
+            continue
+        position = _placement(new, ref, settled)
+        if ref in texts.old_entries:
+            yield MoveArticle(ref, position)
+        elif ref not in new.articles:
+            raise unsupported(f"the new article {ref} has no text")
+        else:
+            yield InsertArticle(ref, position, new.articles[ref])
+        settled.add(ref)
+
+
+# The rules in the order an instrument lists their clauses.
+_RULES: tuple[Callable[[_Texts], Iterator[Clause]], ...] = (
+    _division_headings_changed,
+    _articles_amended,
+    _articles_repealed,
+    _no_article_brought_back,
+    _articles_moved_or_inserted,
+)
+
+
 def instrument_clauses(old: Document, new: Document) -> list[Clause]:
     """The clauses that turn `old` into `new`, in the order an instrument lists them.
 
@@ -285,57 +443,5 @@ def instrument_clauses(old: Document, new: Document) -> list[Clause]:
         raise unsupported(
             "parts, chapters or sections were added, removed or reordered"
         )
-    quotes = quotes_of(old)
-    clauses: list[Clause] = []
-    old_divisions = {d.id: d for d in iter_divisions(old.outline)}
-    for division in iter_divisions(new.outline):
-        if old_divisions[division.id].heading != division.heading:
-            clauses.append(ReplaceHeading(division.id, division.heading))
-    old_entries = {e.ref: e for e in iter_entries(old.outline)}
-    new_entries = {e.ref: e for e in iter_entries(new.outline)}
-    old_live = [e.ref for e in iter_entries(old.outline) if not e.repealed]
-    new_live = [e.ref for e in iter_entries(new.outline) if not e.repealed]
-    # Sets for membership: the outlines hold thousands of articles.
-    old_live_set, new_live_set = set(old_live), set(new_live)
-    for ref in old_live:
-        if ref not in new_live_set:
-            continue
-        a, b = old.articles.get(ref), new.articles.get(ref)
-        # A proposal leaves most articles as the very same values: skip them
-        # before comparing field by field.
-        if a is b or a == b:
-            continue
-        if a is None or b is None:
-            raise unsupported(f"article {ref} has no text on one side")
-        clauses.extend(_article_clauses(ref, a, b, quotes))
-    for ref in old_live:
-        if ref not in new_live_set:
-            clauses.append(RepealArticle(ref))
-    for ref in new_live:
-        if ref in old_entries and ref not in old_live_set:
-            raise unsupported(f"article {ref} is brought back from repeal")
-    common_old = [r for r in old_live if r in new_live_set]
-    common_new = [r for r in new_live if r in old_live_set]
-    matcher = SequenceMatcher(None, common_old, common_new, autojunk=False)
-    stable = {
-        r
-        for block in matcher.get_matching_blocks()
-        for r in common_new[block.b : block.b + block.size]
-    }
-    old_parent, new_parent = _parents(old), _parents(new)
-    stable = {r for r in stable if old_parent.get(r) == new_parent.get(r)}
-    settled = set(stable) | {e.ref for e in iter_entries(new.outline) if e.repealed}
-    for entry in iter_entries(new.outline):
-        ref = entry.ref
-        if ref in settled:
-            continue
-        position = _placement(new, ref, settled)
-        if ref in old_entries:
-            clauses.append(MoveArticle(ref, position))
-        else:
-            if ref not in new.articles:
-                raise unsupported(f"the new article {ref} has no text")
-            clauses.append(InsertArticle(ref, position, new.articles[ref]))
-        settled.add(ref)
-    del new_entries
-    return clauses
+    texts = _Texts.of(old, new)
+    return [clause for rule in _RULES for clause in rule(texts)]

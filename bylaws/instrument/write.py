@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
 
 from ..model import (
     Document,
+    Inline,
     Position,
 )
 from .blocks import article_lines, paragraph_lines
@@ -55,97 +58,130 @@ def _insert_division(new: Document, clause: InsertArticle) -> str | None:
     return found[0].id if found and found[0] is not None else None
 
 
+@dataclass(frozen=True)
+class _Wording:
+    """What every clause's words depend on: the two texts and their language."""
+
+    old: Document
+    new: Document
+    names: Names
+    ar: bool
+    q1: str
+    q2: str
+
+    @classmethod
+    def of(cls, old: Document, new: Document) -> _Wording:
+        names = Names.of(old)
+        q1, q2 = quotes_of(old)
+        return cls(old, new, names, names.ar, q1, q2)
+
+    def quoted(self, runs: Sequence[Inline]) -> str:
+        return f"{self.q1}{encode_runs(runs, self.new)}{self.q2}"
+
+    def block(self, lines: list[str]) -> list[str]:
+        """A restated text between its opening and closing lines."""
+        return [f"{self.q1}{self.q1}", *lines, f"{self.q2}{self.q2}."]
+
+
+def _replace_words(w: _Wording, clause: ReplaceWords) -> list[str]:
+    loc = w.names.paragraph(clause.article, clause.para)
+    a, b = w.quoted(clause.old), w.quoted(clause.new)
+    if not clause.new:
+        return [
+            f"تُحذف عبارة {a} الواردة في {loc}."
+            if w.ar
+            else f"In {loc}, the words {a} are deleted."
+        ]
+    return [
+        f"تُستبدل بعبارة {a} الواردة في {loc} عبارة {b}."
+        if w.ar
+        else f"In {loc}, the words {a} are replaced by {b}."
+    ]
+
+
+def _replace_paragraph(w: _Wording, clause: ReplaceParagraph) -> list[str]:
+    loc = w.names.paragraph(clause.article, clause.para)
+    head = (
+        f"تُعدَّل {loc} لتصبح على النحو الآتي:"
+        if w.ar
+        else f"{loc} is amended to read as follows:"
+    )
+    return [
+        head,
+        *w.block(paragraph_lines(clause.paragraph, clause.para, w.old, w.new)),
+    ]
+
+
+def _replace_article(w: _Wording, clause: ReplaceArticle) -> list[str]:
+    art = w.names.article(clause.article)
+    head = (
+        f"تُعدَّل {art} لتصبح على النحو الآتي:"
+        if w.ar
+        else f"{art} is amended to read as follows:"
+    )
+    return [head, *w.block(article_lines(clause.text, art, w.old, w.new))]
+
+
+def _repeal_article(w: _Wording, clause: RepealArticle) -> list[str]:
+    art = w.names.article(clause.article)
+    return [f"تُلغى {art}." if w.ar else f"{art} is repealed."]
+
+
+def _insert_article(w: _Wording, clause: InsertArticle) -> list[str]:
+    names = w.names
+    division = _insert_division(w.new, clause)
+    where = _position_words(names, w.new, clause.position, move=False)
+    if w.ar:
+        into = f"إلى {names.division(division)} " if division else ""
+        head = f"يُضاف {into}مادة جديدة {where} نصها:"
+    else:
+        into = f"in {names.division(division)} " if division else ""
+        head = f"A new article is inserted {into}{where}, reading as follows:"
+    label = names.article(clause.article, w.new)
+    return [head, *w.block(article_lines(clause.text, label, w.old, w.new))]
+
+
+def _move_article(w: _Wording, clause: MoveArticle) -> list[str]:
+    art = w.names.article(clause.article)
+    where = _position_words(w.names, w.new, clause.position, move=True)
+    return [f"تُنقل {art} {where}." if w.ar else f"{art} is moved {where}."]
+
+
+def _replace_heading(w: _Wording, clause: ReplaceHeading) -> list[str]:
+    names = w.names
+    thing = (
+        names.division(clause.target)
+        if clause.target in names.divisions
+        else names.article(clause.target, gen=True)
+    )
+    heading = f"{w.q1}{clause.heading}{w.q2}"
+    return [
+        f"يُستبدل بعنوان {thing} العنوان الآتي: {heading}."
+        if w.ar
+        else f"The heading of {thing} is replaced by {heading}."
+    ]
+
+
+# How each kind of clause is worded: its first line, then any restated text.
+_WORDING: dict[type, Callable[[_Wording, Any], list[str]]] = {
+    ReplaceWords: _replace_words,
+    ReplaceParagraph: _replace_paragraph,
+    ReplaceArticle: _replace_article,
+    RepealArticle: _repeal_article,
+    InsertArticle: _insert_article,
+    MoveArticle: _move_article,
+    ReplaceHeading: _replace_heading,
+}
+
+
 def render_instrument(old: Document, new: Document, clauses: Sequence[Clause]) -> str:
     """The instrument's text: one numbered clause per change."""
-    names = Names.of(old)
-    ar = names.ar
-    q1, q2 = quotes_of(old)
-    block_open, block_close = (f"{q1}{q1}", f"{q2}{q2}.")
+    wording = _Wording.of(old, new)
     out: list[str] = []
     for number, clause in enumerate(clauses, 1):
-        lead = f"{number}- " if ar else f"{number}. "
-        match clause:
-            case ReplaceWords(article=ref, para=para, old=before, new=after):
-                loc = names.paragraph(ref, para)
-                a, b = encode_runs(before, new), encode_runs(after, new)
-                if not after:
-                    text = (
-                        f"تُحذف عبارة {q1}{a}{q2} الواردة في {loc}."
-                        if ar
-                        else f"In {loc}, the words {q1}{a}{q2} are deleted."
-                    )
-                else:
-                    text = (
-                        f"تُستبدل بعبارة {q1}{a}{q2} الواردة في {loc} عبارة {q1}{b}{q2}."
-                        if ar
-                        else f"In {loc}, the words {q1}{a}{q2} are replaced by {q1}{b}{q2}."
-                    )
-                out.append(lead + text)
-            case ReplaceParagraph(article=ref, para=para, paragraph=paragraph):
-                loc = names.paragraph(ref, para)
-                out.append(
-                    lead
-                    + (
-                        f"تُعدَّل {loc} لتصبح على النحو الآتي:"
-                        if ar
-                        else f"{loc} is amended to read as follows:"
-                    )
-                )
-                out.append(block_open)
-                out.extend(paragraph_lines(paragraph, para, old, new))
-                out.append(block_close)
-            case ReplaceArticle(article=ref, text=article):
-                art = names.article(ref)
-                out.append(
-                    lead
-                    + (
-                        f"تُعدَّل {art} لتصبح على النحو الآتي:"
-                        if ar
-                        else f"{art} is amended to read as follows:"
-                    )
-                )
-                out.append(block_open)
-                out.extend(article_lines(article, art, old, new))
-                out.append(block_close)
-            case RepealArticle(article=ref):
-                art = names.article(ref)
-                out.append(lead + (f"تُلغى {art}." if ar else f"{art} is repealed."))
-            case InsertArticle(article=ref, position=position, text=article):
-                division = _insert_division(new, clause)
-                where = _position_words(names, new, position, move=False)
-                if ar:
-                    into = f"إلى {names.division(division)} " if division else ""
-                    out.append(lead + f"يُضاف {into}مادة جديدة {where} نصها:")
-                else:
-                    into = f"in {names.division(division)} " if division else ""
-                    out.append(
-                        lead
-                        + f"A new article is inserted {into}{where}, reading as follows:"
-                    )
-                out.append(block_open)
-                out.extend(article_lines(article, names.article(ref, new), old, new))
-                out.append(block_close)
-            case MoveArticle(article=ref, position=position):
-                art = names.article(ref)
-                where = _position_words(names, new, position, move=True)
-                out.append(
-                    lead
-                    + (f"تُنقل {art} {where}." if ar else f"{art} is moved {where}.")
-                )
-            case ReplaceHeading(target=target, heading=heading):
-                thing = (
-                    names.division(target)
-                    if target in names.divisions
-                    else names.article(target, gen=True)
-                )
-                out.append(
-                    lead
-                    + (
-                        f"يُستبدل بعنوان {thing} العنوان الآتي: {q1}{heading}{q2}."
-                        if ar
-                        else f"The heading of {thing} is replaced by {q1}{heading}{q2}."
-                    )
-                )
+        first, *rest = _WORDING[type(clause)](wording, clause)
+        out.append((f"{number}- " if wording.ar else f"{number}. ") + first)
+        out.extend(rest)
     return "\n".join(out) + ("\n" if out else "")
 
 
