@@ -18,10 +18,15 @@ Conventions that make the text readable back:
   (“ and ”. in English), one paragraph or point per line, points indented;
 - a live reference is written `[designation](address)`.
 
+`publish_instrument` gives the form a body adopts and publishes: a title, a
+preamble, the clauses with no ids and no link syntax, closing words; the
+reader reads that form too, whatever words the title, preamble and closing
+were given (see `publish`).
+
 The modules, in the order a change passes through them: `clauses` (the
 records), `choose` (which clauses), `write` (their words), `read` with
 `patterns_ar`/`patterns_en` (the words back into clauses), `apply` (the
-clauses carried out); `designations`, `runs` and `blocks` serve both ways.
+clauses carried out), `publish` (the published form); `designations`, `runs` and `blocks` serve both ways.
 """
 
 from __future__ import annotations
@@ -39,12 +44,14 @@ from .clauses import (
     ReplaceParagraph,
     ReplaceWords,
 )
+from .publish import Frame, frame_of_proposal, publish_instrument, reader_view
 from .read import apply_instrument, parse_instrument
 from .runs import reader_segments
 from .write import render_instrument, write_instrument
 
 __all__ = [
     "Clause",
+    "Frame",
     "InsertArticle",
     "InstrumentError",
     "MoveArticle",
@@ -55,9 +62,12 @@ __all__ = [
     "ReplaceWords",
     "apply_clauses",
     "apply_instrument",
+    "frame_of_proposal",
     "instrument_clauses",
     "parse_instrument",
+    "publish_instrument",
     "reader_segments",
+    "reader_view",
     "render_instrument",
     "write_instrument",
 ]

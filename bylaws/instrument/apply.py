@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from ..errors import BylawsError
 from ..model import (
     Amend,
     AmendHeading,
@@ -19,9 +20,11 @@ from ..model import (
     Point,
     Proposal,
     Repeal,
+    Text,
 )
+from ..numbering import render_ref
 from ..overlay import apply_operation
-from ..proposals.merge import run_tokens, tokens_runs
+from ..proposals.merge import Token, run_tokens, tokens_runs
 from .clauses import (
     Clause,
     InsertArticle,
@@ -49,25 +52,52 @@ def flat_ps(items: Sequence[P | Point]) -> list[P]:
     return out
 
 
-def _replace_words(article: Article, clause: ReplaceWords) -> Article:
+def _hits(ps: Sequence[P], needle: list[Token]) -> list[tuple[int, int]]:
+    """Where `needle` occurs in the Ps: (which P, which token)."""
+    hits: list[tuple[int, int]] = []
+    for k, p in enumerate(ps):
+        tokens = run_tokens(p.runs)
+        for i in range(len(tokens) - len(needle) + 1):
+            if needle and tokens[i : i + len(needle)] == needle:
+                hits.append((k, i))
+    return hits
+
+
+def _as_read(p: P, doc: Document) -> P:
+    """A P with its references written out as a reader sees them in `doc`."""
+    words = []
+    for run in p.runs:
+        if isinstance(run, Text):
+            words.append(run.value)
+        else:
+            try:
+                words.append(render_ref(doc, run))
+            except BylawsError:
+                words.append(run.to)
+    return P((Text("".join(words)),))
+
+
+def _replace_words(
+    article: Article, clause: ReplaceWords, shown: Document | None = None
+) -> Article:
     if not 1 <= clause.para <= len(article.paragraphs):
         raise InstrumentError(
             f"{article.id} has {len(article.paragraphs)} paragraph(s), not {clause.para}"
         )
     para = article.paragraphs[clause.para - 1]
     needle = run_tokens(clause.old)
-    hits: list[tuple[int, int]] = []
     ps = flat_ps(para.items)
-    for k, p in enumerate(ps):
-        tokens = run_tokens(p.runs)
-        for i in range(len(tokens) - len(needle) + 1):
-            if needle and tokens[i : i + len(needle)] == needle:
-                hits.append((k, i))
+    hits = _hits(ps, needle)
+    if not hits and shown is not None:
+        # The published instrument quotes references as the words they read
+        # as: match those words, and the P keeps them as plain words.
+        ps = [_as_read(p, shown) for p in ps]
+        hits = _hits(ps, needle)
     if len(hits) != 1:
-        shown = encode_runs(clause.old, None)
+        shown_words = encode_runs(clause.old, None)
         what = "does not occur" if not hits else f"occurs {len(hits)} times"
         raise InstrumentError(
-            f"«{shown}» {what} in paragraph {clause.para} of {article.id}"
+            f"«{shown_words}» {what} in paragraph {clause.para} of {article.id}"
         )
     k, i = hits[0]
     target = ps[k]
@@ -90,11 +120,15 @@ def _replace_words(article: Article, clause: ReplaceWords) -> Article:
     return replace(article, paragraphs=tuple(paragraphs))
 
 
-def apply_to_article(article: Article, clauses: Sequence[Clause]) -> Article:
+def apply_to_article(
+    article: Article, clauses: Sequence[Clause], shown: Document | None = None
+) -> Article:
+    """An article's text with the clauses on it carried out; `shown` is the
+    document whose references a quotation may hold as plain words."""
     for clause in clauses:
         match clause:
             case ReplaceWords():
-                article = _replace_words(article, clause)
+                article = _replace_words(article, clause, shown)
             case ReplaceParagraph(para=para, paragraph=paragraph):
                 paragraphs = list(article.paragraphs)
                 paragraphs[para - 1] = paragraph
@@ -114,7 +148,7 @@ def operation_of(doc: Document, clause: Clause) -> tuple[Operation, dict[str, Ar
             current = doc.articles.get(ref)
             if current is None:
                 raise InstrumentError(f"cannot amend {ref}: it has no text (repealed?)")
-            return Amend(ref), {ref: apply_to_article(current, [clause])}
+            return Amend(ref), {ref: apply_to_article(current, [clause], doc)}
         case ReplaceArticle(article=ref, text=text):
             return Amend(ref), {ref: replace(text, id=ref)}
         case RepealArticle(article=ref):

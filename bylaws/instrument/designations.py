@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..model import (
     Division,
@@ -29,6 +29,21 @@ def is_arabic(doc: Document) -> bool:
     return doc.lang.split("-")[0].lower() == "ar"
 
 
+# How the published instrument designates an article that it inserts itself:
+# by the clause that inserts it, since its number would name another article.
+_INSERTED_AR = re.compile(r"المادة المضافة بالبند \((\S+)\)")
+_INSERTED_EN = re.compile(r"the article inserted by clause (\S+)")
+
+
+def inserted_by_clause(number: int, ar: bool) -> str:
+    """The published designation of the article inserted by clause `number`."""
+    return (
+        f"المادة المضافة بالبند ({number})"
+        if ar
+        else (f"the article inserted by clause {number}")
+    )
+
+
 @dataclass(frozen=True)
 class Names:
     """How the instrument designates the articles and divisions of the base text."""
@@ -38,6 +53,8 @@ class Names:
     genitive: dict[str, str]  # id -> designation after a preposition (Arabic)
     divisions: dict[str, str]
     ar: bool
+    # Articles the instrument being read inserts: clause number -> id.
+    inserted: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def of(cls, doc: Document) -> Names:
@@ -93,6 +110,14 @@ class Names:
         found = re.fullmatch(r"(.*?) ?\[([a-z0-9][a-z0-9\-]*)\]", text)
         if found:
             return found.group(2)
+        by_clause = (_INSERTED_AR if self.ar else _INSERTED_EN).fullmatch(text)
+        if by_clause:
+            number = normalize_word(by_clause.group(1))
+            if number in self.inserted:
+                return self.inserted[number]
+            raise InstrumentError(
+                f"clause {number} inserts no article before this one", path, line, 1
+            )
         for table in (self.articles, self.genitive):
             for ref, label in table.items():
                 if label == text:
