@@ -65,6 +65,7 @@ TEXT_ELEMENTS = frozenset(
         "title",
         "shortTitle",
         "organisation",
+        "instrumentClosing",
         "version",
         "date",
         "stage",
@@ -594,6 +595,7 @@ def document_from_xml(
                 Stage(s.get("id", ""), _text_of(s) or "")
                 for s in (_children(stages, "stage") if stages is not None else [])
             ),
+            instrument_closing=_text_of(_child(meta, "instrumentClosing")),
         ),
         outline=_outline(outline, loc) if outline is not None else (),
         articles=articles,
@@ -836,6 +838,7 @@ def document_to_xml(doc: Document) -> etree._Element:
         stages = _el(meta, "stages")
         for stage in doc.meta.stages:
             _el(stages, "stage", id=stage.id).text = stage.label
+    _text_el(meta, "instrumentClosing", doc.meta.instrument_closing)
     _write_outline(_el(root, "outline"), doc.outline)
     return root
 

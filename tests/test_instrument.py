@@ -240,3 +240,39 @@ def test_diff_format_instrument_is_the_published_form(tmp_path: Path) -> None:
     doc, proposals = _cases(SAMPLE)
     applied = apply_proposal(doc, next(p for p in proposals if p.id == proposal.name))
     assert reader_view(load_document(DiskTree(out))) == reader_view(applied)
+
+
+def test_the_closing_words_may_be_set_in_document_xml(tmp_path: Path) -> None:
+    import shutil
+
+    folder = tmp_path / "club"
+    shutil.copytree(ENGLISH, folder)
+    document = folder / "document.xml"
+    document.write_text(
+        document.read_text("utf-8").replace(
+            "    </stages>\n  </meta>",
+            "    </stages>\n    <instrumentClosing>This resolution takes effect"
+            " at the close of the meeting.</instrumentClosing>\n  </meta>",
+        ),
+        "utf-8",
+    )
+    check = CliRunner().invoke(cli, ["check", str(folder)])
+    assert check.exit_code == 0, check.output
+    result = CliRunner().invoke(
+        cli,
+        [
+            "diff",
+            str(folder),
+            str(folder / "proposals" / "family-membership"),
+            "--format",
+            "instrument",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[-1] == "This resolution takes effect at the close of the meeting."
+    assert lines[2].startswith("By decision of the Committee of 2026-02-12")
+    doc, proposals = _cases(folder)
+    proposed = apply_proposal(doc, proposals[0])
+    back = apply_instrument(doc, result.output)
+    assert reader_view(back) == reader_view(proposed)

@@ -43,7 +43,8 @@ class Frame:
         body: the body whose decision the instrument is (default: the body of
             the document's last review stage).
         date: the date of that decision (YYYY-MM-DD); no date, no date phrase.
-        closing: the closing words on entry into force.
+        closing: the closing words on entry into force (default: the
+            document's `<instrumentClosing>`, else the language's words).
     """
 
     title: str | None = None
@@ -76,7 +77,11 @@ def _frame_lines(doc: Document, frame: Frame) -> tuple[list[str], list[str]]:
         when = f" الصادر بتاريخ {frame.date}" if frame.date else ""
         head = frame.title or f"قرار بتعديل {title}"
         preamble = f"بناءً على قرار {body}{when}، تُعدَّل أحكام {title} على النحو الآتي:"
-        closing = frame.closing or "يُعمل بهذه التعديلات من تاريخ إقرارها."
+        closing = (
+            frame.closing
+            or doc.meta.instrument_closing
+            or "يُعمل بهذه التعديلات من تاريخ إقرارها."
+        )
     else:
         when = f" of {frame.date}" if frame.date else ""
         the = "" if body.lower().startswith("the ") else "the "
@@ -86,6 +91,7 @@ def _frame_lines(doc: Document, frame: Frame) -> tuple[list[str], list[str]]:
         )
         closing = (
             frame.closing
+            or doc.meta.instrument_closing
             or "These amendments enter into force on the date of their adoption."
         )
     return [head, "", preamble, ""], ["", closing]
