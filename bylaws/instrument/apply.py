@@ -38,8 +38,6 @@ from .clauses import (
 )
 from .runs import encode_runs
 
-# --- applying -------------------------------------------------------------------------
-
 
 def flat_ps(items: Sequence[P | Point]) -> list[P]:
     """The Ps of a paragraph's items, points flattened, in reading order."""

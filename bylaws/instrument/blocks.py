@@ -21,8 +21,6 @@ from .clauses import InstrumentError
 from .designations import is_arabic
 from .runs import decode_runs, encode_runs
 
-# --- blocks: restated articles and paragraphs -----------------------------------------
-
 _INDENT = "    "
 
 

@@ -35,8 +35,6 @@ from .clauses import (
 )
 from .runs import balanced, encode_runs, quotes_of
 
-# --- writing: choosing the clauses ----------------------------------------------------
-
 _MAX_WORD_CLAUSES = 3
 _PARAGRAPH_SHARE = 0.5
 

@@ -12,9 +12,6 @@ class InstrumentError(InvalidOperation):
     """An instrument that cannot be written or read back."""
 
 
-# --- clauses ------------------------------------------------------------------------
-
-
 @dataclass(frozen=True, slots=True)
 class ReplaceWords:
     """In paragraph `para` (1-based) of an article, `old` words become `new` ("" deletes)."""

@@ -22,8 +22,6 @@ from ..numbering import (
 from ..text import normalize_word
 from .clauses import InstrumentError
 
-# --- designations -------------------------------------------------------------------
-
 
 def is_arabic(doc: Document) -> bool:
     return doc.lang.split("-")[0].lower() == "ar"

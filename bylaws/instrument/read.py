@@ -33,8 +33,6 @@ from .patterns_ar import ARABIC
 from .patterns_en import ENGLISH
 from .runs import decode_runs, quotes_of
 
-# --- reading ------------------------------------------------------------------------
-
 _LEAD = re.compile(rf"^\s*([0-9{ARABIC_INDIC_DIGITS}]+)[-.]\s+")
 
 

@@ -18,8 +18,6 @@ from ..numbering import (
 )
 from .designations import is_arabic
 
-# --- text <-> runs --------------------------------------------------------------------
-
 _REF = re.compile(
     r"\[([^\[\]\n]*)\]\(([a-z0-9][a-z0-9\-]*(?:/(?:para|point)-[1-9][0-9]*)*)( \"number\")?\)"
 )

@@ -27,8 +27,6 @@ from .designations import Names
 from .read import apply_instrument
 from .runs import encode_runs, quotes_of
 
-# --- writing: the words ---------------------------------------------------------------
-
 
 def _position_words(names: Names, new: Document, position: Position, move: bool) -> str:
     ar = names.ar
