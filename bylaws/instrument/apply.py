@@ -25,6 +25,7 @@ from ..model import (
 from ..numbering import render_ref
 from ..overlay import apply_operation
 from ..proposals.merge import Token, run_tokens, tokens_runs
+from ..render import dangling
 from .clauses import (
     Clause,
     InsertArticle,
@@ -71,7 +72,7 @@ def _as_read(p: P, doc: Document) -> P:
             try:
                 words.append(render_ref(doc, run))
             except BylawsError:
-                words.append(run.to)
+                words.append(dangling(run))
     return P((Text("".join(words)),))
 
 

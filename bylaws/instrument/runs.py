@@ -16,6 +16,7 @@ from ..model import (
 from ..numbering import (
     render_ref,
 )
+from ..render import dangling
 from .designations import is_arabic
 
 _REF = re.compile(
@@ -54,7 +55,8 @@ def encode_runs(runs: Sequence[Inline], doc: Document | None) -> str:
             try:
                 shown = render_ref(doc, run)
             except BylawsError:
-                shown = run.to
+                # As readers see a reference to nothing (`check` reports it).
+                shown = dangling(run)
         form = ' "number"' if run.form == "number" else ""
         out.append(f"[{shown}]({run.to}{form})")
     return "".join(out)
