@@ -195,6 +195,8 @@ class DocumentMeta:
     version: str | None = None
     date: str | None = None
     stages: tuple[Stage, ...] = ()
+    # The closing words of the published instrument, where the default will not do.
+    instrument_closing: str | None = None
 
 
 @dataclass(frozen=True)

@@ -11,12 +11,16 @@ import os
 import shutil
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from bylaws.formatters import FORMATS
 
 from ..locale import _, say
+
+if TYPE_CHECKING:
+    from bylaws.instrument import Frame
 
 _BIDI_ENV = "BYLAWS_BIDI"
 
@@ -85,6 +89,16 @@ def _progress(done: int, total: int) -> None:
     show_default=True,
     help="Pair articles by id, by content, or auto (ids when they are shared).",
 )
+@click.option(
+    "--body",
+    help="--format instrument: the body whose decision it is "
+    "(default: from the reviews of a proposal NEW).",
+)
+@click.option(
+    "--date",
+    help="--format instrument: the date of the decision, YYYY-MM-DD "
+    "(default: from the reviews of a proposal NEW).",
+)
 @click.option("--textconv", is_flag=True, hidden=True)
 def diff_command(
     operands: tuple[str, ...],
@@ -96,6 +110,8 @@ def diff_command(
     context: bool,
     bidi: str,
     align: str,
+    body: str | None,
+    date: str | None,
     textconv: bool,
 ) -> None:
     """Compare two texts article by article and word by word.
@@ -132,10 +148,29 @@ def diff_command(
             context=context,
             bidi="visual" if bidi == "visual" else "logical",
             width=shutil.get_terminal_size((120, 24)).columns,
+            frame=_instrument_frame(operands[1], body, date)
+            if fmt == "instrument"
+            else None,
         )
         _emit(render(diff, fmt, options), options.color)
     if exit_code or quiet:
         ctx.exit(0 if diff.is_empty else 1)
+
+
+def _instrument_frame(new: str, body: str | None, date: str | None) -> Frame:
+    """The published instrument's frame: the options given, and what they leave
+    open from the reviews when NEW is a proposal folder on disk."""
+    from pathlib import PurePosixPath
+
+    from bylaws.instrument import Frame, frame_of_proposal
+    from bylaws.workspace import PROPOSAL_FILE, DiskTree, load_proposal
+
+    frame = Frame(body=body, date=date)
+    folder = Path(new)
+    if (folder / PROPOSAL_FILE).is_file():
+        proposal = load_proposal(DiskTree(folder), PurePosixPath())
+        frame = frame_of_proposal(proposal, frame)
+    return frame
 
 
 def _textconv(operands: tuple[str, ...]) -> None:

@@ -228,6 +228,7 @@ def document_from_xml(
                 Stage(s.get("id", ""), _text_of(s) or "")
                 for s in (_children(stages, "stage") if stages is not None else [])
             ),
+            instrument_closing=_text_of(_child(meta, "instrumentClosing")),
         ),
         outline=_outline(outline, loc) if outline is not None else (),
         articles=articles,

@@ -115,6 +115,7 @@ def document_to_xml(doc: Document) -> etree._Element:
         stages = _el(meta, "stages")
         for stage in doc.meta.stages:
             _el(stages, "stage", id=stage.id).text = stage.label
+    _text_el(meta, "instrumentClosing", doc.meta.instrument_closing)
     _write_outline(_el(root, "outline"), doc.outline)
     return root
 
