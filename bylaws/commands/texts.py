@@ -56,7 +56,14 @@ def fmt_command(paths: tuple[Path, ...], check_only: bool) -> None:
     well-formed XML is reported and left untouched (exit 2).
     """
     from ..fmt import format_paths
+    from ..workspace import document_folders_for
+    from .locking import hold_workspace_lock
 
+    if not check_only:
+        for given in paths or (Path("."),):
+            if given.exists():
+                for folder in document_folders_for(given):
+                    hold_workspace_lock(folder)
     result = format_paths(paths or (Path("."),), check_only=check_only)
     for path in result.changed:
         click.echo(f"would reformat {path}" if check_only else f"reformatted {path}")

@@ -77,16 +77,33 @@ def _readers(base: Document, current: Document, proposal: Proposal) -> Readers |
     return Reader(base), Reader(current), Reader(proposed)
 
 
+def with_base(doc_folder: Path, proposal: Proposal, rev: str) -> Proposal:
+    """The proposal recorded as drafted against git revision `rev`: its commit,
+    and the fingerprints of the articles it amends as they were there."""
+    from ..workspace import fingerprint
+
+    tree = tree_at(doc_folder, rev)
+    commit = tree.commit
+    found: list[Fingerprint] = []
+    for op in proposal.operations:
+        rel = PurePosixPath(ARTICLES) / f"{getattr(op, 'article', '')}.xml"
+        if isinstance(op, Amend) and tree.is_file(rel):
+            found.append(Fingerprint(op.article, fingerprint(tree.read_bytes(rel))))
+    return replace(proposal, base=Base(proposal.base.document, commit, tuple(found)))
+
+
 def rebase(doc_folder: Path, proposal: Proposal) -> Proposal:
     """The proposal carried onto the document as it is now on disk.
 
     Raises:
         CollisionError: the text in force changed the same words as the proposal.
-        NotFound / InvalidOperation: the base cannot be recovered, or an
-            operation names an article that is gone.
+        InvalidOperation: the base cannot be known, or an operation names an
+            article that is gone.
     """
-    base = base_document(doc_folder, proposal)
+    from ..bases import base_articles, base_of
+
     current = load_document(DiskTree(doc_folder))
+    base = base_of(current, base_articles(doc_folder, current, proposal))
     articles = dict(proposal.articles)
     collisions: list[Collision] = []
     for op in proposal.operations:
@@ -102,8 +119,8 @@ def rebase(doc_folder: Path, proposal: Proposal) -> Proposal:
                 loc.line if loc else None,
                 loc.col if loc else None,
             )
-        if ref not in base.articles:
-            continue  # nothing to merge against: the proposal's text stands
+        if base.articles[ref] == current.articles[ref]:
+            continue  # nothing moved under it: the proposal's text stands
         try:
             articles[ref] = merge_articles(
                 base.articles[ref], current.articles[ref], articles[ref]
@@ -124,7 +141,12 @@ def rebase(doc_folder: Path, proposal: Proposal) -> Proposal:
     if collisions:
         raise collision_error(collisions, proposal, _readers(base, current, proposal))
     commit = head_commit(doc_folder)
-    ids = [fp.article for fp in proposal.base.fingerprints]
+    ids = list(
+        dict.fromkeys(
+            [fp.article for fp in proposal.base.fingerprints]
+            + [op.article for op in proposal.operations if isinstance(op, Amend)]
+        )
+    )
     rebased = replace(
         proposal,
         base=Base(proposal.base.document, commit, fingerprints_for(doc_folder, ids)),
@@ -134,4 +156,10 @@ def rebase(doc_folder: Path, proposal: Proposal) -> Proposal:
     return rebased
 
 
-__all__ = ["CollisionError", "base_document", "fingerprints_for", "rebase"]
+__all__ = [
+    "CollisionError",
+    "base_document",
+    "fingerprints_for",
+    "rebase",
+    "with_base",
+]
