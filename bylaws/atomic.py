@@ -151,6 +151,7 @@ def replace_folder(target: Path, files: Files, keep: Keep = lambda rel: True) ->
     target = target.absolute()
     with _refusals(target):
         target.parent.mkdir(parents=True, exist_ok=True)
+        _clean_leftovers_of(target)
         build = Path(
             tempfile.mkdtemp(prefix=f"{BUILD_PREFIX}{target.name}.", dir=target.parent)
         )
@@ -219,6 +220,18 @@ def _restore_or_remove(folder: Path, name: str) -> None:
         shutil.rmtree(path, ignore_errors=True)
     else:
         path.unlink(missing_ok=True)
+
+
+def _clean_leftovers_of(target: Path) -> None:
+    """The build and set-aside folders an interrupted write of `target` left
+    beside it (wherever that is: outside the workspace too)."""
+    with contextlib.suppress(OSError):
+        for name in os.listdir(target.parent):
+            if name.startswith(
+                (f"{BUILD_PREFIX}{target.name}.", f"{OLD_PREFIX}{target.name}.")
+            ):
+                with contextlib.suppress(OSError):
+                    _restore_or_remove(target.parent, name)
 
 
 def clean_leftovers(root: Path, depth: int = 5) -> None:

@@ -317,6 +317,14 @@ def _chosen(
     return doc, chosen
 
 
+def default_target_for(doc_folder: Path) -> Path:
+    """build/<document>-consolidated beside drafts/: a folder no command takes
+    for a document of the workspace, so `bylaws show` still finds one."""
+    parent = doc_folder.absolute().parent
+    top = parent.parent if parent.name == "drafts" else parent
+    return top / "build" / f"{doc_folder.name}-consolidated"
+
+
 @click.command("apply")
 @click.argument("proposals", nargs=-1)
 @doc_option
@@ -326,7 +334,7 @@ def _chosen(
     type=click.Path(path_type=Path),
     default=None,
     help="A new or empty folder for the consolidated document "
-    "(default: <document>-consolidated/ beside the document).",
+    "(default: build/<document>-consolidated/ beside drafts/).",
 )
 @click.option(
     "--replace",
@@ -361,11 +369,7 @@ def apply_command(
     doc_folder = find_document_folder(doc_path)
     if proposals:
         doc_folder, _ = _proposal_path(proposals[0], doc_path)
-    target = (
-        into
-        if into is not None
-        else (doc_folder.parent / f"{doc_folder.name}-consolidated")
-    )
+    target = into if into is not None else default_target_for(doc_folder)
     if target.absolute().resolve() == doc_folder.absolute().resolve():
         raise UnusableInput(
             "this is the text in force: `bylaws apply` never writes it; put adopted "
@@ -373,16 +377,19 @@ def apply_command(
             str(target),
         )
     default_target = into is None
-    check_target(
-        target,
-        DOCUMENT_FILE if (replace_existing or default_target) else None,
-    )
-    if (target / DOCUMENT_FILE).is_file() and not (replace_existing or default_target):
+    if (
+        (target / DOCUMENT_FILE).is_file()
+        and not target.is_symlink()
+        and not (replace_existing or default_target)
+    ):
         raise UnusableInput(
             "is a document folder; add --replace to replace its text (its "
             "document.xml and article files; nothing else in it is touched)",
             str(target),
         )
+    check_target(
+        target, DOCUMENT_FILE if (replace_existing or default_target) else None
+    )
     hold_workspace_lock(doc_folder)
     doc, chosen = _chosen(doc_folder, proposals, preview)
     result = consolidate_on_disk(doc_folder, doc, chosen)
