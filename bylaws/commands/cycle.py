@@ -8,6 +8,7 @@ leaves the workspace as it was.
 from __future__ import annotations
 
 import datetime
+import os
 import re
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -309,8 +310,8 @@ def _chosen(
         if proposal.id not in adopted_ids and not preview:
             raise InvalidOperation(
                 f"proposal {proposal.id} is not finally adopted (it is at "
-                f"{proposal.stage}); add --preview to see it applied, in a folder "
-                "beside the text in force",
+                f"{proposal.stage}); add --preview to see it applied (never into "
+                "the text in force)",
                 str(folder / PROPOSAL_FILE),
             )
         chosen.append(proposal)
@@ -394,7 +395,10 @@ def apply_command(
     doc, chosen = _chosen(doc_folder, proposals, preview)
     result = consolidate_on_disk(doc_folder, doc, chosen)
     write_document(result, target)
-    click.echo(f"wrote {target / DOCUMENT_FILE} ({len(chosen)} proposal(s) applied)")
+    shown = os.path.relpath(target / DOCUMENT_FILE)
+    if shown.startswith(".."):
+        shown = str(target / DOCUMENT_FILE)
+    click.echo(f"wrote {shown} ({len(chosen)} proposal(s) applied)")
 
 
 # --- adopt -------------------------------------------------------------------------
@@ -433,5 +437,5 @@ def adopt_command(doc_path: Path | None, label: str | None, date: str | None) ->
     for proposal, articles in sorted(done.stale.items()):
         click.echo(
             f"stale: {proposal} amends {', '.join(articles)}, which changed; "
-            f"run `bylaws rebase {proposal}`"
+            f"`bylaws apply` merges it, `bylaws rebase {proposal}` carries it over"
         )
