@@ -114,6 +114,7 @@ def test_the_whole_cycle_twice(repo: Path) -> None:
     assert "<version>2026-conference</version>" in document
     assert "<date>2026-06-20</date>" in document
     assert "art-accountability-session" in document
+    _pre_commit_hook_passes(repo)
     # The archive is read back by the listings.
     assert "نقترح" in run("feedback", "--version", "2026-conference")
     _git(repo, "add", "-A")
@@ -153,6 +154,22 @@ def test_the_whole_cycle_twice(repo: Path) -> None:
         ["git", "diff", "--quiet"], cwd=repo, check=False, capture_output=True
     )
     assert hook.returncode == 1  # the adoption changed tracked files, nothing else
+
+
+def _pre_commit_hook_passes(repo: Path) -> None:
+    """What the hooks of .pre-commit-hooks.yaml run on the files a commit
+    would hold (their `files` pattern, every changed or new file)."""
+    hooks = (Path(__file__).parents[1] / ".pre-commit-hooks.yaml").read_text()
+    pattern = re.compile(re.findall(r"files: '([^']+)'", hooks)[0])
+    status = _git(repo, "status", "--porcelain", "--untracked-files=all")
+    files = [
+        line[3:]
+        for line in status.splitlines()
+        if not line.startswith(" D") and pattern.search(line[3:])
+    ]
+    assert any("/archive/" in f for f in files)
+    assert run("check", *files) == ""
+    assert run("fmt", "--check", *files) == ""
 
 
 def _amend(proposal: str, article: str, old: str, new: str) -> None:

@@ -386,7 +386,13 @@ def status_command(doc: Path | None) -> None:
     default="markdown",
     show_default=True,
 )
-def disposition_command(doc: Path | None, fmt: str) -> None:
+@click.option(
+    "--version",
+    "version",
+    default=None,
+    help="The table of the proposals an archived version put into force.",
+)
+def disposition_command(doc: Path | None, fmt: str, version: str | None) -> None:
     """The table a conference votes from: proposal, proposer, articles,
     recommendation, decision."""
     from ..proposals.views import (
@@ -397,7 +403,17 @@ def disposition_command(doc: Path | None, fmt: str) -> None:
     from ..review import disposition_rows
 
     tree, document = disk_document(doc)
-    rows = disposition_rows(document, load_proposals(tree, _ROOT))
+    if version is not None:
+        from ..archive import ARCHIVE, archived_proposals
+
+        if not tree.is_dir(_ROOT / ARCHIVE / version):
+            raise NotFound(
+                f"no archived version {version!r}", tree.display(_ROOT / ARCHIVE)
+            )
+        proposals = archived_proposals(tree, version)
+    else:
+        proposals = load_proposals(tree, _ROOT)
+    rows = disposition_rows(document, proposals)
     show = {
         "markdown": disposition_markdown,
         "csv": disposition_csv,

@@ -224,7 +224,12 @@ class _Builder:
     def verdict(self, ruling: Ruling | None) -> str:
         if ruling is None:
             return self.labels["none"]
-        return f"{self.labels['verdict_' + ruling.verdict]} ({ruling.date})"
+        # The votes and the reason are part of the ruling a reader is shown.
+        votes = f"; {'/'.join(map(str, ruling.votes))}" if ruling.votes else ""
+        reason = f" — {ruling.note}" if ruling.note else ""
+        return (
+            f"{self.labels['verdict_' + ruling.verdict]} ({ruling.date}{votes}){reason}"
+        )
 
     def proposal_link(self, page: str, proposal_id: str) -> str:
         title = next(
