@@ -335,3 +335,23 @@ def test_git_setup_writes_an_absolute_path(repo: Path) -> None:
     config = _git(repo, "config", "--local", "diff.bylaws.textconv")
     program = config.split(" diff --textconv")[0].strip("'\"")
     assert Path(program.split(" -m ")[0]).is_absolute()
+
+
+def test_without_git_the_archive_keeps_the_base(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No repository at all: the text a proposal was drafted against is found
+    in archive/*/previous/, where the first adoption kept it."""
+    shutil.copytree(SAMPLE, tmp_path / DOC)
+    monkeypatch.chdir(tmp_path)
+    quorum = Path(DOC) / "articles/art-quorum.xml"
+    _amend("first-change", "art-quorum", "ساعة واحدة", "أولاً")
+    _amend("second-change", "art-quorum", "ثلث الأعضاء", "أخيراً")
+    _adopt_finally("first-change", "drafting-committee")
+    run("adopt", "--version", "v1", "--date", "2026-07-01")
+    assert (Path(DOC) / "archive/v1/previous/articles/art-quorum.xml").is_file()
+    assert run("check") == ""  # stale, but it merges: nothing to say
+    _adopt_finally("second-change", "drafting-committee")
+    run("adopt", "--version", "v2", "--date", "2026-07-02")
+    text = quorum.read_text(encoding="utf-8")
+    assert "أولاً" in text and "أخيراً" in text
