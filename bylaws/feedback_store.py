@@ -24,6 +24,46 @@ from .workspace import FEEDBACK, DiskTree, Tree, load_feedback
 
 _ROOT = PurePosixPath()
 
+# A file name a person can type for a body named in Arabic: one Latin letter
+# (or two) per Arabic letter; short vowels and shadda are dropped.
+_ARABIC_TO_LATIN = str.maketrans(
+    {
+        **dict.fromkeys("اأإآٱى", "a"),
+        "ب": "b",
+        "ت": "t",
+        "ث": "th",
+        "ج": "j",
+        "ح": "h",
+        "خ": "kh",
+        "د": "d",
+        "ذ": "dh",
+        "ر": "r",
+        "ز": "z",
+        "س": "s",
+        "ش": "sh",
+        "ص": "s",
+        "ض": "d",
+        "ط": "t",
+        "ظ": "z",
+        "ع": "",
+        "غ": "gh",
+        "ف": "f",
+        "ق": "q",
+        "ك": "k",
+        "ل": "l",
+        "م": "m",
+        "ن": "n",
+        "ه": "h",
+        "ة": "a",
+        "و": "w",
+        "ي": "y",
+        "ء": "",
+        "ؤ": "w",
+        "ئ": "y",
+        **dict.fromkeys("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640", ""),
+    }
+)
+
 
 def _file_comments(tree: Tree, rel: PurePosixPath) -> list[Comment]:
     data = tree.read_bytes(rel)
@@ -40,8 +80,9 @@ def feedback_file_for(doc_folder: Path, body: str) -> Path:
             c.body == body for c in _file_comments(tree, folder / name)
         ):
             return doc_folder / FEEDBACK / name
-    slug = re.sub(r"[^a-z0-9]+", "-", body.lower()).strip("-")
-    if not slug:  # a name in Arabic script: a short stable stand-in
+    latin = body.lower().translate(_ARABIC_TO_LATIN)
+    slug = re.sub(r"[^a-z0-9]+", "-", latin).strip("-")
+    if not slug:  # a script with no Latin letters: a short stable stand-in
         slug = "body-" + hashlib.sha256(body.encode("utf-8")).hexdigest()[:8]
     return doc_folder / FEEDBACK / f"{slug}.xml"
 
