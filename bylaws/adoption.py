@@ -29,6 +29,7 @@ from .archive import (
 from .atomic import replace_folder
 from .bases import bases_for
 from .errors import BylawsError, InvalidOperation, NotFound
+from .locale import _
 from .model import Comment, Document, Proposal, Ref
 from .numbering import resolve_ref_path
 from .proposals import consolidate
@@ -71,10 +72,13 @@ def texts_to_apply(
             if last.modified not in by_id:
                 loc = proposal.loc
                 raise NotFound(
-                    f"proposal {proposal.id} was adopted as modified by "
-                    f"{last.modified}, which is not among the proposals",
+                    _(
+                        "proposal {proposal} was adopted as modified by {modified}, which is not among the proposals"
+                    ),
                     loc.path if loc else None,
                     loc.line if loc else None,
+                    proposal=proposal.id,
+                    modified=last.modified,
                 )
             proposal = by_id[last.modified]
         if proposal not in out:
@@ -203,8 +207,9 @@ def adopt(
     adopted = finally_adopted(doc, proposals)
     if not adopted:
         raise InvalidOperation(
-            "no proposal is finally adopted (adopted by the decision of the last "
-            "stage); record the decision with `bylaws rule PROPOSAL --decide adopt`",
+            _(
+                "no proposal is finally adopted (adopted by the decision of the last stage); record the decision with `bylaws rule PROPOSAL --decide adopt`"
+            ),
             str(doc_folder),
         )
     date = date or today
@@ -212,8 +217,9 @@ def adopt(
     check_label(label)
     if (doc_folder / ARCHIVE / label).exists():
         raise InvalidOperation(
-            f"version {label!r} is archived already; give another with --version",
+            _("version {label!r} is archived already; give another with --version"),
             str(doc_folder / ARCHIVE / label),
+            label=label,
         )
     applied = texts_to_apply(doc, adopted, proposals)
     consolidated = consolidate_on_disk(doc_folder, doc, applied)
@@ -270,7 +276,7 @@ def adopt(
 
     replace_folder(doc_folder, files, keep)
     after = DiskTree(doc_folder)
-    from .proposals import stale_articles
+    from .proposal_files import stale_articles
 
     stale = {
         p.id: tuple(found)

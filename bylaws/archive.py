@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from .errors import UnusableInput
+from .locale import _
 from .model import Comment, Proposal
 from .workspace import ARTICLES, ROOT, Tree, load_feedback, load_proposals
 
@@ -46,8 +47,10 @@ def check_label(label: str) -> None:
         or any(c in label for c in '/\\:*?"<>|\0')
     ):
         raise UnusableInput(
-            f"{label!r} cannot be a version label: it names a folder of the archive "
-            "(no slashes, no leading dot, no leading or trailing spaces)"
+            _(
+                "{label!r} cannot be a version label: it names a folder of the archive (no slashes, no leading dot, no leading or trailing spaces)"
+            ),
+            label=label,
         )
 
 

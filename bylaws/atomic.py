@@ -23,6 +23,7 @@ from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 
 from .errors import UnusableInput, WriteRefused
+from .locale import _
 
 TEMP_PREFIX = ".bylaws-tmp."
 BUILD_PREFIX = ".bylaws-build."
@@ -30,20 +31,31 @@ OLD_PREFIX = ".bylaws-old."
 _PREFIXES = (TEMP_PREFIX, BUILD_PREFIX, OLD_PREFIX)
 
 _REASONS = {
-    errno.ENOSPC: "no space left on the device",
-    errno.EDQUOT: "the disk quota is exhausted",
-    errno.EACCES: "permission denied",
-    errno.EPERM: "operation not permitted",
-    errno.EROFS: "the file system is read-only",
+    errno.ENOSPC: _(
+        "cannot write here: no space left on the device; nothing was changed"
+    ),
+    errno.EDQUOT: _(
+        "cannot write here: the disk quota is exhausted; nothing was changed"
+    ),
+    errno.EACCES: _("cannot write here: permission denied; nothing was changed"),
+    errno.EPERM: _("cannot write here: operation not permitted; nothing was changed"),
+    errno.EROFS: _(
+        "cannot write here: the file system is read-only; nothing was changed"
+    ),
 }
 
 
 def refused(exc: OSError, path: Path | str) -> WriteRefused:
     """The one-line error for a write the system refused."""
-    reason = _REASONS.get(exc.errno or 0) or exc.strerror or str(exc)
-    return WriteRefused(
-        f"cannot write here: {reason}; nothing was changed", str(exc.filename or path)
-    )
+    where = str(exc.filename or path)
+    message = _REASONS.get(exc.errno or 0)
+    if message is None:
+        return WriteRefused(
+            _("cannot write here: {reason}; nothing was changed"),
+            where,
+            reason=exc.strerror or str(exc),
+        )
+    return WriteRefused(message, where)
 
 
 @contextmanager
@@ -187,21 +199,23 @@ def check_target(target: Path, replacing: str | None = None) -> None:
     """
     if target.is_symlink():
         raise UnusableInput(
-            "is a symbolic link; give the real folder (nothing was written)",
+            _("is a symbolic link; give the real folder (nothing was written)"),
             str(target),
         )
     if not target.exists():
         return
     if not target.is_dir():
         raise UnusableInput(
-            "exists and is not a folder; give a new folder (nothing was written)",
+            _("exists and is not a folder; give a new folder (nothing was written)"),
             str(target),
         )
     if replacing is not None and (target / replacing).is_file():
         return
     if any(not name.startswith(_PREFIXES) for name in os.listdir(target)):
         raise UnusableInput(
-            "exists and is not empty; give a new or empty folder (nothing was written)",
+            _(
+                "exists and is not empty; give a new or empty folder (nothing was written)"
+            ),
             str(target),
         )
 

@@ -24,6 +24,7 @@ from pathlib import Path, PurePosixPath
 from .archive import archived_versions, previous_articles_folder
 from .errors import BylawsError, InvalidOperation
 from .gitio import GitTree, file_history, repo_root, resolve_commit
+from .locale import _
 from .model import Amend, Article, Document, Proposal
 from .workspace import ARTICLES, DiskTree, fingerprint, read_article_file
 
@@ -83,16 +84,30 @@ def _git_candidates(
                 yield tree.read_bytes(rel), tree.display(rel)
 
 
-def _unknown(proposal: Proposal, ref: str, why: str) -> InvalidOperation:
+_NO_BASE = _(
+    "the base of proposal {proposal} cannot be known for {ref} (it records neither a commit nor a fingerprint), so applying it could undo what was adopted since; record the text it was drafted against with `bylaws rebase {proposal} --base REV` (REV: the git revision it was drafted on)"
+)
+_NOT_AT_COMMIT = _(
+    "the base of proposal {proposal} cannot be known for {ref} (it is not in the recorded commit {commit}), so applying it could undo what was adopted since; record the text it was drafted against with `bylaws rebase {proposal} --base REV` (REV: the git revision it was drafted on)"
+)
+_NOT_FOUND = _(
+    "the base of proposal {proposal} cannot be known for {ref} (no text of the article with the recorded fingerprint is found), so applying it could undo what was adopted since; record the text it was drafted against with `bylaws rebase {proposal} --base REV` (REV: the git revision it was drafted on)"
+)
+
+
+def _unknown(
+    proposal: Proposal, ref: str, message: str, commit: str | None = None
+) -> InvalidOperation:
     loc = proposal.loc
+    fields = {"proposal": proposal.id, "ref": ref}
+    if commit is not None:
+        fields["commit"] = commit
     return InvalidOperation(
-        f"the base of proposal {proposal.id} cannot be known for {ref} ({why}), so "
-        "applying it could undo what was adopted since; record the text it was "
-        f"drafted against with `bylaws rebase {proposal.id} --base REV` (REV: the "
-        "git revision it was drafted on)",
+        message,
         loc.path if loc else None,
         loc.line if loc else None,
         loc.col if loc else None,
+        **fields,
     )
 
 
@@ -108,7 +123,7 @@ def base_article(
     wanted = {fp.article: fp.sha256 for fp in proposal.base.fingerprints}.get(ref)
     commit = proposal.base.commit
     if wanted is None and not commit:
-        raise _unknown(proposal, ref, "it records neither a commit nor a fingerprint")
+        raise _unknown(proposal, ref, _NO_BASE)
     tree = DiskTree(doc_folder)
     rel = _article_file(ref)
     if (
@@ -127,10 +142,8 @@ def base_article(
         if wanted is None or fingerprint(data) == wanted:
             return read_article_file(data, path, f"{ref}.xml")
     if wanted is None:
-        raise _unknown(proposal, ref, f"it is not in the recorded commit {commit}")
-    raise _unknown(
-        proposal, ref, "no text of the article with the recorded fingerprint is found"
-    )
+        raise _unknown(proposal, ref, _NOT_AT_COMMIT, commit or "")
+    raise _unknown(proposal, ref, _NOT_FOUND)
 
 
 def base_articles(

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .errors import BylawsError
+from .locale import _, language_of, tr
 from .model import Comment, Document, Ref
 from .numbering import label_for, render_ref
 
@@ -42,8 +43,12 @@ def _where(doc: Document, address: str) -> tuple[str, bool]:
 
 def _new_label(doc: Document, proposed: Document, ref: str, proposal: str) -> str:
     """An article a proposal inserts, named by its number in the proposal."""
-    new = "جديدة في" if doc.rtl else "new in"
-    return f"{label_for(proposed, ref)} ({new} {proposal})"
+    return tr(
+        _("{label} (new in {proposal})"),
+        language_of(doc),
+        label=label_for(proposed, ref),
+        proposal=proposal,
+    )
 
 
 def feedback_by_article(

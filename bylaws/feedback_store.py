@@ -17,6 +17,7 @@ from . import xmlio
 from .archive import ARCHIVE
 from .atomic import write_file
 from .errors import InvalidOperation, NotFound
+from .locale import _
 from .model import Comment, Document, Ref
 from .numbering import resolve_ref_path
 from .validation import load_root
@@ -115,10 +116,19 @@ def check_anchor(doc: Document, proposed: Document | None, comment: Comment) -> 
         except NotFound:
             continue
         return
-    where = f" or in proposal {comment.proposal}" if comment.proposal else ""
+    if comment.proposal:
+        raise InvalidOperation(
+            _(
+                "there is no {on} in the text in force or in proposal {proposal}; give an article id, optionally with /para-N (and /point-N)"
+            ),
+            on=comment.on,
+            proposal=comment.proposal,
+        )
     raise InvalidOperation(
-        f"there is no {comment.on} in the text in force{where}; give an article id, "
-        "optionally with /para-N (and /point-N)"
+        _(
+            "there is no {on} in the text in force; give an article id, optionally with /para-N (and /point-N)"
+        ),
+        on=comment.on,
     )
 
 

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from .atomic import clean_leftovers, refused
 from .errors import WorkspaceBusy
+from .locale import _
 
 LOCK_FILE = ".bylaws.lock"
 _TIMEOUT_ENV = "BYLAWS_LOCK_TIMEOUT"
@@ -69,8 +70,9 @@ def workspace_lock(doc_folder: Path, timeout: float | None = None) -> Iterator[N
             except BlockingIOError:
                 if time.monotonic() >= deadline:
                     raise WorkspaceBusy(
-                        "another bylaws command is writing to this workspace; "
-                        "nothing was changed: run this one again when it has finished",
+                        _(
+                            "another bylaws command is writing to this workspace; nothing was changed: run this one again when it has finished"
+                        ),
                         str(path),
                     ) from None
                 time.sleep(0.05)

@@ -22,7 +22,7 @@ from bylaws.site.pages import SitePage, document_pages, search_copy
 from bylaws.site.sources import load_workspace
 from bylaws.site.urls import SiteUrls
 from bylaws.text import strip_for_search
-from tests.conftest import ENGLISH, ROOT, SAMPLE, golden
+from tests.conftest import ENGLISH, ROOT, SAMPLE, examples, golden
 
 HOSTILE = ROOT / "tests" / "data" / "hostile" / "drafts"
 ASSETS = ROOT / "bylaws" / "site" / "assets"
@@ -170,7 +170,7 @@ def test_front_matter_title_reads_back_as_escaped_text() -> None:
     assert "<" not in meta["title"]
 
 
-@settings(max_examples=100)
+@settings(max_examples=examples(100))
 @given(st.text())
 def test_escaped_text_never_opens_a_tag(text: str) -> None:
     escaped = h(text)
@@ -255,7 +255,7 @@ def test_javascript_normaliser_matches_python_on_samples() -> None:
 
 
 @needs_node
-@settings(max_examples=5, deadline=None)
+@settings(max_examples=examples(5), deadline=None)
 @given(st.lists(st.text(alphabet=st.characters(max_codepoint=0x6FF)), max_size=40))
 def test_javascript_normaliser_matches_python_on_generated_text(
     strings: list[str],

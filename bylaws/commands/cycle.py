@@ -1,4 +1,4 @@
-"""The amendment cycle's commands: rule, feedback (list and add), apply, adopt.
+"""The amendment cycle's commands: rule, apply, adopt (feedback is in `commenting`).
 
 Each writing command takes the workspace lock before it reads, and writes
 through `bylaws.atomic`, so a second command waits, and an interrupted one
@@ -16,14 +16,15 @@ from typing import Any
 import click
 
 from ..errors import InvalidOperation, UnusableInput
-from ..model import VERDICTS, Comment, P, Proposal, Ruling, Text, Verdict
+from ..locale import _, cli_language, note_language, say
+from ..locale.words import verdict_word
+from ..model import VERDICTS, Proposal, Ruling, Verdict
 from ..workspace import (
     DOCUMENT_FILE,
     PROPOSAL_FILE,
     DiskTree,
     find_document_folder,
     load_document,
-    load_feedback,
     load_proposals,
 )
 from .locking import hold_workspace_lock
@@ -47,7 +48,9 @@ def _date(value: str | None) -> str:
             return value
     except ValueError:
         pass
-    raise UnusableInput(f"{value!r} is not a date: write it as YYYY-MM-DD")
+    raise UnusableInput(
+        _("{value!r} is not a date: write it as YYYY-MM-DD"), value=value
+    )
 
 
 def _votes(value: str | None) -> tuple[int, int, int] | None:
@@ -56,7 +59,8 @@ def _votes(value: str | None) -> tuple[int, int, int] | None:
     match = _VOTES.fullmatch(value.strip())
     if match is None:
         raise UnusableInput(
-            f"{value!r} are not votes: write FOR/AGAINST/ABSTAIN, e.g. 41/3/2"
+            _("{value!r} are not votes: write FOR/AGAINST/ABSTAIN, e.g. 41/3/2"),
+            value=value,
         )
     cast_for, against, abstain = (int(n) for n in match.groups())
     return cast_for, against, abstain
@@ -109,20 +113,27 @@ def rule_command(
     moves as the review rules say; a ruling that `bylaws check` would refuse
     is refused with the same message, and nothing is written.
     """
-    from ..proposals import write_proposal
+    from ..proposal_files import write_proposal
     from ..review import RulingKind, record, stages
 
     if (recommend is None) == (decide is None):
-        raise UnusableInput("give exactly one of --recommend VERDICT, --decide VERDICT")
+        raise UnusableInput(
+            _("give exactly one of --recommend VERDICT, --decide VERDICT")
+        )
     given = recommend or decide or ""
     if given not in VERDICTS:
-        raise UnusableInput(f"unknown verdict {given!r}; one of: {', '.join(VERDICTS)}")
+        raise UnusableInput(
+            _("unknown verdict {verdict!r}; one of: {verdicts}"),
+            verdict=given,
+            verdicts=", ".join(VERDICTS),
+        )
     verdict: Verdict = given
     if modified and by:
-        raise UnusableInput("give --modified or --by, not both")
+        raise UnusableInput(_("give --modified or --by, not both"))
     doc_folder, folder = _proposal_path(proposal, doc_path)
     hold_workspace_lock(doc_folder)
     doc = load_document(DiskTree(doc_folder))
+    note_language(doc)
     current = _read_proposal(folder)
     at = stage or current.stage
     labels = {s.id: s.label for s in stages(doc)}
@@ -139,147 +150,25 @@ def rule_command(
         doc, current, at, body or labels.get(at, at), kind, ruling, back_to
     )
     write_proposal(updated, folder)
+    message = (
+        _(
+            "recorded the recommendation {verdict} of {body} on {proposal}; its stage is now {stage}"
+        )
+        if kind == "recommendation"
+        else _(
+            "recorded the decision {verdict} of {body} on {proposal}; its stage is now {stage}"
+        )
+    )
     click.echo(
-        f"recorded the {kind} {verdict} of {updated.reviews[-1].body} on "
-        f"{updated.id}; its stage is now {updated.stage}"
+        say(
+            message,
+            doc,
+            verdict=verdict_word(verdict, cli_language(doc)),
+            body=updated.reviews[-1].body,
+            proposal=updated.id,
+            stage=updated.stage,
+        )
     )
-
-
-# --- feedback ----------------------------------------------------------------------
-
-
-class _ListByDefault(click.Group):
-    """`bylaws feedback [DOC]` lists; `bylaws feedback add …` is a subcommand."""
-
-    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        if (not args or args[0] not in self.commands) and args[:1] not in (
-            ["-h"],
-            ["--help"],
-        ):
-            args = ["list", *args]
-        return super().parse_args(ctx, args)
-
-
-@click.group("feedback", cls=_ListByDefault)
-def feedback_command() -> None:
-    """Comments from reviewers and branches: list them (the default), or add one."""
-
-
-@feedback_command.command("list")
-@click.argument("doc", required=False, type=click.Path(path_type=Path))
-@click.option("--article", default=None, help="Only this article (id or number).")
-@click.option("--proposal", "proposal_id", default=None, help="Only this proposal's.")
-@click.option(
-    "--version", "version", default=None, help="The comments archived with a version."
-)
-def feedback_list(
-    doc: Path | None,
-    article: str | None,
-    proposal_id: str | None,
-    version: str | None,
-) -> None:
-    """Comments per article, with current numbers (the default of `feedback`)."""
-    from ..archive import ARCHIVE, archived_feedback
-    from ..errors import BylawsError, NotFound
-    from ..feedback import feedback_by_article
-    from ..overlay import apply_proposal
-    from ..proposals.views import feedback_text
-    from ..scaffold import resolve_article
-
-    folder = find_document_folder(doc)
-    tree = DiskTree(folder)
-    document = load_document(tree)
-    proposals = load_proposals(tree, _ROOT)
-    if version is not None:
-        if not tree.is_dir(PurePosixPath(ARCHIVE) / version):
-            raise NotFound(f"no archived version {version!r}", str(folder / ARCHIVE))
-        comments = archived_feedback(tree, version)
-    else:
-        comments = load_feedback(tree, _ROOT)
-    if proposal_id is not None:
-        comments = [c for c in comments if c.proposal == proposal_id]
-    proposed = {}
-    for p in proposals:
-        try:
-            proposed[p.id] = apply_proposal(document, p)
-        except BylawsError:
-            continue  # `check` says why; its comments show as they can
-    wanted = None
-    if article:
-        try:
-            wanted = resolve_article(document, article)
-        except BylawsError:
-            if not any(article in d.articles for d in proposed.values()):
-                raise
-            wanted = article  # an article a proposal inserts
-    groups = feedback_by_article(document, comments, wanted, proposed)
-    click.echo(feedback_text(document, groups), nl=False)
-
-
-@feedback_command.command("add")
-@click.option("--on", "on", required=True, help="ART[/para-N[/point-N]].")
-@click.option("--proposal", "proposal_id", default=None, help="The proposal discussed.")
-@click.option("--author", required=True, help="Who wrote the comment.")
-@click.option("--from", "body", required=True, help="The body it comes from.")
-@date_option
-@doc_option
-@click.argument("text", nargs=-1, required=True)
-def feedback_add(
-    on: str,
-    proposal_id: str | None,
-    author: str,
-    body: str,
-    date: str | None,
-    doc_path: Path | None,
-    text: tuple[str, ...],
-) -> None:
-    """Add a comment on an article (or a paragraph) to the body's feedback file.
-
-    TEXT is the comment; blank lines separate paragraphs. A comment on an
-    article that a proposal inserts names that proposal (found by itself when
-    only one proposal inserts it).
-    """
-    from ..feedback_store import add_comments, check_anchor
-    from ..overlay import apply_proposal
-
-    doc_folder = find_document_folder(doc_path)
-    hold_workspace_lock(doc_folder)
-    tree = DiskTree(doc_folder)
-    doc = load_document(tree)
-    proposals = {p.id: p for p in load_proposals(tree, _ROOT)}
-    ref = on.split("/")[0]
-    if proposal_id is None and ref not in doc.articles:
-        inserting = [
-            p
-            for p in proposals.values()
-            if ref in p.articles and ref not in doc.articles
-        ]
-        if len(inserting) == 1:
-            proposal_id = inserting[0].id
-    proposed = None
-    if proposal_id is not None:
-        if proposal_id not in proposals:
-            raise InvalidOperation(
-                f"no proposal {proposal_id!r} in {doc_folder}", str(doc_folder)
-            )
-        proposed = apply_proposal(doc, proposals[proposal_id])
-    paragraphs = [
-        " ".join(block.split())
-        for block in re.split(r"\n\s*\n", " ".join(text) if len(text) > 1 else text[0])
-        if block.strip()
-    ]
-    comment = Comment(
-        id="",
-        on=on,
-        author=author,
-        body=body,
-        date=_date(date),
-        proposal=proposal_id,
-        text=tuple(P((Text(p),)) for p in paragraphs),
-    )
-    check_anchor(doc, proposed, comment)
-    [(written, path)] = add_comments(doc_folder, [comment])
-    click.echo(f"added comment {written.id} to {path}")
 
 
 # --- apply -------------------------------------------------------------------------
@@ -292,27 +181,31 @@ def _chosen(
 
     tree = DiskTree(doc_folder)
     doc = load_document(tree)
+    note_language(doc)
     everything = load_proposals(tree, _ROOT)
     adopted = finally_adopted(doc, everything)
     if not names:
         if not adopted:
             raise InvalidOperation(
-                "no proposal is finally adopted; name the proposals to try with "
-                "--preview",
+                _(
+                    "no proposal is finally adopted; name the proposals to try with --preview"
+                ),
                 str(doc_folder),
             )
         return doc, texts_to_apply(doc, adopted, everything)
     chosen: list[Proposal] = []
     adopted_ids = {p.id for p in adopted}
     for name in names:
-        _, folder = _proposal_path(name, doc_folder)
+        _doc, folder = _proposal_path(name, doc_folder)
         proposal = _read_proposal(folder)
         if proposal.id not in adopted_ids and not preview:
             raise InvalidOperation(
-                f"proposal {proposal.id} is not finally adopted (it is at "
-                f"{proposal.stage}); add --preview to see it applied (never into "
-                "the text in force)",
+                _(
+                    "proposal {proposal} is not finally adopted (it is at {stage}); add --preview to see it applied (never into the text in force)"
+                ),
                 str(folder / PROPOSAL_FILE),
+                proposal=proposal.id,
+                stage=proposal.stage,
             )
         chosen.append(proposal)
     return doc, chosen
@@ -365,16 +258,17 @@ def apply_command(
     """
     from ..adoption import consolidate_on_disk
     from ..atomic import check_target
-    from ..proposals import write_document
+    from ..proposal_files import write_document
 
     doc_folder = find_document_folder(doc_path)
     if proposals:
-        doc_folder, _ = _proposal_path(proposals[0], doc_path)
+        doc_folder, _first = _proposal_path(proposals[0], doc_path)
     target = into if into is not None else default_target_for(doc_folder)
     if target.absolute().resolve() == doc_folder.absolute().resolve():
         raise UnusableInput(
-            "this is the text in force: `bylaws apply` never writes it; put adopted "
-            "proposals into force with `bylaws adopt`",
+            _(
+                "this is the text in force: `bylaws apply` never writes it; put adopted proposals into force with `bylaws adopt`"
+            ),
             str(target),
         )
     default_target = into is None
@@ -384,8 +278,9 @@ def apply_command(
         and not (replace_existing or default_target)
     ):
         raise UnusableInput(
-            "is a document folder; add --replace to replace its text (its "
-            "document.xml and article files; nothing else in it is touched)",
+            _(
+                "is a document folder; add --replace to replace its text (its document.xml and article files; nothing else in it is touched)"
+            ),
             str(target),
         )
     check_target(
@@ -398,7 +293,14 @@ def apply_command(
     shown = os.path.relpath(target / DOCUMENT_FILE)
     if shown.startswith(".."):
         shown = str(target / DOCUMENT_FILE)
-    click.echo(f"wrote {shown} ({len(chosen)} proposal(s) applied)")
+    click.echo(
+        say(
+            _("wrote {path} ({count} proposal(s) applied)"),
+            doc,
+            path=shown,
+            count=len(chosen),
+        )
+    )
 
 
 # --- adopt -------------------------------------------------------------------------
@@ -428,14 +330,39 @@ def adopt_command(doc_path: Path | None, label: str | None, date: str | None) ->
     hold_workspace_lock(doc_folder)
     done = adopt(doc_folder, label, _date(date) if date else None, _today())
     archive = doc_folder / "archive" / done.version.label
+    doc = done.document
     click.echo(
-        f"adopted {', '.join(done.archived)} as version {done.version.label} "
-        f"({done.version.date})"
+        say(
+            _("adopted {proposals} as version {version} ({date})"),
+            doc,
+            proposals=", ".join(done.archived),
+            version=done.version.label,
+            date=done.version.date,
+        )
     )
-    click.echo(f"wrote {doc_folder / DOCUMENT_FILE} and {archive}/")
-    click.echo(f"archived {done.comments_archived} comment(s) with them")
+    click.echo(
+        say(
+            _("wrote {document} and {archive}/"),
+            doc,
+            document=doc_folder / DOCUMENT_FILE,
+            archive=archive,
+        )
+    )
+    click.echo(
+        say(
+            _("archived {count} comment(s) with them"),
+            doc,
+            count=done.comments_archived,
+        )
+    )
     for proposal, articles in sorted(done.stale.items()):
         click.echo(
-            f"stale: {proposal} amends {', '.join(articles)}, which changed; "
-            f"`bylaws apply` merges it, `bylaws rebase {proposal}` carries it over"
+            say(
+                _(
+                    "stale: {proposal} amends {articles}, which changed; `bylaws apply` merges it, `bylaws rebase {proposal}` carries it over"
+                ),
+                doc,
+                proposal=proposal,
+                articles=", ".join(articles),
+            )
         )

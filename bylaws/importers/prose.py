@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Mapping
 
 from ..errors import BylawsError
+from ..locale import is_arabic
 from ..model import Document, Inline, Ref, RefForm, Text
 from ..numbering import ArticleNumber, render_ref
 from .patterns import _letter_index, _number_then_rest
@@ -91,7 +92,7 @@ class ProseRefs:
     def _match_at(
         self, text: str, i: int, article_id: str
     ) -> tuple[int, list[Inline]] | None:
-        if self.doc.lang.startswith("ar"):
+        if is_arabic(self.doc):
             points = _AR_POINTS.match(text, i)
             if points:
                 return self._points(text, i, points, article_id)
