@@ -188,6 +188,71 @@ def _changed(old: Document, new: Document) -> tuple[set[str], set[str]]:
     return write, drop
 
 
+@dataclass
+class _Plan:
+    """Everything an adoption writes, gathered before anything is written."""
+
+    doc_folder: Path
+    version_dir: PurePosixPath
+    files: dict[PurePosixPath, bytes]
+    dropped: set[PurePosixPath]
+    comments_archived: int = 0
+
+    def keep(self, rel: PurePosixPath) -> bool:
+        """Whether an entry of the old document folder is carried over."""
+        return rel not in self.dropped
+
+    def texts(self, old: Document, new: Document) -> None:
+        """The new article files, and the texts they replace into previous/."""
+        write, drop = _changed(old, new)
+        for ref in sorted(write):
+            self.files[PurePosixPath(ARTICLES) / f"{ref}.xml"] = xmlio.write_article(
+                new.articles[ref]
+            )
+        for ref in sorted(drop):
+            rel = PurePosixPath(ARTICLES) / f"{ref}.xml"
+            self.dropped.add(rel)
+            source = self.doc_folder / rel
+            if source.is_file():
+                self.files[self.version_dir / PREVIOUS / rel] = source.read_bytes()
+
+    def proposals(self, tree: DiskTree, retired: set[str]) -> None:
+        """The adopted proposals' folders, moved into the archive."""
+        for rel in proposal_folders(tree, ROOT):
+            if rel.name in retired:
+                self.dropped.add(rel)
+                for inner, data in _folder_files(self.doc_folder / rel).items():
+                    self.files[self.version_dir / PROPOSALS / rel.name / inner] = data
+
+    def feedback(self, tree: DiskTree, retired: set[str], new: Document) -> None:
+        """Comments that retire move to the archive's file of the same name."""
+        for feedback in _feedback_files(tree):
+            gone = tuple(c for c in feedback.comments if retires(c, retired, new))
+            if not gone:
+                continue
+            kept = tuple(c for c in feedback.comments if c not in gone)
+            self.comments_archived += len(gone)
+            self.files[self.version_dir / FEEDBACK / feedback.name] = _feedback_bytes(
+                gone
+            )
+            rel = PurePosixPath(FEEDBACK) / feedback.name
+            self.dropped.add(rel)
+            if kept:
+                self.files[rel] = _feedback_bytes(kept)
+
+
+def _version(doc_folder: Path, label: str | None, date: str) -> Version:
+    label = label or date
+    check_label(label)
+    if (doc_folder / ARCHIVE / label).exists():
+        raise InvalidOperation(
+            _("version {label!r} is archived already; give another with --version"),
+            str(doc_folder / ARCHIVE / label),
+            label=label,
+        )
+    return Version(label, date)
+
+
 def adopt(
     doc_folder: Path, label: str | None, date: str | None, today: str
 ) -> Adoption:
@@ -212,77 +277,37 @@ def adopt(
             ),
             str(doc_folder),
         )
-    date = date or today
-    label = label or date
-    check_label(label)
-    if (doc_folder / ARCHIVE / label).exists():
-        raise InvalidOperation(
-            _("version {label!r} is archived already; give another with --version"),
-            str(doc_folder / ARCHIVE / label),
-            label=label,
-        )
+    version = _version(doc_folder, label, date or today)
     applied = texts_to_apply(doc, adopted, proposals)
     consolidated = consolidate_on_disk(doc_folder, doc, applied)
     instrument = _instrument(doc, consolidated)
     new = replace(
-        consolidated, meta=replace(consolidated.meta, version=label, date=date)
+        consolidated,
+        meta=replace(consolidated.meta, version=version.label, date=version.date),
     )
     retired = {p.id for p in adopted} | {p.id for p in applied}
+    version_dir = PurePosixPath(ARCHIVE) / version.label
+    plan = _Plan(
+        doc_folder,
+        version_dir,
+        {
+            PurePosixPath(DOCUMENT_FILE): xmlio.serialize(xmlio.document_to_xml(new)),
+            version_dir / VERSION_FILE: version_text(version).encode(),
+            version_dir / INSTRUMENT_FILE: instrument.encode("utf-8"),
+        },
+        set(),
+    )
+    plan.texts(doc, new)
+    plan.proposals(tree, retired)
+    plan.feedback(tree, retired, new)
+    replace_folder(doc_folder, plan.files, plan.keep)
 
-    version_dir = PurePosixPath(ARCHIVE) / label
-    files: dict[PurePosixPath, bytes] = {
-        PurePosixPath(DOCUMENT_FILE): xmlio.serialize(xmlio.document_to_xml(new)),
-        version_dir / VERSION_FILE: version_text(Version(label, date)).encode(),
-        version_dir / INSTRUMENT_FILE: instrument.encode("utf-8"),
-    }
-    write, drop = _changed(doc, new)
-    for ref in sorted(write):
-        files[PurePosixPath(ARTICLES) / f"{ref}.xml"] = xmlio.write_article(
-            new.articles[ref]
-        )
-    for ref in sorted(drop):
-        source = doc_folder / ARTICLES / f"{ref}.xml"
-        if source.is_file():
-            files[version_dir / PREVIOUS / ARTICLES / f"{ref}.xml"] = (
-                source.read_bytes()
-            )
-    for rel in proposal_folders(tree, ROOT):
-        if rel.name in retired:
-            for inner, data in _folder_files(doc_folder / rel).items():
-                files[version_dir / PROPOSALS / rel.name / inner] = data
-    moved_comments = 0
-    rewritten: set[PurePosixPath] = set()
-    for feedback in _feedback_files(tree):
-        gone = tuple(c for c in feedback.comments if retires(c, retired, new))
-        if not gone:
-            continue
-        kept = tuple(c for c in feedback.comments if c not in gone)
-        moved_comments += len(gone)
-        files[version_dir / FEEDBACK / feedback.name] = _feedback_bytes(gone)
-        rel = PurePosixPath(FEEDBACK) / feedback.name
-        rewritten.add(rel)
-        if kept:
-            files[rel] = _feedback_bytes(kept)
-
-    dropped_articles = {PurePosixPath(ARTICLES) / f"{ref}.xml" for ref in drop}
-    retired_folders = {PurePosixPath(PROPOSALS) / name for name in retired}
-
-    def keep(rel: PurePosixPath) -> bool:
-        return (
-            rel not in dropped_articles
-            and rel not in retired_folders
-            and rel not in rewritten
-        )
-
-    replace_folder(doc_folder, files, keep)
-    after = DiskTree(doc_folder)
     from .proposal_files import stale_articles
 
+    after = DiskTree(doc_folder)
     stale = {
         p.id: tuple(found)
         for p in load_proposals(after, ROOT)
         if (found := stale_articles(after, p))
     }
-    return Adoption(
-        Version(label, date), tuple(sorted(retired)), new, moved_comments, stale
-    )
+    return Adoption(version, tuple(sorted(retired)), new, plan.comments_archived, stale)
