@@ -34,10 +34,16 @@ def lock_path(doc_folder: Path) -> Path:
     the folder that holds the document folder."""
     workspace = doc_folder.absolute().parent
     for folder in (workspace, *workspace.parents):
-        if (folder / ".git").is_dir():
-            return folder / ".git" / "bylaws.lock"
-        if (folder / ".git").exists():
-            break  # a worktree or submodule: its .git is a file
+        dot_git = folder / ".git"
+        if dot_git.is_dir():
+            return dot_git / "bylaws.lock"
+        if dot_git.is_file():  # a worktree or submodule: "gitdir: <its git folder>"
+            text = dot_git.read_text(encoding="utf-8", errors="replace").strip()
+            gitdir = Path(text.removeprefix("gitdir:").strip())
+            gitdir = gitdir if gitdir.is_absolute() else folder / gitdir
+            if text.startswith("gitdir:") and gitdir.is_dir():
+                return gitdir / "bylaws.lock"
+            break
     return workspace / LOCK_FILE
 
 

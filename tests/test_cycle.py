@@ -123,6 +123,9 @@ def test_the_whole_cycle_twice(repo: Path) -> None:
     _pre_commit_hook_passes(repo)
     # The archive is read back by the listings.
     assert "نقترح" in run("feedback", "--version", "2026-conference")
+    assert "accountable-leaderships" in run(
+        "disposition", "--version", "2026-conference"
+    )
     _git(repo, "add", "-A")
     _git(repo, "commit", "-qm", "adopted at the 2026 conference")
 
@@ -361,3 +364,17 @@ def test_without_git_the_archive_keeps_the_base(
     run("adopt", "--version", "v2", "--date", "2026-07-02")
     text = quorum.read_text(encoding="utf-8")
     assert "أولاً" in text and "أخيراً" in text
+
+
+def test_check_reads_the_archive_as_history(repo: Path) -> None:
+    _adopt_finally("accountable-leaderships", "central-committee")
+    run("adopt", "--version", "v1", "--date", "2026-06-20")
+    archived = Path(DOC) / "archive/v1/proposals/accountable-leaderships/proposal.xml"
+    archived.write_text(
+        archived.read_text(encoding="utf-8").replace("</meta>", "</meta"),
+        encoding="utf-8",
+    )
+    out = run("check", code=1)
+    assert "archive/v1/proposals/accountable-leaderships/proposal.xml" in out
+    (Path(DOC) / "archive/v1/version.txt").unlink()
+    assert "has no version.txt" in run("check", code=1)
