@@ -378,3 +378,28 @@ def test_check_reads_the_archive_as_history(repo: Path) -> None:
     assert "archive/v1/proposals/accountable-leaderships/proposal.xml" in out
     (Path(DOC) / "archive/v1/version.txt").unlink()
     assert "has no version.txt" in run("check", code=1)
+
+
+def test_adopted_as_modified_brings_in_the_text_adopted_instead(repo: Path) -> None:
+    stages = ["drafting-committee", "central-leadership", "central-committee"]
+    for n, stage in enumerate([*stages, "conference"]):
+        run(
+            "rule",
+            "consultation-alternative",
+            "--decide",
+            "adopt-modified",
+            "--modified",
+            "member-consultation",
+            "--stage",
+            stage,
+            "--date",
+            f"2026-06-{10 + n:02d}",
+        )
+    out = run("adopt", "--version", "v1", "--date", "2026-06-20")
+    assert "consultation-alternative, member-consultation" in out
+    doc = Path(DOC)
+    assert (doc / "articles/art-member-consultation.xml").is_file()
+    for name in ("consultation-alternative", "member-consultation"):
+        assert (doc / "archive/v1/proposals" / name / "proposal.xml").is_file()
+        assert not (doc / "proposals" / name).exists()
+    assert run("check") == ""
