@@ -332,3 +332,42 @@ def test_a_permission_refusal_is_one_line(tmp_path: Path) -> None:
     result = subprocess.run(command, cwd=top, capture_output=True, check=False)
     _one_line_error(result, "permission denied")
     assert snapshot(top) == before
+
+
+def test_kill_during_adopt_leaves_the_old_cycle_or_the_new(workspace: Path) -> None:
+    doc = workspace / DOC
+    for stage, date in (
+        ("central-committee", "2026-06-01"),
+        ("conference", "2026-06-02"),
+    ):
+        run(
+            "rule",
+            "accountable-leaderships",
+            "--decide",
+            "adopt",
+            "--stage",
+            stage,
+            "--date",
+            date,
+        )
+    for delay in (0.3, 0.5, 0.7, 0.9, 1.1, 1.3, 1.6):
+        process = _bylaws(
+            "adopt", "--version", "v1", "--date", "2026-06-03", cwd=workspace
+        )
+        time.sleep(delay)
+        process.send_signal(signal.SIGKILL)
+        process.communicate()
+        old = (doc / "proposals/accountable-leaderships/proposal.xml").is_file()
+        new = (
+            doc / "archive/v1/proposals/accountable-leaderships/proposal.xml"
+        ).is_file()
+        assert old != new  # one whole state, never a mixture
+        check = subprocess.run(
+            [*BYLAWS, "check", "drafts"],
+            cwd=workspace,
+            capture_output=True,
+            check=False,
+        )
+        assert b": error:" not in check.stdout, check.stdout
+        if new:
+            break
