@@ -26,6 +26,8 @@ __all__ = [
     "ARABIC_BLOCK",
     "ARABIC_INDIC_DIGITS",
     "ARABIC_LETTERS",
+    "ARABIC_MARKS",
+    "ARABIC_TATWEEL",
     "ARABIC_WORD_MARKS",
     "EXTENDED_ARABIC_INDIC_DIGITS",
     "TokenKind",
@@ -122,6 +124,8 @@ ARABIC_BLOCK = "\u0600-\u06ff"  # the whole Arabic block: letters, marks, digits
 ARABIC_LETTERS = "\u0621-\u064a"  # hamza to yeh: the letters a word is spelled with
 ARABIC_INDIC_DIGITS = _DIGITS
 EXTENDED_ARABIC_INDIC_DIGITS = _EXT_DIGITS
+ARABIC_MARKS = _TASHKEEL  # harakat, tanween, shadda, sukun, superscript alef
+ARABIC_TATWEEL = _TATWEEL
 _ARABIC_RE = re.compile(f"[{ARABIC_BLOCK}]")
 
 

@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bylaws.cli import cli
-from bylaws.site.escape import front_matter_title, h, url_segment
+from bylaws.site.escape import Html, front_matter_title, h, url_segment
 from bylaws.site.labels import labels_for
 from bylaws.site.nav import manual_nav
 from bylaws.site.pages import SitePage, document_pages, search_copy
@@ -176,6 +176,18 @@ def test_escaped_text_never_opens_a_tag(text: str) -> None:
     escaped = h(text)
     assert "<" not in escaped and ">" not in escaped and '"' not in escaped
     assert "\n" not in escaped
+
+
+@settings(max_examples=50)
+@given(st.text())
+def test_text_joining_html_is_escaped_however_it_joins(text: str) -> None:
+    # Every way the pages put text into markup escapes it, as `h` does.
+    escaped = str(h(text))
+    assert Html("<p>{}</p>").format(text) == f"<p>{escaped}</p>"
+    assert Html("<p>") + text == f"<p>{escaped}"
+    assert Html("<br>").join([text, text]) == f"{escaped}<br>{escaped}"
+    nested = Html("<p>{}</p>").format(Html("<b>{}</b>").format(text))
+    assert nested == f"<p><b>{escaped}</b></p>"
 
 
 def test_url_segments_are_percent_encoded() -> None:

@@ -11,14 +11,14 @@ import datetime
 import os
 import re
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Any, get_args
 
 import click
 
 from ..errors import InvalidOperation, UnusableInput
 from ..locale import _, cli_language, note_language, say
 from ..locale.words import verdict_word
-from ..model import VERDICTS, Proposal, Ruling, Verdict
+from ..model import Proposal, Ruling, Verdict
 from ..workspace import (
     DOCUMENT_FILE,
     PROPOSAL_FILE,
@@ -121,11 +121,12 @@ def rule_command(
             _("give exactly one of --recommend VERDICT, --decide VERDICT")
         )
     given = recommend or decide or ""
-    if given not in VERDICTS:
+    verdicts: tuple[Verdict, ...] = get_args(Verdict)
+    if given not in verdicts:
         raise UnusableInput(
             _("unknown verdict {verdict!r}; one of: {verdicts}"),
             verdict=given,
-            verdicts=", ".join(VERDICTS),
+            verdicts=", ".join(verdicts),
         )
     verdict: Verdict = given
     if modified and by:
