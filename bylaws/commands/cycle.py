@@ -76,8 +76,14 @@ date_option = click.option(
 
 @click.command("rule")
 @click.argument("proposal")
-@click.option("--recommend", "recommend", default=None, metavar="VERDICT")
-@click.option("--decide", "decide", default=None, metavar="VERDICT")
+@click.option(
+    "--recommend",
+    "recommend",
+    default=None,
+    metavar="VERDICT",
+    help="A recommendation.",
+)
+@click.option("--decide", "decide", default=None, metavar="VERDICT", help="A decision.")
 @click.option("--stage", default=None, help="The stage ruling (default: the current).")
 @click.option("--body", default=None, help="The body's name (default: the stage's).")
 @click.option("--reason", default=None, help="Why, as the body said it.")
