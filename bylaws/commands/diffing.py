@@ -8,6 +8,7 @@ errors give 2 through the boundary in `bylaws.cli`.
 from __future__ import annotations
 
 import os
+import shlex
 import shutil
 import sys
 from pathlib import Path
@@ -265,16 +266,27 @@ WORD_REGEX = r"[^[:space:][:punct:]،؛؟«»]+|[^[:space:]]"
 ATTRIBUTES_LINE = "**/articles/*.xml diff=bylaws"
 
 
+def _this_bylaws() -> str:
+    """The absolute path of the `bylaws` running now, so git finds it with or
+    without the venv on PATH; `python -m bylaws` when run as a module."""
+    script = Path(sys.argv[0])
+    if script.name == "bylaws" and script.exists():
+        return shlex.quote(str(script.resolve()))
+    beside = Path(sys.executable).parent / "bylaws"
+    if beside.exists():
+        return shlex.quote(str(beside.absolute()))
+    return f"{shlex.quote(sys.executable)} -m bylaws"
+
+
 @click.command("git-setup")
 @click.option(
     "--bylaws",
     "program",
-    default="bylaws",
-    show_default=True,
-    help="How git should call bylaws (a full path if it is not on PATH).",
+    default=None,
+    help="How git should call bylaws (default: the absolute path of this bylaws).",
 )
 @click.argument("path", required=False, type=click.Path(path_type=Path))
-def git_setup_command(program: str, path: Path | None) -> None:
+def git_setup_command(program: str | None, path: Path | None) -> None:
     """Make git diff, git log -p and git difftool -t bylaws show word diffs of articles.
 
     Writes `.gitattributes` at the top of the repository (PATH or the current
@@ -283,6 +295,7 @@ def git_setup_command(program: str, path: Path | None) -> None:
     from bylaws import gitio, workspace
 
     root = gitio.repo_root((path or Path(".")).resolve())
+    program = program or _this_bylaws()
     attributes = root / ".gitattributes"
     existing = attributes.read_text(encoding="utf-8") if attributes.exists() else ""
     lines = existing.splitlines()
