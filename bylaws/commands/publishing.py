@@ -10,9 +10,9 @@ CONFIG_OPTION = click.option(
     "-f",
     "--config-file",
     type=click.Path(path_type=Path, dir_okay=False),
-    default=Path("mkdocs.yml"),
-    show_default=True,
-    help="The site's mkdocs.yml.",
+    default=None,
+    help="The site's mkdocs.yml (default: ./mkdocs.yml, or a built-in one "
+    "for the language of drafts/ when there is none).",
 )
 
 
@@ -35,11 +35,18 @@ def site_command() -> None:
     show_default=True,
     help="Stop on any warning (a broken link, a missing page).",
 )
-def build_command(config_file: Path, site_dir: Path | None, strict: bool) -> None:
+@click.option(
+    "--offline",
+    is_flag=True,
+    help="Pages that open from the file system, without a web server.",
+)
+def build_command(
+    config_file: Path | None, site_dir: Path | None, strict: bool, offline: bool
+) -> None:
     """Build the site into a folder of static HTML."""
     from ..site import build
 
-    out = build(config_file, strict=strict, site_dir=site_dir)
+    out = build(config_file, strict=strict, site_dir=site_dir, offline=offline)
     click.echo(f"built the site in {out}")
 
 
@@ -47,7 +54,7 @@ def build_command(config_file: Path, site_dir: Path | None, strict: bool) -> Non
 @CONFIG_OPTION
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
-def serve_command(config_file: Path, host: str, port: int) -> None:
+def serve_command(config_file: Path | None, host: str, port: int) -> None:
     """Serve the site locally, rebuilding whenever the drafts change."""
     from ..site import serve
 
