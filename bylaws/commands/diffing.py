@@ -17,6 +17,9 @@ import click
 from bylaws.formatters import FORMATS
 
 _BIDI_ENV = "BYLAWS_BIDI"
+# GitHub refuses a comment over 65,536 characters; bytes count Arabic twice,
+# so this leaves room for whatever the CI adds around the diff.
+MARKDOWN_MAX_BYTES = 60000
 
 
 def _use_color(flag: bool | None) -> bool:
@@ -82,6 +85,19 @@ def _progress(done: int, total: int) -> None:
     show_default=True,
     help="Pair articles by id, by content, or auto (ids when they are shared).",
 )
+@click.option(
+    "--max-bytes",
+    type=click.IntRange(min=1),
+    default=None,
+    help=f"markdown: leave out whole articles past this size, for a review "
+    f"comment (default {MARKDOWN_MAX_BYTES}, under GitHub's 65,536 characters).",
+)
+@click.option(
+    "--link",
+    envvar="BYLAWS_LINK",
+    help="markdown: where the whole redline is published, named when articles "
+    "are left out (default: from mkdocs.yml's site_url; env BYLAWS_LINK).",
+)
 @click.option("--textconv", is_flag=True, hidden=True)
 def diff_command(
     operands: tuple[str, ...],
@@ -93,6 +109,8 @@ def diff_command(
     context: bool,
     bidi: str,
     align: str,
+    max_bytes: int | None,
+    link: str | None,
     textconv: bool,
 ) -> None:
     """Compare two texts article by article and word by word.
@@ -129,10 +147,49 @@ def diff_command(
             context=context,
             bidi="visual" if bidi == "visual" else "logical",
             width=shutil.get_terminal_size((120, 24)).columns,
+            max_bytes=(max_bytes or MARKDOWN_MAX_BYTES) if fmt == "markdown" else None,
+            link=link or (published_link(operands[1]) if fmt == "markdown" else None),
         )
         _emit(render(diff, fmt, options), options.color)
     if exit_code or quiet:
         ctx.exit(0 if diff.is_empty else 1)
+
+
+def published_link(operand: str) -> str | None:
+    """The published page of a diff's new side, from ./mkdocs.yml's site_url.
+
+    A proposal folder links to its redline page, a document to its home page;
+    anything else (a revision, a file), or no site_url, gives None.
+    """
+    from bylaws.site.urls import SiteUrls
+
+    site_url = _site_url(Path("mkdocs.yml"))
+    path = Path(operand.split(":", 1)[-1]) if ":" in operand else Path(operand)
+    if site_url is None or not path.is_dir():
+        return None
+    parts = path.resolve().parts
+    if len(parts) >= 3 and parts[-2] == "proposals":
+        urls = SiteUrls(parts[-3])
+        return site_url + urls.page_url(urls.proposal(parts[-1]))
+    if (path / "document.xml").is_file():
+        urls = SiteUrls(parts[-1])
+        return site_url + urls.page_url(urls.home())
+    return None
+
+
+def _site_url(config: Path) -> str | None:
+    """mkdocs.yml's site_url, ending in a slash; None when unset or unreadable."""
+    import yaml
+
+    try:
+        data = yaml.safe_load(config.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        # Missing, or holding mkdocs' !!python tags: there is no link to give.
+        return None
+    url = data.get("site_url") if isinstance(data, dict) else None
+    if not isinstance(url, str) or not url.strip():
+        return None
+    return url.strip().rstrip("/") + "/"
 
 
 def _textconv(operands: tuple[str, ...]) -> None:

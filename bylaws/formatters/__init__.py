@@ -38,12 +38,17 @@ class FormatOptions:
         bidi: "logical" leaves right-to-left layout to the terminal; "visual"
             lays each line out for terminals that do not do bidi themselves.
         width: the terminal width, for side-by-side.
+        max_bytes: the most UTF-8 bytes a Markdown diff may take (a review
+            comment's limit); whole articles past it are left out.
+        link: where the whole diff can be read when articles are left out.
     """
 
     color: bool = False
     context: bool = False
     bidi: Bidi = "logical"
     width: int = 100
+    max_bytes: int | None = None
+    link: str | None = None
 
 
 Formatter = Callable[[DocumentDiff, FormatOptions], str]
