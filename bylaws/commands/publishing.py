@@ -90,3 +90,35 @@ def markdown_command(workspace: Path, out: Path, switch: str) -> None:
         workspace, out, switch="recommended" if switch == "recommended" else "adopted"
     )
     click.echo(f"wrote {len(written)} page(s) to {out}")
+
+
+@site_command.command("deploy")
+@CONFIG_OPTION
+@click.option(
+    "--remote", default="origin", show_default=True, help="The git remote to push to."
+)
+@click.option(
+    "--branch",
+    default="gh-pages",
+    show_default=True,
+    help="The branch that holds the built site.",
+)
+@click.option("-m", "--message", help="The commit message on that branch.")
+def deploy_command(
+    config_file: Path | None, remote: str, branch: str, message: str | None
+) -> None:
+    """Build the site and push it to a branch of a git remote (as mkdocs gh-deploy).
+
+    Refuses to run while drafts/ has uncommitted changes, so what is published
+    is the text of a commit.
+    """
+    from ..hosting.deploy import deploy_site
+
+    commit = deploy_site(
+        Path("."),
+        remote=remote,
+        branch=branch,
+        config_file=config_file,
+        message=message,
+    )
+    click.echo(f"pushed the site of {commit} to {remote} {branch}")

@@ -1,0 +1,257 @@
+"""`bylaws new`: a workspace in one command, ready to edit, check, publish and commit.
+
+It writes a document (imported from a file, or one article to start from), the
+site's mkdocs.yml and home page, a .gitignore, the pre-commit configuration and,
+when asked, the CI file of a git host; then `git init` unless the folder is
+already inside a repository. Every file goes through the atomic writer, and a
+folder that holds anything already is refused.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+from xml.sax.saxutils import escape as xml_escape
+
+from bylaws.errors import UnusableInput
+from bylaws.site.defaults import default_mkdocs_yml
+from bylaws.workspace import write_atomic
+
+__all__ = ["NewWorkspace", "new_workspace"]
+
+# A folder counts as fresh when it holds nothing, or only a repository of its own
+# made a moment ago with `git init`.
+_FRESH = {".git"}
+
+GITIGNORE = """\
+# The site that `bylaws site build` writes, its offline copy, GitLab's build of it
+/site/
+/site-offline/
+/public/
+# The CI's redline and packets, when run on a machine
+/redline/
+/packets/
+# Python
+.venv/
+__pycache__/
+# bylaws' temporary files: every write goes to a hidden .NAME.XXXX.tmp beside
+# the file, renamed over it when complete; a crash can leave one behind
+*.tmp
+.bylaws-*
+"""
+
+PRE_COMMIT = """\
+# pre-commit (https://pre-commit.com) runs these before each commit:
+#   pip install pre-commit && pre-commit install
+# They use the bylaws installed on your machine (`language: system`).
+repos:
+  - repo: local
+    hooks:
+      - id: bylaws-check
+        name: bylaws check
+        # schema, ids, references, numbering and proposals of the changed files
+        entry: bylaws check
+        language: system
+        files: '(^|/)(document|proposal)\\.xml$|/(articles|feedback)/[^/]+\\.xml$'
+      - id: bylaws-fmt
+        name: bylaws fmt --check
+        # fails when a file is not in canonical form; `bylaws fmt` fixes it
+        entry: bylaws fmt --check
+        language: system
+        files: '(^|/)(document|proposal)\\.xml$|/(articles|feedback)/[^/]+\\.xml$'
+"""
+
+
+@dataclass(frozen=True)
+class _Words:
+    title: str
+    stages: tuple[tuple[str, str], ...]
+    heading: str
+    text: str
+    home: str
+
+
+_WORDS: dict[str, _Words] = {
+    "ar": _Words(
+        title="النظام الداخلي",
+        stages=(
+            ("drafting-committee", "لجنة الصياغة"),
+            ("general-meeting", "المؤتمر العام"),
+        ),
+        heading="أحكام عامة",
+        text="تُكتب هنا أحكام هذه المادة، وتُضاف بعدها المواد التالية كلٌّ في ملف.",
+        home=(
+            "# {title}\n\n"
+            "هذا موقع مراجعة {title}: النص النافذ، ومقترحات التعديل مقارنةً بالنص "
+            "كلمةً كلمة، والمسودة الموحّدة.\n\n"
+            "- [النص النافذ]({doc}/index.md)\n"
+            "- [مقترحات التعديل]({doc}/proposals/index.md)\n"
+        ),
+    ),
+    "en": _Words(
+        title="Rules",
+        stages=(
+            ("drafting-committee", "Drafting committee"),
+            ("general-meeting", "General meeting"),
+        ),
+        heading="General provisions",
+        text="Write the text of this article here, and add the articles that follow it, one file each.",
+        home=(
+            "# {title}\n\n"
+            "The review site of the {title}: the text in force, each amendment "
+            "proposal compared with it word by word, and the consolidated draft.\n\n"
+            "- [The text in force]({doc}/index.md)\n"
+            "- [Amendment proposals]({doc}/proposals/index.md)\n"
+        ),
+    ),
+}
+
+
+def _words(lang: str) -> _Words:
+    return _WORDS.get(lang.split("-")[0].lower(), _WORDS["en"])
+
+
+def _document_xml(doc_id: str, lang: str, title: str, words: _Words) -> str:
+    style = "words" if lang.split("-")[0] == "ar" else "digits"
+    stages = "".join(
+        f'<stage id="{sid}">{xml_escape(name)}</stage>' for sid, name in words.stages
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        f'<document xmlns="urn:bylaws:1" id="{doc_id}" xml:lang="{xml_escape(lang)}" '
+        f'numbering="auto" style="{style}">'
+        f"<meta><title>{xml_escape(title)}</title><stages>{stages}</stages></meta>"
+        '<outline><article ref="art-general"/></outline></document>\n'
+    )
+
+
+def _article_xml(words: _Words) -> str:
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<article xmlns="urn:bylaws:1" id="art-general">'
+        f"<heading>{xml_escape(words.heading)}</heading>"
+        f"<paragraph><p>{xml_escape(words.text)}</p></paragraph></article>\n"
+    )
+
+
+@dataclass(frozen=True)
+class NewWorkspace:
+    """What `new_workspace` made."""
+
+    root: Path
+    document: Path
+    written: tuple[Path, ...]
+    git_initialised: bool
+    warnings: tuple[str, ...] = ()
+
+
+def _refuse_used_folder(root: Path) -> None:
+    if root.is_symlink():
+        raise UnusableInput("is a symbolic link; give a real folder", str(root))
+    if root.exists() and not root.is_dir():
+        raise UnusableInput("exists and is not a folder", str(root))
+    if root.is_dir():
+        used = sorted(p.name for p in root.iterdir() if p.name not in _FRESH)
+        if used:
+            raise UnusableInput(
+                f"is not empty (it holds {', '.join(used[:3])}"
+                f"{', …' if len(used) > 3 else ''}); give a new or empty folder",
+                str(root),
+            )
+
+
+def _inside_repository(folder: Path) -> bool:
+    done = subprocess.run(
+        ["git", "rev-parse", "--show-toplevel"],
+        cwd=folder,
+        capture_output=True,
+        check=False,
+    )
+    return done.returncode == 0
+
+
+def new_workspace(
+    root: Path,
+    *,
+    lang: str | None = None,
+    source: Path | None = None,
+    doc_id: str | None = None,
+    title: str | None = None,
+    host: str | None = None,
+) -> NewWorkspace:
+    """Make a new workspace in `root` (a new or empty folder).
+
+    Args:
+        lang: the document's language (default: guessed from `source` when
+            importing, else Arabic).
+        source: a text to import as the document (text, Markdown, Word, Akoma Ntoso).
+        doc_id: the document's id (default: from the source's name, else "regulations").
+        title: the site's and a new document's title.
+        host: also write this git host's CI file (github, gitlab, forgejo).
+
+    Raises:
+        UnusableInput: a folder that is not new, a source that does not import.
+    """
+    from bylaws.fmt import format_paths
+    from bylaws.importers import import_file, write_document
+    from bylaws.importers.builder import slugify
+
+    _refuse_used_folder(root)
+    warnings: list[str] = []
+    if source is not None:
+        # Import first: a file that does not import leaves no half-made folder.
+        result = import_file(source, None, doc_id or slugify(source.stem), lang)
+        document = result.document
+        warnings = [f"{source}:{w.line}: warning: {w.message}" for w in result.warnings]
+        lang = document.lang
+        folder = root / "drafts" / document.id
+        written = write_document(document, folder)
+        site_title = title or document.meta.short_title or document.meta.title
+    else:
+        lang = lang or "ar"
+        words = _words(lang)
+        doc_id = doc_id or "regulations"
+        if slugify(doc_id) != doc_id:
+            raise UnusableInput(
+                f"{doc_id!r} is not a usable id: use lower-case letters, digits and hyphens"
+            )
+        site_title = title or words.title
+        folder = root / "drafts" / doc_id
+        article = folder / "articles" / "art-general.xml"
+        write_atomic(article, _article_xml(words).encode("utf-8"))
+        document_file = folder / "document.xml"
+        write_atomic(
+            document_file,
+            _document_xml(doc_id, lang, site_title, words).encode("utf-8"),
+        )
+        written = [article, document_file]
+        format_paths([folder])
+    words = _words(lang)
+    files = {
+        root / "mkdocs.yml": default_mkdocs_yml(lang, site_title),
+        root / "docs" / "index.md": words.home.format(
+            title=site_title, doc=folder.name
+        ),
+        root / ".gitignore": GITIGNORE,
+        root / ".pre-commit-config.yaml": PRE_COMMIT,
+    }
+    for path, text in files.items():
+        write_atomic(path, text.encode("utf-8"))
+        written.append(path)
+    if host is not None:
+        from bylaws.hosting.ci import write_ci
+
+        written.append(write_ci(root, host))
+    initialised = False
+    try:
+        if not _inside_repository(root):
+            subprocess.run(
+                ["git", "init", "-q", str(root)], check=True, capture_output=True
+            )
+            initialised = True
+    except (OSError, subprocess.CalledProcessError):
+        warnings.append(
+            f"{root}: warning: git is not available; run `git init` yourself"
+        )
+    return NewWorkspace(root, folder, tuple(written), initialised, tuple(warnings))
