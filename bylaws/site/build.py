@@ -125,6 +125,8 @@ def build(
     if offline:
         overrides["use_directory_urls"] = False
     with site_config(config_file, root) as found:
+        if found.embedded and site_dir is None:
+            overrides["site_dir"] = str(found.root / "site")
         try:
             config = load_config(
                 str(found.read_from),

@@ -121,6 +121,8 @@ class SiteConfig:
     # mkdocs resolves docs_dir and the plugin's workspace against this path.
     config_file_path: Path
     embedded: bool
+    # The workspace's top folder: where a site built from the default goes.
+    root: Path
 
 
 @contextmanager
@@ -139,12 +141,13 @@ def site_config(
     if config_file is not None:
         if not config_file.is_file():
             raise UnusableInput("no mkdocs.yml here", str(config_file))
-        yield SiteConfig(config_file, config_file.resolve(), embedded=False)
+        resolved = config_file.resolve()
+        yield SiteConfig(config_file, resolved, embedded=False, root=resolved.parent)
         return
     root = (root or Path(".")).resolve()
     found = root / CONFIG_NAME
     if found.is_file():
-        yield SiteConfig(found, found, embedded=False)
+        yield SiteConfig(found, found, embedded=False, root=root)
         return
     lang, title = workspace_language(root / WORKSPACE)
     with tempfile.TemporaryDirectory(prefix="bylaws-site-") as scratch:
@@ -153,8 +156,11 @@ def site_config(
             # mkdocs needs a docs folder; an empty one leaves only generated pages.
             docs = Path(scratch) / "docs"
             docs.mkdir()
+        # Every path in it is absolute: the file lives in a scratch folder,
+        # and mkdocs serve watches it there.
         written = Path(scratch) / CONFIG_NAME
-        written.write_text(
-            default_mkdocs_yml(lang, title, docs_dir=str(docs)), encoding="utf-8"
+        text = default_mkdocs_yml(
+            lang, title, docs_dir=str(docs), workspace=str(root / WORKSPACE)
         )
-        yield SiteConfig(written, found, embedded=True)
+        written.write_text(text, encoding="utf-8")
+        yield SiteConfig(written, written, embedded=True, root=root)
