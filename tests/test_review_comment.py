@@ -7,6 +7,8 @@ in its CommonMark preset is that renderer.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from click.testing import CliRunner
 from lxml import html as lxml_html
@@ -102,3 +104,27 @@ def test_without_a_link_the_note_says_how_to_see_everything() -> None:
     text = _markdown(str(SAMPLE), str(LONG), "--max-bytes", "2000")
     assert "`bylaws diff`" in text
     assert text.rstrip().endswith("</div>")
+
+
+def test_the_link_comes_from_mkdocs_site_url_when_not_given(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    shutil.copytree(SAMPLE, tmp_path / "drafts" / SAMPLE.name)
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: x\nsite_url: https://review.example.org/rules\n", "utf-8"
+    )
+    monkeypatch.chdir(tmp_path)
+    doc = f"drafts/{SAMPLE.name}"
+    text = _markdown(doc, f"{doc}/proposals/digital-registry", "--max-bytes", "2000")
+    href = _render(text).xpath("//a/@href")
+    assert href == [
+        "https://review.example.org/rules/internal-regulations/proposals/digital-registry/"
+    ]
+    # mkdocs' own YAML tags make the file unreadable to us: no link, no error.
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_url: https://x.org/\nx: !!python/name:os.getcwd\n", "utf-8"
+    )
+    text = _markdown(doc, f"{doc}/proposals/digital-registry", "--max-bytes", "2000")
+    assert "`bylaws diff`" in text
