@@ -87,10 +87,11 @@ def _progress(done: int, total: int) -> None:
 )
 @click.option(
     "--max-bytes",
-    type=click.IntRange(min=1),
+    type=click.IntRange(min=0),
     default=None,
     help=f"markdown: leave out whole articles past this size, for a review "
-    f"comment (default {MARKDOWN_MAX_BYTES}, under GitHub's 65,536 characters).",
+    f"comment (default {MARKDOWN_MAX_BYTES}, under GitHub's 65,536 characters; "
+    "0: no limit).",
 )
 @click.option(
     "--link",
@@ -147,12 +148,19 @@ def diff_command(
             context=context,
             bidi="visual" if bidi == "visual" else "logical",
             width=shutil.get_terminal_size((120, 24)).columns,
-            max_bytes=(max_bytes or MARKDOWN_MAX_BYTES) if fmt == "markdown" else None,
+            max_bytes=_markdown_limit(max_bytes) if fmt == "markdown" else None,
             link=link or (published_link(operands[1]) if fmt == "markdown" else None),
         )
         _emit(render(diff, fmt, options), options.color)
     if exit_code or quiet:
         ctx.exit(0 if diff.is_empty else 1)
+
+
+def _markdown_limit(asked: int | None) -> int | None:
+    """--max-bytes as the formatter takes it: the default when not given, 0 is none."""
+    if asked is None:
+        return MARKDOWN_MAX_BYTES
+    return asked or None
 
 
 def published_link(operand: str) -> str | None:
