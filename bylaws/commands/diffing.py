@@ -149,11 +149,17 @@ def diff_command(
             bidi="visual" if bidi == "visual" else "logical",
             width=shutil.get_terminal_size((120, 24)).columns,
             max_bytes=_markdown_limit(max_bytes) if fmt == "markdown" else None,
-            link=link or (published_link(operands[1]) if fmt == "markdown" else None),
+            link=link or (_published_link(operands[1]) if fmt == "markdown" else None),
         )
         _emit(render(diff, fmt, options), options.color)
     if exit_code or quiet:
         ctx.exit(0 if diff.is_empty else 1)
+
+
+def _published_link(operand: str) -> str | None:
+    from bylaws.site.published import published_link
+
+    return published_link(operand)
 
 
 def _markdown_limit(asked: int | None) -> int | None:
@@ -161,43 +167,6 @@ def _markdown_limit(asked: int | None) -> int | None:
     if asked is None:
         return MARKDOWN_MAX_BYTES
     return asked or None
-
-
-def published_link(operand: str) -> str | None:
-    """The published page of a diff's new side, from ./mkdocs.yml's site_url.
-
-    A proposal folder links to its redline page, a document to its home page;
-    anything else (a revision, a file), or no site_url, gives None.
-    """
-    from bylaws.site.urls import SiteUrls
-
-    site_url = _site_url(Path("mkdocs.yml"))
-    path = Path(operand.split(":", 1)[-1]) if ":" in operand else Path(operand)
-    if site_url is None or not path.is_dir():
-        return None
-    parts = path.resolve().parts
-    if len(parts) >= 3 and parts[-2] == "proposals":
-        urls = SiteUrls(parts[-3])
-        return site_url + urls.page_url(urls.proposal(parts[-1]))
-    if (path / "document.xml").is_file():
-        urls = SiteUrls(parts[-1])
-        return site_url + urls.page_url(urls.home())
-    return None
-
-
-def _site_url(config: Path) -> str | None:
-    """mkdocs.yml's site_url, ending in a slash; None when unset or unreadable."""
-    import yaml
-
-    try:
-        data = yaml.safe_load(config.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        # Missing, or holding mkdocs' !!python tags: there is no link to give.
-        return None
-    url = data.get("site_url") if isinstance(data, dict) else None
-    if not isinstance(url, str) or not url.strip():
-        return None
-    return url.strip().rstrip("/") + "/"
 
 
 def _textconv(operands: tuple[str, ...]) -> None:
