@@ -136,6 +136,58 @@ def _article_xml(words: _Words) -> str:
 
 
 @dataclass(frozen=True)
+class _MadeDocument:
+    folder: Path
+    written: tuple[Path, ...]
+    lang: str
+    title: str
+    warnings: tuple[str, ...] = ()
+
+
+def _imported_document(
+    root: Path, source: Path, doc_id: str | None, lang: str | None
+) -> _MadeDocument:
+    """The document imported from a file; a file that does not import writes nothing."""
+    from bylaws.importers import import_file, write_document
+    from bylaws.importers.builder import slugify
+
+    result = import_file(source, None, doc_id or slugify(source.stem), lang)
+    document = result.document
+    folder = root / "drafts" / document.id
+    written = write_document(document, folder)
+    return _MadeDocument(
+        folder,
+        tuple(written),
+        document.lang,
+        document.meta.short_title or document.meta.title,
+        tuple(f"{source}:{w.line}: warning: {w.message}" for w in result.warnings),
+    )
+
+
+def _starter_document(
+    root: Path, doc_id: str | None, lang: str, title: str | None
+) -> _MadeDocument:
+    """A document of one article to start from, in canonical form."""
+    from bylaws.fmt import format_paths
+    from bylaws.importers.builder import slugify
+
+    words = _words(lang)
+    doc_id = doc_id or "regulations"
+    if slugify(doc_id) != doc_id:
+        raise UnusableInput(
+            f"{doc_id!r} is not a usable id: use lower-case letters, digits and hyphens"
+        )
+    title = title or words.title
+    folder = root / "drafts" / doc_id
+    article = folder / "articles" / "art-general.xml"
+    write_atomic(article, _article_xml(words).encode("utf-8"))
+    document = folder / "document.xml"
+    write_atomic(document, _document_xml(doc_id, lang, title, words).encode("utf-8"))
+    format_paths([folder])
+    return _MadeDocument(folder, (article, document), lang, title)
+
+
+@dataclass(frozen=True)
 class NewWorkspace:
     """What `new_workspace` made."""
 
@@ -193,40 +245,14 @@ def new_workspace(
     Raises:
         UnusableInput: a folder that is not new, a source that does not import.
     """
-    from bylaws.fmt import format_paths
-    from bylaws.importers import import_file, write_document
-    from bylaws.importers.builder import slugify
-
     _refuse_used_folder(root)
-    warnings: list[str] = []
     if source is not None:
-        # Import first: a file that does not import leaves no half-made folder.
-        result = import_file(source, None, doc_id or slugify(source.stem), lang)
-        document = result.document
-        warnings = [f"{source}:{w.line}: warning: {w.message}" for w in result.warnings]
-        lang = document.lang
-        folder = root / "drafts" / document.id
-        written = write_document(document, folder)
-        site_title = title or document.meta.short_title or document.meta.title
+        made = _imported_document(root, source, doc_id, lang)
     else:
-        lang = lang or "ar"
-        words = _words(lang)
-        doc_id = doc_id or "regulations"
-        if slugify(doc_id) != doc_id:
-            raise UnusableInput(
-                f"{doc_id!r} is not a usable id: use lower-case letters, digits and hyphens"
-            )
-        site_title = title or words.title
-        folder = root / "drafts" / doc_id
-        article = folder / "articles" / "art-general.xml"
-        write_atomic(article, _article_xml(words).encode("utf-8"))
-        document_file = folder / "document.xml"
-        write_atomic(
-            document_file,
-            _document_xml(doc_id, lang, site_title, words).encode("utf-8"),
-        )
-        written = [article, document_file]
-        format_paths([folder])
+        made = _starter_document(root, doc_id, lang or "ar", title)
+    folder, written, lang = made.folder, list(made.written), made.lang
+    site_title = title or made.title
+    warnings = list(made.warnings)
     words = _words(lang)
     files = {
         root / "mkdocs.yml": default_mkdocs_yml(lang, site_title),
