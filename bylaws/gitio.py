@@ -3,7 +3,7 @@
 `GitTree` implements the `bylaws.workspace.Tree` protocol over one commit:
 the file list comes from one `git ls-tree`, the bytes from one long-running
 `git cat-file --batch`, so the working tree and the index are never touched.
-`article_history` lists the commits that changed one file.
+`file_history` lists the commits that changed one file.
 """
 
 from __future__ import annotations
@@ -216,10 +216,6 @@ class Commit:
     author: str
     date: str
     subject: str
-
-    @property
-    def short(self) -> str:
-        return self.id[:10]
 
 
 def file_history(root: Path, path: PurePosixPath, rev: str = "HEAD") -> list[Commit]:

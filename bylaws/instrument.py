@@ -388,7 +388,7 @@ def _note_prefix(doc: Document) -> str:
     return "ملاحظة: " if _arabic(doc) else "Note: "
 
 
-def article_lines(
+def article_as_instrument_lines(
     article: Article, label: str, doc: Document, shown: Document
 ) -> list[str]:
     """A whole article as lines: label and heading, paragraphs, notes."""
@@ -479,7 +479,7 @@ def read_paragraph(reader: _Lines, number: int | None) -> Paragraph:
     return Paragraph(tuple(items))
 
 
-def read_article(reader: _Lines, ref: str | None) -> tuple[str | None, Article]:
+def read_article_block(reader: _Lines, ref: str | None) -> tuple[str | None, Article]:
     """An article block: returns the id given in its label line (if any) and the text."""
     current = reader.peek()
     if current is None:
@@ -918,7 +918,7 @@ def render_instrument(old: Document, new: Document, clauses: Sequence[Clause]) -
                     )
                 )
                 out.append(block_open)
-                out.extend(article_lines(article, art, old, new))
+                out.extend(article_as_instrument_lines(article, art, old, new))
                 out.append(block_close)
             case RepealArticle(article=ref):
                 art = names.article(ref)
@@ -936,7 +936,11 @@ def render_instrument(old: Document, new: Document, clauses: Sequence[Clause]) -
                         + f"A new article is inserted {into}{where}, reading as follows:"
                     )
                 out.append(block_open)
-                out.extend(article_lines(article, names.article(ref, new), old, new))
+                out.extend(
+                    article_as_instrument_lines(
+                        article, names.article(ref, new), old, new
+                    )
+                )
                 out.append(block_close)
             case MoveArticle(article=ref, position=position):
                 art = names.article(ref)
@@ -1163,7 +1167,7 @@ def _clause(
                 position = Position(
                     _EDGES[m["edge"]], names.find_division(m["div"], line, path)
                 )
-            given, article = read_article(reader, None)
+            given, article = read_article_block(reader, None)
             if not given:
                 raise InstrumentError(
                     "a new article needs its id in brackets after its number, e.g. "
@@ -1182,7 +1186,7 @@ def _clause(
                 _no_leftovers(reader)
                 return ReplaceParagraph(found[0], found[1], paragraph)
             ref = names.find_article(loc, line, path)
-            _, article = read_article(reader, ref)
+            _, article = read_article_block(reader, ref)
             _no_leftovers(reader)
             return ReplaceArticle(ref, article)
     raise InstrumentError(

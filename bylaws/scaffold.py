@@ -1,7 +1,7 @@
 """Scaffolding proposals: a new proposal folder and its operations, ready to edit.
 
 Every function returns the new Proposal value; writing it is left to
-`bylaws.proposals.write_proposal`, so the result is whole or nothing. Each
+`bylaws.proposal_files.write_proposal`, so the result is whole or nothing. Each
 operation records the fingerprint of the articles it touches, so that `check`
 can tell when the text in force moved on.
 """
@@ -35,7 +35,7 @@ from .model import (
 )
 from .numbering import number_outline, parse_number, parse_plain_number
 from .overlay import apply_proposal
-from .proposals.git import head_commit
+from .proposal_files import head_commit
 from .review import stages
 from .workspace import ARTICLES, PROPOSALS, DiskTree, fingerprint
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import copy
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -83,6 +84,110 @@ class SplitSchema:
         return values
 
 
+@dataclass(frozen=True)
+class _Grammar:
+    """A copy of the grammar with what the splitting rules look up in it."""
+
+    root: etree._Element
+    defines: dict[str | None, etree._Element]
+    params: list[etree._Element]
+
+    @classmethod
+    def of(cls, grammar: etree._Element) -> _Grammar:
+        root = copy.deepcopy(grammar)
+        params = [p for p in root.iter(RNG + "param") if p.get("name") == "pattern"]
+        defines = {d.get("name"): d for d in root.iter(RNG + "define")}
+        return cls(root, defines, params)
+
+    def pattern_defines(self) -> set[str | None]:
+        """The definitions that are a pattern and nothing else."""
+        return {n for n, d in self.defines.items() if _pattern_of(d) is not None}
+
+
+def _refuse_other_files(grammar: _Grammar) -> None:
+    """A grammar split in a file of its own (include, externalRef) is out of reach."""
+    if next(grammar.root.iter(RNG + "include", RNG + "externalRef"), None) is not None:
+        raise SchemaSplitError("the grammar includes other files")
+
+
+def _is_on_a_string(param: etree._Element) -> bool:
+    data = param.getparent()
+    holder = data.getparent() if data is not None else None
+    return data is not None and holder is not None and data.get("type") == "string"
+
+
+def _is_alone_in_its_data(param: etree._Element) -> bool:
+    data = param.getparent()
+    return data is not None and len(_patterns_in(data)) == 1
+
+
+def _is_an_attributes_whole_value(param: etree._Element) -> bool:
+    data = param.getparent()
+    holder = data.getparent() if data is not None else None
+    return (
+        holder is not None
+        and len(holder) == 1
+        and holder.tag in (RNG + "attribute", RNG + "define")
+    )
+
+
+# What every pattern must be, each with what the refusal says; checked in order.
+_PATTERN_RULES: tuple[tuple[Callable[[etree._Element], bool], str], ...] = (
+    (_is_on_a_string, "is not on a string"),
+    (_is_alone_in_its_data, "is one of several"),
+    (_is_an_attributes_whole_value, "is not an attribute's value"),
+)
+
+
+def _refuse_patterns_not_whole_attribute_values(grammar: _Grammar) -> None:
+    for param in grammar.params:
+        for holds, refusal in _PATTERN_RULES:
+            if not holds(param):
+                raise SchemaSplitError(f"pattern {param.text!r} {refusal}")
+
+
+def _refuse_pattern_definitions_outside_attributes(grammar: _Grammar) -> None:
+    pattern_defines = grammar.pattern_defines()
+    for ref in grammar.root.iter(RNG + "ref"):
+        holder = ref.getparent()
+        if ref.get("name") in pattern_defines and (
+            holder is None or holder.tag != RNG + "attribute" or len(holder) != 1
+        ):
+            raise SchemaSplitError(
+                f"pattern {ref.get('name')!r} used outside an attribute"
+            )
+
+
+# The rules a grammar must pass before its patterns are taken out; in order,
+# since the first broken one is the error reported.
+_SPLIT_RULES: tuple[Callable[[_Grammar], None], ...] = (
+    _refuse_other_files,
+    _refuse_patterns_not_whole_attribute_values,
+    _refuse_pattern_definitions_outside_attributes,
+)
+
+
+def _attribute_pattern(grammar: _Grammar, attribute: etree._Element) -> str | None:
+    """The pattern that is an attribute's whole value, directly or by a ref."""
+    holder = attribute
+    if len(attribute) == 1 and attribute[0].tag == RNG + "ref":
+        holder = grammar.defines[attribute[0].get("name")]
+    return _pattern_of(holder)
+
+
+def _patterns_by_attribute(grammar: _Grammar) -> dict[str, str | None]:
+    """Each attribute name's pattern (None: it has none), one per name."""
+    found: dict[str, str | None] = {}
+    for attribute in grammar.root.iter(RNG + "attribute"):
+        name = attribute.get("name") or ""
+        pattern = _attribute_pattern(grammar, attribute)
+        if pattern is not None and (":" in name or attribute.get("ns") or not name):
+            raise SchemaSplitError(f"a pattern on attribute {name!r} in a namespace")
+        if found.setdefault(name, pattern) != pattern:
+            raise SchemaSplitError(f"attribute {name!r} has different patterns")
+    return found
+
+
 def split(grammar: etree._Element) -> SplitSchema:
     """Take the patterns out of a RELAX NG grammar (a copy); keep them by attribute.
 
@@ -91,46 +196,11 @@ def split(grammar: etree._Element) -> SplitSchema:
     pattern wherever the grammar uses it: then a check by name is the check
     libxml2 would make. Otherwise SchemaSplitError.
     """
-    grammar = copy.deepcopy(grammar)
-    defines = {d.get("name"): d for d in grammar.iter(RNG + "define")}
-    params = [p for p in grammar.iter(RNG + "param") if p.get("name") == "pattern"]
-    # A grammar split in a file of its own (include, externalRef) is out of reach.
-    if next(grammar.iter(RNG + "include", RNG + "externalRef"), None) is not None:
-        raise SchemaSplitError("the grammar includes other files")
-    pattern_defines = {
-        name for name, d in defines.items() if _pattern_of(d) is not None
-    }
-    for param in params:
-        data = param.getparent()
-        holder = data.getparent() if data is not None else None
-        if data is None or holder is None or data.get("type") != "string":
-            raise SchemaSplitError(f"pattern {param.text!r} is not on a string")
-        if len(_patterns_in(data)) != 1:
-            raise SchemaSplitError(f"pattern {param.text!r} is one of several")
-        if len(holder) != 1 or holder.tag not in (RNG + "attribute", RNG + "define"):
-            raise SchemaSplitError(
-                f"pattern {param.text!r} is not an attribute's value"
-            )
-    for ref in grammar.iter(RNG + "ref"):
-        holder = ref.getparent()
-        if ref.get("name") in pattern_defines and (
-            holder is None or holder.tag != RNG + "attribute" or len(holder) != 1
-        ):
-            raise SchemaSplitError(
-                f"pattern {ref.get('name')!r} used outside an attribute"
-            )
-    found: dict[str, str | None] = {}
-    for attribute in grammar.iter(RNG + "attribute"):
-        name = attribute.get("name") or ""
-        holder = attribute
-        if len(attribute) == 1 and attribute[0].tag == RNG + "ref":
-            holder = defines[attribute[0].get("name")]
-        pattern = _pattern_of(holder)
-        if pattern is not None and (":" in name or attribute.get("ns") or not name):
-            raise SchemaSplitError(f"a pattern on attribute {name!r} in a namespace")
-        if found.setdefault(name, pattern) != pattern:
-            raise SchemaSplitError(f"attribute {name!r} has different patterns")
-    for param in params:
+    checked = _Grammar.of(grammar)
+    for rule in _SPLIT_RULES:
+        rule(checked)
+    found = _patterns_by_attribute(checked)
+    for param in checked.params:
         data = param.getparent()
         assert data is not None
         data.remove(param)
@@ -139,7 +209,7 @@ def split(grammar: etree._Element) -> SplitSchema:
         for name, pattern in found.items()
         if pattern is not None
     }
-    return SplitSchema(etree.RelaxNG(grammar), patterns)
+    return SplitSchema(etree.RelaxNG(checked.root), patterns)
 
 
 def _pattern_of(holder: etree._Element) -> str | None:
@@ -304,6 +374,6 @@ def load_root(data: bytes, path: str, name: str) -> etree._Element:
     return root
 
 
-def read_article(data: bytes, path: str) -> Article:
+def validated_article(data: bytes, path: str) -> Article:
     """An article file's bytes as a validated Article."""
     return article_from_xml(load_root(data, path, "article"), path, data)

@@ -150,7 +150,7 @@ def load_article_file(tree: Tree, rel: PurePosixPath) -> Article:
 
 def read_article_file(data: bytes, path: str, name: str) -> Article:
     """An article file's bytes as an Article whose id is its file name's stem."""
-    article = validation.read_article(data, path)
+    article = validation.validated_article(data, path)
     if article.id != name.removesuffix(".xml"):
         raise UnusableInput(
             f"article id {article.id!r} does not match its file name {name!r}; "

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from bylaws.cli import cli
 from bylaws.proposals.collisions import compare_pair
 
-from .conftest import SAMPLE, golden
+from .conftest import SAMPLE, examples, golden
 from .proposal_strategies import decorated, documents, proposals
 
 
@@ -63,7 +63,7 @@ def test_a_copy_with_only_formal_differences_is_a_duplicate(sample: Path) -> Non
 
 
 @settings(
-    max_examples=150,
+    max_examples=examples(150),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )

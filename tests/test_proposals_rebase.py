@@ -9,7 +9,7 @@ from pathlib import Path, PurePosixPath
 from click.testing import CliRunner
 
 from bylaws.cli import cli
-from bylaws.proposals import stale_articles
+from bylaws.proposal_files import stale_articles
 from bylaws.workspace import DiskTree, load_proposal
 
 GIT = ["git", "-c", "user.name=t", "-c", "user.email=t@t"]

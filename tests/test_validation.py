@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from bylaws import validation
-from tests.conftest import ENGLISH, ROOT, SAMPLE
+from tests.conftest import ENGLISH, ROOT, SAMPLE, examples
 
 RNG_NS = "http://relaxng.org/ns/structure/1.0"
 XSD_TYPES = "http://www.w3.org/2001/XMLSchema-datatypes"
@@ -66,7 +66,7 @@ ROOTS = {path: etree.fromstring(path.read_bytes()) for path, _, _ in SLOTS}
 VALUES = st.text(alphabet="az09AZ-/_. \tpara-point-1ابـ٣\u064e", max_size=14)
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(slot=st.sampled_from(SLOTS), value=VALUES)
 @example(slot=next(s for s in SLOTS if s[2] == "to"), value="art-x/para-0")
 @example(slot=next(s for s in SLOTS if s[2] == "to"), value="art-x/para-10/point-2")
@@ -127,6 +127,13 @@ PATTERN = '<data type="string"><param name="pattern">[a-z]+</param></data>'
             '<param name="pattern">[a-z]+</param></data></attribute></element>',
             "not on a string",
         ),
+        (
+            '<element name="a"><attribute name="x"><data type="string">'
+            '<param name="pattern">[a-z]+</param><param name="pattern">[a-c]+</param>'
+            "</data></attribute></element>",
+            "one of several",
+        ),
+        ('<element name="a"><externalRef href="b.rng"/></element>', "other files"),
     ],
 )
 def test_a_grammar_the_fast_path_cannot_mirror_is_refused(
@@ -134,6 +141,28 @@ def test_a_grammar_the_fast_path_cannot_mirror_is_refused(
 ) -> None:
     with pytest.raises(validation.SchemaSplitError, match=reason):
         validation.split(_grammar(body))
+
+
+def test_a_pattern_definition_used_outside_an_attribute_is_refused() -> None:
+    grammar = etree.fromstring(
+        f'<grammar xmlns="{RNG_NS}" datatypeLibrary="{XSD_TYPES}">'
+        '<start><element name="a"><attribute name="x"><ref name="word"/></attribute>'
+        '<element name="b"><ref name="word"/></element></element></start>'
+        f'<define name="word">{PATTERN}</define></grammar>'
+    )
+    with pytest.raises(validation.SchemaSplitError, match="outside an attribute"):
+        validation.split(grammar)
+
+
+def test_a_pattern_definition_used_as_an_attributes_value_is_kept() -> None:
+    grammar = etree.fromstring(
+        f'<grammar xmlns="{RNG_NS}" datatypeLibrary="{XSD_TYPES}">'
+        '<start><element name="a"><attribute name="x"><ref name="word"/></attribute>'
+        f'</element></start><define name="word">{PATTERN}</define></grammar>'
+    )
+    split = validation.split(grammar)
+    assert split.values_if_valid(etree.fromstring('<a x="abc"/>'), "x") == ["abc"]
+    assert split.values_if_valid(etree.fromstring('<a x="a1"/>'), "x") is None
 
 
 def test_a_split_grammar_checks_patterns_by_attribute_name() -> None:

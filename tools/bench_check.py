@@ -37,13 +37,13 @@ def _best(fn: Callable[[], object], repeat: int) -> float:
 
 
 def _floor(files: list[Path]) -> None:
-    parser = xmlio._parser()
+    parser = xmlio.parse._parser()
     for path in files:
         etree.fromstring(path.read_bytes(), parser)
 
 
 def _tight_floor(paths: list[str]) -> None:
-    parser = xmlio._parser()
+    parser = xmlio.parse._parser()
     for path in paths:
         etree.fromstring(read_small_file(path), parser)
 

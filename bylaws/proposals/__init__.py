@@ -1,7 +1,9 @@
-"""Proposals: consolidation, collisions, stale detection and rebasing.
+"""Proposals: consolidation, collisions and rebasing, on values alone.
 
 `bylaws.overlay` applies one proposal; this package carries several onto one
-text, finds where they clash, and keeps them current when the text moves on.
+text, finds where they clash, and carries one onto a newer text. It reads and
+writes no files: `bylaws.proposal_files` loads what it needs and writes what it
+makes.
 """
 
 from __future__ import annotations
@@ -9,9 +11,7 @@ from __future__ import annotations
 from .collisions import CollisionReport, PairReport, compare_pair, find_collisions
 from .consolidate import Collision, consolidate, pair_collisions, touched_places
 from .merge import Clash, MergeConflict, merge3, merge_articles
-from .output import write_document, write_proposal
-from .rebase import base_document, fingerprints_for, rebase
-from .stale import stale_articles
+from .rebase import rebase_onto
 
 __all__ = [
     "Clash",
@@ -19,17 +19,12 @@ __all__ = [
     "CollisionReport",
     "MergeConflict",
     "PairReport",
-    "base_document",
     "compare_pair",
     "consolidate",
     "find_collisions",
-    "fingerprints_for",
     "merge3",
     "merge_articles",
     "pair_collisions",
-    "rebase",
-    "stale_articles",
+    "rebase_onto",
     "touched_places",
-    "write_document",
-    "write_proposal",
 ]

@@ -8,6 +8,7 @@ same words stop the run with a `CollisionError` naming every clashing word.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from ..errors import CollisionError
@@ -129,6 +130,135 @@ def _other(table: dict[str, str], ref: str, name: str) -> str | None:
     return other if other is not None and other != name else None
 
 
+# Who else already changed an article, each asked as (state, ref, name).
+_Finder = Callable[[_State, str, str], str | None]
+
+
+def _amender(state: _State, ref: str, name: str) -> str | None:
+    return _other(state.amended_by, ref, name)
+
+
+def _mover(state: _State, ref: str, name: str) -> str | None:
+    return _other(state.moved_by, ref, name)
+
+
+def _repealer(state: _State, ref: str, name: str) -> str | None:
+    return _other(state.repealed_by, ref, name)
+
+
+def _new_heading_giver(state: _State, ref: str, name: str) -> str | None:
+    return _other(state.headings_by, ref, name)
+
+
+# What another proposal may not have done to an article this one repeals,
+# with the words that say what it did; the first found is the collision.
+_REPEAL_CLASHES: tuple[tuple[_Finder, str], ...] = (
+    (_amender, "amends it"),
+    (_mover, "moves it"),
+    (_anchored_by, "places an article next to it"),
+    (_new_heading_giver, "gives it a new heading"),
+)
+# ... to the article an insertion or a move is placed next to ({} is its id).
+_ANCHOR_CLASHES: tuple[tuple[_Finder, str], ...] = (
+    (_repealer, "repeals {}"),
+    (_mover, "moves {}"),
+)
+# ... to an article this one moves, with what this one does in reply.
+_MOVE_CLASHES: tuple[tuple[_Finder, str, str], ...] = (
+    (_mover, "moves it", "moves it too"),
+    (_repealer, "repeals it", "moves it"),
+    (_anchored_by, "places an article next to it", "moves it"),
+)
+
+
+def _clash(ref: str, other: str, theirs: str, name: str, ours: str) -> list[Collision]:
+    return [Collision(ref, "", "", other, name, theirs, ours)]
+
+
+def _repeal_clashes(state: _State, name: str, op: Repeal) -> list[Collision] | None:
+    """The collisions of a repeal: [] when it is one already made, None when none."""
+    ref = op.article
+    if ref in state.repealed_by:
+        return []  # the same change twice: nothing is lost
+    for find, theirs in _REPEAL_CLASHES:
+        if other := find(state, ref, name):
+            return _clash(ref, other, theirs, name, "repeals it")
+    state.repealed_by[ref] = name
+    return None
+
+
+def _move_clashes(state: _State, name: str, op: Move) -> list[Collision] | None:
+    ref = op.article
+    for find, theirs, ours in _MOVE_CLASHES:
+        if other := find(state, ref, name):
+            return _clash(ref, other, theirs, name, ours)
+    state.moved_by[ref] = name
+    return None
+
+
+def _placement_clashes(
+    state: _State, name: str, op: Insert | Move
+) -> list[Collision] | None:
+    """The collisions of putting an article at a place, None when none."""
+    key = _place_key(op)
+    anchor = op.position.anchor
+    if (other := state.placed_by.get(key)) is not None:
+        theirs = f"places an article {key[0]} {key[1]}"
+        return _clash(
+            op.article, other, theirs, name, f"places {op.article} at the same place"
+        )
+    for find, theirs in _ANCHOR_CLASHES:
+        if other := find(state, anchor, name):
+            ours = f"places {op.article} next to it"
+            return _clash(op.article, other, theirs.format(anchor), name, ours)
+    if isinstance(op, Move) and (found := _move_clashes(state, name, op)) is not None:
+        return found
+    state.placed_by[key] = name
+    return None
+
+
+def _heading_clashes(
+    state: _State, base: Document, name: str, op: AmendHeading
+) -> list[Collision] | None:
+    """The collisions of a new heading: [] when it is one already given."""
+    target, heading = op.target, op.heading
+    if other := _repealer(state, target, name):
+        return _clash(target, other, "repeals it", name, "gives it a new heading")
+    if target not in state.headings_by:
+        state.headings_by[target] = name
+        return None
+    current = _heading_of(state.doc, target)
+    if current == heading:
+        return []
+    return [
+        Collision(
+            target,
+            "heading",
+            _heading_of(base, target) or "",
+            state.headings_by[target],
+            name,
+            current or "",
+            heading,
+        )
+    ]
+
+
+def _structural_clashes(
+    state: _State, base: Document, name: str, op: Operation
+) -> list[Collision] | None:
+    """What one operation meets in the text so far; None: it is carried over."""
+    match op:
+        case Repeal():
+            return _repeal_clashes(state, name, op)
+        case Insert() | Move():
+            return _placement_clashes(state, name, op)
+        case AmendHeading():
+            return _heading_clashes(state, base, name, op)
+        case Amend():
+            return []  # merged word by word with the other amendments
+    return None
+
+
 def _structural(
     state: _State, base: Document, proposal: Proposal, op: Operation
 ) -> list[Collision]:
@@ -138,79 +268,9 @@ def _structural(
     applied in: an article repealed or moved by one cannot be amended, moved
     or used as a place by the other.
     """
-    name = proposal.id
-
-    def clash(ref: str, other: str, theirs: str, ours: str) -> list[Collision]:
-        return [Collision(ref, "", "", other, name, theirs, ours)]
-
-    match op:
-        case Repeal(article=ref):
-            if ref in state.repealed_by:
-                return []  # the same change twice: nothing is lost
-            if other := _other(state.amended_by, ref, name):
-                return clash(ref, other, "amends it", "repeals it")
-            if other := _other(state.moved_by, ref, name):
-                return clash(ref, other, "moves it", "repeals it")
-            if other := _anchored_by(state, ref, name):
-                return clash(ref, other, "places an article next to it", "repeals it")
-            if other := _other(state.headings_by, ref, name):
-                return clash(ref, other, "gives it a new heading", "repeals it")
-            state.repealed_by[ref] = name
-        case Insert() | Move():
-            key = _place_key(op)
-            anchor = op.position.anchor
-            if (other := state.placed_by.get(key)) is not None:
-                return clash(
-                    op.article,
-                    other,
-                    f"places an article {key[0]} {key[1]}",
-                    f"places {op.article} at the same place",
-                )
-            if other := _other(state.repealed_by, anchor, name):
-                return clash(
-                    op.article,
-                    other,
-                    f"repeals {anchor}",
-                    f"places {op.article} next to it",
-                )
-            if other := _other(state.moved_by, anchor, name):
-                return clash(
-                    op.article,
-                    other,
-                    f"moves {anchor}",
-                    f"places {op.article} next to it",
-                )
-            if isinstance(op, Move):
-                ref = op.article
-                if other := _other(state.moved_by, ref, name):
-                    return clash(ref, other, "moves it", "moves it too")
-                if other := _other(state.repealed_by, ref, name):
-                    return clash(ref, other, "repeals it", "moves it")
-                if other := _anchored_by(state, ref, name):
-                    return clash(ref, other, "places an article next to it", "moves it")
-                state.moved_by[ref] = name
-            state.placed_by[key] = name
-        case AmendHeading(target=target, heading=heading):
-            if other := _other(state.repealed_by, target, name):
-                return clash(target, other, "repeals it", "gives it a new heading")
-            if target in state.headings_by:
-                current = _heading_of(state.doc, target)
-                if current != heading:
-                    return [
-                        Collision(
-                            target,
-                            "heading",
-                            _heading_of(base, target) or "",
-                            state.headings_by[target],
-                            name,
-                            current or "",
-                            heading,
-                        )
-                    ]
-                return []
-            state.headings_by[target] = name
-        case Amend():
-            return []
+    collisions = _structural_clashes(state, base, proposal.id, op)
+    if collisions is not None:
+        return collisions
     state.doc = apply_operation(state.doc, proposal, op)
     return []
 

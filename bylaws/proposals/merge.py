@@ -101,18 +101,7 @@ def merge3(
         return list(theirs)
     if list(theirs) == list(base) or list(ours) == list(theirs):
         return list(ours)
-    mine, other = _changes(base, ours, joins), _changes(base, theirs, joins)
-    tagged = sorted(
-        [(c, 0) for c in mine] + [(c, 1) for c in other],
-        key=lambda ct: (ct[0].start, ct[0].end != ct[0].start, ct[1]),
-    )
-    # Group changes that overlap (transitively) into hunks.
-    hunks: list[list[tuple[_Change, int]]] = []
-    for change, side in tagged:
-        if hunks and any(_overlap(change, c) for c, _ in hunks[-1]):
-            hunks[-1].append((change, side))
-        else:
-            hunks.append([(change, side)])
+    hunks = _hunks(_changes(base, ours, joins), _changes(base, theirs, joins))
     out: list[T] = []
     clashes: list[Clash] = []
     cursor = 0
@@ -121,32 +110,53 @@ def merge3(
         end = max(c.end for c, _ in hunk)
         out.extend(base[cursor:start])
         cursor = max(cursor, end)
-        sides = {side for _, side in hunk}
-        if len(sides) == 1:
-            for change, _ in hunk:
-                out.extend(change.items)  # type: ignore[arg-type]
-            continue
-        ours_run = _rebuild(base, start, end, [c for c, s in hunk if s == 0])
-        theirs_run = _rebuild(base, start, end, [c for c, s in hunk if s == 1])
-        if ours_run == theirs_run:
-            out.extend(ours_run)
-            continue
-        merged = resolve(base[start:end], ours_run, theirs_run) if resolve else None
-        if merged is None:
-            clashes.append(
-                Clash(
-                    where,
-                    describe(base[start:end]),
-                    describe(ours_run),
-                    describe(theirs_run),
-                )
-            )
-            continue
-        out.extend(merged)
+        merged = _merge_hunk(base, start, end, hunk, resolve)
+        if isinstance(merged, tuple):
+            clashes.append(Clash(where, *(describe(run) for run in merged)))
+        else:
+            out.extend(merged)
     out.extend(base[cursor:])
     if clashes:
         raise MergeConflict(clashes)
     return out
+
+
+_Hunk = list[tuple[_Change, int]]  # changes that overlap, each with its side (0, 1)
+
+
+def _hunks(mine: list[_Change], other: list[_Change]) -> list[_Hunk]:
+    """Both sides' changes in base order, those that overlap (transitively) grouped."""
+    tagged = sorted(
+        [(c, 0) for c in mine] + [(c, 1) for c in other],
+        key=lambda ct: (ct[0].start, ct[0].end != ct[0].start, ct[1]),
+    )
+    hunks: list[_Hunk] = []
+    for change, side in tagged:
+        if hunks and any(_overlap(change, c) for c, _ in hunks[-1]):
+            hunks[-1].append((change, side))
+        else:
+            hunks.append([(change, side)])
+    return hunks
+
+
+def _merge_hunk(
+    base: Sequence[T],
+    start: int,
+    end: int,
+    hunk: _Hunk,
+    resolve: Resolver[T] | None,
+) -> list[T] | tuple[Sequence[T], list[T], list[T]]:
+    """What replaces base[start:end]; or, when the sides clash, the three runs."""
+    if len({side for _, side in hunk}) == 1:
+        return [item for change, _ in hunk for item in change.items]  # type: ignore[misc]
+    ours_run = _rebuild(base, start, end, [c for c, s in hunk if s == 0])
+    theirs_run = _rebuild(base, start, end, [c for c, s in hunk if s == 1])
+    if ours_run == theirs_run:
+        return ours_run
+    merged = resolve(base[start:end], ours_run, theirs_run) if resolve else None
+    if merged is None:
+        return base[start:end], ours_run, theirs_run
+    return merged
 
 
 def _rebuild(

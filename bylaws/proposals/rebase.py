@@ -3,68 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from pathlib import Path, PurePosixPath
 
-from ..errors import BylawsError, CollisionError, InvalidOperation, NotFound
-from ..model import Amend, Base, Document, Fingerprint, Proposal
+from ..errors import BylawsError, InvalidOperation
+from ..model import Amend, Base, Document, Proposal
 from ..overlay import apply_proposal
 from ..render import Reader
-from ..workspace import ARTICLES, DiskTree, load_document
 from .consolidate import Collision, Readers, collision_error
-from .git import commit_exists, head_commit, tree_at
 from .merge import MergeConflict, merge_articles
-
-
-def _base_place(proposal: Proposal) -> tuple[str | None, int | None, int | None]:
-    """Where the proposal's <base> element is, for messages."""
-    loc = proposal.loc
-    if loc is None:
-        return None, None, None
-    try:
-        lines = Path(loc.path).read_text(encoding="utf-8").splitlines()
-    except OSError:
-        return loc.path, loc.line, loc.col
-    for number, line in enumerate(lines, 1):
-        col = line.find("<base")
-        if col >= 0:
-            return loc.path, number, col + 1
-    return loc.path, loc.line, loc.col
-
-
-def base_document(doc_folder: Path, proposal: Proposal) -> Document:
-    """The text a proposal was drafted against, recovered from git by its commit."""
-    path, line, col = _base_place(proposal)
-    commit = proposal.base.commit
-    if not commit:
-        raise InvalidOperation(
-            "the proposal records no base commit, so the text it was drafted against "
-            "cannot be recovered; add commit= to <base> or redraft it",
-            path,
-            line,
-            col,
-        )
-    if not commit_exists(doc_folder, commit):
-        raise NotFound(
-            f"the proposal's base commit {commit} is not in this repository "
-            "(its base is gone); fetch it or redraft the proposal",
-            path,
-            line,
-            col,
-        )
-    return load_document(tree_at(doc_folder, commit))
-
-
-def fingerprints_for(doc_folder: Path, ids: list[str]) -> tuple[Fingerprint, ...]:
-    """The fingerprints of the given articles as their files are now."""
-    from ..workspace import fingerprint
-
-    tree = DiskTree(doc_folder)
-    found: list[Fingerprint] = []
-    for ref in ids:
-        rel = PurePosixPath(ARTICLES) / f"{ref}.xml"
-        if tree.is_file(rel):
-            found.append(Fingerprint(ref, fingerprint(tree.read_bytes(rel))))
-    return tuple(found)
 
 
 def _readers(base: Document, current: Document, proposal: Proposal) -> Readers | None:
@@ -77,16 +22,21 @@ def _readers(base: Document, current: Document, proposal: Proposal) -> Readers |
     return Reader(base), Reader(current), Reader(proposed)
 
 
-def rebase(doc_folder: Path, proposal: Proposal) -> Proposal:
-    """The proposal carried onto the document as it is now on disk.
+def rebase_onto(
+    base: Document, current: Document, proposal: Proposal, new_base: Base
+) -> Proposal:
+    """The proposal, drafted against `base`, carried onto `current`.
+
+    Args:
+        base: the text the proposal was drafted against.
+        current: the text in force now.
+        proposal: the proposal to carry over.
+        new_base: what the rebased proposal records as its base.
 
     Raises:
         CollisionError: the text in force changed the same words as the proposal.
-        NotFound / InvalidOperation: the base cannot be recovered, or an
-            operation names an article that is gone.
+        InvalidOperation: an operation names an article that is gone.
     """
-    base = base_document(doc_folder, proposal)
-    current = load_document(DiskTree(doc_folder))
     articles = dict(proposal.articles)
     collisions: list[Collision] = []
     for op in proposal.operations:
@@ -123,15 +73,6 @@ def rebase(doc_folder: Path, proposal: Proposal) -> Proposal:
             )
     if collisions:
         raise collision_error(collisions, proposal, _readers(base, current, proposal))
-    commit = head_commit(doc_folder)
-    ids = [fp.article for fp in proposal.base.fingerprints]
-    rebased = replace(
-        proposal,
-        base=Base(proposal.base.document, commit, fingerprints_for(doc_folder, ids)),
-        articles=articles,
-    )
+    rebased = replace(proposal, base=new_base, articles=articles)
     apply_proposal(current, rebased)  # every operation must still apply
     return rebased
-
-
-__all__ = ["CollisionError", "base_document", "fingerprints_for", "rebase"]
