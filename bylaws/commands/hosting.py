@@ -6,6 +6,8 @@ from pathlib import Path
 
 import click
 
+from bylaws.locale import _, say
+
 HOST_CHOICE = click.Choice(["github", "gitlab", "forgejo"])
 
 
@@ -46,12 +48,15 @@ def new_command(
     for warning in made.warnings:
         click.echo(warning, err=True)
     for path in made.written:
-        click.echo(f"wrote {path}")
+        click.echo(say(_("wrote {path}"), path=path))
     if made.git_initialised:
-        click.echo(f"initialised a git repository in {directory}")
+        click.echo(say(_("initialised a git repository in {path}"), path=directory))
     click.echo(
-        f"next: cd {directory} && bylaws site serve   "
-        f"(then edit {made.document.relative_to(directory)}/articles/)"
+        say(
+            _("next: cd {path} && bylaws site serve   (then edit {articles})"),
+            path=directory,
+            articles=made.document.relative_to(directory) / "articles",
+        )
     )
 
 
@@ -83,4 +88,4 @@ def init_command(host: str | None, force: bool, directory: Path) -> None:
     from bylaws.hosting.ci import write_ci
 
     written = write_ci(directory, host, force=force)
-    click.echo(f"wrote {written}")
+    click.echo(say(_("wrote {path}"), path=written))

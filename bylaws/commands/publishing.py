@@ -123,4 +123,11 @@ def deploy_command(
         config_file=config_file,
         message=message,
     )
-    click.echo(f"pushed the site of {commit} to {remote} {branch}")
+    click.echo(
+        say(
+            _("pushed the site of {commit} to {remote} {branch}"),
+            commit=commit,
+            remote=remote,
+            branch=branch,
+        )
+    )

@@ -36,6 +36,7 @@ from bylaws.formatters.common import (
     shown_articles,
     unit_label,
 )
+from bylaws.locale import _, language_of, tr
 
 __all__ = ["escape", "format_diff"]
 
@@ -108,18 +109,9 @@ def _unit(diff: DocumentDiff, unit: UnitChange) -> str:
 COLLAPSE_SECTIONS = 3
 COLLAPSE_BYTES = 4000
 
-_CUT: dict[str, dict[str, str]] = {
-    "ar": {
-        "cut": "لم يتّسع هذا التعليق لـ{n} من التغييرات.",
-        "link": "المقارنة كاملةً",
-        "run": "شغّل `bylaws diff` لعرضها كلها.",
-    },
-    "en": {
-        "cut": "{n} more change(s) do not fit in this comment.",
-        "link": "The whole redline",
-        "run": "Run `bylaws diff` to see them all.",
-    },
-}
+CUT = _("{count} more change(s) do not fit in this comment.")
+WHOLE_REDLINE = _("The whole redline")
+RUN_DIFF = _("Run `bylaws diff` to see them all.")
 
 
 @dataclass(frozen=True)
@@ -183,13 +175,13 @@ def _summary(diff: DocumentDiff) -> str:
 
 
 def _cut_note(diff: DocumentDiff, left_out: int, link: str | None) -> str:
-    words = _CUT["ar" if diff.lang.split("-")[0] == "ar" else "en"]
-    note = words["cut"].format(n=left_out)
+    lang = language_of(diff)
+    note = tr(CUT, lang, count=left_out)
     if link:
         # A destination in <…> may hold anything but angle brackets and newlines.
         target = re.sub(r"[<>\s]", lambda m: quote(m.group()), link)
-        return f"**{note}** [{words['link']}](<{target}>)"
-    return f"**{note}** {words['run']}"
+        return f"**{note}** [{tr(WHOLE_REDLINE, lang)}](<{target}>)"
+    return f"**{note}** {tr(RUN_DIFF, lang)}"
 
 
 def _size(text: str) -> int:

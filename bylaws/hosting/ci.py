@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Literal
 
 from bylaws.errors import UnusableInput
+from bylaws.locale import _
 from bylaws.workspace import write_atomic
 
 __all__ = ["HOSTS", "Host", "ci_file", "detect_host", "write_ci"]
@@ -77,7 +78,11 @@ def ci_file(host: str, *, packets: bool | None = None, pin: str | None = None) -
         pin: the version of bylaws the CI installs (default: this one).
     """
     if host not in HOSTS:
-        raise UnusableInput(f"unknown host {host!r}; choose one of {', '.join(HOSTS)}")
+        raise UnusableInput(
+            _("unknown host {host!r}; choose one of {hosts}"),
+            host=host,
+            hosts=", ".join(HOSTS),
+        )
     text = _template(HOSTS[host].template)
     text = text.replace("@VERSION@", pin or _installed_version())
     text = _insert_script(text, "@REDLINE@", _template("redline.sh"))
@@ -114,15 +119,17 @@ def write_ci(root: Path, host: str | None, *, force: bool = False) -> Path:
         host = detect_host(root)
         if host is None:
             raise UnusableInput(
-                "cannot tell the git host from the remote `origin`; "
-                f"name it with --host ({', '.join(HOSTS)})",
+                _(
+                    "cannot tell the git host from the remote `origin`; name it with --host ({hosts})"
+                ),
                 str(root),
+                hosts=", ".join(HOSTS),
             )
     text = ci_file(host)
     target = root / HOSTS[host].path
     if target.is_symlink() or (target.exists() and not force):
         raise UnusableInput(
-            "this file exists already; run again with --force to replace it",
+            _("this file exists already; run again with --force to replace it"),
             str(target),
         )
     write_atomic(target, text.encode("utf-8"))

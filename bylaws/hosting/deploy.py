@@ -15,6 +15,7 @@ from pathlib import Path
 
 from bylaws.errors import UnusableInput
 from bylaws.gitio import repo_root, run_git
+from bylaws.locale import _
 
 __all__ = ["deploy_site"]
 
@@ -25,9 +26,11 @@ def _refuse_uncommitted(root: Path, drafts: Path) -> None:
     if changed:
         first = changed[0][3:].strip()
         raise UnusableInput(
-            f"drafts/ has uncommitted changes ({len(changed)} file(s)); commit or "
-            "stash them first, so the published site is the text of a commit",
+            _(
+                "drafts/ has uncommitted changes ({count} file(s)); commit or stash them first, so the published site is the text of a commit"
+            ),
             str(root / first),
+            count=len(changed),
         )
 
 
@@ -73,7 +76,10 @@ def deploy_site(
                 )
             except ghp_import.GhpError as exc:
                 raise UnusableInput(
-                    f"could not push the site to {remote} {branch}: {exc.message.strip()}",
+                    _("could not push the site to {remote} {branch}: {error}"),
                     str(root),
+                    remote=remote,
+                    branch=branch,
+                    error=str(exc.message).strip(),
                 ) from None
     return commit

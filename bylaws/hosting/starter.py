@@ -15,7 +15,9 @@ from pathlib import Path
 from xml.sax.saxutils import escape as xml_escape
 
 from bylaws.errors import UnusableInput
+from bylaws.locale import _, is_arabic, say, tr
 from bylaws.site.defaults import default_mkdocs_yml
+from bylaws.site.labels import labels_for
 from bylaws.workspace import write_atomic
 
 __all__ = ["NewWorkspace", "new_workspace"]
@@ -63,75 +65,47 @@ repos:
 """
 
 
-@dataclass(frozen=True)
-class _Words:
-    title: str
-    stages: tuple[tuple[str, str], ...]
-    heading: str
-    text: str
-    home: str
+# The starter document and home page, in the workspace's language.
+TITLE = _("Rules")
+HEADING = _("General provisions")
+ARTICLE_TEXT = _(
+    "Write the text of this article here, and add the articles that follow it, "
+    "one file each."
+)
+HOME_TEXT = _(
+    "The review site of the {title}: the text in force, each amendment proposal "
+    "compared with it word by word, and the consolidated draft."
+)
 
 
-_WORDS: dict[str, _Words] = {
-    "ar": _Words(
-        title="النظام الداخلي",
-        stages=(
-            ("drafting-committee", "لجنة الصياغة"),
-            ("general-meeting", "المؤتمر العام"),
-        ),
-        heading="أحكام عامة",
-        text="تُكتب هنا أحكام هذه المادة، وتُضاف بعدها المواد التالية كلٌّ في ملف.",
-        home=(
-            "# {title}\n\n"
-            "هذا موقع مراجعة {title}: النص النافذ، ومقترحات التعديل مقارنةً بالنص "
-            "كلمةً كلمة، والمسودة الموحّدة.\n\n"
-            "- [النص النافذ]({doc}/index.md)\n"
-            "- [مقترحات التعديل]({doc}/proposals/index.md)\n"
-        ),
-    ),
-    "en": _Words(
-        title="Rules",
-        stages=(
-            ("drafting-committee", "Drafting committee"),
-            ("general-meeting", "General meeting"),
-        ),
-        heading="General provisions",
-        text="Write the text of this article here, and add the articles that follow it, one file each.",
-        home=(
-            "# {title}\n\n"
-            "The review site of the {title}: the text in force, each amendment "
-            "proposal compared with it word by word, and the consolidated draft.\n\n"
-            "- [The text in force]({doc}/index.md)\n"
-            "- [Amendment proposals]({doc}/proposals/index.md)\n"
-        ),
-    ),
-}
-
-
-def _words(lang: str) -> _Words:
-    return _WORDS.get(lang.split("-")[0].lower(), _WORDS["en"])
-
-
-def _document_xml(doc_id: str, lang: str, title: str, words: _Words) -> str:
-    style = "words" if lang.split("-")[0] == "ar" else "digits"
-    stages = "".join(
-        f'<stage id="{sid}">{xml_escape(name)}</stage>' for sid, name in words.stages
+def _home_page(lang: str, title: str, doc: str) -> str:
+    """docs/index.md: what the site is, and the ways into the document."""
+    labels = labels_for(lang)
+    return (
+        f"# {title}\n\n{tr(HOME_TEXT, lang, title=title)}\n\n"
+        f"- [{labels['text']}]({doc}/index.md)\n"
+        f"- [{labels['proposals']}]({doc}/proposals/index.md)\n"
     )
+
+
+def _document_xml(doc_id: str, lang: str, title: str) -> str:
+    # No <stages>: the document has the default review stages until it names its own.
+    style = "words" if is_arabic(lang) else "digits"
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         f'<document xmlns="urn:bylaws:1" id="{doc_id}" xml:lang="{xml_escape(lang)}" '
         f'numbering="auto" style="{style}">'
-        f"<meta><title>{xml_escape(title)}</title><stages>{stages}</stages></meta>"
+        f"<meta><title>{xml_escape(title)}</title></meta>"
         '<outline><article ref="art-general"/></outline></document>\n'
     )
 
 
-def _article_xml(words: _Words) -> str:
+def _article_xml(lang: str) -> str:
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         '<article xmlns="urn:bylaws:1" id="art-general">'
-        f"<heading>{xml_escape(words.heading)}</heading>"
-        f"<paragraph><p>{xml_escape(words.text)}</p></paragraph></article>\n"
+        f"<heading>{xml_escape(tr(HEADING, lang))}</heading>"
+        f"<paragraph><p>{xml_escape(tr(ARTICLE_TEXT, lang))}</p></paragraph></article>\n"
     )
 
 
@@ -171,18 +145,20 @@ def _starter_document(
     from bylaws.fmt import format_paths
     from bylaws.importers.builder import slugify
 
-    words = _words(lang)
     doc_id = doc_id or "regulations"
     if slugify(doc_id) != doc_id:
         raise UnusableInput(
-            f"{doc_id!r} is not a usable id: use lower-case letters, digits and hyphens"
+            _(
+                "{doc_id!r} is not a usable id: use lower-case letters, digits and hyphens"
+            ),
+            doc_id=doc_id,
         )
-    title = title or words.title
+    title = title or tr(TITLE, lang)
     folder = root / "drafts" / doc_id
     article = folder / "articles" / "art-general.xml"
-    write_atomic(article, _article_xml(words).encode("utf-8"))
+    write_atomic(article, _article_xml(lang).encode("utf-8"))
     document = folder / "document.xml"
-    write_atomic(document, _document_xml(doc_id, lang, title, words).encode("utf-8"))
+    write_atomic(document, _document_xml(doc_id, lang, title).encode("utf-8"))
     format_paths([folder])
     return _MadeDocument(folder, (article, document), lang, title)
 
@@ -200,16 +176,17 @@ class NewWorkspace:
 
 def _refuse_used_folder(root: Path) -> None:
     if root.is_symlink():
-        raise UnusableInput("is a symbolic link; give a real folder", str(root))
+        raise UnusableInput(_("is a symbolic link; give a real folder"), str(root))
     if root.exists() and not root.is_dir():
-        raise UnusableInput("exists and is not a folder", str(root))
+        raise UnusableInput(_("exists and is not a folder"), str(root))
     if root.is_dir():
         used = sorted(p.name for p in root.iterdir() if p.name not in _FRESH)
         if used:
+            names = ", ".join(used[:3]) + (", …" if len(used) > 3 else "")
             raise UnusableInput(
-                f"is not empty (it holds {', '.join(used[:3])}"
-                f"{', …' if len(used) > 3 else ''}); give a new or empty folder",
+                _("is not empty (it holds {names}); give a new or empty folder"),
                 str(root),
+                names=names,
             )
 
 
@@ -253,12 +230,9 @@ def new_workspace(
     folder, written, lang = made.folder, list(made.written), made.lang
     site_title = title or made.title
     warnings = list(made.warnings)
-    words = _words(lang)
     files = {
         root / "mkdocs.yml": default_mkdocs_yml(lang, site_title),
-        root / "docs" / "index.md": words.home.format(
-            title=site_title, doc=folder.name
-        ),
+        root / "docs" / "index.md": _home_page(lang, site_title, folder.name),
         root / ".gitignore": GITIGNORE,
         root / ".pre-commit-config.yaml": PRE_COMMIT,
     }
@@ -278,6 +252,7 @@ def new_workspace(
             initialised = True
     except (OSError, subprocess.CalledProcessError):
         warnings.append(
-            f"{root}: warning: git is not available; run `git init` yourself"
+            f"{root}: warning: "
+            + say(_("git is not available; run `git init` in the folder yourself"))
         )
     return NewWorkspace(root, folder, tuple(written), initialised, tuple(warnings))

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bylaws.errors import NotFound, UnusableInput
+from bylaws.locale import _
 from bylaws.model import is_rtl
 
 __all__ = ["SiteConfig", "default_mkdocs_yml", "site_config", "workspace_language"]
@@ -107,8 +108,9 @@ def workspace_language(workspace: Path) -> tuple[str, str]:
         meta = bundle.doc.meta
         return bundle.doc.lang, meta.short_title or meta.title
     raise NotFound(
-        "no mkdocs.yml here and no document in drafts/ to make a site of "
-        "(start one with `bylaws new`, or name a config with -f)",
+        _(
+            "no mkdocs.yml here and no document in drafts/ to make a site of (start one with `bylaws new`, or name a config with -f)"
+        ),
         str(workspace),
     )
 
