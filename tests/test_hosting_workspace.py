@@ -63,6 +63,9 @@ def test_new_then_site_build_makes_a_site_with_no_other_file(
     ):
         assert (root / name).is_file(), name
     assert (root / ".git").is_dir()
+    # The starter text is in the workspace's language (from the locale).
+    document = (root / "drafts" / "regulations" / "document.xml").read_text("utf-8")
+    assert "<title>النظام الداخلي</title>" in document
     monkeypatch.chdir(root)
     assert CliRunner().invoke(cli, ["check"]).exit_code == 0
     assert CliRunner().invoke(cli, ["fmt", "--check"]).exit_code == 0
