@@ -127,6 +127,14 @@ def merge_request(tmp_path: Path) -> Path:
     article.write_text(text.replace("مراسلاتها الرسمية", "مراسلاتها كلها"), "utf-8")
     _git(work, "commit", "-q", "-am", "a proposal")
     _git(work, "push", "-q", "origin", "proposal")
+    # Meanwhile the target moves on: that change is not the branch's.
+    _git(work, "checkout", "-q", "main")
+    other = work / "drafts" / SAMPLE.name / "articles" / "art-objectives.xml"
+    text = other.read_text("utf-8")
+    other.write_text(text.replace("ترسيخ دولة", "بناء دولة"), "utf-8")
+    _git(work, "commit", "-q", "-am", "the target moves on")
+    _git(work, "push", "-q", "origin", "main")
+    _git(work, "checkout", "-q", "proposal")
     return work
 
 
@@ -168,6 +176,9 @@ def _check_redline(work: Path) -> None:
     assert comment.startswith("<!-- bylaws-redline -->\n")
     assert '<div dir="rtl">' in comment
     assert "~~الرسمية~~" in comment and "**كلها**" in comment
+    # Only what the branch changed since it left the target.
+    assert "ترسيخ" not in comment and "بناء" not in comment
+    assert "معدّلة: 1" in comment
     assert "```text" in comment and "consultation-alternative" in comment
     page = work / "redline" / f"{SAMPLE.name}.html"
     assert '<meta charset="utf-8">' in page.read_text("utf-8")
