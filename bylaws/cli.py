@@ -38,6 +38,8 @@ COMMANDS: dict[str, str] = {
     "import": "converting",
     "export": "converting",
     "site": "publishing",
+    "new": "hosting",
+    "ci": "hosting",
 }
 
 EXIT_USAGE = 2

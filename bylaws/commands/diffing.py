@@ -24,6 +24,9 @@ if TYPE_CHECKING:
     from bylaws.instrument import Frame
 
 _BIDI_ENV = "BYLAWS_BIDI"
+# GitHub refuses a comment over 65,536 characters; bytes count Arabic twice,
+# so this leaves room for whatever the CI adds around the diff.
+MARKDOWN_MAX_BYTES = 60000
 
 
 def _use_color(flag: bool | None) -> bool:
@@ -100,6 +103,20 @@ def _progress(done: int, total: int) -> None:
     help="--format instrument: the date of the decision, YYYY-MM-DD "
     "(default: from the reviews of a proposal NEW).",
 )
+@click.option(
+    "--max-bytes",
+    type=click.IntRange(min=0),
+    default=None,
+    help=f"markdown: leave out whole articles past this size, for a review "
+    f"comment (default {MARKDOWN_MAX_BYTES}, under GitHub's 65,536 characters; "
+    "0: no limit).",
+)
+@click.option(
+    "--link",
+    envvar="BYLAWS_LINK",
+    help="markdown: where the whole redline is published, named when articles "
+    "are left out (default: from mkdocs.yml's site_url; env BYLAWS_LINK).",
+)
 @click.option("--textconv", is_flag=True, hidden=True)
 def diff_command(
     operands: tuple[str, ...],
@@ -113,6 +130,8 @@ def diff_command(
     align: str,
     body: str | None,
     date: str | None,
+    max_bytes: int | None,
+    link: str | None,
     textconv: bool,
 ) -> None:
     """Compare two texts article by article and word by word.
@@ -152,6 +171,8 @@ def diff_command(
             frame=_instrument_frame(operands[1], body, date)
             if fmt == "instrument"
             else None,
+            max_bytes=_markdown_limit(max_bytes) if fmt == "markdown" else None,
+            link=link or (_published_link(operands[1]) if fmt == "markdown" else None),
         )
         _emit(render(diff, fmt, options), options.color)
     if exit_code or quiet:
@@ -172,6 +193,19 @@ def _instrument_frame(new: str, body: str | None, date: str | None) -> Frame:
         proposal = load_proposal(DiskTree(folder), PurePosixPath())
         frame = frame_of_proposal(proposal, frame)
     return frame
+
+
+def _published_link(operand: str) -> str | None:
+    from bylaws.site.published import published_link
+
+    return published_link(operand)
+
+
+def _markdown_limit(asked: int | None) -> int | None:
+    """--max-bytes as the formatter takes it: the default when not given, 0 is none."""
+    if asked is None:
+        return MARKDOWN_MAX_BYTES
+    return asked or None
 
 
 def _textconv(operands: tuple[str, ...]) -> None:
