@@ -7,14 +7,18 @@ in its CommonMark preset is that renderer.
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import html as lxml_html
 from markdown_it import MarkdownIt
 
 from bylaws.cli import cli
+from bylaws.diff.changes import DocumentDiff
 from tests.conftest import ENGLISH, SAMPLE
 
 LONG = SAMPLE / "proposals" / "digital-registry"
@@ -130,3 +134,24 @@ def test_the_link_comes_from_mkdocs_site_url_when_not_given(
     assert _render(text).xpath("//a/@href") == []  # nothing left out
     text = _markdown(f"{doc}/proposals/digital-registry", doc, "--max-bytes", "2000")
     assert _render(text).xpath("//a/@href") == ["https://x.org/internal-regulations/"]
+
+
+@settings(max_examples=30, deadline=None)
+@given(limit=st.integers(min_value=700, max_value=40000))
+def test_any_limit_is_kept_and_articles_are_dropped_whole(limit: int) -> None:
+    from bylaws.formatters import FormatOptions, render
+
+    diff = _long_diff()
+    whole = render(diff, "markdown", FormatOptions())
+    text = render(diff, "markdown", FormatOptions(max_bytes=limit, link="https://x/"))
+    assert len(text.encode("utf-8")) <= limit
+    blocks = text.split("<details>")[1:]
+    assert whole.split("<details>")[1 : len(blocks)] == blocks[:-1]
+    assert text.rstrip().endswith("</div>")
+
+
+@functools.cache
+def _long_diff() -> DocumentDiff:
+    from bylaws.operands import diff_paths
+
+    return diff_paths(str(SAMPLE), str(LONG))
