@@ -171,11 +171,14 @@ def _folder_files(folder: Path) -> dict[PurePosixPath, bytes]:
     return files
 
 
-def _instrument(old: Document, new: Document) -> str:
-    """The instrument the body adopted (the published form once it lands)."""
-    from .instrument import write_instrument
+def _instrument(old: Document, new: Document, adopted: list[Proposal]) -> str:
+    """The instrument as the body published it: its title, a preamble naming
+    the body and the date of the last adopting decision, the clauses, and the
+    closing words on entry into force."""
+    from .instrument import Frame, frame_of_proposal, publish_instrument
 
-    return write_instrument(old, new)
+    frame = frame_of_proposal(adopted[-1]) if adopted else Frame()
+    return publish_instrument(old, new, frame)
 
 
 def _changed(old: Document, new: Document) -> tuple[set[str], set[str]]:
@@ -280,7 +283,7 @@ def adopt(
     version = _version(doc_folder, label, date or today)
     applied = texts_to_apply(doc, adopted, proposals)
     consolidated = consolidate_on_disk(doc_folder, doc, applied)
-    instrument = _instrument(doc, consolidated)
+    instrument = _instrument(doc, consolidated, adopted)
     new = replace(
         consolidated,
         meta=replace(consolidated.meta, version=version.label, date=version.date),

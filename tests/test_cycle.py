@@ -103,6 +103,9 @@ def test_the_whole_cycle_twice(repo: Path) -> None:
     assert "نقترح أن تُعقد الجلسة علناً." in listed
     assert run("check") == ""
 
+    before = repo / "out/before"
+    shutil.copytree(doc / "articles", before / "articles")
+    shutil.copy(doc / "document.xml", before / "document.xml")
     out = run("adopt", "--version", "2026-conference", "--date", "2026-06-20")
     assert "adopted accountable-leaderships as version 2026-conference" in out
     assert "stale: finance-transparency" in out  # art-leadership-reports moved
@@ -115,7 +118,20 @@ def test_the_whole_cycle_twice(repo: Path) -> None:
         p.read_text(encoding="utf-8") for p in (archive / "feedback").glob("*.xml")
     )
     assert "نقترح أن تُعقد الجلسة علناً." in archived_comments
-    assert (archive / "instrument.txt").read_text(encoding="utf-8").strip()
+    # The archived instrument is the published one, and it reads back: applied
+    # to the text as it was, it gives the text now in force.
+    instrument = (archive / "instrument.txt").read_text(encoding="utf-8")
+    assert instrument.startswith("قرار بتعديل")
+    assert "المؤتمر العام" in instrument and "2026-06-" in instrument
+    assert "[art-" not in instrument and "](art-" not in instrument
+    run(
+        "apply-instrument",
+        str(before),
+        str(archive / "instrument.txt"),
+        "--into",
+        "out/after",
+    )
+    assert run("show", "out/after") == run("show", DOC)
     document = (doc / "document.xml").read_text(encoding="utf-8")
     assert "<version>2026-conference</version>" in document
     assert "<date>2026-06-20</date>" in document
