@@ -18,10 +18,10 @@ from bylaws.cli import cli
 from bylaws.site.escape import Html, front_matter_title, h, url_segment
 from bylaws.site.labels import labels_for
 from bylaws.site.nav import manual_nav
-from bylaws.site.pages import SitePage, document_pages, search_copy
+from bylaws.site.pages import SitePage, document_pages
 from bylaws.site.sources import load_workspace
 from bylaws.site.urls import SiteUrls
-from bylaws.text import strip_for_search
+from bylaws.text import search_key, strip_for_search
 from tests.conftest import ENGLISH, ROOT, SAMPLE, examples, golden
 
 HOSTILE = ROOT / "tests" / "data" / "hostile" / "drafts"
@@ -137,11 +137,10 @@ def test_consolidated_draft_attributes_changes() -> None:
     assert "accountable-leaderships/" in body
 
 
-def test_search_copy_is_the_normalised_words_once() -> None:
-    copy = search_copy("الأعضاءُ والأعضاء العضوية")
-    assert (
-        copy == '<div class="bylaws-search-copy" hidden>الاعضاء والاعضاء العضويه</div>'
-    )
+def test_pages_carry_no_folded_copy_of_their_text() -> None:
+    # The folded words live in the search index only, never on a page.
+    for page in _pages(SAMPLE).values():
+        assert "bylaws-search-copy" not in page.body
 
 
 # --- escaping -------------------------------------------------------------------------------
@@ -228,6 +227,7 @@ SAMPLES = [
     "الحركـــة الجديدة",
     "مادة ١٢ و۳٤ و٣٫٥",
     "على علي، مستشفى؟ «الحزب»",
+    "المؤتمر وللمؤتمر بالتزكية فالأمر سئل ال الله",
     "l'article L’Europe",
     "ÉCOLE Straße İstanbul",
     "a\u200cb\u200dc\u200fd\u202ae",
@@ -244,7 +244,8 @@ def _node_normalise(strings: list[str]) -> list[str]:
         "const document = {addEventListener() {}};"
         + (ASSETS / "bylaws.js").read_text(encoding="utf-8")
         + "\nconst input = JSON.parse(require('fs').readFileSync(0, 'utf8'));"
-        "process.stdout.write(JSON.stringify(input.map(window.bylawsNormalize)));"
+        "process.stdout.write(JSON.stringify("
+        "[input.map(window.bylawsNormalize), input.map(window.bylawsSearchKey)]));"
     )
     result = subprocess.run(
         ["node", "-e", script],
@@ -253,7 +254,9 @@ def _node_normalise(strings: list[str]) -> list[str]:
         text=True,
         check=True,
     )
-    return list(json.loads(result.stdout))
+    normalised, keys = json.loads(result.stdout)
+    assert keys == [search_key(s) for s in strings]
+    return list(normalised)
 
 
 needs_node = pytest.mark.skipif(
@@ -323,8 +326,11 @@ def test_plugin_builds_the_sample_strictly(tmp_path: Path) -> None:
         (site / "search" / "search_index.json").read_text(encoding="utf-8")
     )
     texts = {d["location"]: d["text"] for d in index["docs"]}
-    name = texts["internal-regulations/text/chp-general/#art-name"]
-    assert "تسمي هذه الحركه" in name  # the folded copy
+    folded = {d["location"]: d["folded"] for d in index["docs"]}
+    name = "internal-regulations/text/chp-general/#art-name"
+    assert "تسمي هذه حركه" in folded[name]  # the search key: no article
+    assert "تسمي" not in texts[name]  # the text as written
+    assert index["config"]["fields"]["folded"]["boost"] > 0
     assert not any("consolidated-recommended" in loc for loc in texts)
 
 

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from bylaws.text import strip_for_search
+from bylaws.text import search_key, strip_for_search
 from tests.conftest import ROOT, SAMPLE
 
 pytestmark = pytest.mark.browser
@@ -165,6 +165,8 @@ def test_browser_normaliser_matches_python(page: Any, served: dict[str, str]) ->
     samples = ["الأَعْضَاءُ", "الحركـــة", "إقرار آمن", "مادة ١٢", "على، مستشفى"]
     folded = page.evaluate("s => s.map(window.bylawsNormalize)", samples)
     assert folded == [strip_for_search(s) for s in samples]
+    keys = page.evaluate("s => s.map(window.bylawsSearchKey)", samples)
+    assert keys == [search_key(s) for s in samples]
 
 
 @pytest.mark.parametrize(
@@ -185,6 +187,41 @@ def test_search_finds_words_typed_without_diacritics(
     found = page.locator(f'.md-search-result a[href*="#{article}"]')
     found.first.wait_for(state="attached", timeout=10_000)
     assert found.count() >= 1
+
+
+def _search(page: Any, typed: str) -> Any:
+    box = page.locator("[data-md-component=search-query]")
+    box.click()
+    box.type(typed, delay=20)
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(state="attached", timeout=10_000)
+    # The box keeps what the reader typed; the worker got the folded query.
+    assert box.input_value() == typed
+    return results
+
+
+@pytest.mark.parametrize(
+    ("typed", "holder"),
+    [
+        ("الإلكتروني", "proposals/digital-registry/"),  # only in proposals
+        ("تزكيه", "proposals/consultation-alternative/"),  # written التزكية/تزكية
+        ("موتمر", "text/"),  # written مؤتمر
+        ("الشفافية", "proposals/finance-transparency/"),  # the title الشفافية المالية
+    ],
+)
+def test_search_finds_proposals_and_articles_however_spelt(
+    page: Any, served: dict[str, str], typed: str, holder: str
+) -> None:
+    page.goto(served["sample"] + "internal-regulations/")
+    results = _search(page, typed)
+    links = page.locator(f'.md-search-result a[href*="{holder}"]')
+    links.first.wait_for(state="attached", timeout=10_000)
+    # Results show the text as written, the matching words marked.
+    marked = [m for m in results.locator("mark").all_text_contents() if m.strip()]
+    assert marked, typed
+    assert all(search_key(m).startswith(search_key(typed)) for m in marked)
+    text = results.first.inner_text()
+    assert "علي " not in text and "القياديه" not in text
 
 
 def test_hostile_workspace_opens_no_dialog(

@@ -15,7 +15,7 @@ from typing import Any, Literal
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from ..model import is_rtl
@@ -23,6 +23,7 @@ from .build import site_pages
 from .escape import Html
 from .labels import labels_for
 from .nav import site_nav
+from .search_index import add_folded_field
 
 __all__ = ["ASSETS", "BylawsPlugin", "BylawsPluginConfig"]
 
@@ -106,6 +107,12 @@ class BylawsPlugin(BasePlugin[BylawsPluginConfig]):  # type: ignore[no-untyped-c
         # `html` is what mkdocs made of the manual's Markdown: markup already.
         wrapper = Html('<div class="bylaws-manual" dir="{}" lang="{}">{}</div>')
         return str(wrapper.format(direction, lang, Html(html)))
+
+    # After material's search plugin writes the index (priority 0), before its
+    # offline plugin copies it into a script (priority -100).
+    @event_priority(-50)
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        add_folded_field(Path(config.site_dir) / "search" / "search_index.json")
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         del builder  # mkdocs passes it by name; the rebuild it runs is enough

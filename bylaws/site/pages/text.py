@@ -6,9 +6,9 @@ from bylaws.model import ArticleEntry, Division, OutlineNode
 from bylaws.numbering import number_divisions
 
 from ..escape import Html
-from ..render import article_blocks, article_html
+from ..render import article_html
 from .builder import Builder
-from .outline import TextGroup, division_title, search_copy
+from .outline import TextGroup, division_title
 from .page import SitePage
 
 __all__ = ["home_page", "text_page"]
@@ -41,9 +41,6 @@ def _article_in_text(b: Builder, page: str, entry: ArticleEntry) -> Html:
     article = None if entry.repealed else b.doc.articles.get(entry.ref)
     if article is None:
         return article_html(b.ctx, article, page, entry.ref)
-    text = " ".join(
-        [article.heading or ""] + [x.text for x in article_blocks(b.ctx, article, None)]
-    )
     more = b.link(page, b.urls.article(entry.ref), b.labels["see_article"])
     touching = b.touching(entry.ref)
     if touching:
@@ -51,9 +48,9 @@ def _article_in_text(b: Builder, page: str, entry: ArticleEntry) -> Html:
             b.proposal_link(page, p.id) for p in touching
         )
         more += Html(" · {}: {}").format(b.labels["proposals"], links)
-    extra = Html(
-        '\n<p class="bylaws-article-links" data-search-exclude>{}</p>\n{}'
-    ).format(more, search_copy(text))
+    extra = Html('\n<p class="bylaws-article-links" data-search-exclude>{}</p>').format(
+        more
+    )
     return article_html(b.ctx, article, page, entry.ref, extra=extra)
 
 
