@@ -381,3 +381,35 @@ def test_site_build_without_config_is_an_error(tmp_path: Path) -> None:
     )
     assert result.exit_code == 2
     assert "no mkdocs.yml here" in result.output
+
+
+REASONS = (
+    "تُعاد إلى لجنة الصياغة لضبط أحكام حماية البيانات",
+    "أُحيل إلى اللجنة المركزية في دورتها العادية",
+    "تأخذ اللجنة بصيغة مقترح استشارة الأعضاء",
+    "ترى القيادة أن نشر أسماء المتبرعين",
+)
+
+
+def test_every_ruling_is_shown_whole() -> None:
+    pages = _pages(SAMPLE)
+    for uri in ("proposals/index.md", "disposition.md"):
+        body = pages[f"internal-regulations/{uri}"].body
+        for reason in REASONS:
+            assert reason in body, (uri, reason)
+    alternative = pages["internal-regulations/proposals/consultation-alternative.md"]
+    # adopt-modified says which text was preferred, linked.
+    assert 'class="bylaws-preferred"' in alternative.body
+    assert "member-consultation/" in alternative.body.split("bylaws-preferred")[1]
+    # Dates are isolated left to right.
+    assert '<bdi class="bylaws-date" dir="ltr">2026-03-06</bdi>' in alternative.body
+
+
+def test_proposal_pages_name_articles_in_both_numberings() -> None:
+    body = _pages(SAMPLE)[
+        "internal-regulations/proposals/accountable-leaderships.md"
+    ].body
+    assert "المادة الأربعون (التاسعة والثلاثون سابقاً)" in body
+    # Its collisions with other proposals are listed, linked.
+    section = body.split('id="collisions"')[1].split("<h2")[0]
+    assert "finance-transparency/" in section

@@ -46,6 +46,26 @@ def _new(ops: Iterable[WordOp]) -> str:
     return "".join(op.new for op in ops)
 
 
+def _old_marked(ops: Iterable[WordOp]) -> Html:
+    """The old text with the words the change deletes struck through."""
+    return Html().join(
+        Html.escape(op.old)
+        if op.kind == "equal" or not op.old
+        else _DEL.format(_FORMAL if op.formal else "", op.old)
+        for op in ops
+    )
+
+
+def _new_marked(ops: Iterable[WordOp]) -> Html:
+    """The new text with the words the change adds underlined."""
+    return Html().join(
+        Html.escape(op.new)
+        if op.kind == "equal" or not op.new
+        else _INS.format(_FORMAL if op.formal else "", op.new)
+        for op in ops
+    )
+
+
 def _depth(address: str | None) -> int:
     return address.count("/point-") if address else 0
 
@@ -90,6 +110,9 @@ def _title_html(
     change: ArticleChange, old_title: str, new_title: str, new_heading: str | None
 ) -> Html:
     """The redline's title: the number and heading with their own changes marked."""
+    if "repealed" in change.kinds:
+        # A repealed article keeps its number and heading, struck through.
+        return _DEL.format("", old_title)
     if change.heading is None and old_title == new_title:
         return Html.escape(new_title)
     heading_ops = (
@@ -114,8 +137,8 @@ def _side_by_side(
 ) -> Html:
     rows = Html().join(
         Html("<tr><td data-search-exclude>{}</td><td>{}</td></tr>").format(
-            _cell(u.old_label, u.old_address, _old(u.ops)),
-            _cell(u.new_label, u.new_address, _new(u.ops)),
+            _cell(u.old_label, u.old_address, _old_marked(u.ops)),
+            _cell(u.new_label, u.new_address, _new_marked(u.ops)),
         )
         for u in change.units
     )
@@ -159,7 +182,7 @@ def redline_views(
     return RedlineViews(old, redline, new, side)
 
 
-def _cell(label: str, address: str | None, text: str) -> Html:
+def _cell(label: str, address: str | None, text: Html | str) -> Html:
     if address is None:
         return Html()
     return _number(label) + text

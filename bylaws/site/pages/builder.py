@@ -11,7 +11,7 @@ from bylaws.overlay import apply_proposal, moved_articles, touched_articles
 
 from ..diffs import document_diff
 from ..escape import Html
-from ..integration import Switch
+from ..integration import PairSummary, Switch, collision_pairs
 from ..labels import Labels
 from ..render import DocContext
 from ..sources import DocumentBundle
@@ -36,6 +36,7 @@ class Builder:
     errors: dict[str, str] = field(init=False, default_factory=dict)
     contexts: dict[str, DocContext] = field(init=False, default_factory=dict)
     _touching: dict[str, list[Proposal]] = field(init=False, default_factory=dict)
+    _pairs: list[PairSummary] | None = field(init=False, default=None)
 
     def __post_init__(self) -> None:
         doc = self.bundle.doc
@@ -102,6 +103,12 @@ class Builder:
                 for ref in touched_articles(proposal):
                     self._touching.setdefault(ref, []).append(proposal)
         return self._touching.get(article_id, [])
+
+    def pairs(self) -> list[PairSummary]:
+        """The related pairs of proposals, compared once for every page."""
+        if self._pairs is None:
+            self._pairs = collision_pairs(self.doc, list(self.bundle.proposals))
+        return self._pairs
 
     def verdict(self, ruling: Ruling | None) -> str:
         if ruling is None:

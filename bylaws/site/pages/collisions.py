@@ -7,7 +7,7 @@ from bylaws.overlay import apply_proposal
 from bylaws.render import Reader
 
 from ..escape import Html
-from ..integration import PairSummary, collision_pairs
+from ..integration import PairSummary
 from .builder import Builder
 from .page import SitePage
 from .pieces import empty_note
@@ -88,7 +88,7 @@ def collisions_page(b: Builder) -> SitePage:
     """The matrix of every pair of proposals, then the pairs that relate."""
     page = b.urls.collisions()
     labels = b.labels
-    pairs = collision_pairs(b.doc, list(b.bundle.proposals))
+    pairs = b.pairs()
     parts = [
         Html("<h1>{}</h1>").format(labels["collisions"]),
         _matrix(b, page, pairs),
