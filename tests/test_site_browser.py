@@ -285,3 +285,21 @@ def test_footnote_tooltip_stays_on_screen(page: Any, served: dict[str, str]) -> 
         assert box is not None
         assert box["x"] >= -1 and box["x"] + box["width"] <= 421
     _shot(page, "footnote-phone")
+
+
+@pytest.mark.parametrize("width", [360, 390])
+def test_no_page_scrolls_sideways_on_a_phone(
+    browser: Any, served: dict[str, str], width: int
+) -> None:
+    root = Path(served["sample-root"])
+    pages = sorted(p.relative_to(root).as_posix() for p in root.rglob("index.html"))
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    tab = context.new_page()
+    wide: list[str] = []
+    for rel in pages:
+        tab.goto(served["sample"] + rel, wait_until="domcontentloaded")
+        extent = tab.evaluate("document.documentElement.scrollWidth")
+        if extent > width:
+            wide.append(f"{rel}: {extent}px")
+    context.close()
+    assert wide == []
