@@ -219,6 +219,37 @@ def test_manual_nav_groups_by_folder_and_skips_missing_folders() -> None:
     ]
 
 
+def test_reviewers_nav_leaves_developer_pages_out_unless_asked() -> None:
+    from bylaws.site.nav import site_nav
+
+    labels = labels_for("en")
+    manual = [
+        "reviewing/search.md",
+        "cli/site.md",
+        "benchmarks.md",
+        "contributing/layout.md",
+    ]
+    nav = site_nav("index.md", [], manual, labels)
+    assert nav == [
+        "index.md",
+        {"User&#x27;s manual": [{"Reviewing": ["reviewing/search.md"]}]},
+    ]
+    nav = site_nav("index.md", [], manual, labels, developer_pages=True)
+    developers = nav[-1]["For developers"]
+    assert {"Command line": ["cli/site.md"]} in developers
+    assert "benchmarks.md" in developers
+
+
+def test_home_page_says_what_is_before_which_body() -> None:
+    from bylaws.site.build import site_pages
+
+    home = site_pages(SAMPLE.parent, have_home=False).pages[0]
+    assert home.src_uri == "index.md"
+    body = str(home.body)
+    assert "معروض الآن على" in body
+    assert "internal-regulations/proposals/digital-registry/" in body
+
+
 # --- the JavaScript normaliser agrees with the Python one -------------------------------
 
 SAMPLES = [

@@ -19,6 +19,7 @@ from .escape import Html
 from .integration import Switch
 from .labels import Labels, labels_for
 from .pages import SitePage, document_pages
+from .pages.status import status_section
 from .sources import load_workspace
 from .urls import SiteUrls
 
@@ -36,11 +37,13 @@ class SiteBuild:
     documents: tuple[tuple[str, Sequence[SitePage], Labels], ...]
 
 
-def _home(documents: Sequence[tuple[str, str, Labels]], language: str) -> SitePage:
-    """The landing page: each document with the ways into it, in its own words."""
+def _home(
+    documents: Sequence[tuple[str, str, Labels, Html]], language: str
+) -> SitePage:
+    """The landing page: each document, what is before which body, the ways in."""
     labels = labels_for(language)
     sections: list[Html] = []
-    for doc_id, title, doc_labels in documents:
+    for doc_id, title, doc_labels, status in documents:
         urls = SiteUrls(doc_id)
         entries = (
             (doc_labels["text"], urls.home()),
@@ -55,7 +58,11 @@ def _home(documents: Sequence[tuple[str, str, Labels]], language: str) -> SitePa
             )
             for name, target in entries
         )
-        sections.append(Html("<h2>{}</h2><ul>{}</ul>").format(title, items))
+        sections.append(
+            Html(
+                '<section class="bylaws-home-document"><h2>{}</h2>{}<ul>{}</ul></section>'
+            ).format(title, status, items)
+        )
     body = Html("<h1>{}</h1>{}").format(labels["documents"], Html().join(sections))
     return SitePage("index.md", labels["documents"], body, "", labels.lang, labels.rtl)
 
@@ -71,7 +78,7 @@ def site_pages(
     """All pages of a workspace; a home page too when the manual has none."""
     pages: list[SitePage] = []
     documents: list[tuple[str, Sequence[SitePage], Labels]] = []
-    found: list[tuple[str, str, Labels]] = []
+    found: list[tuple[str, str, Labels, Html]] = []
     for bundle in load_workspace(workspace):
         doc_pages = document_pages(bundle, directory_urls=directory_urls, switch=switch)
         pages.extend(doc_pages)
@@ -79,7 +86,9 @@ def site_pages(
         title = meta.short_title or meta.title
         labels = labels_for(bundle.doc.lang)
         documents.append((title, doc_pages, labels))
-        found.append((bundle.doc.id, title, labels))
+        found.append(
+            (bundle.doc.id, title, labels, status_section(bundle, labels, "index.md"))
+        )
     if not have_home:
         pages.insert(0, _home(found, language))
     return SiteBuild(tuple(pages), tuple(documents))

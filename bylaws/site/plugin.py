@@ -38,6 +38,9 @@ class BylawsPluginConfig(base.Config):  # type: ignore[no-untyped-call]
     workspace = c.Type(str, default="drafts")
     switch = c.Choice(("adopted", "recommended"), default="adopted")
     nav = c.Type(bool, default=True)
+    # The CLI reference, benchmarks and contributing pages are for people who
+    # run or change bylaws; a reviewer's nav leaves them out unless asked.
+    developer_pages = c.Type(bool, default=False)
     # The manual in docs/ is written in English: its pages read left to right
     # even on an Arabic site, or punctuation lands at the wrong end of lines.
     manual_lang = c.Type(str, default="en")
@@ -94,6 +97,7 @@ class BylawsPlugin(BasePlugin[BylawsPluginConfig]):  # type: ignore[no-untyped-c
                 [(title, pages, labels) for title, pages, labels in site.documents],
                 manual,
                 labels_for(str(config.theme.get("language") or "en")),
+                developer_pages=self.config.developer_pages,
             )
         return files
 
