@@ -444,3 +444,22 @@ def test_proposal_pages_name_articles_in_both_numberings() -> None:
     # Its collisions with other proposals are listed, linked.
     section = body.split('id="collisions"')[1].split("<h2")[0]
     assert "finance-transparency/" in section
+
+
+def test_side_table_of_contents_nests_articles_and_changes() -> None:
+    from bylaws.site.toc import toc_tokens
+
+    pages = _pages(SAMPLE)
+    draft = toc_tokens(str(pages["internal-regulations/consolidated.md"].body))
+    chapters = [t for t in draft if t["id"].startswith("chp-")]
+    assert len(chapters) >= 5
+    assert any(c["id"] == "art-name" for c in chapters[0]["children"])
+    proposal = toc_tokens(
+        str(pages["internal-regulations/proposals/accountable-leaderships.md"].body)
+    )
+    changes = next(t for t in proposal if t["id"] == "changes")
+    assert [c["id"] for c in changes["children"]][:2] == [
+        "art-leadership-reports",
+        "art-accountability-session",
+    ]
+    assert "¶" not in str(proposal)

@@ -24,6 +24,7 @@ from .escape import Html
 from .labels import labels_for
 from .nav import site_nav
 from .search_index import add_folded_field
+from .toc import toc_tokens
 
 __all__ = ["ASSETS", "BylawsPlugin", "BylawsPluginConfig"]
 
@@ -105,6 +106,10 @@ class BylawsPlugin(BasePlugin[BylawsPluginConfig]):  # type: ignore[no-untyped-c
         self, html: str, /, *, page: Any, config: MkDocsConfig, files: Files
     ) -> str | None:
         if page.file.src_uri not in self._manual:
+            from mkdocs.structure.toc import get_toc
+
+            # Our pages are raw HTML: their side table of contents is ours to make.
+            page.toc = get_toc(toc_tokens(html))  # type: ignore[arg-type]
             return html
         lang = self.config.manual_lang
         direction = "rtl" if is_rtl(lang) else "ltr"

@@ -91,6 +91,9 @@ class RedlineViews:
     redline: Html
     new: Html
     side_by_side: Html
+    # The redline in two parts, for a page whose own heading shows the title.
+    redline_title: Html
+    redline_units: Html
 
 
 def _unit_redline(unit: UnitChange) -> Html:
@@ -169,9 +172,9 @@ def redline_views(
         for u in change.units
         if u.new_address
     ]
-    redline = _TITLE.format(
-        _title_html(change, old_title, new_title, new_heading)
-    ) + Html("\n").join(_unit_redline(u) for u in change.units)
+    redline_title = _title_html(change, old_title, new_title, new_heading)
+    redline_units = Html("\n").join(_unit_redline(u) for u in change.units)
+    redline = _TITLE.format(redline_title) + redline_units
     old = _TITLE.format(old_title) + Html("\n").join(old_lines)
     new = _TITLE.format(new_title) + Html("\n").join(new_lines)
     if "repealed" in change.kinds:
@@ -179,7 +182,7 @@ def redline_views(
             labels["repealed_article"]
         )
     side = _side_by_side(change, old_title, new_title, labels)
-    return RedlineViews(old, redline, new, side)
+    return RedlineViews(old, redline, new, side, redline_title, redline_units)
 
 
 def _cell(label: str, address: str | None, text: Html | str) -> Html:

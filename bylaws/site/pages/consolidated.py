@@ -141,12 +141,13 @@ def _consolidated_article(
         article.heading if article else None,
         b.labels,
     )
+    # The heading is the redline's title, its changes marked: said once.
     return Html(
         '<article class="bylaws-article bylaws-changed" data-article="{0}">'
         '<h2 id="{0}">{1}</h2>{2}<div class="bylaws-redline">{3}</div></article>'
     ).format(
         entry.ref,
-        ctx.title(article) if article else ctx.label(entry.ref),
+        views.redline_title,
         _attributed(b, result, entry.ref, page),
-        views.redline,
+        views.redline_units,
     )
