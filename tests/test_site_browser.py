@@ -47,7 +47,9 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def _build(tmp: Path, workspace: Path, docs: dict[str, str]) -> Path:
+def _build(
+    tmp: Path, workspace: Path, docs: dict[str, str], *, offline: bool = False
+) -> Path:
     from bylaws.site import build
 
     docs_dir = tmp / "docs"
@@ -60,6 +62,9 @@ def _build(tmp: Path, workspace: Path, docs: dict[str, str]) -> Path:
 
     config = yaml.safe_load(repo_config)
     config.update(docs_dir=str(docs_dir), site_dir=str(tmp / "site"))
+    if offline:
+        # What `bylaws site build --offline` asks of mkdocs: links to files.
+        config["use_directory_urls"] = False
     config["plugins"] = [
         p
         if not (isinstance(p, dict) and "bylaws" in p)
@@ -83,6 +88,9 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]
         "sample": _build(tmp_path_factory.mktemp("sample"), SAMPLE.parent, manual),
         "hostile": _build(tmp_path_factory.mktemp("hostile"), HOSTILE, {}),
     }
+    offline = _build(
+        tmp_path_factory.mktemp("offline"), SAMPLE.parent, {}, offline=True
+    )
     servers = []
     urls = {}
     for name, root in roots.items():
@@ -92,6 +100,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]
         servers.append(server)
         urls[name] = f"http://127.0.0.1:{server.server_address[1]}/"
         urls[name + "-root"] = str(root)
+    urls["offline"] = offline.as_uri() + "/"
     yield urls
     for server in servers:
         server.shutdown()
@@ -303,3 +312,22 @@ def test_no_page_scrolls_sideways_on_a_phone(
             wide.append(f"{rel}: {extent}px")
     context.close()
     assert wide == []
+
+
+def test_offline_site_opens_from_disk_with_search(
+    page: Any, served: dict[str, str]
+) -> None:
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(served["offline"] + "index.html")
+    # A link lands on a page, not on a folder listing.
+    page.locator(".md-content a[href]").first.click()
+    page.wait_for_load_state()
+    assert page.url.endswith(".html")
+    assert page.locator(".bylaws-page").count() == 1
+    results = _search(page, "الشفافية")
+    assert results.count() >= 1
+    found = page.locator('.md-search-result a[href*="finance-transparency.html"]')
+    found.first.wait_for(state="attached", timeout=10_000)
+    # Nothing was asked of the network.
+    assert all(u.startswith(("file:", "data:", "about:")) for u in requests), requests

@@ -38,13 +38,15 @@ class SiteBuild:
 
 
 def _home(
-    documents: Sequence[tuple[str, str, Labels, Html]], language: str
+    documents: Sequence[tuple[str, str, Labels, Html]],
+    language: str,
+    directory_urls: bool,
 ) -> SitePage:
     """The landing page: each document, what is before which body, the ways in."""
     labels = labels_for(language)
     sections: list[Html] = []
     for doc_id, title, doc_labels, status in documents:
-        urls = SiteUrls(doc_id)
+        urls = SiteUrls(doc_id, directory_urls)
         entries = (
             (doc_labels["text"], urls.home()),
             (doc_labels["proposals"], urls.proposals()),
@@ -87,10 +89,15 @@ def site_pages(
         labels = labels_for(bundle.doc.lang)
         documents.append((title, doc_pages, labels))
         found.append(
-            (bundle.doc.id, title, labels, status_section(bundle, labels, "index.md"))
+            (
+                bundle.doc.id,
+                title,
+                labels,
+                status_section(bundle, labels, "index.md", directory_urls),
+            )
         )
     if not have_home:
-        pages.insert(0, _home(found, language))
+        pages.insert(0, _home(found, language, directory_urls))
     return SiteBuild(tuple(pages), tuple(documents))
 
 
@@ -104,7 +111,7 @@ def write_markdown(
         write_atomic(target, page.markdown().encode("utf-8"))
         written.append(target)
     # The plugin adds these itself; a build without it needs them as files.
-    for name in ("bylaws.css", "bylaws.js"):
+    for name in ("bylaws.css", "bylaws.js", "file-worker.js"):
         target = out / "assets" / "bylaws" / name
         content = (
             package_files("bylaws.site").joinpath("assets").joinpath(name).read_bytes()

@@ -23,13 +23,16 @@ from .build import site_pages
 from .escape import Html
 from .labels import labels_for
 from .nav import site_nav
-from .search_index import add_folded_field
+from .search_index import add_folded_field, index_script
 from .toc import toc_tokens
 
 __all__ = ["ASSETS", "BylawsPlugin", "BylawsPluginConfig"]
 
 # Our assets, where the built site serves them from.
 ASSETS = ("bylaws.css", "bylaws.js")
+# Loaded before the theme's own script: it must be in place when the theme
+# starts its search worker (it does nothing unless the site runs from a file).
+POLYFILLS = ("file-worker.js",)
 ASSET_DIR = "assets/bylaws"
 
 
@@ -67,6 +70,10 @@ class BylawsPlugin(BasePlugin[BylawsPluginConfig]):  # type: ignore[no-untyped-c
             uri = f"{ASSET_DIR}/{name}"
             if uri not in [str(x) for x in target]:
                 target.append(uri)
+        polyfills = config.extra.setdefault("polyfills", [])
+        for name in POLYFILLS:
+            if f"{ASSET_DIR}/{name}" not in polyfills:
+                polyfills.append(f"{ASSET_DIR}/{name}")
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
@@ -84,7 +91,7 @@ class BylawsPlugin(BasePlugin[BylawsPluginConfig]):  # type: ignore[no-untyped-c
         self._manual = set(manual)
         for page in site.pages:
             files.append(File.generated(config, page.src_uri, content=page.markdown()))
-        for name in ASSETS:
+        for name in ASSETS + POLYFILLS:
             content = (
                 package_files("bylaws.site")
                 .joinpath("assets")
@@ -122,6 +129,8 @@ class BylawsPlugin(BasePlugin[BylawsPluginConfig]):  # type: ignore[no-untyped-c
     @event_priority(-50)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         add_folded_field(Path(config.site_dir) / "search" / "search_index.json")
+        # Opened from disk, the theme reads the index from a script, not JSON.
+        index_script(Path(config.site_dir) / "search")
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         del builder  # mkdocs passes it by name; the rebuild it runs is enough

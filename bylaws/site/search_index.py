@@ -16,7 +16,7 @@ from typing import Any
 from bylaws.text import search_key
 from bylaws.workspace import write_atomic
 
-__all__ = ["FOLDED_FIELD", "add_folded_field"]
+__all__ = ["FOLDED_FIELD", "add_folded_field", "index_script"]
 
 FOLDED_FIELD = "folded"
 _TAG_RE = re.compile(r"<[^>]*>")
@@ -39,3 +39,15 @@ def add_folded_field(index_file: Path) -> bool:
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     write_atomic(index_file, text.encode("utf-8"))
     return True
+
+
+def index_script(search_dir: Path) -> None:
+    """search_index.js beside search_index.json: what the theme loads from file://.
+
+    The theme's offline plugin writes the same file but also adds a script
+    from a third-party CDN; the site loads nothing from the network.
+    """
+    index_file = search_dir / "search_index.json"
+    if index_file.is_file():
+        data = index_file.read_text(encoding="utf-8")
+        write_atomic(search_dir / "search_index.js", f"var __index = {data}".encode())

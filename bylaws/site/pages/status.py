@@ -35,9 +35,11 @@ def _item(proposal: Proposal, labels: Labels, urls: SiteUrls, page: str) -> Html
     ).format(urls.link(page, urls.proposal(proposal.id)), proposal.title, said)
 
 
-def status_section(bundle: DocumentBundle, labels: Labels, page: str) -> Html:
+def status_section(
+    bundle: DocumentBundle, labels: Labels, page: str, directory_urls: bool = True
+) -> Html:
     """Each stage in review order with the proposals now before it, linked."""
-    urls = SiteUrls(bundle.doc.id)
+    urls = SiteUrls(bundle.doc.id, directory_urls)
     stages = [(s.id, s.label) for s in bundle.doc.meta.stages]
     for proposal in bundle.proposals:
         # A stage the document does not list is still shown, under its id.
