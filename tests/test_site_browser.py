@@ -22,6 +22,8 @@ from tests.conftest import ROOT, SAMPLE
 pytestmark = pytest.mark.browser
 
 CHROMIUM = Path("/usr/bin/chromium")
+# axe-core from the npm registry (tests/axe/package.json; .ci/run installs it).
+AXE = ROOT / "tests" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
 ARTIFACTS = ROOT / "tests" / "artifacts"
 HOSTILE = ROOT / "tests" / "data" / "hostile" / "drafts"
 ARGS = [
@@ -331,3 +333,31 @@ def test_offline_site_opens_from_disk_with_search(
     found.first.wait_for(state="attached", timeout=10_000)
     # Nothing was asked of the network.
     assert all(u.startswith(("file:", "data:", "about:")) for u in requests), requests
+
+
+@pytest.mark.skipif(
+    not AXE.is_file(), reason="axe-core missing: (cd tests/axe && npm ci)"
+)
+@pytest.mark.parametrize(
+    "path",
+    [
+        "",
+        "internal-regulations/articles/art-candidacy/",
+        "internal-regulations/proposals/accountable-leaderships/",
+        "internal-regulations/collisions/",
+        "internal-regulations/disposition/",
+    ],
+)
+def test_axe_finds_nothing_serious(
+    page: Any, served: dict[str, str], path: str
+) -> None:
+    page.goto(served["sample"] + path)
+    page.add_script_tag(path=str(AXE))
+    violations = page.evaluate(
+        """async () => (await axe.run(document, {resultTypes: ["violations"]}))
+        .violations.filter(v => v.impact === "serious" || v.impact === "critical")
+        .map(v => v.id + ": " + v.nodes.map(n => n.target.join(" ")).join(", "))"""
+    )
+    assert violations == []
+    # The theme's search dialog has a name (given by the site's script).
+    assert page.locator(".md-search[role=dialog]").get_attribute("aria-label")

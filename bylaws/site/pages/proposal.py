@@ -303,8 +303,8 @@ def _operation_section(
     rationale = paragraphs_html(b.ctx, op.rationale, page)
     aside = (
         Html(
-            '<aside class="bylaws-rationale"><p class="bylaws-aside-title">{}</p>'
-            "{}</aside>"
+            '<div class="bylaws-rationale" role="note"><p class="bylaws-aside-title">{}</p>'
+            "{}</div>"
         ).format(labels["rationale"], rationale)
         if rationale
         else Html()

@@ -58,6 +58,6 @@ def status_section(
         )
     if not parts:
         return Html()
-    return Html("<h2>{}</h2>{}").format(
+    return Html("<h3>{}</h3>{}").format(
         labels["where_things_stand"], Html().join(parts)
     )
