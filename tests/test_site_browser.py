@@ -361,3 +361,31 @@ def test_axe_finds_nothing_serious(
     assert violations == []
     # The theme's search dialog has a name (given by the site's script).
     assert page.locator(".md-search[role=dialog]").get_attribute("aria-label")
+
+
+REASONS = {
+    "digital-registry": "تُعاد إلى لجنة الصياغة لضبط أحكام حماية البيانات",
+    "accountable-leaderships": "أُحيل إلى اللجنة المركزية في دورتها العادية",
+    "consultation-alternative": "تأخذ اللجنة بصيغة مقترح استشارة الأعضاء",
+    "finance-transparency": "ترى القيادة أن نشر أسماء المتبرعين",
+}
+
+
+def test_the_reasons_of_rulings_are_on_the_site(
+    page: Any, served: dict[str, str]
+) -> None:
+    for proposal, reason in REASONS.items():
+        page.goto(served["sample"] + f"internal-regulations/proposals/{proposal}/")
+        assert page.get_by_text(reason).first.is_visible(), proposal
+    page.goto(served["sample"] + "internal-regulations/disposition/")
+    table = page.locator(".bylaws-disposition").inner_text()
+    assert all(reason in table for reason in REASONS.values())
+    # A date stays whole and left to right inside a right-to-left cell.
+    date = page.locator(".bylaws-disposition .bylaws-date").first
+    assert date.evaluate("e => getComputedStyle(e).whiteSpace") == "nowrap"
+    assert date.get_attribute("dir") == "ltr"
+
+
+def test_sitemap_lists_the_pages(served: dict[str, str]) -> None:
+    sitemap = (Path(served["sample-root"]) / "sitemap.xml").read_text(encoding="utf-8")
+    assert "internal-regulations/proposals/digital-registry/</loc>" in sitemap
