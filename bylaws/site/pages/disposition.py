@@ -16,8 +16,9 @@ def disposition_page(b: Builder) -> SitePage:
     """The table a conference votes from: the same rows as `bylaws disposition`."""
     page = b.urls.disposition()
     labels = b.labels
+    # The number goes with the name in the first column, the one kept in view
+    # when the table scrolls sideways on a phone.
     columns = (
-        "#",
         labels["proposal"],
         labels["proposer"],
         labels["articles"],
@@ -25,7 +26,7 @@ def disposition_page(b: Builder) -> SitePage:
         labels["recommendation"],
         labels["decision"],
     )
-    head = Html().join(Html("<th>{}</th>").format(x) for x in columns)
+    head = Html().join(Html('<th scope="col">{}</th>').format(x) for x in columns)
     rows: list[Html] = []
     for i, row in enumerate(disposition_rows(b.doc, list(b.bundle.proposals)), start=1):
         # The body that ruled, then the ruling whole.
@@ -39,7 +40,7 @@ def disposition_page(b: Builder) -> SitePage:
             decision = Html("<p>{}</p>{}").format(row.decided_at, decision)
         rows.append(
             Html(
-                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td>"
+                '<tr><th scope="row">{}. {}</th><td>{}</td><td>{}</td>'
                 "<td>{}</td><td>{}</td><td>{}</td></tr>"
             ).format(
                 i,

@@ -101,11 +101,20 @@ def _counts(b: Builder, proposal: Proposal) -> Html:
 def _reviews_table(b: Builder, proposal: Proposal, page: str) -> Html:
     if not proposal.reviews:
         return empty_note(b.labels["none"])
+    # Each cell names its column, for phones where the rows are stacked.
+    names = [b.labels[k] for k in _REVIEW_COLUMNS]
     rows = Html().join(
-        Html("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>").format(
+        Html(
+            '<tr><th scope="row" data-label="{}">{}</th><td data-label="{}">{}</td>'
+            '<td data-label="{}">{}</td><td data-label="{}">{}</td></tr>'
+        ).format(
+            names[0],
             b.stage_label(r.stage),
+            names[1],
             r.body,
+            names[2],
             ruling_html(b, page, r.recommendation),
+            names[3],
             ruling_html(b, page, r.decision),
         )
         for r in proposal.reviews
