@@ -64,9 +64,6 @@ def _build(
 
     config = yaml.safe_load(repo_config)
     config.update(docs_dir=str(docs_dir), site_dir=str(tmp / "site"))
-    if offline:
-        # What `bylaws site build --offline` asks of mkdocs: links to files.
-        config["use_directory_urls"] = False
     config["plugins"] = [
         p
         if not (isinstance(p, dict) and "bylaws" in p)
@@ -75,7 +72,8 @@ def _build(
     ]
     path = tmp / "mkdocs.yml"
     path.write_text(json.dumps(config), encoding="utf-8")
-    return build(path, strict=True)
+    # offline: what `bylaws site build --offline` builds (links to files).
+    return build(path, strict=True, offline=offline)
 
 
 @pytest.fixture(scope="session")

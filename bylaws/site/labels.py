@@ -102,7 +102,6 @@ _MESSAGES: dict[str, str] = {
     "matrix_corner": _("Proposal × proposal"),
     "wording_of": _("wording of {name}"),
     "section_developers": _("For developers"),
-    "contents": _("Contents"),
     "awaiting": _("awaiting a ruling"),
 }
 _MESSAGES.update(

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from bylaws.diff.changes import DocumentDiff
 from bylaws.errors import BylawsError
-from bylaws.model import Document, Proposal, Ruling, iter_entries
+from bylaws.model import Document, Proposal, iter_entries
 from bylaws.overlay import apply_proposal, moved_articles, touched_articles
 
 from ..diffs import document_diff
@@ -109,11 +109,6 @@ class Builder:
         if self._pairs is None:
             self._pairs = collision_pairs(self.doc, list(self.bundle.proposals))
         return self._pairs
-
-    def verdict(self, ruling: Ruling | None) -> str:
-        if ruling is None:
-            return self.labels["none"]
-        return f"{self.labels['verdict_' + ruling.verdict]} ({ruling.date})"
 
     def link(self, page: str, target: str, text: str) -> Html:
         """A link from `page` to the page `target`, reading `text`."""

@@ -31,11 +31,9 @@ def table_box(table: Html, label: str = "") -> Html:
 
 
 def _votes(b: Builder, ruling: Ruling) -> Html:
-    # `votes` arrives with the amendment cycle's model; older models lack it.
-    votes: tuple[int, int, int] | None = getattr(ruling, "votes", None)
-    if not votes:
+    if not ruling.votes:
         return Html()
-    yes, no, abstain = (str(n) for n in votes)
+    yes, no, abstain = (str(n) for n in ruling.votes)
     return Html('<span class="bylaws-votes">{}: {}</span>').format(
         b.labels["votes"], b.labels.fill("votes_count", yes=yes, no=no, abstain=abstain)
     )
