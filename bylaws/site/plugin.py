@@ -24,6 +24,7 @@ from .escape import Html
 from .labels import labels_for
 from .nav import site_nav
 from .search_index import add_folded_field, index_script
+from .sitemap import write_sitemap
 from .toc import toc_tokens
 
 __all__ = ["ASSETS", "BylawsPlugin", "BylawsPluginConfig"]
@@ -56,6 +57,7 @@ class BylawsPlugin(BasePlugin[BylawsPluginConfig]):  # type: ignore[no-untyped-c
     def __init__(self) -> None:
         self._user_nav: Any = None
         self._manual: set[str] = set()
+        self._urls: list[str] = []
 
     def _workspace(self, config: MkDocsConfig) -> Path:
         root = Path(config.config_file_path or ".").parent
@@ -77,6 +79,7 @@ class BylawsPlugin(BasePlugin[BylawsPluginConfig]):  # type: ignore[no-untyped-c
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
+        self._urls = []
         switch: Literal["adopted", "recommended"] = (
             "recommended" if self.config.switch == "recommended" else "adopted"
         )
@@ -112,6 +115,7 @@ class BylawsPlugin(BasePlugin[BylawsPluginConfig]):  # type: ignore[no-untyped-c
     def on_page_content(
         self, html: str, /, *, page: Any, config: MkDocsConfig, files: Files
     ) -> str | None:
+        self._urls.append(page.url or "./")
         if page.file.src_uri not in self._manual:
             from mkdocs.structure.toc import get_toc
 
@@ -131,6 +135,9 @@ class BylawsPlugin(BasePlugin[BylawsPluginConfig]):  # type: ignore[no-untyped-c
         add_folded_field(Path(config.site_dir) / "search" / "search_index.json")
         # Opened from disk, the theme reads the index from a script, not JSON.
         index_script(Path(config.site_dir) / "search")
+        if not config.site_url:
+            write_sitemap(Path(config.site_dir), self._urls)
+        self._urls = []
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         del builder  # mkdocs passes it by name; the rebuild it runs is enough

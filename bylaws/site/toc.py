@@ -12,6 +12,8 @@ from typing import Any
 
 from lxml import html as lxml_html
 
+from .escape import nav_title
+
 __all__ = ["toc_tokens"]
 
 _HEADINGS = ("h2", "h3", "h4")
@@ -43,7 +45,9 @@ def toc_tokens(page_html: str) -> list[dict[str, Any]]:
         token: dict[str, Any] = {
             "level": rank,
             "id": ident,
-            "name": _name(element),
+            # The theme prints toc names raw, as the toc extension's
+            # (already escaped) HTML: the heading's text goes in escaped.
+            "name": nav_title(_name(element)),
             "children": [],
         }
         while stack and stack[-1][0] >= rank:

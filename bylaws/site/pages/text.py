@@ -10,6 +10,7 @@ from ..render import article_html
 from .builder import Builder
 from .outline import TextGroup, division_title
 from .page import SitePage
+from .rulings import date_html
 
 __all__ = ["home_page", "text_page"]
 
@@ -66,7 +67,9 @@ def home_page(b: Builder) -> SitePage:
         ),
     ]
     parts = [Html("<h1>{}</h1>").format(meta.title)]
-    facts = [x for x in (meta.organisation, meta.version, meta.date) if x]
+    facts: list[str | Html] = [x for x in (meta.organisation, meta.version) if x]
+    if meta.date:
+        facts.append(date_html(meta.date))
     if facts:
         parts.append(
             Html('<p class="bylaws-facts">{}</p>').format(Html(" · ").join(facts))
