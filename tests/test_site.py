@@ -463,3 +463,24 @@ def test_side_table_of_contents_nests_articles_and_changes() -> None:
         "art-accountability-session",
     ]
     assert "¶" not in str(proposal)
+
+
+def test_a_ruling_names_its_votes_and_its_successor() -> None:
+    from bylaws.model import Ruling
+    from bylaws.site.pages.builder import Builder
+    from bylaws.site.pages.rulings import ruling_html
+
+    (bundle,) = load_workspace(SAMPLE)
+    b = Builder(bundle, SiteUrls(bundle.doc.id), "adopted")
+    ruling = Ruling(
+        "superseded",
+        "2026-04-01",
+        by="member-consultation",
+        note="<b>بدلاً منه</b>",
+        votes=(12, 3, 1),
+    )
+    shown = str(ruling_html(b, "internal-regulations/disposition.md", ruling))
+    assert "12 مع، 3 ضد، 1 امتناع" in shown
+    assert 'class="bylaws-superseded"' in shown
+    assert "../proposals/member-consultation/" in shown
+    assert "&lt;b&gt;" in shown and "<b>" not in shown

@@ -389,3 +389,24 @@ def test_sitemap_lists_the_pages(served: dict[str, str]) -> None:
     # No site_url: the addresses are relative to the site's root.
     assert "<loc>internal-regulations/proposals/digital-registry/</loc>" in sitemap
     assert sitemap.count("<loc>") > 50
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_screenshots_of_the_committee_pages(
+    browser: Any, served: dict[str, str], width: int
+) -> None:
+    """Screenshots to look at (tests/artifacts/site-*.png), at desk and phone width."""
+    pages = {
+        "home": "",
+        "proposal": "internal-regulations/proposals/accountable-leaderships/",
+        "consolidated": "internal-regulations/consolidated/",
+        "collisions": "internal-regulations/collisions/",
+        "disposition": "internal-regulations/disposition/",
+    }
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    tab = context.new_page()
+    for name, path in pages.items():
+        tab.goto(served["sample"] + path)
+        assert tab.evaluate("document.documentElement.scrollWidth") <= width
+        _shot(tab, f"site-{name}-{width}")
+    context.close()
