@@ -36,6 +36,7 @@ __all__ = [
     "is_space",
     "loose_key",
     "normalize_word",
+    "search_key",
     "strip_for_search",
     "token_kind",
     "tokenize",
@@ -223,6 +224,38 @@ def strip_for_search(s: str) -> str:
     text = unicodedata.normalize("NFC", text)
     # Step 5: the words joined by single spaces ("_" is a separator too).
     return " ".join(_SEARCH_WORD_RE.findall(text.replace("_", " ")))
+
+
+# Hamza on a carrier folds to the carrier (after `strip_for_search` has folded
+# the alef forms): a reader types موتمر as often as مؤتمر.
+_HAMZA_CARRIERS = (("\u0624", "\u0648"), ("\u0626", "\u064a"))
+# The article and the prepositions written onto it, longest first: والتزكية,
+# بالتزكية, للتزكية and التزكية all index (and match) as تزكيه.
+_ARTICLE_PREFIXES = ("وال", "فال", "بال", "كال", "ولل", "فلل", "ال", "لل")
+_MIN_STEM = 2
+
+
+def _without_article(word: str) -> str:
+    for prefix in _ARTICLE_PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= _MIN_STEM:
+            return word[len(prefix) :]
+    return word
+
+
+def search_key(s: str) -> str:
+    """The words of `s` as the site's search matches them, looser than for diffs.
+
+    `strip_for_search`, then, word by word: ؤ to و and ئ to ي, then the first
+    of وال فال بال كال ولل فلل ال لل that starts the word is dropped when at
+    least two letters remain. The site's JavaScript `bylawsSearchKey` does the
+    same; the index and every query go through it, so the article and attached
+    prepositions may be present on either side.
+
+    Returns:
+        The keys of the words of `s`, separated by single spaces.
+    """
+    folded = _fold(strip_for_search(s), _HAMZA_CARRIERS)
+    return " ".join(_without_article(word) for word in folded.split())
 
 
 def loose_key(s: str) -> str:

@@ -18,10 +18,10 @@ from bylaws.cli import cli
 from bylaws.site.escape import Html, front_matter_title, h, url_segment
 from bylaws.site.labels import labels_for
 from bylaws.site.nav import manual_nav
-from bylaws.site.pages import SitePage, document_pages, search_copy
+from bylaws.site.pages import SitePage, document_pages
 from bylaws.site.sources import load_workspace
 from bylaws.site.urls import SiteUrls
-from bylaws.text import strip_for_search
+from bylaws.text import search_key, strip_for_search
 from tests.conftest import ENGLISH, ROOT, SAMPLE, examples, golden
 
 HOSTILE = ROOT / "tests" / "data" / "hostile" / "drafts"
@@ -137,11 +137,10 @@ def test_consolidated_draft_attributes_changes() -> None:
     assert "accountable-leaderships/" in body
 
 
-def test_search_copy_is_the_normalised_words_once() -> None:
-    copy = search_copy("الأعضاءُ والأعضاء العضوية")
-    assert (
-        copy == '<div class="bylaws-search-copy" hidden>الاعضاء والاعضاء العضويه</div>'
-    )
+def test_pages_carry_no_folded_copy_of_their_text() -> None:
+    # The folded words live in the search index only, never on a page.
+    for page in _pages(SAMPLE).values():
+        assert "bylaws-search-copy" not in page.body
 
 
 # --- escaping -------------------------------------------------------------------------------
@@ -220,6 +219,37 @@ def test_manual_nav_groups_by_folder_and_skips_missing_folders() -> None:
     ]
 
 
+def test_reviewers_nav_leaves_developer_pages_out_unless_asked() -> None:
+    from bylaws.site.nav import site_nav
+
+    labels = labels_for("en")
+    manual = [
+        "reviewing/search.md",
+        "cli/site.md",
+        "benchmarks.md",
+        "contributing/layout.md",
+    ]
+    nav = site_nav("index.md", [], manual, labels)
+    assert nav == [
+        "index.md",
+        {"User&#x27;s manual": [{"Reviewing": ["reviewing/search.md"]}]},
+    ]
+    nav = site_nav("index.md", [], manual, labels, developer_pages=True)
+    developers = nav[-1]["For developers"]
+    assert {"Command line": ["cli/site.md"]} in developers
+    assert "benchmarks.md" in developers
+
+
+def test_home_page_says_what_is_before_which_body() -> None:
+    from bylaws.site.build import site_pages
+
+    home = site_pages(SAMPLE.parent, have_home=False).pages[0]
+    assert home.src_uri == "index.md"
+    body = str(home.body)
+    assert "معروض الآن على" in body
+    assert "internal-regulations/proposals/digital-registry/" in body
+
+
 # --- the JavaScript normaliser agrees with the Python one -------------------------------
 
 SAMPLES = [
@@ -228,6 +258,7 @@ SAMPLES = [
     "الحركـــة الجديدة",
     "مادة ١٢ و۳٤ و٣٫٥",
     "على علي، مستشفى؟ «الحزب»",
+    "المؤتمر وللمؤتمر بالتزكية فالأمر سئل ال الله",
     "l'article L’Europe",
     "ÉCOLE Straße İstanbul",
     "a\u200cb\u200dc\u200fd\u202ae",
@@ -244,7 +275,8 @@ def _node_normalise(strings: list[str]) -> list[str]:
         "const document = {addEventListener() {}};"
         + (ASSETS / "bylaws.js").read_text(encoding="utf-8")
         + "\nconst input = JSON.parse(require('fs').readFileSync(0, 'utf8'));"
-        "process.stdout.write(JSON.stringify(input.map(window.bylawsNormalize)));"
+        "process.stdout.write(JSON.stringify("
+        "[input.map(window.bylawsNormalize), input.map(window.bylawsSearchKey)]));"
     )
     result = subprocess.run(
         ["node", "-e", script],
@@ -253,7 +285,9 @@ def _node_normalise(strings: list[str]) -> list[str]:
         text=True,
         check=True,
     )
-    return list(json.loads(result.stdout))
+    normalised, keys = json.loads(result.stdout)
+    assert keys == [search_key(s) for s in strings]
+    return list(normalised)
 
 
 needs_node = pytest.mark.skipif(
@@ -323,8 +357,11 @@ def test_plugin_builds_the_sample_strictly(tmp_path: Path) -> None:
         (site / "search" / "search_index.json").read_text(encoding="utf-8")
     )
     texts = {d["location"]: d["text"] for d in index["docs"]}
-    name = texts["internal-regulations/text/chp-general/#art-name"]
-    assert "تسمي هذه الحركه" in name  # the folded copy
+    folded = {d["location"]: d["folded"] for d in index["docs"]}
+    name = "internal-regulations/text/chp-general/#art-name"
+    assert "تسمي هذه حركه" in folded[name]  # the search key: no article
+    assert "تسمي" not in texts[name]  # the text as written
+    assert index["config"]["fields"]["folded"]["boost"] > 0
     assert not any("consolidated-recommended" in loc for loc in texts)
 
 
@@ -375,3 +412,75 @@ def test_site_build_without_config_is_an_error(tmp_path: Path) -> None:
     )
     assert result.exit_code == 2
     assert "no mkdocs.yml here" in result.output
+
+
+REASONS = (
+    "تُعاد إلى لجنة الصياغة لضبط أحكام حماية البيانات",
+    "أُحيل إلى اللجنة المركزية في دورتها العادية",
+    "تأخذ اللجنة بصيغة مقترح استشارة الأعضاء",
+    "ترى القيادة أن نشر أسماء المتبرعين",
+)
+
+
+def test_every_ruling_is_shown_whole() -> None:
+    pages = _pages(SAMPLE)
+    for uri in ("proposals/index.md", "disposition.md"):
+        body = pages[f"internal-regulations/{uri}"].body
+        for reason in REASONS:
+            assert reason in body, (uri, reason)
+    alternative = pages["internal-regulations/proposals/consultation-alternative.md"]
+    # adopt-modified says which text was preferred, linked.
+    assert 'class="bylaws-preferred"' in alternative.body
+    assert "member-consultation/" in alternative.body.split("bylaws-preferred")[1]
+    # Dates are isolated left to right.
+    assert '<bdi class="bylaws-date" dir="ltr">2026-03-06</bdi>' in alternative.body
+
+
+def test_proposal_pages_name_articles_in_both_numberings() -> None:
+    body = _pages(SAMPLE)[
+        "internal-regulations/proposals/accountable-leaderships.md"
+    ].body
+    assert "المادة الأربعون (التاسعة والثلاثون سابقاً)" in body
+    # Its collisions with other proposals are listed, linked.
+    section = body.split('id="collisions"')[1].split("<h2")[0]
+    assert "finance-transparency/" in section
+
+
+def test_side_table_of_contents_nests_articles_and_changes() -> None:
+    from bylaws.site.toc import toc_tokens
+
+    pages = _pages(SAMPLE)
+    draft = toc_tokens(str(pages["internal-regulations/consolidated.md"].body))
+    chapters = [t for t in draft if t["id"].startswith("chp-")]
+    assert len(chapters) >= 5
+    assert any(c["id"] == "art-name" for c in chapters[0]["children"])
+    proposal = toc_tokens(
+        str(pages["internal-regulations/proposals/accountable-leaderships.md"].body)
+    )
+    changes = next(t for t in proposal if t["id"] == "changes")
+    assert [c["id"] for c in changes["children"]][:2] == [
+        "art-leadership-reports",
+        "art-accountability-session",
+    ]
+    assert "¶" not in str(proposal)
+
+
+def test_a_ruling_names_its_votes_and_its_successor() -> None:
+    from bylaws.model import Ruling
+    from bylaws.site.pages.builder import Builder
+    from bylaws.site.pages.rulings import ruling_html
+
+    (bundle,) = load_workspace(SAMPLE)
+    b = Builder(bundle, SiteUrls(bundle.doc.id), "adopted")
+    ruling = Ruling(
+        "superseded",
+        "2026-04-01",
+        by="member-consultation",
+        note="<b>بدلاً منه</b>",
+        votes=(12, 3, 1),
+    )
+    shown = str(ruling_html(b, "internal-regulations/disposition.md", ruling))
+    assert "12 مع، 3 ضد، 1 امتناع" in shown
+    assert 'class="bylaws-superseded"' in shown
+    assert "../proposals/member-consultation/" in shown
+    assert "&lt;b&gt;" in shown and "<b>" not in shown

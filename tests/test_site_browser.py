@@ -16,12 +16,14 @@ from typing import Any
 
 import pytest
 
-from bylaws.text import strip_for_search
+from bylaws.text import search_key, strip_for_search
 from tests.conftest import ROOT, SAMPLE
 
 pytestmark = pytest.mark.browser
 
 CHROMIUM = Path("/usr/bin/chromium")
+# axe-core from the npm registry (tests/axe/package.json; .ci/run installs it).
+AXE = ROOT / "tests" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
 ARTIFACTS = ROOT / "tests" / "artifacts"
 HOSTILE = ROOT / "tests" / "data" / "hostile" / "drafts"
 ARGS = [
@@ -47,7 +49,9 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def _build(tmp: Path, workspace: Path, docs: dict[str, str]) -> Path:
+def _build(
+    tmp: Path, workspace: Path, docs: dict[str, str], *, offline: bool = False
+) -> Path:
     from bylaws.site import build
 
     docs_dir = tmp / "docs"
@@ -68,7 +72,8 @@ def _build(tmp: Path, workspace: Path, docs: dict[str, str]) -> Path:
     ]
     path = tmp / "mkdocs.yml"
     path.write_text(json.dumps(config), encoding="utf-8")
-    return build(path, strict=True)
+    # offline: what `bylaws site build --offline` builds (links to files).
+    return build(path, strict=True, offline=offline)
 
 
 @pytest.fixture(scope="session")
@@ -83,6 +88,9 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]
         "sample": _build(tmp_path_factory.mktemp("sample"), SAMPLE.parent, manual),
         "hostile": _build(tmp_path_factory.mktemp("hostile"), HOSTILE, {}),
     }
+    offline = _build(
+        tmp_path_factory.mktemp("offline"), SAMPLE.parent, {}, offline=True
+    )
     servers = []
     urls = {}
     for name, root in roots.items():
@@ -92,6 +100,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]
         servers.append(server)
         urls[name] = f"http://127.0.0.1:{server.server_address[1]}/"
         urls[name + "-root"] = str(root)
+    urls["offline"] = offline.as_uri() + "/"
     yield urls
     for server in servers:
         server.shutdown()
@@ -165,6 +174,8 @@ def test_browser_normaliser_matches_python(page: Any, served: dict[str, str]) ->
     samples = ["الأَعْضَاءُ", "الحركـــة", "إقرار آمن", "مادة ١٢", "على، مستشفى"]
     folded = page.evaluate("s => s.map(window.bylawsNormalize)", samples)
     assert folded == [strip_for_search(s) for s in samples]
+    keys = page.evaluate("s => s.map(window.bylawsSearchKey)", samples)
+    assert keys == [search_key(s) for s in samples]
 
 
 @pytest.mark.parametrize(
@@ -185,6 +196,41 @@ def test_search_finds_words_typed_without_diacritics(
     found = page.locator(f'.md-search-result a[href*="#{article}"]')
     found.first.wait_for(state="attached", timeout=10_000)
     assert found.count() >= 1
+
+
+def _search(page: Any, typed: str) -> Any:
+    box = page.locator("[data-md-component=search-query]")
+    box.click()
+    box.type(typed, delay=20)
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(state="attached", timeout=10_000)
+    # The box keeps what the reader typed; the worker got the folded query.
+    assert box.input_value() == typed
+    return results
+
+
+@pytest.mark.parametrize(
+    ("typed", "holder"),
+    [
+        ("الإلكتروني", "proposals/digital-registry/"),  # only in proposals
+        ("تزكيه", "proposals/consultation-alternative/"),  # written التزكية/تزكية
+        ("موتمر", "text/"),  # written مؤتمر
+        ("الشفافية", "proposals/finance-transparency/"),  # the title الشفافية المالية
+    ],
+)
+def test_search_finds_proposals_and_articles_however_spelt(
+    page: Any, served: dict[str, str], typed: str, holder: str
+) -> None:
+    page.goto(served["sample"] + "internal-regulations/")
+    results = _search(page, typed)
+    links = page.locator(f'.md-search-result a[href*="{holder}"]')
+    links.first.wait_for(state="attached", timeout=10_000)
+    # Results show the text as written, the matching words marked.
+    marked = [m for m in results.locator("mark").all_text_contents() if m.strip()]
+    assert marked, typed
+    assert all(search_key(m).startswith(search_key(typed)) for m in marked)
+    text = results.first.inner_text()
+    assert "علي " not in text and "القياديه" not in text
 
 
 def test_hostile_workspace_opens_no_dialog(
@@ -248,3 +294,119 @@ def test_footnote_tooltip_stays_on_screen(page: Any, served: dict[str, str]) -> 
         assert box is not None
         assert box["x"] >= -1 and box["x"] + box["width"] <= 421
     _shot(page, "footnote-phone")
+
+
+@pytest.mark.parametrize("width", [360, 390])
+def test_no_page_scrolls_sideways_on_a_phone(
+    browser: Any, served: dict[str, str], width: int
+) -> None:
+    root = Path(served["sample-root"])
+    pages = sorted(p.relative_to(root).as_posix() for p in root.rglob("index.html"))
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    tab = context.new_page()
+    wide: list[str] = []
+    for rel in pages:
+        tab.goto(served["sample"] + rel, wait_until="domcontentloaded")
+        extent = tab.evaluate("document.documentElement.scrollWidth")
+        if extent > width:
+            wide.append(f"{rel}: {extent}px")
+    context.close()
+    assert wide == []
+
+
+def test_offline_site_opens_from_disk_with_search(
+    page: Any, served: dict[str, str]
+) -> None:
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(served["offline"] + "index.html")
+    # A link lands on a page, not on a folder listing.
+    page.locator(".md-content a[href]").first.click()
+    page.wait_for_load_state()
+    assert page.url.endswith(".html")
+    assert page.locator(".bylaws-page").count() == 1
+    results = _search(page, "الشفافية")
+    assert results.count() >= 1
+    found = page.locator('.md-search-result a[href*="finance-transparency.html"]')
+    found.first.wait_for(state="attached", timeout=10_000)
+    # Nothing was asked of the network.
+    assert all(u.startswith(("file:", "data:", "about:")) for u in requests), requests
+
+
+@pytest.mark.skipif(
+    not AXE.is_file(), reason="axe-core missing: (cd tests/axe && npm ci)"
+)
+@pytest.mark.parametrize(
+    "path",
+    [
+        "",
+        "internal-regulations/articles/art-candidacy/",
+        "internal-regulations/proposals/accountable-leaderships/",
+        "internal-regulations/collisions/",
+        "internal-regulations/disposition/",
+    ],
+)
+def test_axe_finds_nothing_serious(
+    page: Any, served: dict[str, str], path: str
+) -> None:
+    page.goto(served["sample"] + path)
+    page.add_script_tag(path=str(AXE))
+    violations = page.evaluate(
+        """async () => (await axe.run(document, {resultTypes: ["violations"]}))
+        .violations.filter(v => v.impact === "serious" || v.impact === "critical")
+        .map(v => v.id + ": " + v.nodes.map(n => n.target.join(" ")).join(", "))"""
+    )
+    assert violations == []
+    # The theme's search dialog has a name (given by the site's script).
+    assert page.locator(".md-search[role=dialog]").get_attribute("aria-label")
+
+
+REASONS = {
+    "digital-registry": "تُعاد إلى لجنة الصياغة لضبط أحكام حماية البيانات",
+    "accountable-leaderships": "أُحيل إلى اللجنة المركزية في دورتها العادية",
+    "consultation-alternative": "تأخذ اللجنة بصيغة مقترح استشارة الأعضاء",
+    "finance-transparency": "ترى القيادة أن نشر أسماء المتبرعين",
+}
+
+
+def test_the_reasons_of_rulings_are_on_the_site(
+    page: Any, served: dict[str, str]
+) -> None:
+    for proposal, reason in REASONS.items():
+        page.goto(served["sample"] + f"internal-regulations/proposals/{proposal}/")
+        assert page.get_by_text(reason).first.is_visible(), proposal
+    page.goto(served["sample"] + "internal-regulations/disposition/")
+    table = page.locator(".bylaws-disposition").inner_text()
+    assert all(reason in table for reason in REASONS.values())
+    # A date stays whole and left to right inside a right-to-left cell.
+    date = page.locator(".bylaws-disposition .bylaws-date").first
+    assert date.evaluate("e => getComputedStyle(e).whiteSpace") == "nowrap"
+    assert date.get_attribute("dir") == "ltr"
+
+
+def test_sitemap_lists_the_pages(served: dict[str, str]) -> None:
+    sitemap = (Path(served["sample-root"]) / "sitemap.xml").read_text(encoding="utf-8")
+    # No site_url: the addresses are relative to the site's root.
+    assert "<loc>internal-regulations/proposals/digital-registry/</loc>" in sitemap
+    assert sitemap.count("<loc>") > 50
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_screenshots_of_the_committee_pages(
+    browser: Any, served: dict[str, str], width: int
+) -> None:
+    """Screenshots to look at (tests/artifacts/site-*.png), at desk and phone width."""
+    pages = {
+        "home": "",
+        "proposal": "internal-regulations/proposals/accountable-leaderships/",
+        "consolidated": "internal-regulations/consolidated/",
+        "collisions": "internal-regulations/collisions/",
+        "disposition": "internal-regulations/disposition/",
+    }
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    tab = context.new_page()
+    for name, path in pages.items():
+        tab.goto(served["sample"] + path)
+        assert tab.evaluate("document.documentElement.scrollWidth") <= width
+        _shot(tab, f"site-{name}-{width}")
+    context.close()

@@ -20,6 +20,7 @@ from .escape import Html
 from .integration import Switch
 from .labels import Labels, labels_for
 from .pages import SitePage, document_pages
+from .pages.status import status_section
 from .sources import load_workspace
 from .urls import SiteUrls
 
@@ -34,12 +35,16 @@ class SiteBuild:
     documents: tuple[tuple[str, Sequence[SitePage], Labels], ...]
 
 
-def _home(documents: Sequence[tuple[str, str, Labels]], language: str) -> SitePage:
-    """The landing page: each document with the ways into it, in its own words."""
+def _home(
+    documents: Sequence[tuple[str, str, Labels, Html]],
+    language: str,
+    directory_urls: bool,
+) -> SitePage:
+    """The landing page: each document, what is before which body, the ways in."""
     labels = labels_for(language)
     sections: list[Html] = []
-    for doc_id, title, doc_labels in documents:
-        urls = SiteUrls(doc_id)
+    for doc_id, title, doc_labels, status in documents:
+        urls = SiteUrls(doc_id, directory_urls)
         entries = (
             (doc_labels["text"], urls.home()),
             (doc_labels["proposals"], urls.proposals()),
@@ -53,7 +58,11 @@ def _home(documents: Sequence[tuple[str, str, Labels]], language: str) -> SitePa
             )
             for name, target in entries
         )
-        sections.append(Html("<h2>{}</h2><ul>{}</ul>").format(title, items))
+        sections.append(
+            Html(
+                '<section class="bylaws-home-document"><h2>{}</h2>{}<ul>{}</ul></section>'
+            ).format(title, status, items)
+        )
     body = Html("<h1>{}</h1>{}").format(labels["documents"], Html().join(sections))
     return SitePage("index.md", labels["documents"], body, "", labels.lang, labels.rtl)
 
@@ -69,7 +78,7 @@ def site_pages(
     """All pages of a workspace; a home page too when the manual has none."""
     pages: list[SitePage] = []
     documents: list[tuple[str, Sequence[SitePage], Labels]] = []
-    found: list[tuple[str, str, Labels]] = []
+    found: list[tuple[str, str, Labels, Html]] = []
     for bundle in load_workspace(workspace):
         doc_pages = document_pages(bundle, directory_urls=directory_urls, switch=switch)
         pages.extend(doc_pages)
@@ -77,9 +86,16 @@ def site_pages(
         title = meta.short_title or meta.title
         labels = labels_for(bundle.doc.lang)
         documents.append((title, doc_pages, labels))
-        found.append((bundle.doc.id, title, labels))
+        found.append(
+            (
+                bundle.doc.id,
+                title,
+                labels,
+                status_section(bundle, labels, "index.md", directory_urls),
+            )
+        )
     if not have_home:
-        pages.insert(0, _home(found, language))
+        pages.insert(0, _home(found, language, directory_urls))
     return SiteBuild(tuple(pages), tuple(documents))
 
 
@@ -93,7 +109,7 @@ def write_markdown(
         write_atomic(target, page.markdown().encode("utf-8"))
         written.append(target)
     # The plugin adds these itself; a build without it needs them as files.
-    for name in ("bylaws.css", "bylaws.js"):
+    for name in ("bylaws.css", "bylaws.js", "file-worker.js"):
         target = out / "assets" / "bylaws" / name
         content = (
             package_files("bylaws.site").joinpath("assets").joinpath(name).read_bytes()

@@ -46,13 +46,12 @@ theme:
     - navigation.sections
     - navigation.indexes
     - navigation.top
-    - search.highlight
     - content.tooltips
 
 plugins:
-  # The pages carry their own copy of every word with diacritics and letter
-  # forms folded, so lunr's English trimmer, stop words and stemmer, which
-  # would cut Arabic words, are switched off.
+  # The bylaws plugin adds to the index a copy of every word with diacritics,
+  # letter forms and the article folded, so lunr's English trimmer, stop
+  # words and stemmer, which would cut Arabic words, are switched off.
   - search:
       lang: en
       pipeline: []

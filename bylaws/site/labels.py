@@ -89,6 +89,20 @@ _MESSAGES: dict[str, str] = {
     "section_guides": _("Guides"),
     "documents": _("Documents"),
     "print_legend": _("Underlined: added. Struck through: deleted."),
+    "reason": _("Reason"),
+    "votes": _("Votes"),
+    "votes_count": _("{yes} for, {no} against, {abstain} abstentions"),
+    "preferred_text": _("Text preferred instead"),
+    "superseded_by": _("Superseded by"),
+    "proposal_collisions": _("Collisions with other proposals"),
+    "formerly": _("{label} (formerly {old})"),
+    "now_before": _("Now before"),
+    "where_things_stand": _("Where the proposals stand"),
+    "matrix_key": _("Key to the matrix"),
+    "matrix_corner": _("Proposal × proposal"),
+    "wording_of": _("wording of {name}"),
+    "section_developers": _("For developers"),
+    "awaiting": _("awaiting a ruling"),
 }
 _MESSAGES.update(
     {f"verdict_{verdict}": message for verdict, message in VERDICTS.items()}
@@ -107,6 +121,10 @@ class Labels:
         if key in _MARKS:
             return _MARKS[key]
         return tr(_MESSAGES[key], self.lang)
+
+    def fill(self, key: str, **fields: str) -> str:
+        """A label with `{name}` fields, filled in."""
+        return tr(_MESSAGES[key], self.lang, **fields)
 
     @property
     def rtl(self) -> bool:

@@ -15,16 +15,28 @@ from .escape import nav_title
 from .labels import Labels
 from .pages import SitePage
 
-__all__ = ["MANUAL_SECTIONS", "manual_nav", "site_nav"]
+__all__ = ["DEVELOPER_PAGES", "MANUAL_SECTIONS", "manual_nav", "site_nav"]
 
-# Folders of docs/ in reading order, with the label key of their nav section.
+# Folders of docs/ in reading order, with the label key of their nav section:
+# the reviewer's first.
 MANUAL_SECTIONS: tuple[tuple[str, str], ...] = (
-    ("drafting", "section_drafting"),
     ("reviewing", "section_reviewing"),
+    ("drafting", "section_drafting"),
     ("guides", "section_guides"),
-    ("cli", "section_cli"),
     ("reference", "section_reference"),
+    ("cli", "section_cli"),
 )
+# Pages for people who run or change `bylaws`, not for reviewers: out of the
+# nav unless the plugin's `developer_pages` option asks for them (they are
+# still built, and linked from the manual).
+DEVELOPER_PAGES = ("cli/", "contributing/", "benchmarks.md")
+
+
+def _for_developers(path: str) -> bool:
+    return any(
+        path.startswith(p) if p.endswith("/") else path == p for p in DEVELOPER_PAGES
+    )
+
 
 NavItem = Any  # str | dict[str, str | list[NavItem]], as mkdocs reads it
 
@@ -83,12 +95,19 @@ def site_nav(
     documents: Sequence[tuple[str, Sequence[SitePage], Labels]],
     manual: Iterable[str],
     labels: Labels,
+    developer_pages: bool = False,
 ) -> list[NavItem]:
-    """The whole nav: the home page, each document, then the manual."""
+    """The whole nav: the home page, each document, the manual, then (if asked)
+    the developer's pages in their own section."""
     nav: list[NavItem] = [home] if home else []
     for title, pages, doc_labels in documents:
         nav.append(document_nav(pages, doc_labels, title))
-    manual_items = manual_nav(manual, labels)
+    paths = list(manual)
+    manual_items = manual_nav([p for p in paths if not _for_developers(p)], labels)
     if manual_items:
         nav.append({nav_title(labels["manual"]): manual_items})
+    if developer_pages:
+        developer_items = manual_nav([p for p in paths if _for_developers(p)], labels)
+        if developer_items:
+            nav.append({nav_title(labels["section_developers"]): developer_items})
     return nav

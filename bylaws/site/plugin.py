@@ -15,7 +15,7 @@ from typing import Any, Literal
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from ..model import is_rtl
@@ -23,11 +23,17 @@ from .build import site_pages
 from .escape import Html
 from .labels import labels_for
 from .nav import site_nav
+from .search_index import add_folded_field, index_script
+from .sitemap import write_sitemap
+from .toc import toc_tokens
 
 __all__ = ["ASSETS", "BylawsPlugin", "BylawsPluginConfig"]
 
 # Our assets, where the built site serves them from.
 ASSETS = ("bylaws.css", "bylaws.js")
+# Loaded before the theme's own script: it must be in place when the theme
+# starts its search worker (it does nothing unless the site runs from a file).
+POLYFILLS = ("file-worker.js",)
 ASSET_DIR = "assets/bylaws"
 
 
@@ -37,6 +43,9 @@ class BylawsPluginConfig(base.Config):  # type: ignore[no-untyped-call]
     workspace = c.Type(str, default="drafts")
     switch = c.Choice(("adopted", "recommended"), default="adopted")
     nav = c.Type(bool, default=True)
+    # The CLI reference, benchmarks and contributing pages are for people who
+    # run or change bylaws; a reviewer's nav leaves them out unless asked.
+    developer_pages = c.Type(bool, default=False)
     # The manual in docs/ is written in English: its pages read left to right
     # even on an Arabic site, or punctuation lands at the wrong end of lines.
     manual_lang = c.Type(str, default="en")
@@ -48,6 +57,7 @@ class BylawsPlugin(BasePlugin[BylawsPluginConfig]):  # type: ignore[no-untyped-c
     def __init__(self) -> None:
         self._user_nav: Any = None
         self._manual: set[str] = set()
+        self._urls: list[str] = []
 
     def _workspace(self, config: MkDocsConfig) -> Path:
         root = Path(config.config_file_path or ".").parent
@@ -62,9 +72,14 @@ class BylawsPlugin(BasePlugin[BylawsPluginConfig]):  # type: ignore[no-untyped-c
             uri = f"{ASSET_DIR}/{name}"
             if uri not in [str(x) for x in target]:
                 target.append(uri)
+        polyfills = config.extra.setdefault("polyfills", [])
+        for name in POLYFILLS:
+            if f"{ASSET_DIR}/{name}" not in polyfills:
+                polyfills.append(f"{ASSET_DIR}/{name}")
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
+        self._urls = []
         switch: Literal["adopted", "recommended"] = (
             "recommended" if self.config.switch == "recommended" else "adopted"
         )
@@ -79,7 +94,7 @@ class BylawsPlugin(BasePlugin[BylawsPluginConfig]):  # type: ignore[no-untyped-c
         self._manual = set(manual)
         for page in site.pages:
             files.append(File.generated(config, page.src_uri, content=page.markdown()))
-        for name in ASSETS:
+        for name in ASSETS + POLYFILLS:
             content = (
                 package_files("bylaws.site")
                 .joinpath("assets")
@@ -93,19 +108,36 @@ class BylawsPlugin(BasePlugin[BylawsPluginConfig]):  # type: ignore[no-untyped-c
                 [(title, pages, labels) for title, pages, labels in site.documents],
                 manual,
                 labels_for(str(config.theme.get("language") or "en")),
+                developer_pages=self.config.developer_pages,
             )
         return files
 
     def on_page_content(
         self, html: str, /, *, page: Any, config: MkDocsConfig, files: Files
     ) -> str | None:
+        self._urls.append(page.url or "./")
         if page.file.src_uri not in self._manual:
+            from mkdocs.structure.toc import get_toc
+
+            # Our pages are raw HTML: their side table of contents is ours to make.
+            page.toc = get_toc(toc_tokens(html))  # type: ignore[arg-type]
             return html
         lang = self.config.manual_lang
         direction = "rtl" if is_rtl(lang) else "ltr"
         # `html` is what mkdocs made of the manual's Markdown: markup already.
         wrapper = Html('<div class="bylaws-manual" dir="{}" lang="{}">{}</div>')
         return str(wrapper.format(direction, lang, Html(html)))
+
+    # After material's search plugin writes the index (priority 0), before its
+    # offline plugin copies it into a script (priority -100).
+    @event_priority(-50)
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        add_folded_field(Path(config.site_dir) / "search" / "search_index.json")
+        # Opened from disk, the theme reads the index from a script, not JSON.
+        index_script(Path(config.site_dir) / "search")
+        if not config.site_url:
+            write_sitemap(Path(config.site_dir), self._urls)
+        self._urls = []
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         del builder  # mkdocs passes it by name; the rebuild it runs is enough

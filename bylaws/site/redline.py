@@ -46,6 +46,26 @@ def _new(ops: Iterable[WordOp]) -> str:
     return "".join(op.new for op in ops)
 
 
+def _old_marked(ops: Iterable[WordOp]) -> Html:
+    """The old text with the words the change deletes struck through."""
+    return Html().join(
+        Html.escape(op.old)
+        if op.kind == "equal" or not op.old
+        else _DEL.format(_FORMAL if op.formal else "", op.old)
+        for op in ops
+    )
+
+
+def _new_marked(ops: Iterable[WordOp]) -> Html:
+    """The new text with the words the change adds underlined."""
+    return Html().join(
+        Html.escape(op.new)
+        if op.kind == "equal" or not op.new
+        else _INS.format(_FORMAL if op.formal else "", op.new)
+        for op in ops
+    )
+
+
 def _depth(address: str | None) -> int:
     return address.count("/point-") if address else 0
 
@@ -71,6 +91,9 @@ class RedlineViews:
     redline: Html
     new: Html
     side_by_side: Html
+    # The redline in two parts, for a page whose own heading shows the title.
+    redline_title: Html
+    redline_units: Html
 
 
 def _unit_redline(unit: UnitChange) -> Html:
@@ -90,6 +113,9 @@ def _title_html(
     change: ArticleChange, old_title: str, new_title: str, new_heading: str | None
 ) -> Html:
     """The redline's title: the number and heading with their own changes marked."""
+    if "repealed" in change.kinds:
+        # A repealed article keeps its number and heading, struck through.
+        return _DEL.format("", old_title)
     if change.heading is None and old_title == new_title:
         return Html.escape(new_title)
     heading_ops = (
@@ -114,8 +140,8 @@ def _side_by_side(
 ) -> Html:
     rows = Html().join(
         Html("<tr><td data-search-exclude>{}</td><td>{}</td></tr>").format(
-            _cell(u.old_label, u.old_address, _old(u.ops)),
-            _cell(u.new_label, u.new_address, _new(u.ops)),
+            _cell(u.old_label, u.old_address, _old_marked(u.ops)),
+            _cell(u.new_label, u.new_address, _new_marked(u.ops)),
         )
         for u in change.units
     )
@@ -146,9 +172,9 @@ def redline_views(
         for u in change.units
         if u.new_address
     ]
-    redline = _TITLE.format(
-        _title_html(change, old_title, new_title, new_heading)
-    ) + Html("\n").join(_unit_redline(u) for u in change.units)
+    redline_title = _title_html(change, old_title, new_title, new_heading)
+    redline_units = Html("\n").join(_unit_redline(u) for u in change.units)
+    redline = _TITLE.format(redline_title) + redline_units
     old = _TITLE.format(old_title) + Html("\n").join(old_lines)
     new = _TITLE.format(new_title) + Html("\n").join(new_lines)
     if "repealed" in change.kinds:
@@ -156,10 +182,10 @@ def redline_views(
             labels["repealed_article"]
         )
     side = _side_by_side(change, old_title, new_title, labels)
-    return RedlineViews(old, redline, new, side)
+    return RedlineViews(old, redline, new, side, redline_title, redline_units)
 
 
-def _cell(label: str, address: str | None, text: str) -> Html:
+def _cell(label: str, address: str | None, text: Html | str) -> Html:
     if address is None:
         return Html()
     return _number(label) + text

@@ -13,7 +13,7 @@ fragments several families use, `outline` how the text is cut into pages.
 """
 
 from .document import document_pages
-from .outline import TextGroup, search_copy, text_groups
+from .outline import TextGroup, text_groups
 from .page import SitePage
 
-__all__ = ["SitePage", "TextGroup", "document_pages", "search_copy", "text_groups"]
+__all__ = ["SitePage", "TextGroup", "document_pages", "text_groups"]

@@ -6,12 +6,12 @@ from dataclasses import dataclass, field
 
 from bylaws.diff.changes import DocumentDiff
 from bylaws.errors import BylawsError
-from bylaws.model import Document, Proposal, Ruling, iter_entries
+from bylaws.model import Document, Proposal, iter_entries
 from bylaws.overlay import apply_proposal, moved_articles, touched_articles
 
 from ..diffs import document_diff
 from ..escape import Html
-from ..integration import Switch
+from ..integration import PairSummary, Switch, collision_pairs
 from ..labels import Labels
 from ..render import DocContext
 from ..sources import DocumentBundle
@@ -36,6 +36,7 @@ class Builder:
     errors: dict[str, str] = field(init=False, default_factory=dict)
     contexts: dict[str, DocContext] = field(init=False, default_factory=dict)
     _touching: dict[str, list[Proposal]] = field(init=False, default_factory=dict)
+    _pairs: list[PairSummary] | None = field(init=False, default=None)
 
     def __post_init__(self) -> None:
         doc = self.bundle.doc
@@ -103,14 +104,11 @@ class Builder:
                     self._touching.setdefault(ref, []).append(proposal)
         return self._touching.get(article_id, [])
 
-    def verdict(self, ruling: Ruling | None) -> str:
-        if ruling is None:
-            return self.labels["none"]
-        # The votes and the reason are part of the ruling a reader is shown.
-        votes = f"; {'/'.join(map(str, ruling.votes))}" if ruling.votes else ""
-        reason = f" — {ruling.note}" if ruling.note else ""
-        label = self.labels["verdict_" + ruling.verdict]
-        return f"{label} ({ruling.date}{votes}){reason}"
+    def pairs(self) -> list[PairSummary]:
+        """The related pairs of proposals, compared once for every page."""
+        if self._pairs is None:
+            self._pairs = collision_pairs(self.doc, list(self.bundle.proposals))
+        return self._pairs
 
     def link(self, page: str, target: str, text: str) -> Html:
         """A link from `page` to the page `target`, reading `text`."""

@@ -7,10 +7,11 @@ from bylaws.overlay import apply_proposal
 from bylaws.render import Reader
 
 from ..escape import Html
-from ..integration import PairSummary, collision_pairs
+from ..integration import PairSummary
 from .builder import Builder
 from .page import SitePage
 from .pieces import empty_note
+from .rulings import table_box
 
 __all__ = ["collisions_page"]
 
@@ -23,9 +24,23 @@ def _clashes(b: Builder, pair: PairSummary) -> Html:
     base = Reader(b.doc)
     first = Reader(apply_proposal(b.doc, by_id[pair.first]))
     second = Reader(apply_proposal(b.doc, by_id[pair.second]))
+    names = (
+        b.labels.fill("wording_of", name=by_id[pair.first].title),
+        b.labels.fill("wording_of", name=by_id[pair.second].title),
+    )
+    # The arrow is a glyph pointing forward; the stylesheet mirrors it in RTL.
     rows = Html().join(
-        Html("<li><del>{}</del> → <ins>{}</ins> / <ins>{}</ins></li>").format(
-            base.addresses(old), first.addresses(one), second.addresses(two)
+        Html(
+            '<li><del>{}</del> <span class="bylaws-arrow" aria-hidden="true">→</span>'
+            '<ul class="bylaws-wordings"><li><span class="bylaws-wording-of">{}:</span>'
+            ' <ins>{}</ins></li><li><span class="bylaws-wording-of">{}:</span>'
+            " <ins>{}</ins></li></ul></li>"
+        ).format(
+            base.addresses(old),
+            names[0],
+            first.addresses(one),
+            names[1],
+            second.addresses(two),
         )
         for old, one, two in pair.clashes
     )
@@ -38,8 +53,10 @@ def _matrix(b: Builder, page: str, pairs: list[PairSummary]) -> Html:
     """Every proposal against every other, the relation in each cell."""
     proposals: list[Proposal] = list(b.bundle.proposals)
     relation_of = {frozenset((p.first, p.second)): p.relation for p in pairs}
+    # Columns carry each proposal's number, with a key above the matrix
+    # (a tooltip is no use on a phone); rows carry the full names.
     head = Html().join(
-        Html('<th><a href="{}" title="{}">{}</a></th>').format(
+        Html('<th scope="col"><a href="{}" title="{}">{}</a></th>').format(
             b.urls.link(page, b.urls.proposal(p.id)), p.title, i
         )
         for i, p in enumerate(proposals, start=1)
@@ -57,14 +74,20 @@ def _matrix(b: Builder, page: str, pairs: list[PairSummary]) -> Html:
                 Html('<td class="bylaws-rel-{}">{}</td>').format(relation, shown)
             )
         rows.append(
-            Html("<tr><th>{}. {}</th>{}</tr>").format(
+            Html('<tr><th scope="row">{}. {}</th>{}</tr>').format(
                 i, b.proposal_link(page, first.id), Html().join(cells)
             )
         )
+    key = Html().join(
+        Html("<li>{}</li>").format(b.proposal_link(page, p.id)) for p in proposals
+    )
+    table = Html(
+        '<table class="bylaws-table bylaws-matrix"><thead><tr>'
+        '<th scope="col">{}</th>{}</tr></thead><tbody>{}</tbody></table>'
+    ).format(b.labels["matrix_corner"], head, Html().join(rows))
     return Html(
-        '<table class="bylaws-matrix"><thead><tr><th></th>{}</tr></thead>'
-        "<tbody>{}</tbody></table>"
-    ).format(head, Html().join(rows))
+        '<p class="bylaws-key-title">{}</p><ol class="bylaws-key">{}</ol>{}'
+    ).format(b.labels["matrix_key"], key, table_box(table, b.labels["collisions"]))
 
 
 def _pair_list(b: Builder, page: str, pairs: list[PairSummary]) -> Html:
@@ -88,7 +111,7 @@ def collisions_page(b: Builder) -> SitePage:
     """The matrix of every pair of proposals, then the pairs that relate."""
     page = b.urls.collisions()
     labels = b.labels
-    pairs = collision_pairs(b.doc, list(b.bundle.proposals))
+    pairs = b.pairs()
     parts = [
         Html("<h1>{}</h1>").format(labels["collisions"]),
         _matrix(b, page, pairs),

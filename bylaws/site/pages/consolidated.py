@@ -11,9 +11,9 @@ from ..diffs import document_diff
 from ..escape import Html
 from ..integration import Consolidation, Switch, chosen_proposals, consolidate_for_site
 from ..redline import redline_views
-from ..render import DocContext, article_blocks, article_html
+from ..render import DocContext, article_html
 from .builder import Builder
-from .outline import division_title, search_copy
+from .outline import division_title
 from .page import SitePage
 from .pieces import find_change, legend
 
@@ -133,11 +133,7 @@ def _consolidated_article(
     change = find_change(diff, entry.ref)
     article = None if entry.repealed else ctx.doc.articles.get(entry.ref)
     if change is None or not (change.kinds - {"renumbered"}):
-        extra = Html()
-        if article is not None:
-            words = " ".join(x.text for x in article_blocks(ctx, article, None))
-            extra = search_copy(words)
-        return article_html(ctx, article, page, entry.ref, extra=extra)
+        return article_html(ctx, article, page, entry.ref)
     old = b.doc.articles.get(entry.ref)
     views = redline_views(
         change,
@@ -145,12 +141,13 @@ def _consolidated_article(
         article.heading if article else None,
         b.labels,
     )
+    # The heading is the redline's title, its changes marked: said once.
     return Html(
         '<article class="bylaws-article bylaws-changed" data-article="{0}">'
         '<h2 id="{0}">{1}</h2>{2}<div class="bylaws-redline">{3}</div></article>'
     ).format(
         entry.ref,
-        ctx.title(article) if article else ctx.label(entry.ref),
+        views.redline_title,
         _attributed(b, result, entry.ref, page),
-        views.redline,
+        views.redline_units,
     )

@@ -7,6 +7,7 @@ from bylaws.review import disposition_rows
 from ..escape import Html
 from .builder import Builder
 from .page import SitePage
+from .rulings import ruling_html, table_box
 
 __all__ = ["disposition_page"]
 
@@ -15,8 +16,9 @@ def disposition_page(b: Builder) -> SitePage:
     """The table a conference votes from: the same rows as `bylaws disposition`."""
     page = b.urls.disposition()
     labels = b.labels
+    # The number goes with the name in the first column, the one kept in view
+    # when the table scrolls sideways on a phone.
     columns = (
-        "#",
         labels["proposal"],
         labels["proposer"],
         labels["articles"],
@@ -24,18 +26,21 @@ def disposition_page(b: Builder) -> SitePage:
         labels["recommendation"],
         labels["decision"],
     )
-    head = Html().join(Html("<th>{}</th>").format(x) for x in columns)
+    head = Html().join(Html('<th scope="col">{}</th>').format(x) for x in columns)
     rows: list[Html] = []
     for i, row in enumerate(disposition_rows(b.doc, list(b.bundle.proposals)), start=1):
-        recommendation = b.verdict(row.recommendation)
+        # The body that ruled, then the ruling whole.
+        recommendation = ruling_html(b, page, row.recommendation)
         if row.recommendation is not None:
-            recommendation += f" — {row.recommended_at}"
-        decision = b.verdict(row.decision)
+            recommendation = Html("<p>{}</p>{}").format(
+                row.recommended_at, recommendation
+            )
+        decision = ruling_html(b, page, row.decision)
         if row.decision is not None:
-            decision += f" — {row.decided_at}"
+            decision = Html("<p>{}</p>{}").format(row.decided_at, decision)
         rows.append(
             Html(
-                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td>"
+                '<tr><th scope="row">{}. {}</th><td>{}</td><td>{}</td>'
                 "<td>{}</td><td>{}</td><td>{}</td></tr>"
             ).format(
                 i,
@@ -47,8 +52,11 @@ def disposition_page(b: Builder) -> SitePage:
                 decision,
             )
         )
-    body = Html(
-        '<h1>{}</h1><table class="bylaws-disposition"><thead><tr>{}</tr></thead>'
+    table = Html(
+        '<table class="bylaws-table bylaws-disposition"><thead><tr>{}</tr></thead>'
         "<tbody>{}</tbody></table>"
-    ).format(labels["disposition"], head, Html().join(rows))
+    ).format(head, Html().join(rows))
+    body = Html("<h1>{}</h1>{}").format(
+        labels["disposition"], table_box(table, labels["disposition"])
+    )
     return b.page(page, labels["disposition"], body, "disposition")

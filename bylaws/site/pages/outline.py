@@ -7,12 +7,10 @@ from dataclasses import dataclass
 
 from bylaws.model import Division, Document, OutlineNode, iter_entries
 from bylaws.numbering import division_label, number_divisions
-from bylaws.text import strip_for_search
 
-from ..escape import Html
 from ..labels import Labels
 
-__all__ = ["TextGroup", "division_title", "search_copy", "text_groups"]
+__all__ = ["TextGroup", "division_title", "text_groups"]
 
 
 @dataclass(frozen=True)
@@ -55,15 +53,3 @@ def text_groups(doc: Document, labels: Labels) -> list[TextGroup]:
             loose.append(node)
     flush()
     return groups
-
-
-def search_copy(text: str) -> Html:
-    """A hidden copy of an article's words in the search normaliser's form.
-
-    The search index then holds each word both as written and folded, and the
-    page's script folds the query the same way (assets/bylaws.js).
-    """
-    words = dict.fromkeys(strip_for_search(text).split())
-    return Html('<div class="bylaws-search-copy" hidden>{}</div>').format(
-        " ".join(words)
-    )

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..escape import Html, front_matter_title
 
 __all__ = ["SitePage"]
+
+# The search plugin joins the text of adjacent cells and items as it finds
+# it: a space between them keeps their last and first words apart.
+_ADJACENT_CELLS_RE = re.compile(r"</(td|th|li|dd|dt|p)><")
 
 
 @dataclass(frozen=True)
@@ -33,4 +38,5 @@ class SitePage:
         page = Html('<div class="bylaws-page" dir="{}" lang="{}">\n{}\n</div>\n')
         # The front matter is YAML, not HTML: it is quoted by `front_matter_title`.
         front = f"---\n{front_matter_title(self.title)}\n{exclude}---\n\n"
-        return front + str(page.format(direction, self.lang, self.body))
+        body = _ADJACENT_CELLS_RE.sub(r"</\1> <", str(self.body))
+        return front + str(page.format(direction, self.lang, Html(body)))

@@ -22,6 +22,7 @@ from ..labels import Labels
 from ..redline import redline_views, tabs
 from ..render import DocContext, runs_html
 from .builder import Builder
+from .rulings import date_html
 
 __all__ = [
     "change_views",
@@ -91,7 +92,7 @@ def comments_html(
             comment.author,
             comment.body,
             b.list_separator,
-            comment.date,
+            date_html(comment.date),
             b.labels["on"],
             anchor,
         )

@@ -16,7 +16,7 @@ from bylaws.model import (
 from bylaws.numbering import after_preposition, division_label, number_divisions
 
 from ..escape import Html
-from ..integration import instrument_text, latest_ruling
+from ..integration import instrument_text
 from ..redline import word_ops_html
 from ..render import DocContext, link_to
 from .builder import Builder
@@ -32,6 +32,7 @@ from .pieces import (
     op_kind,
     paragraphs_html,
 )
+from .rulings import date_html, proposal_ruling, ruling_html, table_box
 
 __all__ = ["proposal_page", "proposals_index"]
 
@@ -50,9 +51,12 @@ def _head(b: Builder, keys: tuple[str, ...]) -> Html:
     return Html().join(Html("<th>{}</th>").format(b.labels[k]) for k in keys)
 
 
-def _table(head: Html, rows: Html) -> Html:
-    return Html("<table><thead><tr>{}</tr></thead><tbody>{}</tbody></table>").format(
-        head, rows
+def _table(head: Html, rows: Html, css: str = "") -> Html:
+    return table_box(
+        Html(
+            '<table class="bylaws-table {}"><thead><tr>{}</tr></thead>'
+            "<tbody>{}</tbody></table>"
+        ).format(css, head, rows)
     )
 
 
@@ -67,14 +71,15 @@ def proposals_index(b: Builder) -> SitePage:
             b.proposal_link(page, p.id),
             p.proposer,
             b.stage_label(p.stage),
-            b.verdict(latest_ruling(p, "recommendation")),
-            b.verdict(latest_ruling(p, "decision")),
+            proposal_ruling(b, page, p, "recommendation")[1],
+            proposal_ruling(b, page, p, "decision")[1],
             _counts(b, p),
         )
         for p in b.bundle.proposals
     )
     body = Html("<h1>{}</h1>{}").format(
-        labels["proposals"], _table(_head(b, _INDEX_COLUMNS), rows)
+        labels["proposals"],
+        _table(_head(b, _INDEX_COLUMNS), rows, "bylaws-proposals-table"),
     )
     return b.page(page, labels["proposals"], body, "proposals-index")
 
@@ -93,19 +98,47 @@ def _counts(b: Builder, proposal: Proposal) -> Html:
     return Html('<ul class="bylaws-counts">{}</ul>').format(items)
 
 
-def _reviews_table(b: Builder, proposal: Proposal) -> Html:
+def _reviews_table(b: Builder, proposal: Proposal, page: str) -> Html:
     if not proposal.reviews:
         return empty_note(b.labels["none"])
+    # Each cell names its column, for phones where the rows are stacked.
+    names = [b.labels[k] for k in _REVIEW_COLUMNS]
     rows = Html().join(
-        Html("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>").format(
+        Html(
+            '<tr><th scope="row" data-label="{}">{}</th><td data-label="{}">{}</td>'
+            '<td data-label="{}">{}</td><td data-label="{}">{}</td></tr>'
+        ).format(
+            names[0],
             b.stage_label(r.stage),
+            names[1],
             r.body,
-            b.verdict(r.recommendation),
-            b.verdict(r.decision),
+            names[2],
+            ruling_html(b, page, r.recommendation),
+            names[3],
+            ruling_html(b, page, r.decision),
         )
         for r in proposal.reviews
     )
-    return _table(_head(b, _REVIEW_COLUMNS), rows)
+    return _table(_head(b, _REVIEW_COLUMNS), rows, "bylaws-reviews")
+
+
+def _proposal_collisions(b: Builder, proposal: Proposal, page: str) -> Html:
+    """The other proposals this one relates to, each linked, with the articles."""
+    items = [
+        Html("<li>{} — <strong>{}</strong>: {}</li>").format(
+            b.proposal_link(page, other),
+            b.labels["rel_" + pair.relation],
+            Html(b.list_separator).join(b.article_ref(page, a) for a in pair.shared),
+        )
+        for pair in b.pairs()
+        if proposal.id in (pair.first, pair.second)
+        for other in [pair.second if pair.first == proposal.id else pair.first]
+    ]
+    if not items:
+        return empty_note(b.labels["no_collisions"])
+    return Html('<ul class="bylaws-proposal-collisions">{}</ul>').format(
+        Html().join(items)
+    )
 
 
 def _section(ident: str, title: str, body: Html) -> list[Html]:
@@ -120,7 +153,10 @@ def proposal_page(b: Builder, proposal: Proposal) -> SitePage:
     facts = [
         (labels["stage"], b.stage_label(proposal.stage)),
         (labels["proposer"], proposal.proposer),
-        (labels["submitted"], proposal.submitted or labels["none"]),
+        (
+            labels["submitted"],
+            date_html(proposal.submitted) if proposal.submitted else labels["none"],
+        ),
     ]
     parts = [
         Html("<h1>{}</h1>").format(proposal.title),
@@ -134,7 +170,12 @@ def proposal_page(b: Builder, proposal: Proposal) -> SitePage:
                 labels["not_applied"], b.errors[proposal.id]
             )
         )
-    parts += _section("reviews", labels["reviews"], _reviews_table(b, proposal))
+    parts += _section("reviews", labels["reviews"], _reviews_table(b, proposal, page))
+    parts += _section(
+        "collisions",
+        labels["proposal_collisions"],
+        _proposal_collisions(b, proposal, page),
+    )
     parts += _section(
         "rationale",
         labels["general_rationale"],
@@ -147,7 +188,11 @@ def proposal_page(b: Builder, proposal: Proposal) -> SitePage:
     instrument = instrument_text(b.doc, proposal)
     if instrument:
         lines = Html().join(
-            Html("<p>{}</p>").format(_instrument_line(b, line, page))
+            Html("<p>{}</p>").format(
+                _instrument_line(
+                    b, line, page, frozenset(op_article(o) for o in proposal.operations)
+                )
+            )
             for line in instrument.splitlines()
             if line.strip()
         )
@@ -159,12 +204,17 @@ def proposal_page(b: Builder, proposal: Proposal) -> SitePage:
     return b.page(page, proposal.title, Html("\n").join(parts), "proposals")
 
 
-def _instrument_line(b: Builder, line: str, page: str) -> Html:
+def _instrument_line(b: Builder, line: str, page: str, changed: frozenset[str]) -> Html:
     """A line of the formal amendment text for readers: each reference as its
     designation, linked when the article is in the text in force."""
     parts: list[Html | str] = []
     for text, ref in reader_segments(line):
-        if ref is not None and ref.to.partition("/")[0] in b.ctx.numbers:
+        article = ref.to.partition("/")[0] if ref is not None else ""
+        if article in changed:
+            # The formal text names articles as the proposal numbers them:
+            # the link lands on the change on this page, which names it so.
+            parts.append(Html('<a href="#{}">{}</a>').format(article, text))
+        elif ref is not None and article in b.ctx.numbers:
             parts.append(link_to(b.ctx, page, ref.to, text))
         else:
             parts.append(text)
@@ -196,6 +246,28 @@ def _target_name(b: Builder, op: Operation, ctx: DocContext) -> str:
         if division is not None:
             return division_title(b.doc, number_divisions(b.doc), division)
     return ctx.label(target) if target in ctx.numbers else target
+
+
+def _both_numbers(b: Builder, op: Operation, new_ctx: DocContext) -> str:
+    """An article as the text it belongs to names it; both numbers where they differ.
+
+    An inserted article exists in the proposed text only, a repealed one in
+    the text in force only; any other keeps a place in both, and when the
+    proposal renumbers it the reader sees «المادة الحادية عشرة (العاشرة سابقاً)».
+    """
+    if isinstance(op, Insert):
+        return _target_name(b, op, new_ctx)
+    old = _target_name(b, op, b.ctx)
+    target = op_article(op)
+    if isinstance(op, AmendHeading) or target not in new_ctx.numbers:
+        return old
+    new = new_ctx.label(target)
+    if new == old:
+        return new
+    new_word, _, _rest = new.partition(" ")
+    old_word, _, old_rest = old.partition(" ")
+    short = old_rest if new_word == old_word and old_rest else old
+    return b.labels.fill("formerly", label=new, old=short)
 
 
 def _change_body(
@@ -236,12 +308,12 @@ def _operation_section(
     target = op_article(op)
     kind = op_kind(op)
     ctx = new_ctx if isinstance(op, Insert) else b.ctx
-    title = f"{labels[kind]}: {_target_name(b, op, ctx)}"
+    title = f"{labels[kind]}: {_both_numbers(b, op, new_ctx)}"
     rationale = paragraphs_html(b.ctx, op.rationale, page)
     aside = (
         Html(
-            '<aside class="bylaws-rationale"><p class="bylaws-aside-title">{}</p>'
-            "{}</aside>"
+            '<div class="bylaws-rationale" role="note"><p class="bylaws-aside-title">{}</p>'
+            "{}</div>"
         ).format(labels["rationale"], rationale)
         if rationale
         else Html()

@@ -6,10 +6,11 @@ from bylaws.model import ArticleEntry, Division, OutlineNode
 from bylaws.numbering import number_divisions
 
 from ..escape import Html
-from ..render import article_blocks, article_html
+from ..render import article_html
 from .builder import Builder
-from .outline import TextGroup, division_title, search_copy
+from .outline import TextGroup, division_title
 from .page import SitePage
+from .rulings import date_html
 
 __all__ = ["home_page", "text_page"]
 
@@ -41,9 +42,6 @@ def _article_in_text(b: Builder, page: str, entry: ArticleEntry) -> Html:
     article = None if entry.repealed else b.doc.articles.get(entry.ref)
     if article is None:
         return article_html(b.ctx, article, page, entry.ref)
-    text = " ".join(
-        [article.heading or ""] + [x.text for x in article_blocks(b.ctx, article, None)]
-    )
     more = b.link(page, b.urls.article(entry.ref), b.labels["see_article"])
     touching = b.touching(entry.ref)
     if touching:
@@ -51,9 +49,9 @@ def _article_in_text(b: Builder, page: str, entry: ArticleEntry) -> Html:
             b.proposal_link(page, p.id) for p in touching
         )
         more += Html(" · {}: {}").format(b.labels["proposals"], links)
-    extra = Html(
-        '\n<p class="bylaws-article-links" data-search-exclude>{}</p>\n{}'
-    ).format(more, search_copy(text))
+    extra = Html('\n<p class="bylaws-article-links" data-search-exclude>{}</p>').format(
+        more
+    )
     return article_html(b.ctx, article, page, entry.ref, extra=extra)
 
 
@@ -69,7 +67,9 @@ def home_page(b: Builder) -> SitePage:
         ),
     ]
     parts = [Html("<h1>{}</h1>").format(meta.title)]
-    facts = [x for x in (meta.organisation, meta.version, meta.date) if x]
+    facts: list[str | Html] = [x for x in (meta.organisation, meta.version) if x]
+    if meta.date:
+        facts.append(date_html(meta.date))
     if facts:
         parts.append(
             Html('<p class="bylaws-facts">{}</p>').format(Html(" · ").join(facts))
