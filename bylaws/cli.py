@@ -36,6 +36,7 @@ COMMANDS: dict[str, str] = {
     "import": "converting",
     "export": "converting",
     "site": "publishing",
+    "packet": "packet",
 }
 
 EXIT_USAGE = 2
