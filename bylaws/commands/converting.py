@@ -86,6 +86,12 @@ def import_command(
     "an amendment, Word tracked changes, Markdown the proposed text.",
 )
 @click.option(
+    "--changed-only",
+    is_flag=True,
+    help="Word, with --proposal: only the articles the proposal touches "
+    "(by default the whole text, the untouched articles as they will read).",
+)
+@click.option(
     "-o",
     "--output",
     "output",
@@ -94,7 +100,11 @@ def import_command(
     help="The file to write; - for standard output (not for docx).",
 )
 def export_command(
-    document: Path | None, fmt: str, proposal: str | None, output: Path
+    document: Path | None,
+    fmt: str,
+    proposal: str | None,
+    changed_only: bool,
+    output: Path,
 ) -> None:
     """Export a document to Akoma Ntoso 3.0, Word (.docx) or Markdown."""
     import sys
@@ -103,7 +113,9 @@ def export_command(
     from ..exporters import export_document
     from ..workspace import write_atomic
 
-    data = export_document(document, fmt, proposal)
+    if changed_only and (fmt != "docx" or proposal is None):
+        raise UnusableInput(_("--changed-only needs --to docx and --proposal"))
+    data = export_document(document, fmt, proposal, changed_only)
     if str(output) == "-":
         if fmt == "docx":
             raise UnusableInput(_("a .docx is binary; give a file name with -o"))

@@ -16,8 +16,15 @@ __all__ = ["EXPORTERS", "export_document", "export_model"]
 EXPORTERS = ("akn", "docx", "markdown")
 
 
-def export_model(doc: Document, fmt: str, proposal: Proposal | None = None) -> bytes:
-    """A document, or a proposal on it, in a format; the pure layer."""
+def export_model(
+    doc: Document,
+    fmt: str,
+    proposal: Proposal | None = None,
+    changed_only: bool = False,
+) -> bytes:
+    """A document, or a proposal on it, in a format; the pure layer.
+
+    `changed_only` (Word, with a proposal): only the articles it touches."""
     proposed = None
     if proposal is not None:
         from ..overlay import apply_proposal
@@ -36,13 +43,18 @@ def export_model(doc: Document, fmt: str, proposal: Proposal | None = None) -> b
     if fmt == "docx":
         from .docx import export_docx
 
-        return export_docx(doc, proposal, proposed)
+        return export_docx(doc, proposal, proposed, changed_only)
     raise UnusableInput(
         f"unknown export format {fmt!r}; use one of {', '.join(EXPORTERS)}"
     )
 
 
-def export_document(path: Path | None, fmt: str, proposal: str | None = None) -> bytes:
+def export_document(
+    path: Path | None,
+    fmt: str,
+    proposal: str | None = None,
+    changed_only: bool = False,
+) -> bytes:
     """Load a document folder (and a proposal: a folder, or an id) and export it."""
     from ..workspace import DiskTree, disk_document, load_proposal
 
@@ -59,4 +71,4 @@ def export_document(path: Path | None, fmt: str, proposal: str | None = None) ->
                     f"no proposal {proposal!r} in this document", str(tree.root)
                 )
             loaded = load_proposal(tree, rel)
-    return export_model(doc, fmt, loaded)
+    return export_model(doc, fmt, loaded, changed_only)

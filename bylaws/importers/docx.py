@@ -4,8 +4,8 @@ Reads `word/document.xml` (with `styles.xml` for heading levels and
 `numbering.xml` for list formats) through the same safe XML parser as every
 other file: no DTD, no entities, no network; the archive's parts are size
 checked before they are read. Tracked changes are read as accepted
-(insertions kept, deletions dropped). A file written by `bylaws export --to
-docx` comes back exactly: its settings, bookmarks and links carry the ids.
+(insertions kept, deletions dropped, moves at their new place). A file
+written by `bylaws export --to docx` comes back exactly: its settings, bookmarks and links carry the ids.
 Warnings name the paragraph's position in the file as its line.
 """
 
@@ -134,6 +134,7 @@ def _runs(p: etree._Element, line: int) -> list[DraftRun]:
         elif child.tag in (
             W + "r",
             W + "ins",
+            W + "moveTo",  # a moved text at its new place; w:moveFrom is dropped
             W + "smartTag",
             W + "sdt",
             W + "fldSimple",
