@@ -188,6 +188,14 @@ class Stage:
 
 
 @dataclass(frozen=True, slots=True)
+class Sender:
+    """An e-mail address and the body (branch, committee) that writes from it."""
+
+    address: str
+    body: str
+
+
+@dataclass(frozen=True, slots=True)
 class DocumentMeta:
     title: str
     short_title: str | None = None
@@ -195,6 +203,7 @@ class DocumentMeta:
     version: str | None = None
     date: str | None = None
     stages: tuple[Stage, ...] = ()
+    senders: tuple[Sender, ...] = ()
 
 
 @dataclass(frozen=True)
