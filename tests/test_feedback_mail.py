@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from email.message import EmailMessage
 from pathlib import PurePosixPath
+from urllib.parse import unquote
 
 import pytest
 
@@ -20,6 +22,8 @@ from bylaws.importers.mail import (
 )
 from bylaws.model import Document, Sender, Text
 from bylaws.overlay import apply_proposal
+from bylaws.site.pages import SitePage, document_pages
+from bylaws.site.sources import load_workspace
 from bylaws.workspace import DiskTree, load_document, load_proposals
 
 from .conftest import SAMPLE
@@ -162,3 +166,24 @@ def test_an_mbox_holds_several_messages() -> None:
     assert [str(m["Message-ID"]) for _w, m in found] == ["<0@x>", "<1@x>", "<2@x>"]
     single = list(read_messages(_message(tag, "x").as_bytes(), "one.eml"))
     assert [where for where, _m in single] == ["one.eml"]
+
+
+def _page(pages: list[SitePage], suffix: str) -> str:
+    return next(p.markdown() for p in pages if p.src_uri.endswith(suffix))
+
+
+def test_pages_link_to_the_secretariat_with_the_tag_when_configured() -> None:
+    bundle = load_workspace(SAMPLE)[0]
+    pages = document_pages(bundle, comments_to="secretariat@example.org")
+    article = _page(pages, "articles/art-voting.md")
+    found = re.search(r'href="(mailto:[^"]+)"', article)
+    assert found is not None
+    link = unquote(found.group(1).replace("&amp;", "&"))
+    assert link.startswith("mailto:secretariat@example.org?subject=")
+    assert "[bylaws internal-regulations/art-voting]" in link
+    assert "ملاحظة" in link  # the body template in the page's language
+    proposal = unquote(_page(pages, "proposals/digital-registry.md"))
+    assert "[bylaws internal-regulations/digital-registry/art-voting]" in proposal
+    # Not configured: no link at all.
+    plain = document_pages(bundle)
+    assert "mailto:" not in _page(plain, "articles/art-voting.md")

@@ -89,6 +89,9 @@ _MESSAGES: dict[str, str] = {
     "section_guides": _("Guides"),
     "documents": _("Documents"),
     "print_legend": _("Underlined: added. Struck through: deleted."),
+    "send_comment": _("Send a comment by e-mail"),
+    "comment_subject": _("Comment on {place}"),
+    "comment_body": _("My comment on {place}:"),
 }
 _MESSAGES.update(
     {f"verdict_{verdict}": message for verdict, message in VERDICTS.items()}
