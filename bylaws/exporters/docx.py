@@ -46,10 +46,18 @@ class Body:
         self.reader = Reader(doc)
         self.next_id = 1
         self.num_id = 0
+        self.bookmarks: dict[str, str] = {}  # digest names -> addresses
         # Arabic points carry their letter as literal list text, one list per
         # label: word processors write abjad numbering with the wrong letters.
         self.literal_lists: dict[tuple[int, str], int] = {}
         self.literal_points = is_arabic(doc.lang)
+
+    def bookmark_name(self, address: str) -> str:
+        """The bookmark of an address; digest names are kept for the file's table."""
+        name = ooxml.bookmark_name(address)
+        if ooxml.address_of_bookmark(name) != address:
+            self.bookmarks[name] = address
+        return name
 
     def new_id(self) -> str:
         self.next_id += 1
@@ -116,12 +124,12 @@ class Body:
             if isinstance(run, Text):
                 self.run(p, run.value)
             else:
-                link = w_el(p, "hyperlink", anchor=ooxml.bookmark_name(run.to))
+                link = w_el(p, "hyperlink", anchor=self.bookmark_name(run.to))
                 self.run(link, self.reader.ref(run), char_style="Hyperlink")
 
     def bookmark(self, p: etree._Element, address: str) -> None:
         mark = self.new_id()
-        w_el(p, "bookmarkStart", id=mark, name=ooxml.bookmark_name(address))
+        w_el(p, "bookmarkStart", id=mark, name=self.bookmark_name(address))
         w_el(p, "bookmarkEnd", id=mark)
 
     def heading(self, level: int, text: str, address: str) -> None:
@@ -292,6 +300,8 @@ def export_docx(
     finish_body(body, doc.rtl)
     props = _settings_json(doc)
     props["exact"] = True
+    if writer.bookmarks:
+        props["bookmarks"] = writer.bookmarks
     return package(
         doc, document_part(root), writer.num_id, False, props, writer.literal_lists
     )

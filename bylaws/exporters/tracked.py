@@ -267,4 +267,6 @@ def export_tracked(
         gone(rest, level)
     finish_body(body, proposed.rtl)
     props: dict[str, object] = {"proposal": proposal.id, "base": base.id}
+    if writer.bookmarks:
+        props["bookmarks"] = writer.bookmarks
     return package(proposed, document_part(root), 0, True, props)

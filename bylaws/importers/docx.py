@@ -15,6 +15,7 @@ import io
 import json
 import re
 import zipfile
+from collections.abc import Mapping
 from typing import cast
 
 from lxml import etree
@@ -98,7 +99,7 @@ def _list_formats(numbering: etree._Element | None) -> dict[tuple[str, int], str
     return formats
 
 
-def _settings(archive: zipfile.ZipFile, path: str) -> dict[str, object]:
+def file_settings(archive: zipfile.ZipFile, path: str) -> dict[str, object]:
     custom = _part(archive, "docProps/custom.xml", path)
     if custom is None:
         return {}
@@ -112,7 +113,7 @@ def _settings(archive: zipfile.ZipFile, path: str) -> dict[str, object]:
     return {}
 
 
-def _runs(p: etree._Element, line: int) -> list[DraftRun]:
+def _runs(p: etree._Element, line: int, table: Mapping[str, str]) -> list[DraftRun]:
     """The paragraph's text as runs: insertions kept, deletions dropped, links kept."""
     out: list[DraftRun] = []
 
@@ -129,7 +130,7 @@ def _runs(p: etree._Element, line: int) -> list[DraftRun]:
         if child.tag == W + "hyperlink":
             anchor = child.get(W + "anchor")
             text = text_of(child)
-            address = address_of_bookmark(anchor) if anchor else None
+            address = address_of_bookmark(anchor, table) if anchor else None
             out.append(Link(address, text, line) if address else Text(text))
         elif child.tag in (
             W + "r",
@@ -166,12 +167,13 @@ def import_docx(
         raise UnusableInput("not a Word .docx file: it has no word/document.xml", path)
     levels = _heading_levels(_part(archive, "word/styles.xml", path))
     formats = _list_formats(_part(archive, "word/numbering.xml", path))
-    settings = _settings(archive, path)
+    settings = file_settings(archive, path)
     exact = settings.get("exact") is True
+    table = bookmark_table(settings)
     body = document.find(W + "body")
     lines: list[SourceLine] = []
     for number, p in enumerate(body.iter(W + "p") if body is not None else [], start=1):
-        lines.append(_line(p, number, levels, formats, exact))
+        lines.append(_line(p, number, levels, formats, exact, table))
     text = "\n".join(line.text for line in lines)
     draft = Draft(
         lang=lang or str(settings.get("lang") or guess_lang(text)), doc_id=doc_id
@@ -221,11 +223,19 @@ def _indent_steps(ppr: etree._Element | None) -> int:
     return int(start) // _INDENT if start.lstrip("-").isdigit() else 0
 
 
-def _bookmarked_article(p: etree._Element) -> str | None:
+def bookmark_table(settings: Mapping[str, object]) -> dict[str, str]:
+    """The digest bookmark names our export recorded, with their addresses."""
+    table = settings.get("bookmarks")
+    if not isinstance(table, dict):
+        return {}
+    return {str(k): str(v) for k, v in table.items()}
+
+
+def bookmarked_article(p: etree._Element, table: Mapping[str, str]) -> str | None:
     """The article id our export bookmarks the paragraph with, if any."""
     anchor = None
     for mark in p.iter(W + "bookmarkStart"):
-        found = address_of_bookmark(mark.get(W + "name", ""))
+        found = address_of_bookmark(mark.get(W + "name", ""), table)
         if found and "/" not in found:
             anchor = found
     return anchor
@@ -237,11 +247,12 @@ def _line(
     levels: dict[str, int],
     formats: dict[tuple[str, int], str],
     exact: bool,
+    table: Mapping[str, str],
 ) -> SourceLine:
     ppr = p.find(W + "pPr")
     style = _style_of(ppr)
     list_level = _list_level(ppr, formats, exact)
-    runs = _runs(p, number)
+    runs = _runs(p, number, table)
     level = levels.get(style)
     # Our own export marks what the text alone cannot say; others are read by shape.
     plain_paragraph = exact and level is None and list_level is None
@@ -251,7 +262,7 @@ def _line(
         number,
         runs,
         level=None if level is None else level + 1,
-        anchor=_bookmarked_article(p) if exact else None,
+        anchor=bookmarked_article(p, table) if exact else None,
         literal=plain_paragraph,
         note=style == "BylawsNote",
         depth=indent if plain_paragraph and indent else None,
