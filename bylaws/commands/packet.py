@@ -51,13 +51,14 @@ def packet_command(
 
     if (proposal is None) == (stage is None):
         raise UnusableInput(_("give either a proposal or --stage, not both or neither"))
-    bundle = load_workspace(find_document_folder(doc_folder))[0]
+    folder = find_document_folder(doc_folder)
+    bundle = load_workspace(folder)[0]
     note_language(bundle.doc)
     if stage is not None:
-        html = meeting_packet_html(bundle, stage)
+        html = meeting_packet_html(bundle, stage, str(folder))
     else:
         assert proposal is not None
-        html = proposal_packet_html(bundle, Path(proposal).name)
+        html = proposal_packet_html(bundle, Path(proposal).name, str(folder))
     if as_html:
         data = html.encode("utf-8")
     else:

@@ -202,12 +202,13 @@ def _proposal_body(b: Builder, proposal: Proposal) -> Html:
     )
 
 
-def _find(bundle: DocumentBundle, proposal_id: str) -> Proposal:
+def _find(bundle: DocumentBundle, proposal_id: str, where: str) -> Proposal:
     for proposal in bundle.proposals:
         if proposal.id == proposal_id:
             return proposal
     raise NotFound(
         _("no proposal {proposal!r} in document {document}"),
+        where or None,
         proposal=proposal_id,
         document=bundle.doc.id,
     )
@@ -233,10 +234,12 @@ def page_number_css(bundle: DocumentBundle) -> str:
     return "@page { @bottom-center { content: " + " ".join(content) + " } }\n"
 
 
-def proposal_packet_html(bundle: DocumentBundle, proposal_id: str) -> str:
-    """One proposal's packet as an HTML document."""
+def proposal_packet_html(
+    bundle: DocumentBundle, proposal_id: str, where: str = ""
+) -> str:
+    """One proposal's packet as an HTML document (`where`: the folder, for errors)."""
     b = _builder(bundle)
-    proposal = _find(bundle, proposal_id)
+    proposal = _find(bundle, proposal_id, where)
     return _document(b, proposal.title, _proposal_body(b, proposal))
 
 
@@ -302,13 +305,15 @@ def _collisions(b: Builder, proposals: Sequence[Proposal]) -> Html:
     return Html("<h2>{}</h2>{}").format(_word(b, "to_settle"), body)
 
 
-def meeting_packet_html(bundle: DocumentBundle, stage: str) -> str:
-    """Every proposal before the body of `stage`: a cover, then each one's packet."""
+def meeting_packet_html(bundle: DocumentBundle, stage: str, where: str = "") -> str:
+    """Every proposal before the body of `stage`: a cover, then each one's packet
+    (`where`: the document folder, for errors)."""
     b = _builder(bundle)
     stages = {s.id for s in bundle.doc.meta.stages}
     if stages and stage not in stages:
         raise NotFound(
             _("no stage {stage!r} in document {document}; its stages: {stages}"),
+            where or None,
             stage=stage,
             document=bundle.doc.id,
             stages=", ".join(sorted(stages)),
