@@ -20,6 +20,7 @@ from bylaws.diff.compare import diff_documents
 from bylaws.exporters import export_document
 from bylaws.importers.formats import address_of_bookmark, bookmark_name
 from bylaws.importers.word_proposal import proposal_from_docx
+from bylaws.model import Insert, Position, Repeal
 from bylaws.overlay import apply_proposal
 from bylaws.workspace import DiskTree, load_document, load_proposal
 
@@ -188,3 +189,74 @@ def test_bookmark_names_read_back_and_fit_in_word() -> None:
         assert len(name) <= 40
         table = {name: address} if name.startswith("h_") else None
         assert address_of_bookmark(name, table) == address
+
+
+def _inserted_paragraph(style: str | None, text: str) -> etree._Element:
+    """A paragraph typed with track changes on: its mark and its words inserted."""
+    p = etree.Element(W + "p")
+    ppr = etree.SubElement(p, W + "pPr")
+    if style:
+        etree.SubElement(ppr, W + "pStyle", {W + "val": style})
+    etree.SubElement(ppr, W + "bidi")
+    mark = {W + "id": "800", W + "author": AUTHOR, W + "date": DATE}
+    etree.SubElement(etree.SubElement(ppr, W + "rPr"), W + "ins", mark)
+    p.append(_tracked("ins", text, 801))
+    return p
+
+
+def _delete_whole(p: etree._Element) -> None:
+    """Strike a whole paragraph, its mark included, as Word does."""
+    ppr = p.find(W + "pPr")
+    assert ppr is not None
+    rpr = ppr.find(W + "rPr")
+    if rpr is None:
+        rpr = etree.SubElement(ppr, W + "rPr")
+    mark = {W + "id": "850", W + "author": AUTHOR, W + "date": DATE}
+    etree.SubElement(rpr, W + "del", mark)
+    for run in p.findall(W + "r"):
+        for t in run.findall(W + "t"):
+            t.tag = W + "delText"
+        holder = etree.Element(W + "del", mark)
+        p.replace(run, holder)
+        holder.append(run)
+
+
+def test_an_article_typed_in_and_one_struck_out(tmp_path: Path) -> None:
+    source = zipfile.ZipFile(io.BytesIO(export_document(SAMPLE, "docx")))
+    parts = {name: source.read(name) for name in source.namelist()}
+    document = etree.fromstring(parts["word/document.xml"])
+    last = _article_paragraphs(document, "art-seat")[-1]
+    body = last.getparent()
+    assert body is not None
+    at = body.index(last)
+    body.insert(at + 1, _inserted_paragraph("Heading2", "المادة الثالثة: مكاتب الخارج"))
+    body.insert(at + 2, _inserted_paragraph(None, "يجوز فتح مكاتب للحركة خارج البلاد."))
+    heading = next(
+        p
+        for p in document.iter(W + "p")
+        if bookmark_name("art-emblem")
+        in [m.get(W + "name") for m in p.iter(W + "bookmarkStart")]
+    )
+    for p in [heading, *_article_paragraphs(document, "art-emblem")]:
+        _delete_whole(p)
+    parts["word/document.xml"] = etree.tostring(document)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for name, content in parts.items():
+            archive.writestr(name, content)
+    base = load_document(DiskTree(SAMPLE))
+    found = proposal_from_docx(
+        out.getvalue(), "b.docx", base, "p", "drafting-committee"
+    )
+    inserted, repealed = found.proposal.operations
+    assert isinstance(inserted, Insert) and inserted.position == Position(
+        "after", "art-seat"
+    )
+    assert found.proposal.articles[inserted.article].heading == "مكاتب الخارج"
+    assert inserted.article not in base.articles
+    assert repealed == Repeal("art-emblem")
+    # Articles after the insertion keep their references, though the file
+    # numbered them as before it.
+    proposed = apply_proposal(base, found.proposal)
+    diff = diff_documents(base, proposed)
+    assert {c.article for c in diff.articles if "amended" in c.kinds} == set()

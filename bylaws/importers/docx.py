@@ -173,7 +173,10 @@ def import_docx(
     body = document.find(W + "body")
     lines: list[SourceLine] = []
     for number, p in enumerate(body.iter(W + "p") if body is not None else [], start=1):
-        lines.append(_line(p, number, levels, formats, exact, table))
+        line = _line(p, number, levels, formats, exact, table)
+        if not line.text.strip() and _removed(p):
+            continue  # a paragraph deleted (or moved away) whole: gone on accepting
+        lines.append(line)
     text = "\n".join(line.text for line in lines)
     draft = Draft(
         lang=lang or str(settings.get("lang") or guess_lang(text)), doc_id=doc_id
@@ -184,6 +187,14 @@ def import_docx(
     if draft.meta is None and draft.title:
         draft.meta = DocumentMeta(title=draft.title)
     return finish(draft, path, prose_refs=not exact), draft
+
+
+def _removed(p: etree._Element) -> bool:
+    """Whether the paragraph's own mark is a tracked deletion or a move away."""
+    mark = p.find(f"{W}pPr/{W}rPr")
+    return mark is not None and (
+        mark.find(W + "del") is not None or mark.find(W + "moveFrom") is not None
+    )
 
 
 def _style_of(ppr: etree._Element | None) -> str:

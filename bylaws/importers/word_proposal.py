@@ -110,39 +110,78 @@ def _fresh_id(wanted: str, taken: set[str]) -> str:
     return candidate
 
 
+def _base_refs(base: Document, article: Article | None) -> dict[str, Ref]:
+    """The references of a base article by how the exported file shows them."""
+    if article is None:
+        return {}
+    found: dict[str, Ref] = {}
+    runs = [r for n in article.notes for r in n.runs]
+    stack: list[P | Point] = [i for p in article.paragraphs for i in p.items]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, P):
+            runs.extend(item.runs)
+        else:
+            stack.extend(item.items)
+    for run in runs:
+        if isinstance(run, Ref):
+            try:
+                found[render_ref(base, run)] = run
+            except BylawsError:
+                continue
+    return found
+
+
+def _split_text(text: str, refs: Mapping[str, Ref]) -> list[Inline]:
+    """A text with the words of a base reference turned back into it."""
+    for shown in sorted(refs, key=len, reverse=True):
+        before, sep, after = text.partition(shown)
+        if sep:
+            return [*_split_text(before, refs), refs[shown], *_split_text(after, refs)]
+    return [Text(text)] if text else []
+
+
 def _renamed_runs(
-    runs: tuple[Inline, ...], ids: Mapping[str, str]
+    runs: tuple[Inline, ...], ids: Mapping[str, str], refs: Mapping[str, Ref]
 ) -> tuple[Inline, ...]:
+    """Runs under the base's ids; a link the file numbered before the changes
+    (so the import kept it as text) is the base's reference again."""
     out: list[Inline] = []
     for run in runs:
         if isinstance(run, Ref):
             head, sep, rest = run.to.partition("/")
             out.append(replace(run, to=ids.get(head, head) + sep + rest))
         else:
-            out.append(run)
+            out.extend(_split_text(run.value, refs))
     return tuple(out)
 
 
 def _renamed_items(
-    items: tuple[P | Point, ...], ids: Mapping[str, str]
+    items: tuple[P | Point, ...], ids: Mapping[str, str], refs: Mapping[str, Ref]
 ) -> tuple[P | Point, ...]:
     return tuple(
-        replace(i, runs=_renamed_runs(i.runs, ids))
+        replace(i, runs=_renamed_runs(i.runs, ids, refs))
         if isinstance(i, P)
-        else replace(i, items=_renamed_items(i.items, ids))
+        else replace(i, items=_renamed_items(i.items, ids, refs))
         for i in items
     )
 
 
-def _as_base(article: Article, new_id: str, ids: Mapping[str, str]) -> Article:
+def _as_base(
+    article: Article, new_id: str, ids: Mapping[str, str], base: Document
+) -> Article:
     """An edited article under its id in the base, its references renamed too."""
+    refs = _base_refs(base, base.articles.get(new_id))
     return replace(
         article,
         id=new_id,
         paragraphs=tuple(
-            replace(p, items=_renamed_items(p.items, ids)) for p in article.paragraphs
+            replace(p, items=_renamed_items(p.items, ids, refs))
+            for p in article.paragraphs
         ),
-        notes=tuple(replace(n, runs=_renamed_runs(n.runs, ids)) for n in article.notes),
+        notes=tuple(
+            replace(n, runs=_renamed_runs(n.runs, ids, refs)) for n in article.notes
+        ),
     )
 
 
@@ -176,7 +215,7 @@ def _operations(
             ids[ref] = _fresh_id(ref, taken)
     for ref in _order(edited):
         own = ids[ref]
-        article = _as_base(edited.articles[ref], own, ids)
+        article = _as_base(edited.articles[ref], own, ids, base)
         if own not in base.articles:
             if previous is not None:
                 position = Position("after", previous)
