@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from email.message import EmailMessage
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
 
 import pytest
+from click.testing import CliRunner
 
+from bylaws.cli import cli
 from bylaws.importers.mail import (
     MAX_MESSAGE_BYTES,
     MailRefusal,
@@ -86,7 +88,7 @@ def test_a_plain_message_on_a_proposal() -> None:
     comment = _comment(_message(f"ملاحظة {tag}", "نطلب مراقباً على التصويت.\n"))
     assert comment.on == "art-voting/para-2"
     assert comment.proposal == "digital-registry"
-    assert comment.author == "سلمى الورّاق"
+    assert comment.author == "سلمى الورّاق <salma@wadi.example>"  # not in senders
     assert comment.date == "2026-03-10"
     assert comment.id == comment_id("<1@wadi.example>")
     assert [p.runs for p in comment.text] == [(Text("نطلب مراقباً على التصويت."),)]
@@ -99,7 +101,9 @@ def test_the_sending_body_comes_from_the_document_and_unknowns_are_marked() -> N
     tag = mail_tag(doc.id, "art-membership-registry")
     message = _message(tag, "نص.")
     assert _comment(message, known).body == "فرع وادي الريحان"
-    assert "salma@wadi.example" in _comment(message, doc).body
+    unknown = _comment(message, doc)
+    assert unknown.body == "مرسل غير معروف"
+    assert unknown.author == "سلمى الورّاق <salma@wadi.example>"
 
 
 def test_html_with_text_reads_the_text() -> None:
@@ -187,3 +191,103 @@ def test_pages_link_to_the_secretariat_with_the_tag_when_configured() -> None:
     # Not configured: no link at all.
     plain = document_pages(bundle)
     assert "mailto:" not in _page(plain, "articles/art-voting.md")
+
+
+# --- `bylaws feedback import` -------------------------------------------------------
+
+
+def _run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(cli, list(args), env={"BYLAWS_LANG": "en"})
+    return result.exit_code, result.output
+
+
+def _three_messages() -> list[EmailMessage]:
+    plain = _message(
+        "ملاحظة "
+        + mail_tag("internal-regulations", "art-voting/para-2", "digital-registry"),
+        "نقترح أن يشرف مراقب مستقل على التصويت الإلكتروني.\n\n-- \nفرع الساحل\n",
+        sender="Nadia Haddad <nadia@coast.example>",
+        message_id="<plain@coast.example>",
+    )
+    html = _message(
+        mail_tag("internal-regulations", "art-membership-registry"),
+        "يبقى السجل الورقي احتياطياً مدة سنة.",
+        html="<p>يبقى السجل <b>الورقي</b> احتياطياً مدة سنة.</p>",
+        sender="سلمى الورّاق <salma@wadi.example>",
+        message_id="<html@wadi.example>",
+    )
+    reply = _message(
+        "Re: ملاحظة على المادة السابعة عشرة "
+        + mail_tag("internal-regulations", "art-membership-dues/para-3"),
+        "نرى أن تراجع اللجنة الإقليمية الإعفاءات كل سنة.\n\n"
+        "في 9 مارس 2026، كتب الأمانة العامة:\n"
+        "> ملاحظتي على المادة السابعة عشرة:\n> \n",
+        sender="mazen@wadi.example",
+        message_id="<reply@wadi.example>",
+    )
+    return [plain, html, reply]
+
+
+def test_feedback_import_reads_eml_and_mbox_once(sample: Path, tmp_path: Path) -> None:
+    document = sample / "document.xml"
+    document.write_text(
+        document.read_text(encoding="utf-8").replace(
+            "    </stages>\n",
+            "    </stages>\n    <senders>\n"
+            '      <sender address="salma@wadi.example">فرع وادي الريحان</sender>\n'
+            "    </senders>\n",
+        ),
+        encoding="utf-8",
+    )
+    messages = _three_messages()
+    files = []
+    for n, message in enumerate(messages):
+        path = tmp_path / f"m{n}.eml"
+        path.write_bytes(message.as_bytes())
+        files.append(str(path))
+    code, output = _run("feedback", "import", *files, "--doc", str(sample))
+    assert code == 0, output
+    assert "imported 3 comment(s); 0 already there; 0 refused" in output
+    code, listing = _run("feedback", str(sample))
+    assert code == 0, listing
+    assert "مراقب مستقل" in listing and "art-voting" in listing
+    assert "يبقى السجل الورقي احتياطياً مدة سنة." in listing
+    assert "فرع وادي الريحان" in listing  # the sender's body from document.xml
+    assert "تراجع اللجنة الإقليمية" in listing
+    assert "ملاحظتي على" not in listing  # the quoted template is cut
+    assert "mazen@wadi.example — مرسل غير معروف" in listing  # kept, marked
+    assert "فرع الساحل" not in listing  # the signature is cut
+    # The same messages again, as one mbox: nothing new.
+    box = tmp_path / "all.mbox"
+    box.write_bytes(
+        b"".join(
+            b"From x@example.org Tue Mar 10 09:30:00 2026\n" + m.as_bytes() + b"\n"
+            for m in messages
+        )
+    )
+    before = sorted(p.read_bytes() for p in (sample / "feedback").iterdir())
+    code, output = _run("feedback", "import", str(box), "--doc", str(sample))
+    assert code == 0, output
+    assert "imported 0 comment(s); 3 already there; 0 refused" in output
+    assert sorted(p.read_bytes() for p in (sample / "feedback").iterdir()) == before
+    code, output = _run("check", str(sample))
+    assert code == 0, output
+
+
+def test_feedback_import_refuses_a_message_and_keeps_the_others(
+    sample: Path, tmp_path: Path
+) -> None:
+    good = _three_messages()[0]
+    bad = _message("[bylaws internal-regulations/art-voting]", None, "<p>HTML</p>")
+    box = tmp_path / "box.mbox"
+    box.write_bytes(
+        b"".join(
+            b"From x@example.org Tue Mar 10 09:30:00 2026\n" + m.as_bytes() + b"\n"
+            for m in (bad, good)
+        )
+    )
+    code, output = _run("feedback", "import", str(box), "--doc", str(sample))
+    assert code == 2
+    assert f"{box}#1: error: message has no plain text part" in output
+    assert "imported 1 comment(s); 0 already there; 1 refused" in output
+    assert "Traceback" not in output

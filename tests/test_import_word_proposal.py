@@ -167,6 +167,13 @@ def test_a_word_file_with_tracked_changes_is_a_proposal(tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     assert "رقمياً" in result.output
+    # The Word comment is feedback on the proposal, on its paragraph.
+    result = CliRunner().invoke(
+        cli, ["feedback", str(folder), "--proposal", "branch-edits"]
+    )
+    assert result.exit_code == 0, result.output
+    assert COMMENT in result.output
+    assert "الفقرة (2) من المادة الحادية عشرة" in result.output
 
 
 def test_word_comments_become_feedback_on_their_paragraph() -> None:

@@ -105,3 +105,11 @@ def test_a_packet_names_what_is_missing(tmp_path: Path) -> None:
     code, output = _run("packet", "--doc", str(SAMPLE), "-o", out)
     assert code == 2
     assert not Path(out).exists()
+
+
+def test_a_proposal_folder_names_its_document(tmp_path: Path) -> None:
+    out = tmp_path / "p.html"
+    folder = SAMPLE / "proposals" / "digital-registry"
+    code, output = _run("packet", str(folder), "--html", "-o", str(out))
+    assert code == 0, output
+    assert "السجل الرقمي للعضوية" in out.read_text(encoding="utf-8")

@@ -113,9 +113,11 @@ def _import_proposal(
     from ..review import stages
     from ..scaffold import check_slug
     from ..workspace import PROPOSALS, DiskTree, find_document_folder, load_document
+    from .locking import hold_workspace_lock
 
     check_slug(name, "proposal name")
     folder = find_document_folder(doc_folder)
+    hold_workspace_lock(folder)
     base = load_document(DiskTree(folder))
     note_language(base)
     target = folder / PROPOSALS / name
@@ -133,6 +135,10 @@ def _import_proposal(
         data, str(file), base, name, stages(base)[0].id, head_commit(folder), title
     )
     write_proposal(found.proposal, target)
+    if found.comments:
+        from ..feedback_store import add_comments
+
+        add_comments(folder, list(found.comments))
     click.echo(
         say(
             _(

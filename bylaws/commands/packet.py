@@ -51,14 +51,17 @@ def packet_command(
 
     if (proposal is None) == (stage is None):
         raise UnusableInput(_("give either a proposal or --stage, not both or neither"))
+    given = Path(proposal) if proposal is not None else None
+    if doc_folder is None and given is not None and (given / "proposal.xml").is_file():
+        doc_folder = given.resolve().parent.parent  # DOC/proposals/ID
     folder = find_document_folder(doc_folder)
     bundle = load_workspace(folder)[0]
     note_language(bundle.doc)
     if stage is not None:
         html = meeting_packet_html(bundle, stage, str(folder))
     else:
-        assert proposal is not None
-        html = proposal_packet_html(bundle, Path(proposal).name, str(folder))
+        assert given is not None
+        html = proposal_packet_html(bundle, given.name, str(folder))
     if as_html:
         data = html.encode("utf-8")
     else:

@@ -224,13 +224,17 @@ def comment_from_message(
             _("comment longer than {limit} characters"), where, limit=MAX_TEXT_CHARS
         )
     bodies = {s.address.lower(): s.body for s in doc.meta.senders}
-    body = bodies.get(sender.address) or tr(
-        _("unknown sender {address}"), doc.lang, address=sender.address
-    )
+    body = bodies.get(sender.address)
+    author = sender.name or sender.address
+    if body is None:
+        # Kept, and marked: the address stays with the name, so that the
+        # secretariat can add it to the document's senders.
+        body = tr(_("unknown sender"), doc.lang)
+        author = f"{sender.name} <{sender.address}>" if sender.name else sender.address
     return Comment(
         id=comment_id(message_id),
         on=address,
-        author=sender.name or sender.address,
+        author=author,
         body=body,
         date=_date(message) or today,
         proposal=proposal,

@@ -42,6 +42,7 @@ _WORDS = {
     "comments": _("Comments received"),
     "to_settle": _("Collisions to settle"),
     "reasons": _("Reasons"),
+    "votes": _("Votes: {yes} for, {no} against, {abstain} abstentions"),
     "page": _("Page {page} of {pages}"),
 }
 
@@ -64,9 +65,29 @@ def _document(b: Builder, title: str, body: Html) -> str:
     )
 
 
+def _verdict(b: Builder, ruling: Ruling | None) -> str:
+    """A verdict and its date, without the reason (the packet gives it apart)."""
+    if ruling is None:
+        return b.labels["none"]
+    return f"{b.labels['verdict_' + ruling.verdict]} ({ruling.date})"
+
+
 def _ruling(b: Builder, kind: str, ruling: Ruling | None) -> Html:
     if ruling is None:
         return Html()
+    votes = (
+        Html('<p class="packet-votes">{}</p>').format(
+            tr(
+                _WORDS["votes"],
+                b.doc.lang,
+                yes=ruling.votes[0],
+                no=ruling.votes[1],
+                abstain=ruling.votes[2],
+            )
+        )
+        if ruling.votes
+        else Html()
+    )
     reason = (
         Html('<p class="packet-reason"><strong>{}:</strong> {}</p>').format(
             _word(b, "reasons"), ruling.note
@@ -74,8 +95,8 @@ def _ruling(b: Builder, kind: str, ruling: Ruling | None) -> Html:
         if ruling.note
         else Html()
     )
-    return Html('<p class="packet-ruling"><strong>{}:</strong> {}</p>{}').format(
-        b.labels[kind], b.verdict(ruling), reason
+    return Html('<p class="packet-ruling"><strong>{}:</strong> {}</p>{}{}').format(
+        b.labels[kind], _verdict(b, ruling), votes, reason
     )
 
 
@@ -269,8 +290,8 @@ def _disposition(b: Builder, proposals: Sequence[Proposal]) -> Html:
             i,
             row.title,
             b.list_separator.join(row.articles),
-            b.verdict(row.recommendation),
-            b.verdict(row.decision),
+            _verdict(b, row.recommendation),
+            _verdict(b, row.decision),
         )
         for i, row in enumerate(disposition_rows(b.doc, list(proposals)), start=1)
     )
