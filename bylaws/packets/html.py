@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from bylaws.diff.words import diff_words
 from bylaws.errors import NotFound
+from bylaws.instrument import reader_segments
 from bylaws.locale import _, tr
 from bylaws.model import AmendHeading, Comment, Proposal, Review, Ruling
 from bylaws.review import disposition_rows
@@ -179,9 +180,15 @@ def _instrument(b: Builder, proposal: Proposal) -> Html:
     text = instrument_text(b.doc, proposal)
     if not text:
         return empty_note(b.labels["none"])
+    # As readers see it: each reference as its designation, the marks that
+    # only serve reading the text back left out.
     return Html('<div class="packet-instrument">{}</div>').format(
         Html().join(
-            Html("<p>{}</p>").format(line) for line in text.splitlines() if line.strip()
+            Html("<p>{}</p>").format(
+                "".join(part for part, _ref in reader_segments(line))
+            )
+            for line in text.splitlines()
+            if line.strip()
         )
     )
 
