@@ -113,3 +113,28 @@ def test_a_proposal_folder_names_its_document(tmp_path: Path) -> None:
     code, output = _run("packet", str(folder), "--html", "-o", str(out))
     assert code == 0, output
     assert "السجل الرقمي للعضوية" in out.read_text(encoding="utf-8")
+
+
+def test_the_meeting_packets_hold_the_four_reasons_of_the_sample(
+    tmp_path: Path,
+) -> None:
+    reasons = (
+        "أحيل إلى اللجنة المركزية في دورتها العادية.",
+        "تأخذ اللجنة بصيغة مقترح استشارة الأعضاء، مع النظر في إدراج الاقتراع السري فيها.",
+        "تعاد إلى لجنة الصياغة لضبط أحكام حماية البيانات قبل عرضها على اللجنة المركزية.",
+        "ترى القيادة أن نشر أسماء المتبرعين يحتاج إلى سند قانوني أوضح.",
+    )
+    if shutil.which("pdftotext") is None:
+        pytest.skip("poppler's pdftotext is not installed")
+    text = ""
+    for stage in ("drafting-committee", "central-leadership", "central-committee"):
+        pdf = tmp_path / f"{stage}.pdf"
+        code, output = _run(
+            "packet", "--stage", stage, "--doc", str(SAMPLE), "-o", str(pdf)
+        )
+        assert code == 0, output
+        text += _pdf_text(pdf)
+    # pdftotext may set a space before an Arabic comma: compare without spaces.
+    text = "".join(text.split())
+    for reason in reasons:
+        assert "".join(_MARKS.sub("", reason).split()) in text, reason
