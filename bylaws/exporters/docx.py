@@ -235,6 +235,7 @@ def _settings_json(doc: Document) -> dict[str, object]:
         "version": meta.version,
         "date": meta.date,
         "stages": [[s.id, s.label] for s in meta.stages],
+        "senders": [[s.address, s.body] for s in meta.senders],
     }
 
 

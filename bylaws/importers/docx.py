@@ -21,7 +21,15 @@ from typing import cast
 from lxml import etree
 
 from ..errors import UnusableInput
-from ..model import Document, DocumentMeta, NumberingMode, NumberStyle, Stage, Text
+from ..model import (
+    Document,
+    DocumentMeta,
+    NumberingMode,
+    NumberStyle,
+    Sender,
+    Stage,
+    Text,
+)
 from ..xmlio import parse_bytes
 from .builder import Draft, DraftRun, Link, finish
 from .common import guess_lang, section_is_article
@@ -292,6 +300,7 @@ def _apply_settings(draft: Draft, settings: dict[str, object]) -> None:
     draft.numbering = cast(NumberingMode, text("numbering") or "auto")
     draft.style = cast(NumberStyle, text("style") or "words")
     stages = settings.get("stages")
+    senders = settings.get("senders")
     draft.meta = DocumentMeta(
         title=text("title") or "",
         short_title=text("short_title"),
@@ -301,6 +310,11 @@ def _apply_settings(draft: Draft, settings: dict[str, object]) -> None:
         stages=tuple(
             Stage(str(s[0]), str(s[1]))
             for s in (stages if isinstance(stages, list) else [])
+            if isinstance(s, list) and len(s) == 2
+        ),
+        senders=tuple(
+            Sender(str(s[0]), str(s[1]))
+            for s in (senders if isinstance(senders, list) else [])
             if isinstance(s, list) and len(s) == 2
         ),
     )
