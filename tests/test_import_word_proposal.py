@@ -17,7 +17,7 @@ from lxml import etree
 
 from bylaws.cli import cli
 from bylaws.diff.compare import diff_documents
-from bylaws.exporters import export_document
+from bylaws.exporters import export_document, export_model
 from bylaws.importers.formats import address_of_bookmark, bookmark_name
 from bylaws.importers.word_proposal import proposal_from_docx
 from bylaws.model import Insert, Position, Repeal
@@ -267,3 +267,38 @@ def test_an_article_typed_in_and_one_struck_out(tmp_path: Path) -> None:
     proposed = apply_proposal(base, found.proposal)
     diff = diff_documents(base, proposed)
     assert {c.article for c in diff.articles if "amended" in c.kinds} == set()
+
+
+def test_a_proposals_text_edited_in_word_is_that_proposal_and_the_edits() -> None:
+    tree = DiskTree(SAMPLE)
+    base = load_document(tree)
+    original = load_proposal(tree, PurePosixPath("proposals/digital-registry"))
+    proposed = apply_proposal(base, original)
+    source = zipfile.ZipFile(io.BytesIO(export_model(proposed, "docx")))
+    parts = {name: source.read(name) for name in source.namelist()}
+    document = etree.fromstring(parts["word/document.xml"])
+    seat = _article_paragraphs(document, "art-seat")
+    _replace_word(seat[1], "مكاتب تمثيلية", "مكاتب", 900)
+    parts["word/document.xml"] = etree.tostring(document)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for name, content in parts.items():
+            archive.writestr(name, content)
+    found = proposal_from_docx(
+        out.getvalue(), "b.docx", base, "again", "drafting-committee"
+    )
+    # The proposal's own operations, in the text's order, and the edit.
+    kinds = {(type(op).__name__, op.article) for op in found.proposal.operations}  # type: ignore[union-attr]
+    assert kinds == {(type(op).__name__, op.article) for op in original.operations} | {  # type: ignore[union-attr]
+        ("Amend", "art-seat")
+    }
+    # Against the proposal's text, only the tracked word differs.
+    again = apply_proposal(base, found.proposal)
+    diff = diff_documents(proposed, again)
+    assert [
+        (c.article, op.old.strip(), op.new)
+        for c in diff.articles
+        for u in c.units
+        for op in u.ops
+        if op.kind != "equal"
+    ] == [("art-seat", "تمثيلية", "")]
