@@ -274,7 +274,10 @@ def test_a_proposals_text_edited_in_word_is_that_proposal_and_the_edits() -> Non
     base = load_document(tree)
     original = load_proposal(tree, PurePosixPath("proposals/digital-registry"))
     proposed = apply_proposal(base, original)
-    source = zipfile.ZipFile(io.BytesIO(export_model(proposed, "docx")))
+    # `bylaws export DOC/proposals/P --to docx`: the proposal's text, plain.
+    exported = export_document(SAMPLE / "proposals" / "digital-registry", "docx")
+    assert exported == export_model(proposed, "docx")
+    source = zipfile.ZipFile(io.BytesIO(exported))
     parts = {name: source.read(name) for name in source.namelist()}
     document = etree.fromstring(parts["word/document.xml"])
     seat = _article_paragraphs(document, "art-seat")

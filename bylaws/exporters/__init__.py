@@ -55,8 +55,19 @@ def export_document(
     proposal: str | None = None,
     changed_only: bool = False,
 ) -> bytes:
-    """Load a document folder (and a proposal: a folder, or an id) and export it."""
+    """Load a document folder (and a proposal: a folder, or an id) and export it.
+
+    A proposal folder given as the document is the text it proposes, exported
+    as a document of its own (Word: the plain text, not tracked changes)."""
     from ..workspace import DiskTree, disk_document, load_proposal
+
+    if path is not None and proposal is None and (path / "proposal.xml").is_file():
+        from ..overlay import apply_proposal
+
+        folder = path.resolve()
+        _tree, base = disk_document(folder.parent.parent)
+        own = load_proposal(DiskTree(folder), PurePosixPath())
+        return export_model(apply_proposal(base, own), fmt)
 
     tree, doc = disk_document(path)
     loaded = None
