@@ -40,6 +40,7 @@ COMMANDS: dict[str, str] = {
     "site": "publishing",
     "new": "hosting",
     "ci": "hosting",
+    "packet": "packet",
 }
 
 EXIT_USAGE = 2

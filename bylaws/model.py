@@ -188,6 +188,14 @@ class Stage:
 
 
 @dataclass(frozen=True, slots=True)
+class Sender:
+    """An e-mail address and the body (branch, committee) that writes from it."""
+
+    address: str
+    body: str
+
+
+@dataclass(frozen=True, slots=True)
 class DocumentMeta:
     title: str
     short_title: str | None = None
@@ -197,6 +205,7 @@ class DocumentMeta:
     stages: tuple[Stage, ...] = ()
     # The closing words of the published instrument, where the default will not do.
     instrument_closing: str | None = None
+    senders: tuple[Sender, ...] = ()
 
 
 @dataclass(frozen=True)

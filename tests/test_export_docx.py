@@ -210,3 +210,58 @@ def test_a_proposal_in_word_with_every_change_accepted_is_the_proposed_text(
     # Notes included: they keep their own style in the tracked file.
     diff = diff_documents(apply_proposal(doc, proposal), back, align="content")
     assert [c.article for c in diff.articles] == []
+
+
+def _sections_with_changes(document: etree._Element) -> dict[str, int]:
+    """Each article heading's text -> how many tracked changes follow it."""
+    found: dict[str, int] = {}
+    current = ""
+    for p in document.iter(W + "p"):
+        style = p.find(f"{W}pPr/{W}pStyle")
+        text = "".join(t.text or "" for t in p.iter(W + "t", W + "delText"))
+        if style is not None and style.get(W + "val", "").startswith("Heading"):
+            current = text
+            found.setdefault(current, 0)
+        found[current] = found.get(current, 0) + len(
+            p.findall(f".//{W}ins") + p.findall(f".//{W}del")
+        )
+    return found
+
+
+def test_changed_only_holds_the_touched_articles_and_only_they_change() -> None:
+    tree = DiskTree(SAMPLE)
+    doc = load_document(tree)
+    proposal = load_proposal(tree, PurePosixPath("proposals/digital-registry"))
+    changed = _sections_with_changes(
+        _parts(export_model(doc, "docx", proposal, changed_only=True))[
+            "word/document.xml"
+        ]
+    )
+    # Six operations, six articles, each under its heading, each with changes.
+    touched = {h for h in changed if h}
+    assert len(touched) == len(proposal.operations)
+    assert all(changed[h] for h in touched)
+    # The whole text: tracked changes only in those same articles; the
+    # articles renumbered by the insertions read as they will, untracked.
+    whole = _sections_with_changes(
+        _parts(export_model(doc, "docx", proposal))["word/document.xml"]
+    )
+    assert {h for h, n in whole.items() if n} == touched
+
+
+def test_a_moved_article_is_marked_as_a_move() -> None:
+    tree = DiskTree(SAMPLE)
+    doc = load_document(tree)
+    proposal = load_proposal(tree, PurePosixPath("proposals/member-consultation"))
+    document = _parts(export_model(doc, "docx", proposal))["word/document.xml"]
+    moved_from = "".join(
+        t.text or "" for m in document.iter(W + "moveFrom") for t in m.iter(W + "t")
+    )
+    moved_to = "".join(
+        t.text or "" for m in document.iter(W + "moveTo") for t in m.iter(W + "t")
+    )
+    heading = doc.articles["art-internal-referendum"].heading or ""
+    assert heading in moved_from and heading in moved_to
+    starts = [e.get(W + "name") for e in document.iter(W + "moveFromRangeStart")]
+    assert starts == [e.get(W + "name") for e in document.iter(W + "moveToRangeStart")]
+    assert len(list(document.iter(W + "moveFromRangeEnd"))) == len(starts) == 1

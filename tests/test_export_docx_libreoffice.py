@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -60,3 +61,25 @@ def test_a_proposal_opens_with_its_tracked_changes(tmp_path: Path) -> None:
     # LibreOffice prints tracked insertions and deletions alike: both words show.
     for word in ("ورقي", "رقمي"):
         assert word in text
+
+
+def _marks_out(text: str) -> str:
+    return text.replace("\u202b", "").replace("\u202c", "").replace("\u200f", "")
+
+
+def test_lettered_points_have_the_right_arabic_letters(tmp_path: Path) -> None:
+    docx = tmp_path / "regulations.docx"
+    docx.write_bytes(export_document(SAMPLE, "docx", None))
+    text = _marks_out(_as_text(docx, tmp_path))
+    assert "(أ)" in text and "(هـ)" in text
+    # Abjad numbering as word processors draw it: bare alef and heh.
+    assert "(ا)" not in text and "(ه)" not in text
+
+
+@pytest.mark.parametrize("name", ["digital-registry", "member-consultation"])
+def test_no_heading_glues_two_numbers(name: str, tmp_path: Path) -> None:
+    docx = tmp_path / f"{name}.docx"
+    docx.write_bytes(export_document(SAMPLE, "docx", name))
+    text = _marks_out(_as_text(docx, tmp_path))
+    # «المادة الثانية والخمسونالمادة السابعة»: a number run into the next.
+    assert re.search(r"[^\s(«]المادة", text) is None

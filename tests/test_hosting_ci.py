@@ -90,9 +90,9 @@ def test_the_packet_step_appears_when_the_command_exists(
 ) -> None:
     from bylaws import cli as cli_module
 
-    assert "bylaws packet" not in ci_file("gitlab")
-    monkeypatch.setitem(cli_module.COMMANDS, "packet", "packets")
     assert "bylaws packet" in ci_file("gitlab")
+    monkeypatch.delitem(cli_module.COMMANDS, "packet")
+    assert "bylaws packet" not in ci_file("gitlab")
 
 
 # --- running the steps -------------------------------------------------------

@@ -172,3 +172,13 @@ def feedback_add(
     check_anchor(doc, proposed, comment)
     [(written, path)] = add_comments(doc_folder, [comment])
     click.echo(say(_("added comment {id} to {path}"), doc, id=written.id, path=path))
+
+
+# `feedback import` (comments sent by e-mail) lives with the mail reader's command.
+def _add_import() -> None:
+    from .mail import feedback_import
+
+    feedback_command.add_command(feedback_import)
+
+
+_add_import()

@@ -24,10 +24,23 @@ FORMATS_OUT = ("akn", "docx", "markdown")
     "-o",
     "--output",
     "output",
-    required=True,
     type=click.Path(path_type=Path, file_okay=False),
     help="The new document folder to write (must not hold a document yet).",
 )
+@click.option(
+    "--as-proposal",
+    "as_proposal",
+    metavar="ID",
+    help="A .docx edited with track changes: write it as proposal ID on the "
+    "document (--doc) instead of a new document.",
+)
+@click.option(
+    "--doc",
+    "doc_folder",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="With --as-proposal: the document the file is a copy of.",
+)
+@click.option("--title", help="With --as-proposal: the proposal's title.")
 @click.option(
     "--id", "doc_id", help="The document's id; by default from the folder name."
 )
@@ -35,7 +48,14 @@ FORMATS_OUT = ("akn", "docx", "markdown")
     "--lang", help="The language (ar, en, …); by default guessed from the text."
 )
 def import_command(
-    file: Path, fmt: str | None, output: Path, doc_id: str | None, lang: str | None
+    file: Path,
+    fmt: str | None,
+    output: Path | None,
+    as_proposal: str | None,
+    doc_folder: Path | None,
+    title: str | None,
+    doc_id: str | None,
+    lang: str | None,
 ) -> None:
     """Import an existing text (plain text, Markdown, Word, Akoma Ntoso) as a document.
 
@@ -43,9 +63,15 @@ def import_command(
     references written in prose are recognised in Arabic and English. A line
     that cannot be placed is kept and reported as `file:line: warning: …`.
     """
+    from ..errors import UnusableInput
     from ..importers import import_file, write_document
     from ..importers.builder import slugify
 
+    if as_proposal is not None:
+        _import_proposal(file, as_proposal, doc_folder, title)
+        return
+    if output is None:
+        raise UnusableInput(_("give the new document's folder with -o"))
     result = import_file(file, fmt, doc_id or slugify(output.resolve().name), lang)
     for warning in result.warnings:
         click.echo(f"{file}:{warning.line}: warning: {warning.message}", err=True)
@@ -76,6 +102,57 @@ def import_command(
     )
 
 
+def _import_proposal(
+    file: Path, name: str, doc_folder: Path | None, title: str | None
+) -> None:
+    """`import FILE.docx --as-proposal NAME`: the file's tracked changes as a proposal."""
+    from ..errors import InvalidOperation
+    from ..importers.word_proposal import proposal_from_docx
+    from ..locale import note_language
+    from ..proposal_files import head_commit, write_proposal
+    from ..review import stages
+    from ..scaffold import check_slug
+    from ..workspace import PROPOSALS, DiskTree, find_document_folder, load_document
+    from .locking import hold_workspace_lock
+
+    check_slug(name, "proposal name")
+    folder = find_document_folder(doc_folder)
+    hold_workspace_lock(folder)
+    base = load_document(DiskTree(folder))
+    note_language(base)
+    target = folder / PROPOSALS / name
+    if target.exists():
+        raise InvalidOperation(
+            _("a proposal named '{name}' exists already"), str(target), name=name
+        )
+    try:
+        data = file.read_bytes()
+    except OSError as exc:
+        raise InvalidOperation(
+            _("cannot read file: {reason}"), str(file), reason=exc.strerror
+        ) from None
+    found = proposal_from_docx(
+        data, str(file), base, name, stages(base)[0].id, head_commit(folder), title
+    )
+    write_proposal(found.proposal, target)
+    if found.comments:
+        from ..feedback_store import add_comments
+
+        add_comments(folder, list(found.comments))
+    click.echo(
+        say(
+            _(
+                "wrote proposal {name} ({operations} operation(s), by {proposer}) and {comments} comment(s)"
+            ),
+            base,
+            name=name,
+            operations=len(found.proposal.operations),
+            proposer=found.proposal.proposer,
+            comments=len(found.comments),
+        )
+    )
+
+
 @click.command("export")
 @click.argument("document", type=click.Path(path_type=Path), required=False)
 @click.option("--to", "fmt", type=click.Choice(FORMATS_OUT), required=True)
@@ -86,6 +163,12 @@ def import_command(
     "an amendment, Word tracked changes, Markdown the proposed text.",
 )
 @click.option(
+    "--changed-only",
+    is_flag=True,
+    help="Word, with --proposal: only the articles the proposal touches "
+    "(by default the whole text, the untouched articles as they will read).",
+)
+@click.option(
     "-o",
     "--output",
     "output",
@@ -94,7 +177,11 @@ def import_command(
     help="The file to write; - for standard output (not for docx).",
 )
 def export_command(
-    document: Path | None, fmt: str, proposal: str | None, output: Path
+    document: Path | None,
+    fmt: str,
+    proposal: str | None,
+    changed_only: bool,
+    output: Path,
 ) -> None:
     """Export a document to Akoma Ntoso 3.0, Word (.docx) or Markdown."""
     import sys
@@ -103,7 +190,9 @@ def export_command(
     from ..exporters import export_document
     from ..workspace import write_atomic
 
-    data = export_document(document, fmt, proposal)
+    if changed_only and (fmt != "docx" or proposal is None):
+        raise UnusableInput(_("--changed-only needs --to docx and --proposal"))
+    data = export_document(document, fmt, proposal, changed_only)
     if str(output) == "-":
         if fmt == "docx":
             raise UnusableInput(_("a .docx is binary; give a file name with -o"))

@@ -16,8 +16,15 @@ __all__ = ["EXPORTERS", "export_document", "export_model"]
 EXPORTERS = ("akn", "docx", "markdown")
 
 
-def export_model(doc: Document, fmt: str, proposal: Proposal | None = None) -> bytes:
-    """A document, or a proposal on it, in a format; the pure layer."""
+def export_model(
+    doc: Document,
+    fmt: str,
+    proposal: Proposal | None = None,
+    changed_only: bool = False,
+) -> bytes:
+    """A document, or a proposal on it, in a format; the pure layer.
+
+    `changed_only` (Word, with a proposal): only the articles it touches."""
     proposed = None
     if proposal is not None:
         from ..overlay import apply_proposal
@@ -36,15 +43,31 @@ def export_model(doc: Document, fmt: str, proposal: Proposal | None = None) -> b
     if fmt == "docx":
         from .docx import export_docx
 
-        return export_docx(doc, proposal, proposed)
+        return export_docx(doc, proposal, proposed, changed_only)
     raise UnusableInput(
         f"unknown export format {fmt!r}; use one of {', '.join(EXPORTERS)}"
     )
 
 
-def export_document(path: Path | None, fmt: str, proposal: str | None = None) -> bytes:
-    """Load a document folder (and a proposal: a folder, or an id) and export it."""
+def export_document(
+    path: Path | None,
+    fmt: str,
+    proposal: str | None = None,
+    changed_only: bool = False,
+) -> bytes:
+    """Load a document folder (and a proposal: a folder, or an id) and export it.
+
+    A proposal folder given as the document is the text it proposes, exported
+    as a document of its own (Word: the plain text, not tracked changes)."""
     from ..workspace import DiskTree, disk_document, load_proposal
+
+    if path is not None and proposal is None and (path / "proposal.xml").is_file():
+        from ..overlay import apply_proposal
+
+        folder = path.resolve()
+        _tree, base = disk_document(folder.parent.parent)
+        own = load_proposal(DiskTree(folder), PurePosixPath())
+        return export_model(apply_proposal(base, own), fmt)
 
     tree, doc = disk_document(path)
     loaded = None
@@ -59,4 +82,4 @@ def export_document(path: Path | None, fmt: str, proposal: str | None = None) ->
                     f"no proposal {proposal!r} in this document", str(tree.root)
                 )
             loaded = load_proposal(tree, rel)
-    return export_model(doc, fmt, loaded)
+    return export_model(doc, fmt, loaded, changed_only)

@@ -241,6 +241,8 @@ def _proprietary(meta: etree._Element, doc: Document) -> None:
             etree.SubElement(own, B + name).text = value
     for stage in doc.meta.stages:
         etree.SubElement(own, B + "stage", id=stage.id).text = stage.label
+    for sender in doc.meta.senders:
+        etree.SubElement(own, B + "sender", address=sender.address).text = sender.body
 
 
 def _date(doc: Document, fallback: str | None = None) -> str:

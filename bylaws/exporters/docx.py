@@ -4,23 +4,20 @@ proposal as tracked changes a reviewer can accept or reject one by one.
 The package is written by hand (zipfile + lxml). Arabic paragraphs carry
 `w:bidi` and their runs `w:rtl`. Articles and divisions carry their ids as
 bookmarks and references are links to them, so `bylaws import` of the file
-gives back the same document. For a proposal, the word operations of
-`bylaws.diff` become `w:ins`/`w:del` runs with the proposer as author.
+gives back the same document. A proposal as tracked changes is written by
+`bylaws.exporters.tracked` on the same paragraph writer.
 """
 
 from __future__ import annotations
 
-import datetime as _dt
 import io
 import zipfile
-from collections.abc import Iterable
 
 from lxml import etree
 
-from ..diff.changes import ArticleChange, HeadingChanged, UnitChange
-from ..diff.compare import NOTE_PREFIX, diff_documents
-from ..diff.words import WordOp
+from ..locale import is_arabic
 from ..model import Article, Document, Inline, P, Point, Proposal, Text
+from ..numbering import point_label
 from ..render import Reader
 from . import ooxml
 from .walk import ArticleBlock, DivisionBlock, blocks
@@ -30,7 +27,7 @@ XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _INDENT = 720  # twips of indentation per point level, read back on import
 
 
-def _w(parent: etree._Element | None, tag: str, **attrs: str) -> etree._Element:
+def w_el(parent: etree._Element | None, tag: str, **attrs: str) -> etree._Element:
     qualified = {W + k: v for k, v in attrs.items()}
     if parent is None:
         return etree.Element(
@@ -39,7 +36,7 @@ def _w(parent: etree._Element | None, tag: str, **attrs: str) -> etree._Element:
     return etree.SubElement(parent, W + tag, qualified)
 
 
-class _Body:
+class Body:
     """Appends paragraphs to `w:body`, with the direction of the document."""
 
     def __init__(self, doc: Document, body: etree._Element) -> None:
@@ -49,6 +46,18 @@ class _Body:
         self.reader = Reader(doc)
         self.next_id = 1
         self.num_id = 0
+        self.bookmarks: dict[str, str] = {}  # digest names -> addresses
+        # Arabic points carry their letter as literal list text, one list per
+        # label: word processors write abjad numbering with the wrong letters.
+        self.literal_lists: dict[tuple[int, str], int] = {}
+        self.literal_points = is_arabic(doc.lang)
+
+    def bookmark_name(self, address: str) -> str:
+        """The bookmark of an address; digest names are kept for the file's table."""
+        name = ooxml.bookmark_name(address)
+        if ooxml.address_of_bookmark(name) != address:
+            self.bookmarks[name] = address
+        return name
 
     def new_id(self) -> str:
         self.next_id += 1
@@ -62,24 +71,34 @@ class _Body:
         mark: str | None = None,
         author: str = "",
         date: str = "",
+        label: str = "",
     ) -> etree._Element:
-        p = _w(self.body, "p")
-        ppr = _w(p, "pPr")
+        p = w_el(self.body, "p")
+        ppr = w_el(p, "pPr")
         if style:
-            _w(ppr, "pStyle", val=style)
+            w_el(ppr, "pStyle", val=style)
         if level is not None:
-            numpr = _w(ppr, "numPr")
-            _w(numpr, "ilvl", val=str(level))
-            _w(numpr, "numId", val=str(self.num_id))
+            numpr = w_el(ppr, "numPr")
+            w_el(numpr, "ilvl", val=str(level))
+            w_el(numpr, "numId", val=str(self.list_for(level, label)))
         if self.rtl:
-            _w(ppr, "bidi")
+            w_el(ppr, "bidi")
         if indent:
-            _w(ppr, "ind", start=str(indent * _INDENT))
+            w_el(ppr, "ind", start=str(indent * _INDENT))
         if mark:
             # The paragraph mark itself is inserted or deleted, so accepting or
             # rejecting the change adds or removes the whole paragraph.
-            _w(_w(ppr, "rPr"), mark, id=self.new_id(), author=author, date=date)
+            w_el(w_el(ppr, "rPr"), mark, id=self.new_id(), author=author, date=date)
         return p
+
+    def list_for(self, level: int, label: str) -> int:
+        """The list a numbered paragraph belongs to: the article's, or a literal one."""
+        if not (label and level and self.literal_points):
+            return self.num_id
+        key = (level, label)
+        if key not in self.literal_lists:
+            self.literal_lists[key] = ooxml.LITERAL_BASE + len(self.literal_lists)
+        return self.literal_lists[key]
 
     def run(
         self,
@@ -88,14 +107,14 @@ class _Body:
         deleted: bool = False,
         char_style: str | None = None,
     ) -> etree._Element:
-        r = _w(parent, "r")
+        r = w_el(parent, "r")
         if char_style or self.rtl:
-            rpr = _w(r, "rPr")
+            rpr = w_el(r, "rPr")
             if char_style:
-                _w(rpr, "rStyle", val=char_style)
+                w_el(rpr, "rStyle", val=char_style)
             if self.rtl:
-                _w(rpr, "rtl")
-        t = _w(r, "delText" if deleted else "t")
+                w_el(rpr, "rtl")
+        t = w_el(r, "delText" if deleted else "t")
         t.text = text
         t.set(XML_SPACE, "preserve")
         return r
@@ -105,13 +124,13 @@ class _Body:
             if isinstance(run, Text):
                 self.run(p, run.value)
             else:
-                link = _w(p, "hyperlink", anchor=ooxml.bookmark_name(run.to))
+                link = w_el(p, "hyperlink", anchor=self.bookmark_name(run.to))
                 self.run(link, self.reader.ref(run), char_style="Hyperlink")
 
     def bookmark(self, p: etree._Element, address: str) -> None:
         mark = self.new_id()
-        _w(p, "bookmarkStart", id=mark, name=ooxml.bookmark_name(address))
-        _w(p, "bookmarkEnd", id=mark)
+        w_el(p, "bookmarkStart", id=mark, name=self.bookmark_name(address))
+        w_el(p, "bookmarkEnd", id=mark)
 
     def heading(self, level: int, text: str, address: str) -> None:
         p = self.paragraph(f"Heading{min(level, 6)}")
@@ -119,24 +138,37 @@ class _Body:
         self.run(p, text)
 
     def items(
-        self, items: tuple[P | Point, ...], depth: int, numbered_first: bool
+        self,
+        items: tuple[P | Point, ...],
+        depth: int,
+        numbered_first: bool,
+        label: str = "",
     ) -> None:
         """Text and points; the first text of a numbered unit carries its number."""
         first = numbered_first
+        points = 0
         for item in items:
             if isinstance(item, P):
                 p = self.paragraph(
-                    level=depth if first else None, indent=0 if first else depth
+                    level=depth if first else None,
+                    indent=0 if first else depth,
+                    label=label,
                 )
                 self.runs(p, item.runs)
                 first = False
                 continue
             if first:
-                self.paragraph(level=depth)  # the unit's number alone
+                self.paragraph(level=depth, label=label)  # the number alone
                 first = False
-            self.items(item.items, depth + 1, True)
+            points += 1
+            self.items(
+                item.items,
+                depth + 1,
+                True,
+                point_label(points, depth + 1, self.doc.lang, self.doc.style),
+            )
         if first:
-            self.paragraph(level=depth)
+            self.paragraph(level=depth, label=label)
 
     def article(self, block: ArticleBlock, level: int) -> None:
         article: Article | None = block.article
@@ -160,22 +192,22 @@ class _Body:
             self.runs(self.paragraph("BylawsNote"), note.runs)
 
 
-def _document_part(body_root: etree._Element) -> bytes:
+def document_part(body_root: etree._Element) -> bytes:
     return etree.tostring(
         body_root, xml_declaration=True, encoding="UTF-8", standalone=True
     )
 
 
-def _new_document(doc: Document) -> tuple[etree._Element, etree._Element]:
-    root = _w(None, "document")
-    body = _w(root, "body")
+def new_document(doc: Document) -> tuple[etree._Element, etree._Element]:
+    root = w_el(None, "document")
+    body = w_el(root, "body")
     return root, body
 
 
-def _finish_body(body: etree._Element, rtl: bool) -> None:
-    sect = _w(body, "sectPr")
-    _w(sect, "pgSz", w="11906", h="16838")
-    _w(
+def finish_body(body: etree._Element, rtl: bool) -> None:
+    sect = w_el(body, "sectPr")
+    w_el(sect, "pgSz", w="11906", h="16838")
+    w_el(
         sect,
         "pgMar",
         top="1440",
@@ -187,7 +219,7 @@ def _finish_body(body: etree._Element, rtl: bool) -> None:
         gutter="0",
     )
     if rtl:
-        _w(sect, "bidi")
+        w_el(sect, "bidi")
 
 
 def _settings_json(doc: Document) -> dict[str, object]:
@@ -203,15 +235,17 @@ def _settings_json(doc: Document) -> dict[str, object]:
         "version": meta.version,
         "date": meta.date,
         "stages": [[s.id, s.label] for s in meta.stages],
+        "senders": [[s.address, s.body] for s in meta.senders],
     }
 
 
-def _package(
+def package(
     doc: Document,
     document_xml: bytes,
     articles: int,
     track: bool,
     props: dict[str, object] | None,
+    literal: dict[tuple[int, str], int] | None = None,
 ) -> bytes:
     buffer = io.BytesIO()
     # A fixed timestamp keeps the bytes of an export the same from run to run.
@@ -223,7 +257,7 @@ def _package(
         "word/document.xml": document_xml,
         "word/styles.xml": ooxml.styles(doc.lang, doc.rtl).encode(),
         "word/numbering.xml": ooxml.numbering(
-            doc.lang, doc.style, max(articles, 1), doc.rtl
+            doc.lang, doc.style, max(articles, 1), doc.rtl, literal
         ).encode(),
         "word/settings.xml": ooxml.settings(track).encode(),
         "docProps/core.xml": ooxml.core(
@@ -237,19 +271,25 @@ def _package(
     return buffer.getvalue()
 
 
-def _title(writer: _Body, title: str) -> None:
+def title_paragraph(writer: Body, title: str) -> None:
     writer.run(writer.paragraph("Title"), title)
 
 
 def export_docx(
-    doc: Document, proposal: Proposal | None = None, proposed: Document | None = None
+    doc: Document,
+    proposal: Proposal | None = None,
+    proposed: Document | None = None,
+    changed_only: bool = False,
 ) -> bytes:
-    """The document as .docx; with a proposal, the proposed text as tracked changes."""
+    """The document as .docx; with a proposal, the proposed text as tracked changes
+    (with `changed_only`, only the articles the proposal touches)."""
     if proposal is not None and proposed is not None:
-        return _tracked(doc, proposal, proposed)
-    root, body = _new_document(doc)
-    writer = _Body(doc, body)
-    _title(writer, doc.meta.title)
+        from .tracked import export_tracked
+
+        return export_tracked(doc, proposal, proposed, changed_only)
+    root, body = new_document(doc)
+    writer = Body(doc, body)
+    title_paragraph(writer, doc.meta.title)
     for block in blocks(doc, writer.reader):
         if isinstance(block, DivisionBlock):
             text = block.label + (
@@ -258,161 +298,11 @@ def export_docx(
             writer.heading(block.depth + 1, text, block.division.id)
         else:
             writer.article(block, block.depth + 1)
-    _finish_body(body, doc.rtl)
+    finish_body(body, doc.rtl)
     props = _settings_json(doc)
     props["exact"] = True
-    return _package(doc, _document_part(root), writer.num_id, False, props)
-
-
-# --- a proposal as tracked changes ---------------------------------------------
-
-
-class _Tracked(_Body):
-    """Paragraphs whose words are inserted or deleted in the proposer's name."""
-
-    def __init__(
-        self, doc: Document, body: etree._Element, author: str, date: str
-    ) -> None:
-        super().__init__(doc, body)
-        self.author = author
-        self.date = date
-
-    def change(self, p: etree._Element, kind: str, text: str) -> None:
-        holder = _w(p, kind, id=self.new_id(), author=self.author, date=self.date)
-        self.run(holder, text, deleted=kind == "del")
-
-    def ops(self, p: etree._Element, ops: Iterable[WordOp]) -> None:
-        for op in ops:
-            if op.kind == "equal":
-                self.run(p, op.new)
-                continue
-            if op.old:
-                self.change(p, "del", op.old)
-            if op.new:
-                self.change(p, "ins", op.new)
-
-    def whole(self, style: str | None, text: str, kind: str, indent: int = 0) -> None:
-        p = self.paragraph(
-            style, indent=indent, mark=kind, author=self.author, date=self.date
-        )
-        self.change(p, kind, text)
-
-    def unit(self, unit: UnitChange) -> None:
-        address = unit.new_address or unit.old_address or ""
-        depth = address.count("/point-")
-        label = unit.new_label or unit.old_label
-        mark = {"inserted": "ins", "deleted": "del"}.get(unit.kind)
-        if unit.kind == "moved" and unit.new_address is None:
-            mark = "del"
-        elif unit.kind == "moved" and unit.old_address is None:
-            mark = "ins"
-        if address.startswith(NOTE_PREFIX):
-            # An editorial note keeps its own style, as in the plain export,
-            # so that it reads (and imports) back as a note, not as text.
-            p = self.paragraph(
-                "BylawsNote", mark=mark, author=self.author, date=self.date
-            )
-            self.ops(p, unit.ops)
-            return
-        p = self.paragraph(indent=depth, mark=mark, author=self.author, date=self.date)
-        if label:
-            if unit.old_label and unit.new_label and unit.old_label != unit.new_label:
-                self.change(p, "del", unit.old_label + " ")
-                self.change(p, "ins", unit.new_label + " ")
-            elif mark:
-                self.change(p, mark, label + " ")
-            else:
-                self.run(p, label + " ")
-        self.ops(p, unit.ops)
-
-    def article_change(self, change: ArticleChange, level: int) -> None:
-        style = f"Heading{min(level, 6)}"
-        if "inserted" in change.kinds:
-            heading = change.new_label or ""
-            new = self.doc.articles.get(change.new_id or "")
-            if new is not None and new.heading:
-                heading += f": {new.heading}"
-            self.whole(style, heading, "ins")
-        elif "repealed" in change.kinds:
-            self.whole(style, change.old_label or "", "del")
-        else:
-            p = self.paragraph(style)
-            if (
-                change.old_label != change.new_label
-                and change.old_label
-                and change.new_label
-            ):
-                self.change(p, "del", change.old_label)
-                self.change(p, "ins", change.new_label)
-            else:
-                self.run(p, change.new_label or "")
-            if change.heading is not None:
-                self.run(p, ": ")
-                self.ops(p, change.heading)
-            else:
-                article = self.doc.articles.get(change.new_id or "")
-                if article is not None and article.heading:
-                    self.run(p, f": {article.heading}")
-        for unit in change.units:
-            self.unit(unit)
-
-
-def _gone_after(
-    base: Document, context: Iterable[ArticleChange]
-) -> dict[str | None, list[ArticleChange]]:
-    """Repealed and removed articles by the base article they followed (None: first)."""
-    old_order = [e.ref for e in base.entries()]
-    after_old: dict[str | None, list[ArticleChange]] = {}
-    for change in context:
-        if change.new_id is not None and "repealed" not in change.kinds:
-            continue
-        previous = None
-        if change.old_id in old_order:
-            index = old_order.index(change.old_id)
-            previous = old_order[index - 1] if index else None
-        after_old.setdefault(previous, []).append(change)
-    return after_old
-
-
-def _tracked_heading(
-    writer: _Tracked, block: DivisionBlock, change: HeadingChanged | None
-) -> None:
-    """A division's heading, its words tracked where the proposal changes them."""
-    p = writer.paragraph(f"Heading{min(block.depth + 1, 6)}")
-    writer.run(p, block.label + ": ")
-    if change is not None:
-        writer.ops(p, change.ops)
-    else:
-        writer.run(p, block.division.heading)
-
-
-def _tracked(base: Document, proposal: Proposal, proposed: Document) -> bytes:
-    diff = diff_documents(base, proposed, context=True)
-    date = (
-        proposal.submitted or base.meta.date or _dt.date.today().isoformat()
-    ) + "T00:00:00Z"
-    root, body = _new_document(proposed)
-    writer = _Tracked(proposed, body, proposal.proposer, date)
-    _title(writer, f"{proposed.meta.title} — {proposal.title}")
-    by_new = {c.new_id: c for c in diff.context if c.new_id}
-    after_old = _gone_after(base, diff.context)
-    headings = {c.division: c for c in diff.changes if isinstance(c, HeadingChanged)}
-    depth_of_last = 1
-    for change in after_old.pop(None, []):
-        writer.article_change(change, 1)
-    for block in blocks(proposed, writer.reader):
-        if isinstance(block, DivisionBlock):
-            _tracked_heading(writer, block, headings.get(block.division.id))
-            continue
-        depth_of_last = block.depth + 1
-        found = by_new.get(block.entry.ref)
-        if found is not None and "repealed" not in found.kinds:
-            writer.article_change(found, depth_of_last)
-        for gone in after_old.pop(block.entry.ref, []):
-            writer.article_change(gone, depth_of_last)
-    for rest in after_old.values():
-        for gone in rest:
-            writer.article_change(gone, depth_of_last)
-    _finish_body(body, proposed.rtl)
-    props: dict[str, object] = {"proposal": proposal.id, "base": base.id}
-    return _package(proposed, _document_part(root), 0, True, props)
+    if writer.bookmarks:
+        props["bookmarks"] = writer.bookmarks
+    return package(
+        doc, document_part(root), writer.num_id, False, props, writer.literal_lists
+    )

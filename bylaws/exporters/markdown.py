@@ -133,6 +133,7 @@ def _front_matter(doc: Document) -> list[str]:
         if value is not None:
             lines.append(f"{key}: {value}")
     lines += [f"stage: {s.id} | {s.label}" for s in meta.stages]
+    lines += [f"sender: {s.address} | {s.body}" for s in meta.senders]
     return [*lines, "---", ""]
 
 

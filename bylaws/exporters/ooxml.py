@@ -118,9 +118,38 @@ def _level(ilvl: int, fmt: str, indent: int, rtl: bool) -> str:
     )
 
 
-def numbering(lang: str, style: str, article_count: int, rtl: bool) -> str:
+# List ids from here on hold one literal label each (see `numbering`).
+LITERAL_BASE = 1000
+
+
+def _literal_list(num_id: int, level: int, label: str, fmt: str, rtl: bool) -> str:
+    """An abstract list whose one level shows `label` as it is, and its instance."""
+    bidi = "<w:bidi/>" if rtl else ""
+    text = quoteattr(label)
+    return (
+        f'<w:abstractNum w:abstractNumId="{num_id}">'
+        '<w:multiLevelType w:val="singleLevel"/>'
+        f'<w:lvl w:ilvl="{level}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
+        f'<w:lvlText w:val={text}/><w:lvlJc w:val="start"/>'
+        f'<w:pPr>{bidi}<w:ind w:start="{500 + 500 * level}" w:hanging="500"/></w:pPr>'
+        f'</w:lvl></w:abstractNum><w:num w:numId="{num_id}">'
+        f'<w:abstractNumId w:val="{num_id}"/></w:num>'
+    )
+
+
+def numbering(
+    lang: str,
+    style: str,
+    article_count: int,
+    rtl: bool,
+    literal: dict[tuple[int, str], int] | None = None,
+) -> str:
     """One abstract list (paragraphs, points, points in points) and one list
-    instance per article, so that each article counts from (1) again."""
+    instance per article, so that each article counts from (1) again.
+
+    `literal` maps (level, label) to a list id whose level shows that label
+    as text: Arabic points are written so («(هـ)»), since word processors
+    render abjad numbering with bare letters («(ه)», «(ا)»)."""
     arabic = is_arabic(lang)
     digits = "hindiNumbers" if style == "arabic-indic" else "decimal"
     if arabic:
@@ -144,11 +173,19 @@ def numbering(lang: str, style: str, article_count: int, rtl: bool) -> str:
         + "</w:num>"
         for n in range(1, article_count + 1)
     )
+    # Every abstractNum comes before every num, as the schema orders them.
+    literal_parts = [
+        _literal_list(num_id, level, label, formats[level % len(formats)], rtl)
+        for (level, label), num_id in (literal or {}).items()
+    ]
+    literal_abstract = "".join(x[: x.index("<w:num ")] for x in literal_parts)
+    literal_instances = "".join(x[x.index("<w:num ") :] for x in literal_parts)
     return (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         f'<w:numbering xmlns:w="{W_NS}">'
         f'<w:abstractNum w:abstractNumId="0"><w:multiLevelType w:val="multilevel"/>{levels}'
-        f"</w:abstractNum>{instances}</w:numbering>\n"
+        f"</w:abstractNum>{literal_abstract}{instances}{literal_instances}"
+        "</w:numbering>\n"
     )
 
 

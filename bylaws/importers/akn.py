@@ -23,6 +23,7 @@ from ..model import (
     DocumentMeta,
     NumberingMode,
     NumberStyle,
+    Sender,
     Stage,
     Text,
 )
@@ -381,6 +382,10 @@ def _own_settings(draft: Draft, own: etree._Element) -> None:
         stages=tuple(
             Stage(s.get("id", ""), s.text or "")
             for s in own.findall(f"{{{BYLAWS_NS}}}stage")
+        ),
+        senders=tuple(
+            Sender(s.get("address", ""), s.text or "")
+            for s in own.findall(f"{{{BYLAWS_NS}}}sender")
         ),
     )
 

@@ -4,8 +4,8 @@ Reads `word/document.xml` (with `styles.xml` for heading levels and
 `numbering.xml` for list formats) through the same safe XML parser as every
 other file: no DTD, no entities, no network; the archive's parts are size
 checked before they are read. Tracked changes are read as accepted
-(insertions kept, deletions dropped). A file written by `bylaws export --to
-docx` comes back exactly: its settings, bookmarks and links carry the ids.
+(insertions kept, deletions dropped, moves at their new place). A file
+written by `bylaws export --to docx` comes back exactly: its settings, bookmarks and links carry the ids.
 Warnings name the paragraph's position in the file as its line.
 """
 
@@ -15,12 +15,21 @@ import io
 import json
 import re
 import zipfile
+from collections.abc import Mapping
 from typing import cast
 
 from lxml import etree
 
 from ..errors import UnusableInput
-from ..model import Document, DocumentMeta, NumberingMode, NumberStyle, Stage, Text
+from ..model import (
+    Document,
+    DocumentMeta,
+    NumberingMode,
+    NumberStyle,
+    Sender,
+    Stage,
+    Text,
+)
 from ..xmlio import parse_bytes
 from .builder import Draft, DraftRun, Link, finish
 from .common import guess_lang, section_is_article
@@ -98,7 +107,7 @@ def _list_formats(numbering: etree._Element | None) -> dict[tuple[str, int], str
     return formats
 
 
-def _settings(archive: zipfile.ZipFile, path: str) -> dict[str, object]:
+def file_settings(archive: zipfile.ZipFile, path: str) -> dict[str, object]:
     custom = _part(archive, "docProps/custom.xml", path)
     if custom is None:
         return {}
@@ -112,7 +121,7 @@ def _settings(archive: zipfile.ZipFile, path: str) -> dict[str, object]:
     return {}
 
 
-def _runs(p: etree._Element, line: int) -> list[DraftRun]:
+def _runs(p: etree._Element, line: int, table: Mapping[str, str]) -> list[DraftRun]:
     """The paragraph's text as runs: insertions kept, deletions dropped, links kept."""
     out: list[DraftRun] = []
 
@@ -129,11 +138,12 @@ def _runs(p: etree._Element, line: int) -> list[DraftRun]:
         if child.tag == W + "hyperlink":
             anchor = child.get(W + "anchor")
             text = text_of(child)
-            address = address_of_bookmark(anchor) if anchor else None
+            address = address_of_bookmark(anchor, table) if anchor else None
             out.append(Link(address, text, line) if address else Text(text))
         elif child.tag in (
             W + "r",
             W + "ins",
+            W + "moveTo",  # a moved text at its new place; w:moveFrom is dropped
             W + "smartTag",
             W + "sdt",
             W + "fldSimple",
@@ -165,12 +175,16 @@ def import_docx(
         raise UnusableInput("not a Word .docx file: it has no word/document.xml", path)
     levels = _heading_levels(_part(archive, "word/styles.xml", path))
     formats = _list_formats(_part(archive, "word/numbering.xml", path))
-    settings = _settings(archive, path)
+    settings = file_settings(archive, path)
     exact = settings.get("exact") is True
+    table = bookmark_table(settings)
     body = document.find(W + "body")
     lines: list[SourceLine] = []
     for number, p in enumerate(body.iter(W + "p") if body is not None else [], start=1):
-        lines.append(_line(p, number, levels, formats, exact))
+        line = _line(p, number, levels, formats, exact, table)
+        if not line.text.strip() and _removed(p):
+            continue  # a paragraph deleted (or moved away) whole: gone on accepting
+        lines.append(line)
     text = "\n".join(line.text for line in lines)
     draft = Draft(
         lang=lang or str(settings.get("lang") or guess_lang(text)), doc_id=doc_id
@@ -181,6 +195,14 @@ def import_docx(
     if draft.meta is None and draft.title:
         draft.meta = DocumentMeta(title=draft.title)
     return finish(draft, path, prose_refs=not exact), draft
+
+
+def _removed(p: etree._Element) -> bool:
+    """Whether the paragraph's own mark is a tracked deletion or a move away."""
+    mark = p.find(f"{W}pPr/{W}rPr")
+    return mark is not None and (
+        mark.find(W + "del") is not None or mark.find(W + "moveFrom") is not None
+    )
 
 
 def _style_of(ppr: etree._Element | None) -> str:
@@ -220,11 +242,19 @@ def _indent_steps(ppr: etree._Element | None) -> int:
     return int(start) // _INDENT if start.lstrip("-").isdigit() else 0
 
 
-def _bookmarked_article(p: etree._Element) -> str | None:
+def bookmark_table(settings: Mapping[str, object]) -> dict[str, str]:
+    """The digest bookmark names our export recorded, with their addresses."""
+    table = settings.get("bookmarks")
+    if not isinstance(table, dict):
+        return {}
+    return {str(k): str(v) for k, v in table.items()}
+
+
+def bookmarked_article(p: etree._Element, table: Mapping[str, str]) -> str | None:
     """The article id our export bookmarks the paragraph with, if any."""
     anchor = None
     for mark in p.iter(W + "bookmarkStart"):
-        found = address_of_bookmark(mark.get(W + "name", ""))
+        found = address_of_bookmark(mark.get(W + "name", ""), table)
         if found and "/" not in found:
             anchor = found
     return anchor
@@ -236,11 +266,12 @@ def _line(
     levels: dict[str, int],
     formats: dict[tuple[str, int], str],
     exact: bool,
+    table: Mapping[str, str],
 ) -> SourceLine:
     ppr = p.find(W + "pPr")
     style = _style_of(ppr)
     list_level = _list_level(ppr, formats, exact)
-    runs = _runs(p, number)
+    runs = _runs(p, number, table)
     level = levels.get(style)
     # Our own export marks what the text alone cannot say; others are read by shape.
     plain_paragraph = exact and level is None and list_level is None
@@ -250,7 +281,7 @@ def _line(
         number,
         runs,
         level=None if level is None else level + 1,
-        anchor=_bookmarked_article(p) if exact else None,
+        anchor=bookmarked_article(p, table) if exact else None,
         literal=plain_paragraph,
         note=style == "BylawsNote",
         depth=indent if plain_paragraph and indent else None,
@@ -269,6 +300,7 @@ def _apply_settings(draft: Draft, settings: dict[str, object]) -> None:
     draft.numbering = cast(NumberingMode, text("numbering") or "auto")
     draft.style = cast(NumberStyle, text("style") or "words")
     stages = settings.get("stages")
+    senders = settings.get("senders")
     draft.meta = DocumentMeta(
         title=text("title") or "",
         short_title=text("short_title"),
@@ -278,6 +310,11 @@ def _apply_settings(draft: Draft, settings: dict[str, object]) -> None:
         stages=tuple(
             Stage(str(s[0]), str(s[1]))
             for s in (stages if isinstance(stages, list) else [])
+            if isinstance(s, list) and len(s) == 2
+        ),
+        senders=tuple(
+            Sender(str(s[0]), str(s[1]))
+            for s in (senders if isinstance(senders, list) else [])
             if isinstance(s, list) and len(s) == 2
         ),
     )

@@ -11,7 +11,15 @@ from __future__ import annotations
 import re
 from typing import cast
 
-from ..model import Document, DocumentMeta, NumberingMode, NumberStyle, Stage, Text
+from ..model import (
+    Document,
+    DocumentMeta,
+    NumberingMode,
+    NumberStyle,
+    Sender,
+    Stage,
+    Text,
+)
 from .builder import Draft, DraftRun, Link, finish
 from .common import decode_text, guess_lang, section_is_article
 from .formats import MARKDOWN_SPECIAL as SPECIAL
@@ -52,22 +60,29 @@ def _plain(runs: list[DraftRun]) -> str:
     return "".join(r.value if isinstance(r, Text) else r.text for r in runs)
 
 
-def _front_matter(raw: list[str]) -> tuple[dict[str, str], list[tuple[str, str]], int]:
+# Front matter keys that repeat, each line a pair: `stage: id | label`,
+# `sender: address | body`.
+_PAIRS = ("stage", "sender")
+
+
+def _front_matter(
+    raw: list[str],
+) -> tuple[dict[str, str], dict[str, list[tuple[str, str]]], int]:
+    pairs: dict[str, list[tuple[str, str]]] = {key: [] for key in _PAIRS}
     if not raw or raw[0].strip() != "---":
-        return {}, [], 0
+        return {}, pairs, 0
     values: dict[str, str] = {}
-    stages: list[tuple[str, str]] = []
     for i, line in enumerate(raw[1:], start=1):
         if line.strip() == "---":
-            return values, stages, i + 1
+            return values, pairs, i + 1
         key, _, value = line.partition(":")
         key, value = key.strip(), value.strip()
-        if key == "stage":
-            stage_id, _, label = value.partition("|")
-            stages.append((stage_id.strip(), label.strip()))
+        if key in pairs:
+            first, _, second = value.partition("|")
+            pairs[key].append((first.strip(), second.strip()))
         elif key:
             values[key] = value
-    return {}, [], 0
+    return {}, {key: [] for key in _PAIRS}, 0
 
 
 def _source_line(raw: str, number: int) -> SourceLine:
@@ -111,7 +126,7 @@ def import_markdown(
     """A Markdown file as a document; our own exports come back exactly."""
     text = decode_text(data, path)
     raw = text.split("\n")
-    values, stages, start = _front_matter(raw)
+    values, pairs, start = _front_matter(raw)
     exact = values.get("bylaws") == "1"
     draft = Draft(
         lang=lang or values.get("lang") or guess_lang(text),
@@ -127,7 +142,8 @@ def import_markdown(
             organisation=values.get("organisation"),
             version=values.get("version"),
             date=values.get("date"),
-            stages=tuple(Stage(i, label) for i, label in stages),
+            stages=tuple(Stage(i, label) for i, label in pairs["stage"]),
+            senders=tuple(Sender(a, body) for a, body in pairs["sender"]),
         )
     lines = [
         _source_line(line, i) for i, line in enumerate(raw[start:], start=start + 1)

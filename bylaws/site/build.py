@@ -74,13 +74,19 @@ def site_pages(
     switch: Switch = "adopted",
     have_home: bool = True,
     language: str = "ar",
+    comments_to: str = "",
 ) -> SiteBuild:
     """All pages of a workspace; a home page too when the manual has none."""
     pages: list[SitePage] = []
     documents: list[tuple[str, Sequence[SitePage], Labels]] = []
     found: list[tuple[str, str, Labels, Html]] = []
     for bundle in load_workspace(workspace):
-        doc_pages = document_pages(bundle, directory_urls=directory_urls, switch=switch)
+        doc_pages = document_pages(
+            bundle,
+            directory_urls=directory_urls,
+            switch=switch,
+            comments_to=comments_to,
+        )
         pages.extend(doc_pages)
         meta = bundle.doc.meta
         title = meta.short_title or meta.title

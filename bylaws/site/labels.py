@@ -103,6 +103,9 @@ _MESSAGES: dict[str, str] = {
     "wording_of": _("wording of {name}"),
     "section_developers": _("For developers"),
     "awaiting": _("awaiting a ruling"),
+    "send_comment": _("Send a comment by e-mail"),
+    "comment_subject": _("Comment on {place}"),
+    "comment_body": _("My comment on {place}:"),
 }
 _MESSAGES.update(
     {f"verdict_{verdict}": message for verdict, message in VERDICTS.items()}

@@ -49,6 +49,10 @@ class BylawsPluginConfig(base.Config):  # type: ignore[no-untyped-call]
     # The manual in docs/ is written in English: its pages read left to right
     # even on an Arabic site, or punctuation lands at the wrong end of lines.
     manual_lang = c.Type(str, default="en")
+    # The secretariat's address: article and proposal pages get a "send a
+    # comment" link to it (none when empty); `bylaws feedback import` reads
+    # the answers.
+    comments_to = c.Type(str, default="")
 
 
 class BylawsPlugin(BasePlugin[BylawsPluginConfig]):  # type: ignore[no-untyped-call]
@@ -89,6 +93,7 @@ class BylawsPlugin(BasePlugin[BylawsPluginConfig]):  # type: ignore[no-untyped-c
             switch=switch,
             have_home=files.get_file_from_path("index.md") is not None,
             language=str(config.theme.get("language") or "en"),
+            comments_to=self.config.comments_to,
         )
         manual = [f.src_uri for f in files.documentation_pages()]
         self._manual = set(manual)

@@ -38,6 +38,7 @@ from ..model import (
     Repeal,
     Review,
     Ruling,
+    Sender,
     SourceLoc,
     Stage,
     Text,
@@ -212,6 +213,7 @@ def document_from_xml(
     meta = _child(root, "meta")
     assert meta is not None  # the schema requires it
     stages = _child(meta, "stages")
+    senders = _child(meta, "senders")
     outline = _child(root, "outline")
     return Document(
         id=root.get("id", ""),
@@ -229,6 +231,10 @@ def document_from_xml(
                 for s in (_children(stages, "stage") if stages is not None else [])
             ),
             instrument_closing=_text_of(_child(meta, "instrumentClosing")),
+            senders=tuple(
+                Sender(s.get("address", ""), _text_of(s) or "")
+                for s in (_children(senders, "sender") if senders is not None else [])
+            ),
         ),
         outline=_outline(outline, loc) if outline is not None else (),
         articles=articles,

@@ -117,6 +117,10 @@ def document_to_xml(doc: Document) -> etree._Element:
         for stage in doc.meta.stages:
             _el(stages, "stage", id=stage.id).text = stage.label
     _text_el(meta, "instrumentClosing", doc.meta.instrument_closing)
+    if doc.meta.senders:
+        senders = _el(meta, "senders")
+        for sender in doc.meta.senders:
+            _el(senders, "sender", address=sender.address).text = sender.body
     _write_outline(_el(root, "outline"), doc.outline)
     return root
 

@@ -175,3 +175,14 @@
     nameSearch();
   }
 })();
+
+// Printing: the page's title goes on every printed page (bylaws.css shows
+// data-print-title in a fixed box, which the browser repeats on each page).
+if (typeof window.addEventListener === "function") {
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll(".bylaws-page").forEach(function (page) {
+      var heading = page.querySelector("h1");
+      page.setAttribute("data-print-title", heading ? heading.textContent : document.title);
+    });
+  });
+}

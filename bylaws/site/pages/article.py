@@ -8,6 +8,7 @@ from .builder import Builder
 from .page import SitePage
 from .pieces import (
     change_views,
+    comment_link,
     comments_html,
     comments_on,
     empty_note,
@@ -83,4 +84,7 @@ def article_page(b: Builder, article_id: str) -> SitePage:
     parts += _proposals_compared(b, page, article_id)
     parts.append(Html('<h2 id="feedback">{}</h2>').format(labels["feedback"]))
     parts.append(comments_html(b, page, comments_on(b, article_id), ctx))
+    link = comment_link(b, title, article_id)
+    if link:
+        parts.append(link)
     return b.page(page, title, Html("\n").join(parts))

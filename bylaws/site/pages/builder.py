@@ -29,6 +29,7 @@ class Builder:
     bundle: DocumentBundle
     urls: SiteUrls
     switch: Switch
+    comments_to: str = ""  # the secretariat's address; "" for no comment links
     ctx: DocContext = field(init=False)
     groups: list[TextGroup] = field(init=False)
     diffs: dict[str, DocumentDiff] = field(init=False, default_factory=dict)

@@ -38,7 +38,11 @@ def _article_ids(b: Builder) -> list[str]:
 
 
 def document_pages(
-    bundle: DocumentBundle, *, directory_urls: bool = True, switch: Switch = "adopted"
+    bundle: DocumentBundle,
+    *,
+    directory_urls: bool = True,
+    switch: Switch = "adopted",
+    comments_to: str = "",
 ) -> list[SitePage]:
     """Every page of one document, in nav order.
 
@@ -46,9 +50,10 @@ def document_pages(
         bundle: the document, its proposals and its feedback.
         directory_urls: mkdocs' `use_directory_urls`, which shapes relative links.
         switch: which proposals the main consolidated draft applies.
+        comments_to: the secretariat's address for "send a comment" links.
     """
     urls = SiteUrls(bundle.doc.id, directory_urls)
-    b = Builder(bundle, urls, switch)
+    b = Builder(bundle, urls, switch, comments_to)
     pages = [home_page(b)]
     pages.extend(text_page(b, g) for g in b.groups)
     pages.append(proposals_index(b))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from urllib.parse import quote
 
 from bylaws.diff.changes import ArticleChange, DocumentDiff
 from bylaws.model import (
@@ -26,6 +27,7 @@ from .rulings import date_html
 
 __all__ = [
     "change_views",
+    "comment_link",
     "comments_html",
     "comments_on",
     "empty_note",
@@ -42,6 +44,33 @@ def paragraphs_html(ctx: DocContext, paras: Iterable[P], page: str) -> Html:
     return Html("\n").join(
         Html("<p>{}</p>").format(runs_html(ctx, p.runs, page)[0]) for p in paras
     )
+
+
+def comment_link(
+    b: Builder, place: str, address: str, proposal: str | None = None
+) -> Html:
+    """A mailto link to the secretariat whose subject carries the comment's tag
+    (see `bylaws feedback import`); nothing when no address is configured.
+
+    Args:
+        place: the article (or paragraph) as readers name it.
+        address: its id address, `art-x` or `art-x/para-2`.
+    """
+    if not b.comments_to:
+        return Html()
+    from bylaws.importers.mail import mail_tag
+
+    labels = b.labels
+    tag = mail_tag(b.doc.id, address, proposal)
+    subject = labels["comment_subject"].format(place=place) + " " + tag
+    body = labels["comment_body"].format(place=place) + "\n\n"
+    href = (
+        f"mailto:{quote(b.comments_to, safe='@')}"
+        f"?subject={quote(subject, safe='')}&body={quote(body, safe='')}"
+    )
+    return Html(
+        '<p class="bylaws-comment-link" data-search-exclude><a href="{}">{}</a></p>'
+    ).format(href, labels["send_comment"])
 
 
 def empty_note(text: str) -> Html:

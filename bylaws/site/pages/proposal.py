@@ -24,6 +24,7 @@ from .outline import division_title
 from .page import SitePage
 from .pieces import (
     change_views,
+    comment_link,
     comments_html,
     comments_on,
     empty_note,
@@ -333,8 +334,9 @@ def _operation_section(
         '<h3 id="{target}">{title}</h3>\n'
         '<p class="bylaws-article-links" data-search-exclude>{link}</p>\n'
         '<div class="bylaws-change-grid"><div class="bylaws-change-text">{body}</div>'
-        "{aside}</div>\n{feedback}\n</section>"
+        "{aside}</div>\n{feedback}{mail}\n</section>"
     ).format(
+        mail=comment_link(b, f"{proposal.title}: {title}", target, proposal.id),
         kind=kind,
         target=target,
         title=title,
