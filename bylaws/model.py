@@ -119,15 +119,24 @@ class Note:
     loc: SourceLoc | None = field(default=None, compare=False, repr=False)
 
 
+# The address of an article's lead-in, the unnumbered text before paragraph 1.
+INTRO = "intro"
+
+
 @dataclass(frozen=True, slots=True)
 class Article:
-    """One article: its permanent id, optional heading, paragraphs and notes."""
+    """One article: its permanent id, optional heading, paragraphs and notes.
+
+    `intro` is an unnumbered lead-in before the numbered paragraphs («… في
+    الأحوال الآتية:»), so that "(1)" stays on the sentence the text numbers 1.
+    """
 
     id: str
     heading: str | None
     paragraphs: tuple[Paragraph, ...]
     notes: tuple[Note, ...] = ()
     loc: SourceLoc | None = field(default=None, compare=False, repr=False)
+    intro: tuple[P, ...] = ()
 
 
 # --- the outline ------------------------------------------------------------

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from . import numbering
 from .errors import NotFound
 from .model import (
+    INTRO,
     Article,
     ArticleEntry,
     Division,
@@ -167,9 +168,12 @@ class Reader:
     def lines(self, article: Article) -> Iterator[Line]:
         """The article's paragraphs and points in reading order, with their labels.
 
-        A paragraph is numbered only when the article has more than one.
+        A paragraph is numbered only when the article has more than one, or a
+        lead-in (`intro`, unnumbered) before it.
         """
-        numbered = len(article.paragraphs) > 1
+        for p in article.intro:
+            yield Line(INTRO, None, 0, p.runs)
+        numbered = len(article.paragraphs) > 1 or bool(article.intro)
         for index, paragraph in enumerate(article.paragraphs, 1):
             label = self.paragraph_label(index) if numbered else None
             yield from self._items(paragraph.items, f"para-{index}", label, 0)

@@ -14,6 +14,7 @@ from bylaws import numbering
 from bylaws.diff.structure import Slot
 from bylaws.errors import BylawsError
 from bylaws.model import (
+    INTRO,
     Article,
     Division,
     Document,
@@ -245,7 +246,9 @@ class Side:
         return found
 
     def _unit_iter(self, article: Article) -> Iterator[Unit]:
-        numbered = len(article.paragraphs) > 1
+        if article.intro:
+            yield self._unit(INTRO, "", [p.runs for p in article.intro])
+        numbered = len(article.paragraphs) > 1 or bool(article.intro)
         for n, paragraph in enumerate(article.paragraphs, 1):
             address = f"para-{n}"
             label = self._unit_label(n, 0) if numbered else ""

@@ -142,7 +142,11 @@ class _Writer:
     def article_body(self, el: etree._Element, article: Article, eid: str) -> None:
         if article.heading is not None:
             _el(el, "heading", article.heading)
-        many = len(article.paragraphs) > 1
+        if article.intro:
+            intro = _el(el, "intro")
+            for item in article.intro:
+                self.p(intro, item)
+        many = len(article.paragraphs) > 1 or bool(article.intro)
         for n, paragraph in enumerate(article.paragraphs, start=1):
             para_eid = f"{eid}__para_{n}"
             para = _el(el, "paragraph", eId=para_eid)

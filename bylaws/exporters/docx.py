@@ -150,7 +150,8 @@ class _Body:
         )
         self.heading(level, heading, article.id)
         self.num_id += 1
-        many = len(article.paragraphs) > 1
+        self.items(article.intro, 0, False)
+        many = len(article.paragraphs) > 1 or bool(article.intro)
         for paragraph in article.paragraphs:
             if many:
                 self.items(paragraph.items, 0, True)

@@ -102,7 +102,9 @@ def _article(block: ArticleBlock, reader: Reader, out: list[str]) -> None:
     heading = f": {escape(article.heading)}" if article.heading else ""
     out.append(f"{level} {block.label}{heading} {{#{article.id}}}")
     out.append("")
-    many = len(article.paragraphs) > 1
+    for p in article.intro:
+        out += [_text_line(p.runs, reader), ""]
+    many = len(article.paragraphs) > 1 or bool(article.intro)
     for n, paragraph in enumerate(article.paragraphs, start=1):
         items = paragraph.items
         if many:

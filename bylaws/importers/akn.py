@@ -216,6 +216,10 @@ class _Reader:
                     article.notes.append(p.runs)
                 continue
             if name in {"paragraph", "subsection"}:
+                lead = [i for i in loose if isinstance(i, DraftP)]
+                if lead and len(lead) == len(loose) and not article.paragraphs:
+                    # Text before the first numbered paragraph: its lead-in.
+                    article.intro, loose = lead, []
                 if loose:
                     article.paragraphs.append(DraftParagraph(loose, loose[0].line))
                     loose = []

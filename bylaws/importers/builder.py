@@ -103,6 +103,7 @@ class DraftArticle:
     notes: list[list[DraftRun]] = field(default_factory=list)
     repealed: bool = False
     line: int = 0
+    intro: list[DraftP] = field(default_factory=list)
 
 
 @dataclass
@@ -333,6 +334,7 @@ class _Content:
             ),
             notes=tuple(Note(self.runs(runs)) for runs in draft.notes),
             loc=self.loc(draft.line),
+            intro=tuple(P(self.runs(p.runs), self.loc(p.line)) for p in draft.intro),
         )
 
 

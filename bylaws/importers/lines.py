@@ -413,10 +413,11 @@ def _open_paragraph(state: _State, number: int, line: SourceLine) -> None:
         and state.paragraph is article.paragraphs[0]
         and not any(isinstance(i, DraftPoint) for i in state.paragraph.items)
     ):
-        # Lead-in text ("… the following:") joins paragraph 1, so that paragraph
-        # numbers stay the ones the text and its references use.
-        state.implicit = False
-        return
+        # Lead-in text ("… in the following cases:") is the article's
+        # unnumbered introduction, so that "(1)" stays on the sentence the
+        # text numbers 1 and paragraph numbers are the ones references use.
+        lead = article.paragraphs.pop()
+        article.intro.extend(i for i in lead.items if isinstance(i, DraftP))
     expected = len(article.paragraphs) + 1
     if number != expected:
         state.draft.warn(

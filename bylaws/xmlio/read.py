@@ -165,6 +165,11 @@ def article_from_xml(
         ),
         notes=tuple(Note(_runs(n, loc), loc(n)) for n in _children(root, "note")),
         loc=loc(root),
+        intro=tuple(
+            _p(p, loc)
+            for intro in _children(root, "intro")
+            for p in _children(intro, "p")
+        ),
     )
 
 

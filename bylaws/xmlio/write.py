@@ -78,6 +78,10 @@ def _write_rationale(el: etree._Element, rationale: tuple[P, ...]) -> None:
 def article_to_xml(article: Article) -> etree._Element:
     root = _el(None, "article", id=article.id)
     _text_el(root, "heading", article.heading)
+    if article.intro:
+        intro = _el(root, "intro")
+        for p in article.intro:
+            _write_runs(_el(intro, "p"), p.runs)
     for paragraph in article.paragraphs:
         _write_items(_el(root, "paragraph"), paragraph.items)
     for note in article.notes:
