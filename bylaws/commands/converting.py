@@ -34,8 +34,20 @@ FORMATS_OUT = ("akn", "docx", "markdown")
 @click.option(
     "--lang", help="The language (ar, en, …); by default guessed from the text."
 )
+@click.option(
+    "--heading",
+    metavar="REGEX",
+    help="Article headings of another form: a regular expression matching the "
+    "whole heading line, with a group (?P<num>…) for the number and optionally "
+    "(?P<title>…) for the title.",
+)
 def import_command(
-    file: Path, fmt: str | None, output: Path, doc_id: str | None, lang: str | None
+    file: Path,
+    fmt: str | None,
+    output: Path,
+    doc_id: str | None,
+    lang: str | None,
+    heading: str | None,
 ) -> None:
     """Import an existing text (plain text, Markdown, Word, Akoma Ntoso) as a document.
 
@@ -46,7 +58,8 @@ def import_command(
     from ..importers import import_file, write_document
     from ..importers.builder import slugify
 
-    result = import_file(file, fmt, doc_id or slugify(output.resolve().name), lang)
+    doc_id = doc_id or slugify(output.resolve().name)
+    result = import_file(file, fmt, doc_id, lang, heading)
     for warning in result.warnings:
         click.echo(f"{file}:{warning.line}: warning: {warning.message}", err=True)
     write_document(result.document, output)

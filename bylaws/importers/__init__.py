@@ -17,6 +17,7 @@ from ..errors import UnusableInput
 from ..model import Document
 from ..workspace import ARTICLES, DOCUMENT_FILE, write_atomic
 from .builder import Draft, ImportWarning, slugify
+from .headings import HeadingForm, compile_heading
 
 __all__ = [
     "IMPORTERS",
@@ -37,36 +38,39 @@ class ImportResult:
     warnings: tuple[ImportWarning, ...]
 
 
-Importer = Callable[[bytes, str, str, str | None], tuple[Document, Draft]]
+Importer = Callable[
+    [bytes, str, str, str | None, HeadingForm | None], tuple[Document, Draft]
+]
 
 
 def _text(
-    data: bytes, path: str, doc_id: str, lang: str | None
+    data: bytes, path: str, doc_id: str, lang: str | None, heading: HeadingForm | None
 ) -> tuple[Document, Draft]:
     from .text import import_text
 
-    return import_text(data, path, doc_id, lang)
+    return import_text(data, path, doc_id, lang, heading)
 
 
 def _markdown(
-    data: bytes, path: str, doc_id: str, lang: str | None
+    data: bytes, path: str, doc_id: str, lang: str | None, heading: HeadingForm | None
 ) -> tuple[Document, Draft]:
     from .markdown import import_markdown
 
-    return import_markdown(data, path, doc_id, lang)
+    return import_markdown(data, path, doc_id, lang, heading)
 
 
 def _docx(
-    data: bytes, path: str, doc_id: str, lang: str | None
+    data: bytes, path: str, doc_id: str, lang: str | None, heading: HeadingForm | None
 ) -> tuple[Document, Draft]:
     from .docx import import_docx
 
-    return import_docx(data, path, doc_id, lang)
+    return import_docx(data, path, doc_id, lang, heading)
 
 
 def _akn(
-    data: bytes, path: str, doc_id: str, lang: str | None
+    data: bytes, path: str, doc_id: str, lang: str | None, heading: HeadingForm | None
 ) -> tuple[Document, Draft]:
+    # Akoma Ntoso marks its articles itself; a heading form has nothing to do.
     from .akn import import_akn
 
     return import_akn(data, path, doc_id, lang)
@@ -107,13 +111,20 @@ def import_bytes(
     fmt: str,
     doc_id: str = "imported",
     lang: str | None = None,
+    heading: str | None = None,
 ) -> ImportResult:
-    """Import a file's bytes with the named importer."""
+    """Import a file's bytes with the named importer.
+
+    Args:
+        heading: a regular expression for article headings, with a group
+            `num` and optionally `title` (`import --heading`).
+    """
     importer = IMPORTERS.get(fmt)
     if importer is None:
         names = ", ".join(sorted(IMPORTERS))
         raise UnusableInput(f"unknown import format {fmt!r}; use one of {names}", path)
-    document, draft = importer(data, path, doc_id, lang)
+    form = compile_heading(heading) if heading else None
+    document, draft = importer(data, path, doc_id, lang, form)
     return ImportResult(document, tuple(sorted(draft.warnings, key=lambda w: w.line)))
 
 
@@ -122,6 +133,7 @@ def import_file(
     fmt: str | None = None,
     doc_id: str | None = None,
     lang: str | None = None,
+    heading: str | None = None,
 ) -> ImportResult:
     """Import a file; the format comes from its extension unless named."""
     try:
@@ -135,7 +147,8 @@ def import_file(
     except PermissionError:
         raise UnusableInput("permission denied", str(path)) from None
     chosen = fmt or detect_format(path, data)
-    return import_bytes(data, str(path), chosen, doc_id or slugify(path.stem), lang)
+    doc_id = doc_id or slugify(path.stem)
+    return import_bytes(data, str(path), chosen, doc_id, lang, heading)
 
 
 def write_document(doc: Document, folder: Path) -> list[Path]:

@@ -12,7 +12,7 @@ article — and reported with its line number.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -28,6 +28,7 @@ from .builder import (
     DraftRun,
     iter_draft_articles,
 )
+from .headings import HEADING_FORMS, HeadingForm, form_head, numbers_bare
 from .patterns import (
     ArticleHead,
     DivisionHead,
@@ -94,6 +95,8 @@ class _State:
     pending_title: DraftDivision | None = None
     preamble: list[tuple[int, list[DraftRun]]] = field(default_factory=list)
     seen_structure: bool = False
+    forms: Sequence[HeadingForm] = ()  # other forms of article headings
+    bare: bool = False  # the text numbers its articles "1.", "2." …
 
     def container(self) -> list[DraftDivision | DraftArticle]:
         return self.stack[-1][0].children if self.stack else self.draft.outline
@@ -108,10 +111,20 @@ def _is_heading_text(rest: str, hinted: bool) -> bool:
 
 
 def parse_lines(
-    draft: Draft, lines: list[SourceLine], section_is_article: bool
+    draft: Draft,
+    lines: list[SourceLine],
+    section_is_article: bool,
+    heading: HeadingForm | None = None,
 ) -> None:
-    """Fill `draft.outline` from lines; warnings go to `draft.warnings`."""
-    state = _State(draft, section_is_article)
+    """Fill `draft.outline` from lines; warnings go to `draft.warnings`.
+
+    Args:
+        heading: the user's own form of article heading, tried first.
+    """
+    forms = [heading, *HEADING_FORMS] if heading else HEADING_FORMS
+    state = _State(draft, section_is_article, forms=forms)
+    marked = [s.text for s in lines if s.level is None and not s.literal]
+    state.bare = heading is None and numbers_bare(marked, HEADING_FORMS)
     for line in lines:
         if not line.text.strip() and line.list_level is None:
             continue
@@ -167,6 +180,21 @@ def _first_top_heading_is_title(state: _State, line: _Line) -> bool:
     if line.source.level != 1 or state.seen_structure or state.draft.title:
         return False
     state.draft.title = line.text
+    return True
+
+
+def _own_heading(state: _State, line: _Line) -> bool:
+    """An article heading in a form of `--heading` or the table of forms."""
+    if not line.may_be_heading:
+        return False
+    marked = state.bare or line.source.level is not None
+    own = [f for f in state.forms if f.name == "--heading"]
+    head = form_head(line.text, own or state.forms, marked)
+    if head is None or not (own or division_head(line.text) is None):
+        return False
+    if not own and article_head(line.text, state.section_is_article) is not None:
+        return False
+    _open_article(state, head, line.source)
     return True
 
 
@@ -297,6 +325,7 @@ def _running_text(state: _State, line: _Line) -> bool:
 _LINE_RULES: tuple[Callable[[_State, _Line], bool], ...] = (
     _editorial_note,
     _first_top_heading_is_title,
+    _own_heading,
     _division_heading,
     _article_heading,
     _title_under_division_heading,

@@ -15,6 +15,7 @@ from ..model import Document, DocumentMeta, NumberingMode, NumberStyle, Stage, T
 from .builder import Draft, DraftRun, Link, finish
 from .common import decode_text, guess_lang, section_is_article
 from .formats import MARKDOWN_SPECIAL as SPECIAL
+from .headings import HeadingForm
 from .lines import SourceLine, parse_lines
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)(?:\s*\{#([a-z0-9][a-z0-9\-]*)\})?\s*#*\s*$")
@@ -106,7 +107,11 @@ def _source_line(raw: str, number: int) -> SourceLine:
 
 
 def import_markdown(
-    data: bytes, path: str, doc_id: str, lang: str | None = None
+    data: bytes,
+    path: str,
+    doc_id: str,
+    lang: str | None = None,
+    heading: HeadingForm | None = None,
 ) -> tuple[Document, Draft]:
     """A Markdown file as a document; our own exports come back exactly."""
     text = decode_text(data, path)
@@ -132,7 +137,9 @@ def import_markdown(
     lines = [
         _source_line(line, i) for i, line in enumerate(raw[start:], start=start + 1)
     ]
-    parse_lines(draft, lines, section_is_article([line.text for line in lines]))
+    parse_lines(
+        draft, lines, section_is_article([line.text for line in lines]), heading
+    )
     if draft.meta is None and draft.title:
         draft.meta = DocumentMeta(title=draft.title)
     return finish(draft, path, prose_refs=not exact), draft

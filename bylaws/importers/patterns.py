@@ -77,7 +77,7 @@ def is_repealed_text(text: str) -> bool:
     return bool(_REPEALED.match(text.strip()))
 
 
-def _style_of(token: str) -> NumberStyle:
+def style_of(token: str) -> NumberStyle:
     if re.fullmatch(f"[{_AR_DIGIT}]+", token):
         return "arabic-indic"
     if re.fullmatch("[0-9]+", token):
@@ -85,7 +85,7 @@ def _style_of(token: str) -> NumberStyle:
     return "words"
 
 
-def _roman(text: str) -> int | None:
+def roman_value(text: str) -> int | None:
     values = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
     text = text.lower()
     if not text or any(ch not in values for ch in text):
@@ -137,7 +137,7 @@ def _number_then_rest(after: str, arabic: bool) -> tuple[int, NumberStyle, str] 
     found = re.match(rf"\(?\s*({_DIGITS})\s*\)?", after)
     if found and found.group(1):
         token = found.group(1)
-        return parse_number(token) or 0, _style_of(token), after[found.end() :]
+        return parse_number(token) or 0, style_of(token), after[found.end() :]
     found = re.match(r"\(([^)]{1,60})\)", after)
     if found:
         value = parse_number(found.group(1))
@@ -244,7 +244,7 @@ def division_head(text: str) -> DivisionHead | None:
         value = (
             parse_number(token)
             if not re.fullmatch("[ivxlcIVXLC]+", token)
-            else _roman(token)
+            else roman_value(token)
         )
         if value is None:
             return None
@@ -289,7 +289,7 @@ def numbered(text: str, lang_ar: bool) -> Numbered | None:
     found = re.match(r"^\(([a-z]{1,2}|[ivx]{1,5})\)\s*|^([a-z])[)]\s+", text)
     if found:
         letter = found.group(1) or found.group(2)
-        roman = _roman(letter) if re.fullmatch("[ivx]+", letter) else None
+        roman = roman_value(letter) if re.fullmatch("[ivx]+", letter) else None
         return Numbered("point", _letter_index(letter), found.end(), roman)
     return None
 

@@ -5,11 +5,16 @@ from __future__ import annotations
 from ..model import Document
 from .builder import Draft, finish
 from .common import decode_text, guess_lang, section_is_article
+from .headings import HeadingForm
 from .lines import SourceLine, parse_lines
 
 
 def import_text(
-    data: bytes, path: str, doc_id: str, lang: str | None = None
+    data: bytes,
+    path: str,
+    doc_id: str,
+    lang: str | None = None,
+    heading: HeadingForm | None = None,
 ) -> tuple[Document, Draft]:
     """A plain text's structure found from the shape of its lines.
 
@@ -19,7 +24,7 @@ def import_text(
     raw = text.split("\n")
     draft = Draft(lang=lang or guess_lang(text), doc_id=doc_id)
     lines = [_source_line(line, i) for i, line in enumerate(raw, start=1)]
-    parse_lines(draft, lines, section_is_article(raw))
+    parse_lines(draft, lines, section_is_article(raw), heading)
     return finish(draft, path, prose_refs=True), draft
 
 

@@ -1,0 +1,61 @@
+"""The shapes real texts come in: each source in tests/data/import-shapes/ is
+imported and shown, and the result compared with its expected `show` output
+(`NAME.show`, rewritten by UPDATE_GOLDEN=1). A source with a `NAME.heading`
+beside it is imported with that `--heading` pattern."""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from bylaws.importers import import_file
+from bylaws.render import Reader
+from bylaws.show import as_text
+
+SHAPES = Path(__file__).parent / "data" / "import-shapes"
+SOURCES = sorted(p for p in SHAPES.iterdir() if p.suffix in {".txt", ".md"})
+
+
+def _shown(source: Path) -> str:
+    pattern = source.with_name(source.name + ".heading")
+    heading = pattern.read_text(encoding="utf-8").strip() if pattern.exists() else None
+    result = import_file(source, heading=heading)
+    reader = Reader(result.document)
+    warnings = [f"line {w.line}: {w.message}" for w in result.warnings]
+    title = f"[{result.document.meta.title}]\n\n"
+    return title + as_text(reader, reader.outline()) + "".join(
+        f"! {w}\n" for w in warnings
+    )
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=[p.name for p in SOURCES])
+def test_shape_imports_as_expected(source: Path) -> None:
+    actual = _shown(source)
+    expected = source.with_name(source.name + ".show")
+    if os.environ.get("UPDATE_GOLDEN") == "1":
+        expected.write_text(actual, encoding="utf-8")
+    assert expected.exists(), f"missing {expected}; run with UPDATE_GOLDEN=1"
+    assert actual == expected.read_text(encoding="utf-8")
+
+
+_MARKUP = set("#-*>[]()`\\|:.،")
+
+
+def _words(text: str) -> Counter[str]:
+    """Words that carry text: no list markers, labels or Markdown punctuation."""
+    out: Counter[str] = Counter()
+    for word in text.split():
+        bare = word.strip("".join(_MARKUP))
+        if len(bare) > 1 and not any(ch.isdigit() for ch in bare):
+            out[bare] += 1
+    return out
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=[p.name for p in SOURCES])
+def test_shape_keeps_every_word(source: Path) -> None:
+    shown = _words(_shown(source))
+    missing = _words(source.read_text(encoding="utf-8")) - shown
+    assert not missing
