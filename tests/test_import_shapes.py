@@ -6,6 +6,7 @@ beside it is imported with that `--heading` pattern."""
 from __future__ import annotations
 
 import os
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -26,8 +27,10 @@ def _shown(source: Path) -> str:
     reader = Reader(result.document)
     warnings = [f"line {w.line}: {w.message}" for w in result.warnings]
     title = f"[{result.document.meta.title}]\n\n"
-    return title + as_text(reader, reader.outline()) + "".join(
-        f"! {w}\n" for w in warnings
+    return (
+        title
+        + as_text(reader, reader.outline())
+        + "".join(f"! {w}\n" for w in warnings)
     )
 
 
@@ -57,5 +60,14 @@ def _words(text: str) -> Counter[str]:
 @pytest.mark.parametrize("source", SOURCES, ids=[p.name for p in SOURCES])
 def test_shape_keeps_every_word(source: Path) -> None:
     shown = _words(_shown(source))
-    missing = _words(source.read_text(encoding="utf-8")) - shown
+    text = source.read_text(encoding="utf-8")
+    pattern = source.with_name(source.name + ".heading")
+    if pattern.exists():
+        # The heading's own words ("Rule No.") give way to the article label.
+        heading = re.compile(pattern.read_text(encoding="utf-8").strip())
+        text = "\n".join(
+            m.group("title") if (m := heading.fullmatch(line)) else line
+            for line in text.splitlines()
+        )
+    missing = _words(text) - shown
     assert not missing

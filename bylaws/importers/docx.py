@@ -26,7 +26,8 @@ from .builder import Draft, DraftRun, Link, finish
 from .common import guess_lang, section_is_article
 from .formats import CUSTOM_PROPERTY, W_NS, address_of_bookmark
 from .headings import HeadingForm
-from .lines import SourceLine, parse_lines
+from .lines import parse_lines
+from .source import SourceLine
 
 W = "{" + W_NS + "}"
 MAX_PART_BYTES = 50 * 1024 * 1024

@@ -13,9 +13,9 @@ the whole text is numbered that way and has no other kind of article heading.
 from __future__ import annotations
 
 import re
-from itertools import pairwise
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from ..errors import UnusableInput
 from ..numbering import parse_number

@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from ..model import DivisionKind, Text
+from ..model import DivisionKind
 from ..text import ARABIC_INDIC_DIGITS
 from .builder import (
     Draft,
@@ -38,6 +38,7 @@ from .patterns import (
     is_repealed_text,
     numbered,
 )
+from .source import SourceLine, cut_runs
 
 _RANK: dict[DivisionKind, int] = {"part": 0, "chapter": 1, "section": 2}
 _HEADING_WORDS = 10
@@ -45,42 +46,6 @@ _HEADING_WORDS = 10
 _POINTS_BEFORE_LETTER_I = ord("i") - ord("a")
 # «(أحكام عامة)»: words in brackets, no digits, short enough to be a heading.
 _BRACKETED_HEADING = re.compile(rf"\(([^()0-9{ARABIC_INDIC_DIGITS}]{{1,60}})\)")
-
-
-@dataclass
-class SourceLine:
-    """One line of a source with what the source format knows about it."""
-
-    text: str
-    line: int
-    runs: list[DraftRun] | None = None  # with links, when the source has them
-    level: int | None = None  # a heading level the source marked
-    depth: int | None = None  # list nesting: 1 for a point, 2 for a point in it
-    anchor: str | None = None  # an id the source carried
-    literal: bool = False  # escaped by the source: never a heading or a label
-    note: bool = False  # an editorial note of the current article
-    list_level: int | None = None  # numbered by the source: 0 paragraph, n point depth
-
-    def all_runs(self) -> list[DraftRun]:
-        return list(self.runs) if self.runs is not None else [Text(self.text)]
-
-
-def cut_runs(runs: list[DraftRun], count: int) -> list[DraftRun]:
-    """Runs without their first `count` characters (a label), leading spaces trimmed."""
-    out: list[DraftRun] = []
-    for run in runs:
-        value = run.value if isinstance(run, Text) else run.text
-        if count >= len(value):
-            count -= len(value)
-            continue
-        if count:
-            # A label cut through a link keeps the words, not the link.
-            run = Text(value[count:])
-            count = 0
-        out.append(run)
-    if out and isinstance(out[0], Text):
-        out[0] = Text(out[0].value.lstrip())
-    return [r for r in out if not (isinstance(r, Text) and not r.value)]
 
 
 @dataclass
@@ -307,10 +272,16 @@ def _numbered_paragraph(state: _State, line: _Line) -> bool:
 
 def _lettered_point(state: _State, line: _Line) -> bool:
     label = line.label
-    if label is None or (label.kind != "point" and line.source.depth is None):
+    source = line.source
+    if label is None and source.item and source.depth is not None:
+        # An unlabelled bullet is a point all the same; its number is its place.
+        _open_point(state, source.depth, source)
+        rest = cut_runs(source.all_runs(), 0)
+    elif label is None or (label.kind != "point" and source.depth is None):
         return False
-    _open_point(state, _point_depth(state, line.source, label), line.source)
-    rest = _after_label(line.source, label)
+    else:
+        _open_point(state, _point_depth(state, source, label), source)
+        rest = _after_label(source, label)
     if rest:
         state.points[-1].items.append(DraftP(rest, line.source.line))
     return True

@@ -16,11 +16,12 @@ from .builder import Draft, DraftRun, Link, finish
 from .common import decode_text, guess_lang, section_is_article
 from .formats import MARKDOWN_SPECIAL as SPECIAL
 from .headings import HeadingForm
-from .lines import SourceLine, parse_lines
+from .lines import parse_lines
+from .lists import BULLET, ListDepth, columns, label_of
+from .source import SourceLine
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)(?:\s*\{#([a-z0-9][a-z0-9\-]*)\})?\s*#*\s*$")
-_ITEM = re.compile(r"^( *)[-*+]\s+(.*)$")
-_CONTINUATION = re.compile(r"^( {2,})(\S.*)$")
+_CONTINUATION = re.compile(r"^([ \t]{2,}|\t)(\S.*)$")
 _LINK = re.compile(r"\[((?:\\.|[^\[\]\\])*)\]\(([^)\s]*)\)")
 _ESCAPE = re.compile(r"\\(.)")
 _EMPHASIS = re.compile(r"(?<!\\)(\*\*|__|\*)")
@@ -71,9 +72,10 @@ def _front_matter(raw: list[str]) -> tuple[dict[str, str], list[tuple[str, str]]
     return {}, [], 0
 
 
-def _source_line(raw: str, number: int) -> SourceLine:
+def _source_line(raw: str, number: int, lists: ListDepth) -> SourceLine:
     heading = _HEADING.match(raw)
     if heading:
+        lists.close()
         runs = inline_runs(heading.group(2), number)
         return SourceLine(
             _plain(runs),
@@ -82,15 +84,24 @@ def _source_line(raw: str, number: int) -> SourceLine:
             level=len(heading.group(1)),
             anchor=heading.group(3),
         )
-    item = _ITEM.match(raw)
+    item = BULLET.match(raw)
     if item:
-        runs = inline_runs(item.group(2), number)
-        return SourceLine(_plain(runs), number, runs, depth=len(item.group(1)) // 2 + 1)
+        runs = inline_runs(item.group("text") or "", number)
+        depth = lists.depth(item.group("indent"))
+        return SourceLine(_plain(runs), number, runs, depth=depth, item=True)
+    if raw.strip() and not raw[0].isspace():
+        lists.close()
     if raw.startswith(">"):
         runs = inline_runs(raw[1:].strip(), number)
         return SourceLine(_plain(runs), number, runs, note=True)
     continuation = _CONTINUATION.match(raw)
     body = continuation.group(2) if continuation else raw.strip()
+    if continuation and label_of(body):
+        # "    a. …" under a numbered item: a nested item written without a bullet
+        # (our own export escapes text that opens like this).
+        runs = inline_runs(body, number)
+        depth = lists.depth(continuation.group(1))
+        return SourceLine(_plain(runs), number, runs, depth=depth)
     literal = body.startswith("\\")
     if body.startswith("\\[") and _LINK.match(body, 1):
         body = body[1:]  # the line escape of a text that opens with a reference
@@ -101,7 +112,7 @@ def _source_line(raw: str, number: int) -> SourceLine:
         _plain(runs),
         number,
         runs,
-        depth=len(continuation.group(1)) // 2 if continuation else None,
+        depth=columns(continuation.group(1)) // 2 if continuation else None,
         literal=literal or continuation is not None,
     )
 
@@ -134,8 +145,10 @@ def import_markdown(
             date=values.get("date"),
             stages=tuple(Stage(i, label) for i, label in stages),
         )
+    depths = ListDepth()
     lines = [
-        _source_line(line, i) for i, line in enumerate(raw[start:], start=start + 1)
+        _source_line(line, i, depths)
+        for i, line in enumerate(raw[start:], start=start + 1)
     ]
     parse_lines(
         draft, lines, section_is_article([line.text for line in lines]), heading

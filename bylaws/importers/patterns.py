@@ -286,7 +286,9 @@ def numbered(text: str, lang_ar: bool) -> Numbered | None:
             letter = found.group(1) or found.group(2)
             return Numbered("point", _letter_index(letter), found.end())
         return None
-    found = re.match(r"^\(([a-z]{1,2}|[ivx]{1,5})\)\s*|^([a-z])[)]\s+", text)
+    found = re.match(
+        r"^\(([a-z]{1,2}|[ivx]{1,5})\)\s*|^([a-z]|[ivx]{1,5})[.)]\s+", text
+    )
     if found:
         letter = found.group(1) or found.group(2)
         roman = roman_value(letter) if re.fullmatch("[ivx]+", letter) else None

@@ -6,7 +6,9 @@ from ..model import Document
 from .builder import Draft, finish
 from .common import decode_text, guess_lang, section_is_article
 from .headings import HeadingForm
-from .lines import SourceLine, parse_lines
+from .lines import parse_lines
+from .lists import BULLET, INDENTED, ListDepth, label_of
+from .source import SourceLine
 
 
 def import_text(
@@ -23,15 +25,31 @@ def import_text(
     text = decode_text(data, path)
     raw = text.split("\n")
     draft = Draft(lang=lang or guess_lang(text), doc_id=doc_id)
-    lines = [_source_line(line, i) for i, line in enumerate(raw, start=1)]
+    depths = ListDepth()
+    lines = [_source_line(line, i, depths) for i, line in enumerate(raw, start=1)]
     parse_lines(draft, lines, section_is_article(raw), heading)
     return finish(draft, path, prose_refs=True), draft
 
 
-def _source_line(line: str, number: int) -> SourceLine:
+def _source_line(line: str, number: int, lists: ListDepth) -> SourceLine:
     """A line; one that opens with "* " is an editorial note, as `bylaws show`
-    writes notes (and as footnotes and remarks are usually marked)."""
+    writes notes (and as footnotes and remarks are usually marked).
+
+    A bulleted line, or an indented one that opens with a label, is a list
+    item as deep as its indentation; an unindented line closes the list.
+    """
     stripped = line.strip()
     if stripped.startswith("* ") and stripped[2:].strip():
         return SourceLine(stripped[2:].strip(), number, note=True)
+    bullet = BULLET.match(line)
+    if bullet and bullet.group("text"):
+        depth = lists.depth(bullet.group("indent"))
+        return SourceLine(bullet.group("text"), number, depth=depth, item=True)
+    indented = INDENTED.match(line)
+    label = label_of(stripped) if indented else None
+    # An indented paragraph number alone is a first-line indent, not a list.
+    if indented and label and (lists.open or label.kind == "point"):
+        return SourceLine(stripped, number, depth=lists.depth(indented.group("indent")))
+    if stripped and not line[0].isspace():
+        lists.close()
     return SourceLine(line, number)
