@@ -12,9 +12,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from lxml import etree
+
 from .. import xmlio
 from ..errors import UnusableInput
-from ..model import Document
+from ..model import Document, SourceLoc
+from ..validation import schema_problems
 from ..workspace import ARTICLES, DOCUMENT_FILE, write_atomic
 from .builder import Draft, ImportWarning, slugify
 from .headings import HeadingForm, compile_heading
@@ -161,12 +164,26 @@ def write_document(doc: Document, folder: Path) -> list[Path]:
         raise UnusableInput(
             "already holds a document; import into a new folder", str(folder)
         )
-    written: list[Path] = []
+    files: list[tuple[Path, bytes]] = []
     for article in doc.articles.values():
-        target = folder / ARTICLES / f"{article.id}.xml"
-        write_atomic(target, xmlio.serialize(xmlio.article_to_xml(article)))
-        written.append(target)
-    target = folder / DOCUMENT_FILE
-    write_atomic(target, xmlio.serialize(xmlio.document_to_xml(doc)))
-    written.append(target)
-    return written
+        root = xmlio.article_to_xml(article)
+        _refuse_invalid(root, article.loc, f"article {article.id}")
+        files.append((folder / ARTICLES / f"{article.id}.xml", xmlio.serialize(root)))
+    root = xmlio.document_to_xml(doc)
+    _refuse_invalid(root, doc.loc, "the document")
+    files.append((folder / DOCUMENT_FILE, xmlio.serialize(root)))
+    # Only once every file is known to be valid: nothing half-written.
+    for target, data in files:
+        write_atomic(target, data)
+    return [target for target, _ in files]
+
+
+def _refuse_invalid(root: etree._Element, loc: SourceLoc | None, what: str) -> None:
+    """Stop an import that would write a file `check` rejects, naming its source."""
+    problems = schema_problems(root, what)
+    if problems:
+        raise UnusableInput(
+            f"{what} would not pass check ({problems[0].message}); nothing was written",
+            loc.path if loc else None,
+            loc.line or None if loc else None,
+        )

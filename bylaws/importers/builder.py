@@ -319,8 +319,13 @@ class _Content:
             if isinstance(item, DraftP):
                 out.append(P(self.runs(item.runs), self.loc(item.line)))
             else:
-                out.append(Point(self.items(item.items), self.loc(item.line)))
+                out.append(Point(self.filled(item.items), self.loc(item.line)))
         return tuple(out)
+
+    def filled(self, items: list[DraftP | DraftPoint]) -> tuple[P | Point, ...]:
+        """Items, or one empty text where the source numbered an empty unit
+        (the schema wants a paragraph or point to hold something)."""
+        return self.items(items) or (P(()),)
 
     def article(self, draft: DraftArticle) -> Article:
         assert draft.id is not None
@@ -329,7 +334,7 @@ class _Content:
             id=draft.id,
             heading=draft.heading,
             paragraphs=tuple(
-                Paragraph(self.items(p.items), self.loc(p.line))
+                Paragraph(self.filled(p.items), self.loc(p.line))
                 for p in draft.paragraphs
             ),
             notes=tuple(Note(self.runs(runs)) for runs in draft.notes),

@@ -126,7 +126,9 @@ class _Line:
     @cached_property
     def label(self) -> Numbered | None:
         """Its paragraph number or point letter; a literal line has none."""
-        return None if self.source.literal else numbered(self.text, self.arabic)
+        if self.source.literal:
+            return None
+        return numbered(self.text, self.arabic, self.source.depth is not None)
 
     @property
     def may_be_heading(self) -> bool:

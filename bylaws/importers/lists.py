@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .common import guess_lang
 from .patterns import Numbered, numbered
 
 TAB = 4
@@ -31,6 +30,7 @@ def columns(indent: str) -> int:
 class ListDepth:
     """The open list levels, by their indentation in columns."""
 
+    arabic: bool = False  # the document's language, for the labels of items
     open: list[int] = field(default_factory=list)
 
     def depth(self, indent: str) -> int:
@@ -42,12 +42,19 @@ class ListDepth:
             self.open.append(col)
         return len(self.open)
 
+    def continued(self, indent: str) -> int | None:
+        """The depth of an open item this indented text continues, or None."""
+        col = columns(indent)
+        if col not in self.open:
+            return None
+        del self.open[self.open.index(col) + 1 :]
+        return len(self.open)
+
     def close(self) -> None:
         """A line outside any list: the next item starts a new one."""
         self.open.clear()
 
-
-def label_of(text: str) -> Numbered | None:
-    """The paragraph number or point label a line opens with, in its own script."""
-    stripped = text.strip()
-    return numbered(stripped, guess_lang(stripped) == "ar") if stripped else None
+    def label(self, text: str) -> Numbered | None:
+        """The paragraph number or point label a list line opens with."""
+        stripped = text.strip()
+        return numbered(stripped, self.arabic, True) if stripped else None

@@ -17,7 +17,7 @@ from .common import decode_text, guess_lang, section_is_article
 from .formats import MARKDOWN_SPECIAL as SPECIAL
 from .headings import HeadingForm
 from .lines import parse_lines
-from .lists import BULLET, ListDepth, columns, label_of
+from .lists import BULLET, ListDepth, columns
 from .source import SourceLine
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)(?:\s*\{#([a-z0-9][a-z0-9\-]*)\})?\s*#*\s*$")
@@ -96,7 +96,7 @@ def _source_line(raw: str, number: int, lists: ListDepth) -> SourceLine:
         return SourceLine(_plain(runs), number, runs, note=True)
     continuation = _CONTINUATION.match(raw)
     body = continuation.group(2) if continuation else raw.strip()
-    if continuation and label_of(body):
+    if continuation and lists.label(body):
         # "    a. …" under a numbered item: a nested item written without a bullet
         # (our own export escapes text that opens like this).
         runs = inline_runs(body, number)
@@ -145,7 +145,7 @@ def import_markdown(
             date=values.get("date"),
             stages=tuple(Stage(i, label) for i, label in stages),
         )
-    depths = ListDepth()
+    depths = ListDepth(arabic=draft.lang.startswith("ar"))
     lines = [
         _source_line(line, i, depths)
         for i, line in enumerate(raw[start:], start=start + 1)

@@ -7,7 +7,7 @@ from .builder import Draft, finish
 from .common import decode_text, guess_lang, section_is_article
 from .headings import HeadingForm
 from .lines import parse_lines
-from .lists import BULLET, INDENTED, ListDepth, label_of
+from .lists import BULLET, INDENTED, ListDepth
 from .source import SourceLine
 
 
@@ -25,7 +25,7 @@ def import_text(
     text = decode_text(data, path)
     raw = text.split("\n")
     draft = Draft(lang=lang or guess_lang(text), doc_id=doc_id)
-    depths = ListDepth()
+    depths = ListDepth(arabic=draft.lang.startswith("ar"))
     lines = [_source_line(line, i, depths) for i, line in enumerate(raw, start=1)]
     parse_lines(draft, lines, section_is_article(raw), heading)
     return finish(draft, path, prose_refs=True), draft
@@ -46,10 +46,14 @@ def _source_line(line: str, number: int, lists: ListDepth) -> SourceLine:
         depth = lists.depth(bullet.group("indent"))
         return SourceLine(bullet.group("text"), number, depth=depth, item=True)
     indented = INDENTED.match(line)
-    label = label_of(stripped) if indented else None
+    label = lists.label(stripped) if indented else None
     # An indented paragraph number alone is a first-line indent, not a list.
     if indented and label and (lists.open or label.kind == "point"):
         return SourceLine(stripped, number, depth=lists.depth(indented.group("indent")))
+    within = lists.continued(indented.group("indent")) if indented else None
+    if within is not None:
+        # Text of an open item, as deep as its label: `show` writes it so.
+        return SourceLine(stripped, number, depth=within)
     if stripped and not line[0].isspace():
         lists.close()
     return SourceLine(line, number)
