@@ -18,6 +18,7 @@ from .formats import MARKDOWN_SPECIAL as SPECIAL
 from .headings import HeadingForm
 from .lines import parse_lines
 from .lists import BULLET, ListDepth, columns
+from .normalise import normalise_letters
 from .source import SourceLine
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)(?:\s*\{#([a-z0-9][a-z0-9\-]*)\})?\s*#*\s*$")
@@ -125,7 +126,7 @@ def import_markdown(
     heading: HeadingForm | None = None,
 ) -> tuple[Document, Draft]:
     """A Markdown file as a document; our own exports come back exactly."""
-    text = decode_text(data, path)
+    text = normalise_letters(decode_text(data, path), arabic=False)
     raw = text.split("\n")
     values, stages, start = _front_matter(raw)
     exact = values.get("bylaws") == "1"
@@ -146,6 +147,8 @@ def import_markdown(
             stages=tuple(Stage(i, label) for i, label in stages),
         )
     depths = ListDepth(arabic=draft.lang.startswith("ar"))
+    if depths.arabic and not exact:
+        raw = [normalise_letters(line, arabic=True) for line in raw]
     lines = [
         _source_line(line, i, depths)
         for i, line in enumerate(raw[start:], start=start + 1)

@@ -8,6 +8,7 @@ from .common import decode_text, guess_lang, section_is_article
 from .headings import HeadingForm
 from .lines import parse_lines
 from .lists import BULLET, INDENTED, ListDepth
+from .normalise import normalise_letters, rejoin_wrapped, unmirror
 from .source import SourceLine
 
 
@@ -22,11 +23,14 @@ def import_text(
 
     Returns the document and the draft, whose `warnings` say what was guessed.
     """
-    text = decode_text(data, path)
-    raw = text.split("\n")
+    text = normalise_letters(decode_text(data, path), arabic=False)
     draft = Draft(lang=lang or guess_lang(text), doc_id=doc_id)
-    depths = ListDepth(arabic=draft.lang.startswith("ar"))
-    lines = [_source_line(line, i, depths) for i, line in enumerate(raw, start=1)]
+    arabic = draft.lang.startswith("ar")
+    raw = text.split("\n")
+    if arabic:
+        raw = [unmirror(normalise_letters(line, arabic)) for line in raw]
+    depths = ListDepth(arabic=arabic)
+    lines = [_source_line(line, i, depths) for i, line in rejoin_wrapped(raw, arabic)]
     parse_lines(draft, lines, section_is_article(raw), heading)
     return finish(draft, path, prose_refs=True), draft
 
