@@ -222,6 +222,10 @@ class Document:
     outline: tuple[OutlineNode, ...]
     articles: Mapping[str, Article]
     loc: SourceLoc | None = field(default=None, compare=False, repr=False)
+    # Text before the first article (recitals, the enacting words) and after
+    # the last (signatures, the date of adoption): the document's, no article's.
+    preamble: tuple[P, ...] = ()
+    closing: tuple[P, ...] = ()
 
     def entries(self) -> list[ArticleEntry]:
         return list(iter_entries(self.outline))

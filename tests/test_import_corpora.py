@@ -116,11 +116,12 @@ def test_corpora_imports_pass_check(tmp_path: Path) -> None:
         assert errors == [], source
 
 
-def test_cape_town_preamble_is_kept_and_reported() -> None:
+def test_cape_town_preamble_is_the_documents_preamble() -> None:
     result = import_file(CORPORA / "za-cpt-ombudsman-en-akn" / "before.xml")
-    first = result.document.ordered_articles()[0]
-    assert len(first.notes) == len(result.warnings) == 6
-    assert all("kept as a note" in w.message for w in result.warnings)
+    doc = result.document
+    assert len(doc.preamble) == 6 and not result.warnings
+    assert not doc.ordered_articles()[0].notes
+    assert doc.preamble[-1].runs[0].value.startswith("NOW THEREFORE")  # type: ignore[union-attr]
 
 
 def test_pdpl_lead_in_is_unnumbered_and_item_1_is_paragraph_1() -> None:

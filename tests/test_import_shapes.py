@@ -31,7 +31,7 @@ def _shown(source: Path) -> str:
     title = f"[{result.document.meta.title}]\n\n"
     return (
         title
-        + as_text(reader, reader.outline())
+        + as_text(reader, reader.outline(), whole=True)
         + "".join(f"! {w}\n" for w in warnings)
     )
 

@@ -262,9 +262,18 @@ def document_to_akn(doc: Document) -> etree._Element:
     preface = _el(act, "preface")
     preface.set(XML_LANG, doc.lang)
     _el(_el(preface, "longTitle"), "p").append(_doc_title(doc))
+    writer = _Writer(doc)
+    if doc.preamble:
+        preamble = _el(act, "preamble")
+        for item in doc.preamble:
+            writer.p(preamble, item)
     body = _el(act, "body")
     body.set(XML_LANG, doc.lang)
-    _Writer(doc).body(body)
+    writer.body(body)
+    if doc.closing:
+        conclusions = _el(act, "conclusions")
+        for item in doc.closing:
+            writer.p(conclusions, item)
     return root
 
 

@@ -251,6 +251,7 @@ def export_docx(
     root, body = _new_document(doc)
     writer = _Body(doc, body)
     _title(writer, doc.meta.title)
+    writer.items(doc.preamble, 0, False)
     for block in blocks(doc, writer.reader):
         if isinstance(block, DivisionBlock):
             text = block.label + (
@@ -259,6 +260,7 @@ def export_docx(
             writer.heading(block.depth + 1, text, block.division.id)
         else:
             writer.article(block, block.depth + 1)
+    writer.items(doc.closing, 0, False)
     _finish_body(body, doc.rtl)
     props = _settings_json(doc)
     props["exact"] = True

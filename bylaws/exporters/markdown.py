@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-from ..locale import is_arabic
+from ..importers.formats import CLOSING_ANCHOR
+from ..locale import _, is_arabic, tr
 from ..model import Article, Document, Inline, P, Point, Text
 from ..render import Reader
 from ..text import ARABIC_LETTERS
@@ -143,6 +144,8 @@ def export_markdown(doc: Document) -> bytes:
     reader = Reader(doc)
     out = _front_matter(doc)
     out += [f"# {escape(doc.meta.title)}", ""]
+    for p in doc.preamble:
+        out += [_text_line(p.runs, reader), ""]
     block: Block
     for block in blocks(doc, reader):
         if isinstance(block, DivisionBlock):
@@ -154,4 +157,9 @@ def export_markdown(doc: Document) -> bytes:
             out.append("")
         else:
             _article(block, reader, out)
+    if doc.closing:
+        # A heading of its own, so that the closing is not read as article text.
+        out += [f"## {escape(tr(_('Closing'), doc.lang))} {{#{CLOSING_ANCHOR}}}", ""]
+        for p in doc.closing:
+            out += [_text_line(p.runs, reader), ""]
     return ("\n".join(out).rstrip("\n") + "\n").encode("utf-8")

@@ -341,30 +341,28 @@ def import_akn(
     last = list(iter_draft_articles(draft.outline))
     if reader.pending and last:
         last[-1].notes.extend(reader.pending)
-    if own is None:
-        _keep_front_matter(draft, reader, kind, ns)
+    _keep_front_matter(draft, reader, kind, ns, own is None)
     return finish(draft, path, resolve=reader.resolve), draft
 
 
 def _keep_front_matter(
-    draft: Draft, reader: _Reader, kind: etree._Element, ns: str
+    draft: Draft, reader: _Reader, kind: etree._Element, ns: str, foreign: bool
 ) -> None:
-    """Preface and preamble have no place in our model: notes of the first article."""
-    first = next(iter_draft_articles(draft.outline), None)
-    for name in ("preface", "preamble"):
+    """Preamble (and a foreign text's preface) before the articles, conclusions after."""
+    names = ("preface", "preamble") if foreign else ("preamble",)
+    for name, into in (
+        *((n, draft.preamble) for n in names),
+        ("conclusions", draft.closing),
+    ):
         holder = kind.find(f"{{{ns}}}{name}")
-        if holder is None or first is None:
+        if holder is None:
             continue
         for p in holder.iter(f"{{{ns}}}p"):
             runs = reader.runs(p)
             if "".join(
                 r.value if isinstance(r, Text) else r.text for r in runs
             ).strip():
-                draft.warn(
-                    _line(p),
-                    f"the {name} has no place in a document; kept as a note of the first article",
-                )
-                first.notes.append(runs)
+                into.append(DraftP(runs, _line(p)))
 
 
 def _own_settings(draft: Draft, own: etree._Element) -> None:

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 # Markdown: characters our exporter escapes with a backslash.
 MARKDOWN_SPECIAL = "\\`*_[]<>{}|"
+# Markdown: the anchor of the heading our exporter puts over a closing text.
+CLOSING_ANCHOR = "closing"
 
 # WordprocessingML.
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

@@ -106,13 +106,8 @@ def parse_lines(
         )
         state.container().append(article)
         return
-    for lineno, runs in state.preamble:
-        draft.warn(
-            lineno,
-            "text after the last article's heading could not be placed; "
-            "kept as a note of the last article",
-        )
-        last[-1].notes.append(runs)
+    # Text after a last heading that no article follows: the closing.
+    draft.closing += [DraftP(runs, n) for n, runs in state.preamble]
 
 
 @dataclass
@@ -353,7 +348,15 @@ def _points_so_far(state: _State) -> int:
     return sum(isinstance(i, DraftPoint) for i in holder)
 
 
+def _keep_preamble(state: _State) -> None:
+    """Text before the first heading of any kind is the document's preamble."""
+    if state.preamble and not state.seen_structure:
+        state.draft.preamble += [DraftP(runs, n) for n, runs in state.preamble]
+        state.preamble = []
+
+
 def _open_division(state: _State, head: DivisionHead, line: SourceLine) -> None:
+    _keep_preamble(state)
     rank = _RANK[head.kind] if line.level is None else line.level
     while state.stack and state.stack[-1][1] >= rank:
         state.stack.pop()
@@ -381,8 +384,9 @@ def _open_article(state: _State, head: ArticleHead, line: SourceLine) -> None:
         line=line.line,
         repealed=head.repealed,
     )
+    _keep_preamble(state)
     if state.preamble:
-        where = "before the first article" if not state.seen_structure else "here"
+        where = "here"
         for lineno, runs in state.preamble:
             state.draft.warn(
                 lineno,

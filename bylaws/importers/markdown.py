@@ -12,8 +12,9 @@ import re
 from typing import cast
 
 from ..model import Document, DocumentMeta, NumberingMode, NumberStyle, Stage, Text
-from .builder import Draft, DraftRun, Link, finish
+from .builder import Draft, DraftP, DraftRun, Link, finish
 from .common import decode_text, guess_lang, section_is_article
+from .formats import CLOSING_ANCHOR
 from .formats import MARKDOWN_SPECIAL as SPECIAL
 from .headings import HeadingForm
 from .lines import parse_lines
@@ -153,6 +154,15 @@ def import_markdown(
         _source_line(line, i, depths)
         for i, line in enumerate(raw[start:], start=start + 1)
     ]
+    closing = next(
+        (i for i, x in enumerate(lines) if x.level and x.anchor == CLOSING_ANCHOR), None
+    )
+    if closing is not None:
+        # Our export's closing heading: what follows is the document's closing.
+        draft.closing = [
+            DraftP(x.all_runs(), x.line) for x in lines[closing + 1 :] if x.text.strip()
+        ]
+        lines = lines[:closing]
     parse_lines(
         draft, lines, section_is_article([line.text for line in lines]), heading
     )

@@ -165,11 +165,7 @@ def article_from_xml(
         ),
         notes=tuple(Note(_runs(n, loc), loc(n)) for n in _children(root, "note")),
         loc=loc(root),
-        intro=tuple(
-            _p(p, loc)
-            for intro in _children(root, "intro")
-            for p in _children(intro, "p")
-        ),
+        intro=_texts(root, "intro", loc),
     )
 
 
@@ -237,6 +233,15 @@ def document_from_xml(
         outline=_outline(outline, loc) if outline is not None else (),
         articles=articles,
         loc=loc(root),
+        preamble=_texts(root, "preamble", loc),
+        closing=_texts(root, "closing", loc),
+    )
+
+
+def _texts(el: etree._Element, name: str, loc: _Locator) -> tuple[P, ...]:
+    """The `<p>`s of a child holding only text (a preamble, an intro)."""
+    return tuple(
+        _p(p, loc) for found in _children(el, name) for p in _children(found, "p")
     )
 
 

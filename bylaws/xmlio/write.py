@@ -78,10 +78,7 @@ def _write_rationale(el: etree._Element, rationale: tuple[P, ...]) -> None:
 def article_to_xml(article: Article) -> etree._Element:
     root = _el(None, "article", id=article.id)
     _text_el(root, "heading", article.heading)
-    if article.intro:
-        intro = _el(root, "intro")
-        for p in article.intro:
-            _write_runs(_el(intro, "p"), p.runs)
+    _write_texts(root, "intro", article.intro)
     for paragraph in article.paragraphs:
         _write_items(_el(root, "paragraph"), paragraph.items)
     for note in article.notes:
@@ -119,8 +116,17 @@ def document_to_xml(doc: Document) -> etree._Element:
         stages = _el(meta, "stages")
         for stage in doc.meta.stages:
             _el(stages, "stage", id=stage.id).text = stage.label
+    _write_texts(root, "preamble", doc.preamble)
     _write_outline(_el(root, "outline"), doc.outline)
+    _write_texts(root, "closing", doc.closing)
     return root
+
+
+def _write_texts(el: etree._Element, name: str, texts: tuple[P, ...]) -> None:
+    if texts:
+        holder = _el(el, name)
+        for p in texts:
+            _write_runs(_el(holder, "p"), p.runs)
 
 
 def _write_ruling(el: etree._Element, name: str, ruling: Ruling | None) -> None:
