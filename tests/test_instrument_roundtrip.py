@@ -5,7 +5,13 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bylaws.instrument import apply_instrument, parse_instrument, write_instrument
+from bylaws.instrument import (
+    apply_instrument,
+    parse_instrument,
+    publish_instrument,
+    reader_view,
+    write_instrument,
+)
 from bylaws.overlay import apply_proposal
 
 from .conftest import examples
@@ -35,3 +41,22 @@ def test_instrument_reads_back_to_the_proposed_text(
     assert apply_instrument(old, text) == new  # type: ignore[arg-type]
     # A real change gives at least one clause; no change gives an empty text.
     assert bool(parse_instrument(text, old)) == (old != new)  # type: ignore[arg-type]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(edited_documents(), st.booleans())
+def test_published_instrument_reads_back_as_apply_reads(
+    pair: tuple[object, object], reworded: bool
+) -> None:
+    old, new = pair
+    text = publish_instrument(old, new)  # type: ignore[arg-type]
+    assert "](" not in text
+    if reworded:
+        # A secretary rewrites the title and the preamble in other words.
+        lines = text.splitlines()
+        first = next((i for i, x in enumerate(lines) if x[:1].isdigit()), len(lines))
+        text = "\n".join(
+            ["Decision 7/2026", "", "Having heard the members:", *lines[first:]]
+        )
+    back = apply_instrument(old, text)  # type: ignore[arg-type]
+    assert reader_view(back) == reader_view(new)  # type: ignore[arg-type]

@@ -10,15 +10,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from lxml import etree
 
 from .. import xmlio
+from ..atomic import replace_folder
 from ..errors import UnusableInput
+from ..locale import _
 from ..model import Document, SourceLoc
 from ..validation import schema_problems
-from ..workspace import ARTICLES, DOCUMENT_FILE, write_atomic
+from ..workspace import ARTICLES, DOCUMENT_FILE
 from .builder import Draft, ImportWarning, slugify
 from .headings import HeadingForm, compile_heading
 
@@ -155,7 +157,7 @@ def import_file(
 
 
 def write_document(doc: Document, folder: Path) -> list[Path]:
-    """Write document.xml and one file per article, each atomically.
+    """Write document.xml and one file per article, the folder in one step.
 
     Refuses a folder that already holds a document, so an import never
     overwrites someone's texts.
@@ -172,10 +174,10 @@ def write_document(doc: Document, folder: Path) -> list[Path]:
     root = xmlio.document_to_xml(doc)
     _refuse_invalid(root, doc.loc, "the document")
     files.append((folder / DOCUMENT_FILE, xmlio.serialize(root)))
-    # Only once every file is known to be valid: nothing half-written.
-    for target, data in files:
-        write_atomic(target, data)
-    return [target for target, _ in files]
+    # Only once every file is known to be valid, and the folder in one step:
+    # an interrupted import leaves nothing half-written.
+    replace_folder(folder, {PurePosixPath(f.relative_to(folder)): d for f, d in files})
+    return [target for target, _data in files]
 
 
 def _refuse_invalid(root: etree._Element, loc: SourceLoc | None, what: str) -> None:
@@ -183,7 +185,9 @@ def _refuse_invalid(root: etree._Element, loc: SourceLoc | None, what: str) -> N
     problems = schema_problems(root, what)
     if problems:
         raise UnusableInput(
-            f"{what} would not pass check ({problems[0].message}); nothing was written",
+            _("{what} would not pass check ({problem}); nothing was written"),
             loc.path if loc else None,
             loc.line or None if loc else None,
+            what=what,
+            problem=problems[0].message,
         )

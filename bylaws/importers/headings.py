@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from ..errors import UnusableInput
+from ..locale import _
 from ..numbering import parse_number
 from ..text import ARABIC_INDIC_DIGITS
 from .patterns import ArticleHead, article_head, roman_value, style_of
@@ -63,10 +64,13 @@ def compile_heading(regex: str) -> HeadingForm:
     try:
         pattern = re.compile(regex)
     except re.error as exc:
-        raise UnusableInput(f"--heading is not a regular expression: {exc}") from None
+        raise UnusableInput(
+            _("--heading is not a regular expression: {problem}"), problem=str(exc)
+        ) from None
     if "num" not in pattern.groupindex:
         raise UnusableInput(
-            "--heading needs a named group for the number, like (?P<num>\\d+)"
+            _("--heading needs a named group for the number, like {example}"),
+            example="(?P<num>\\d+)",
         )
     return HeadingForm("--heading", pattern)
 
