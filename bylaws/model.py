@@ -68,12 +68,34 @@ class Ref:
     loc: SourceLoc | None = field(default=None, compare=False, repr=False)
 
 
-Inline = Text | Ref
+@dataclass(frozen=True, slots=True)
+class Hyperlink:
+    """A link to something outside the document (a web page, another law).
+
+    `text` is what readers see and `href` where it leads; written
+    `<ref href="…">text</ref>`. Unlike a `Ref` it is not numbered or checked.
+    """
+
+    href: str
+    text: str
+    loc: SourceLoc | None = field(default=None, compare=False, repr=False)
+
+
+Inline = Text | Ref | Hyperlink
 
 
 def plain_text(runs: tuple[Inline, ...]) -> str:
     """The text of runs with each reference shown as its raw address in braces."""
-    return "".join(r.value if isinstance(r, Text) else "{" + r.to + "}" for r in runs)
+    return "".join(inline_text(r) for r in runs)
+
+
+def inline_text(run: Inline) -> str:
+    """One run as `plain_text` writes it: a link as Markdown `[text](href)`."""
+    if isinstance(run, Text):
+        return run.value
+    if isinstance(run, Hyperlink):
+        return f"[{run.text}]({run.href})"
+    return "{" + run.to + "}"
 
 
 # --- article content --------------------------------------------------------

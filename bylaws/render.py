@@ -20,6 +20,7 @@ from .model import (
     ArticleEntry,
     Division,
     Document,
+    Hyperlink,
     Inline,
     OutlineNode,
     P,
@@ -95,7 +96,14 @@ class Reader:
 
     def runs(self, runs: tuple[Inline, ...]) -> str:
         """Inline runs as text; a dangling reference shows its address in braces."""
-        return "".join(r.value if isinstance(r, Text) else self.ref(r) for r in runs)
+        return "".join(
+            r.value
+            if isinstance(r, Text)
+            else r.text
+            if isinstance(r, Hyperlink)
+            else self.ref(r)
+            for r in runs
+        )
 
     def ref(self, ref: Ref) -> str:
         """How a reference reads; one to nothing reads as `dangling` shows it."""

@@ -6,6 +6,7 @@ import json
 from collections.abc import Iterable
 
 from .formatters.markdown import escape
+from .model import Hyperlink, Inline
 from .render import ReadArticle, ReadDivision, Reader
 
 Item = ReadArticle | ReadDivision
@@ -70,11 +71,12 @@ def as_markdown(reader: Reader, items: Iterable[Item], whole: bool = True) -> st
         if item.repealed:
             lines += [escape(reader.repealed_mark()), ""]
             continue
-        for block in item.blocks:
+        article = reader.doc.articles[item.id]
+        for block, line in zip(item.blocks, reader.lines(article), strict=True):
             indent = "    " * max(block.depth - 1, 0)
             label = f"{escape(block.label)} " if block.label else ""
             bullet = "- " if block.depth else ""
-            lines.append(f"{indent}{bullet}{label}{escape(block.text)}")
+            lines.append(f"{indent}{bullet}{label}{_markdown_runs(reader, line.runs)}")
             lines.append("")
         for note in item.notes:
             lines += [f"> {escape(note)}", ""]
@@ -82,6 +84,16 @@ def as_markdown(reader: Reader, items: Iterable[Item], whole: bool = True) -> st
         for p in doc.closing:
             lines += [escape(reader.runs(p.runs)), ""]
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _markdown_runs(reader: Reader, runs: tuple[Inline, ...]) -> str:
+    """Runs as escaped Markdown: an outside link stays a link, with its target."""
+    return "".join(
+        f"[{escape(r.text)}](<{r.href}>)"
+        if isinstance(r, Hyperlink)
+        else escape(reader.runs((r,)))
+        for r in runs
+    )
 
 
 def as_json(reader: Reader, items: Iterable[Item], whole: bool = False) -> str:

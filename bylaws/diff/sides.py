@@ -19,12 +19,14 @@ from bylaws.model import (
     Division,
     Document,
     DocumentMeta,
+    Hyperlink,
     Inline,
     OutlineNode,
     P,
     Paragraph,
     Point,
     Text,
+    inline_text,
 )
 from bylaws.text import loose_key, strip_for_search
 
@@ -63,8 +65,8 @@ def render_runs(
     """
     parts: list[str] = []
     for run in runs:
-        if isinstance(run, Text):
-            parts.append(run.value)
+        if isinstance(run, Text | Hyperlink):
+            parts.append(run.value if isinstance(run, Text) else run.text)
             continue
         try:
             parts.append(numbering.render_ref(doc, run, numbers))
@@ -74,7 +76,7 @@ def render_runs(
 
 
 def _raw_runs(runs: Sequence[Inline]) -> str:
-    return "".join(r.value if isinstance(r, Text) else "{" + r.to + "}" for r in runs)
+    return "".join(inline_text(r) for r in runs)
 
 
 # Notes follow the paragraphs of an article, addressed "note-1", "note-2"…
@@ -214,8 +216,8 @@ class Side:
         """`render_runs` for this side, each reference rendered once."""
         parts: list[str] = []
         for run in runs:
-            if isinstance(run, Text):
-                parts.append(run.value)
+            if isinstance(run, Text | Hyperlink):
+                parts.append(run.value if isinstance(run, Text) else run.text)
                 continue
             key = (run.to, run.form)
             shown = self._refs.get(key)

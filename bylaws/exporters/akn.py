@@ -17,6 +17,7 @@ from ..model import (
     AmendHeading,
     Article,
     Document,
+    Hyperlink,
     Inline,
     Insert,
     Move,
@@ -85,6 +86,8 @@ class _Writer:
                     el.text = (el.text or "") + run.value
                 else:
                     last.tail = (last.tail or "") + run.value
+            elif isinstance(run, Hyperlink):
+                last = _el(el, "ref", run.text, href=run.href)
             else:
                 last = _el(
                     el, "ref", self.reader.ref(run), href="#" + self.target(run.to)

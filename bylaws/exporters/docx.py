@@ -20,7 +20,7 @@ from lxml import etree
 from ..diff.changes import ArticleChange, HeadingChanged, UnitChange
 from ..diff.compare import NOTE_PREFIX, diff_documents
 from ..diff.words import WordOp
-from ..model import Article, Document, Inline, P, Point, Proposal, Text
+from ..model import Article, Document, Hyperlink, Inline, P, Point, Proposal, Text
 from ..render import Reader
 from . import ooxml
 from .walk import ArticleBlock, DivisionBlock, blocks
@@ -104,6 +104,8 @@ class _Body:
         for run in runs:
             if isinstance(run, Text):
                 self.run(p, run.value)
+            elif isinstance(run, Hyperlink):
+                self.run(p, f"{run.text} <{run.href}>")
             else:
                 link = _w(p, "hyperlink", anchor=ooxml.bookmark_name(run.to))
                 self.run(link, self.reader.ref(run), char_style="Hyperlink")

@@ -13,7 +13,7 @@ import re
 
 from ..importers.formats import CLOSING_ANCHOR
 from ..locale import _, is_arabic, tr
-from ..model import Article, Document, Inline, P, Point, Text
+from ..model import Article, Document, Hyperlink, Inline, P, Point, Text
 from ..render import Reader
 from ..text import ARABIC_LETTERS
 from .walk import ArticleBlock, Block, DivisionBlock, blocks
@@ -33,6 +33,8 @@ def _runs(runs: tuple[Inline, ...], reader: Reader) -> str:
     for run in runs:
         if isinstance(run, Text):
             out.append(escape(run.value))
+        elif isinstance(run, Hyperlink):
+            out.append(f"[{escape(run.text)}](<{run.href}>)")
         else:
             out.append(f"[{escape(reader.ref(run))}](#{run.to})")
     return "".join(out)

@@ -21,6 +21,7 @@ from ..model import (
     DivisionKind,
     Document,
     DocumentMeta,
+    Hyperlink,
     NumberingMode,
     NumberStyle,
     Stage,
@@ -41,6 +42,7 @@ from .builder import (
     finish,
     iter_draft_articles,
 )
+from .common import WEB_ADDRESS
 from .patterns import article_head, division_head, is_repealed_text
 
 AKN_NAMESPACES = (
@@ -125,6 +127,8 @@ class _Reader:
                 text = fold(_all_text(child))
                 if name == "ref" and href.startswith("#"):
                     out.append(Link(href[1:], text, _line(child)))
+                elif name == "ref" and WEB_ADDRESS.fullmatch(href):
+                    out.append(Hyperlink(href, text))
                 elif name in {"authorialNote", "noteRef", "eol", "eop"}:
                     pass
                 else:

@@ -25,6 +25,7 @@ from ..model import (
     DivisionKind,
     Document,
     DocumentMeta,
+    Hyperlink,
     Inline,
     Note,
     NumberingMode,
@@ -235,6 +236,8 @@ class _Content:
         for run in runs:
             if isinstance(run, Text):
                 out.extend(self.prose(run.value, self.current) if self.prose else [run])
+            elif isinstance(run, Hyperlink):
+                out.append(run)
             elif self.settle is None:
                 out.append(Text(run.text))
             else:

@@ -7,7 +7,14 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from ..model import DivisionKind, DocumentMeta, NumberingMode, NumberStyle, Text
+from ..model import (
+    DivisionKind,
+    DocumentMeta,
+    Hyperlink,
+    NumberingMode,
+    NumberStyle,
+    Text,
+)
 
 SLUG_RE = re.compile(r"[a-z0-9][a-z0-9\-]*")
 
@@ -33,7 +40,7 @@ class Link:
     line: int = 0
 
 
-DraftRun = Text | Link
+DraftRun = Text | Link | Hyperlink
 
 
 @dataclass

@@ -11,9 +11,17 @@ from __future__ import annotations
 import re
 from typing import cast
 
-from ..model import Document, DocumentMeta, NumberingMode, NumberStyle, Stage, Text
+from ..model import (
+    Document,
+    DocumentMeta,
+    Hyperlink,
+    NumberingMode,
+    NumberStyle,
+    Stage,
+    Text,
+)
 from .builder import Draft, DraftP, DraftRun, Link, finish
-from .common import decode_text, guess_lang, section_is_article
+from .common import WEB_ADDRESS, decode_text, guess_lang, section_is_article
 from .formats import CLOSING_ANCHOR
 from .formats import MARKDOWN_SPECIAL as SPECIAL
 from .headings import HeadingForm
@@ -24,7 +32,10 @@ from .source import SourceLine
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)(?:\s*\{#([a-z0-9][a-z0-9\-]*)\})?\s*#*\s*$")
 _CONTINUATION = re.compile(r"^([ \t]{2,}|\t)(\S.*)$")
-_LINK = re.compile(r"\[((?:\\.|[^\[\]\\])*)\]\(([^)\s]*)\)")
+# [text](target), [text](<target>), [text](target "title").
+_LINK = re.compile(
+    r"\[((?:\\.|[^\[\]\\])*)\]\(\s*(<[^<>]*>|[^)\s]*)(?:\s+\"[^\"]*\")?\s*\)"
+)
 _ESCAPE = re.compile(r"\\(.)")
 _EMPHASIS = re.compile(r"(?<!\\)(\*\*|__|\*)")
 
@@ -42,9 +53,11 @@ def inline_runs(text: str, line: int) -> list[DraftRun]:
             continue
         runs.append(Text(_unescape(_EMPHASIS.sub("", text[pos : found.start()]))))
         label = _unescape(found.group(1))
-        target = found.group(2)
+        target = found.group(2).removeprefix("<").removesuffix(">")
         if target.startswith("#") and len(target) > 1:
             runs.append(Link(target[1:], label, line))
+        elif WEB_ADDRESS.fullmatch(target):
+            runs.append(Hyperlink(target, label))
         else:
             runs.append(Text(label))
         pos = found.end()

@@ -20,6 +20,7 @@ from ..model import (
     Document,
     DocumentMeta,
     Fingerprint,
+    Hyperlink,
     Inline,
     Insert,
     Move,
@@ -111,7 +112,10 @@ def _runs(el: etree._Element, loc: _Locator) -> tuple[Inline, ...]:
 
     add_text(fold(el.text))
     for child in el:
-        if isinstance(child.tag, str) and local_name(child) == "ref":
+        href = child.get("href") if isinstance(child.tag, str) else None
+        if href is not None and local_name(child) == "ref":
+            pieces.append(Hyperlink(href, fold(child.text).strip(" "), loc(child)))
+        elif isinstance(child.tag, str) and local_name(child) == "ref":
             to = child.get("to", "")
             form: RefForm = "number" if child.get("form") == "number" else "full"
             pieces.append(Ref(to, form, loc(child, f'to="{to}"')))

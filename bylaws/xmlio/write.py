@@ -14,6 +14,7 @@ from ..model import (
     ArticleEntry,
     Comment,
     Document,
+    Hyperlink,
     Inline,
     Insert,
     Move,
@@ -55,6 +56,9 @@ def _write_runs(el: etree._Element, runs: Iterable[Inline]) -> None:
                 el.text = (el.text or "") + run.value
             else:
                 last.tail = (last.tail or "") + run.value
+        elif isinstance(run, Hyperlink):
+            last = _el(el, "ref", href=run.href)
+            last.text = run.text
         else:
             last = _el(
                 el, "ref", to=run.to, form=None if run.form == "full" else run.form
