@@ -1,6 +1,6 @@
 """`bylaws show` output imports back to the same document (issue #11 item 4):
-many points, points nested deep, lead-ins, empty numbered paragraphs, words
-of diacritics only, Arabic and Latin digits mixed."""
+many points, points nested deep, lead-ins, a preamble, empty numbered
+paragraphs, words of diacritics only, Arabic and Latin digits mixed."""
 
 from __future__ import annotations
 
@@ -72,6 +72,9 @@ def _documents(draw: st.DrawFn) -> Document:
         )
         heading = draw(st.one_of(st.none(), st.sampled_from(_WORDS[lang])))
         articles[article_id] = Article(article_id, heading, paragraphs, intro=intro)
+    preamble = tuple(
+        P(draw(_text(lang))) for _ in range(draw(st.sampled_from([0, 0, 1, 2])))
+    )
     return Document(
         "generated",
         lang,
@@ -80,6 +83,7 @@ def _documents(draw: st.DrawFn) -> Document:
         DocumentMeta("Title" if lang == "en" else "العنوان"),
         tuple(ArticleEntry(i) for i in ids),
         articles,
+        preamble=preamble,
     )
 
 
@@ -87,10 +91,11 @@ def _documents(draw: st.DrawFn) -> Document:
 @given(doc=_documents())
 def test_show_output_imports_back_to_the_same_document(doc: Document) -> None:
     reader = Reader(doc)
-    shown = doc.meta.title + "\n\n" + as_text(reader, reader.outline())
+    shown = doc.meta.title + "\n\n" + as_text(reader, reader.outline(), whole=True)
     result = import_bytes(shown.encode(), "shown.txt", "text", doc.id, doc.lang)
     back = result.document
     assert back.meta.title == doc.meta.title
+    assert back.preamble == doc.preamble
     assert back.outline == doc.outline
     assert dict(back.articles) == dict(doc.articles)
 
