@@ -68,12 +68,34 @@ class Ref:
     loc: SourceLoc | None = field(default=None, compare=False, repr=False)
 
 
-Inline = Text | Ref
+@dataclass(frozen=True, slots=True)
+class Hyperlink:
+    """A link to something outside the document (a web page, another law).
+
+    `text` is what readers see and `href` where it leads; written
+    `<ref href="…">text</ref>`. Unlike a `Ref` it is not numbered or checked.
+    """
+
+    href: str
+    text: str
+    loc: SourceLoc | None = field(default=None, compare=False, repr=False)
+
+
+Inline = Text | Ref | Hyperlink
 
 
 def plain_text(runs: tuple[Inline, ...]) -> str:
     """The text of runs with each reference shown as its raw address in braces."""
-    return "".join(r.value if isinstance(r, Text) else "{" + r.to + "}" for r in runs)
+    return "".join(inline_text(r) for r in runs)
+
+
+def inline_text(run: Inline) -> str:
+    """One run as `plain_text` writes it: a link as Markdown `[text](href)`."""
+    if isinstance(run, Text):
+        return run.value
+    if isinstance(run, Hyperlink):
+        return f"[{run.text}]({run.href})"
+    return "{" + run.to + "}"
 
 
 # --- article content --------------------------------------------------------
@@ -119,15 +141,24 @@ class Note:
     loc: SourceLoc | None = field(default=None, compare=False, repr=False)
 
 
+# The address of an article's lead-in, the unnumbered text before paragraph 1.
+INTRO = "intro"
+
+
 @dataclass(frozen=True, slots=True)
 class Article:
-    """One article: its permanent id, optional heading, paragraphs and notes."""
+    """One article: its permanent id, optional heading, paragraphs and notes.
+
+    `intro` is an unnumbered lead-in before the numbered paragraphs («… في
+    الأحوال الآتية:»), so that "(1)" stays on the sentence the text numbers 1.
+    """
 
     id: str
     heading: str | None
     paragraphs: tuple[Paragraph, ...]
     notes: tuple[Note, ...] = ()
     loc: SourceLoc | None = field(default=None, compare=False, repr=False)
+    intro: tuple[P, ...] = ()
 
 
 # --- the outline ------------------------------------------------------------
@@ -224,6 +255,10 @@ class Document:
     outline: tuple[OutlineNode, ...]
     articles: Mapping[str, Article]
     loc: SourceLoc | None = field(default=None, compare=False, repr=False)
+    # Text before the first article (recitals, the enacting words) and after
+    # the last (signatures, the date of adoption): the document's, no article's.
+    preamble: tuple[P, ...] = ()
+    closing: tuple[P, ...] = ()
 
     def entries(self) -> list[ArticleEntry]:
         return list(iter_entries(self.outline))

@@ -15,10 +15,12 @@ from dataclasses import dataclass, field
 from . import numbering
 from .errors import NotFound
 from .model import (
+    INTRO,
     Article,
     ArticleEntry,
     Division,
     Document,
+    Hyperlink,
     Inline,
     OutlineNode,
     P,
@@ -94,7 +96,14 @@ class Reader:
 
     def runs(self, runs: tuple[Inline, ...]) -> str:
         """Inline runs as text; a dangling reference shows its address in braces."""
-        return "".join(r.value if isinstance(r, Text) else self.ref(r) for r in runs)
+        return "".join(
+            r.value
+            if isinstance(r, Text)
+            else r.text
+            if isinstance(r, Hyperlink)
+            else self.ref(r)
+            for r in runs
+        )
 
     def ref(self, ref: Ref) -> str:
         """How a reference reads; one to nothing reads as `dangling` shows it."""
@@ -167,9 +176,12 @@ class Reader:
     def lines(self, article: Article) -> Iterator[Line]:
         """The article's paragraphs and points in reading order, with their labels.
 
-        A paragraph is numbered only when the article has more than one.
+        A paragraph is numbered only when the article has more than one, or a
+        lead-in (`intro`, unnumbered) before it.
         """
-        numbered = len(article.paragraphs) > 1
+        for p in article.intro:
+            yield Line(INTRO, None, 0, p.runs)
+        numbered = len(article.paragraphs) > 1 or bool(article.intro)
         for index, paragraph in enumerate(article.paragraphs, 1):
             label = self.paragraph_label(index) if numbered else None
             yield from self._items(paragraph.items, f"para-{index}", label, 0)

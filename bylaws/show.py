@@ -6,6 +6,7 @@ import json
 from collections.abc import Iterable
 
 from .formatters.markdown import escape
+from .model import Hyperlink, Inline
 from .render import ReadArticle, ReadDivision, Reader
 
 Item = ReadArticle | ReadDivision
@@ -15,9 +16,17 @@ def _heading(item: ReadArticle) -> str:
     return f"{item.label}: {item.heading}" if item.heading else item.label
 
 
-def as_text(reader: Reader, items: Iterable[Item]) -> str:
-    """Plain text, one paragraph or point per line, points indented."""
+def as_text(reader: Reader, items: Iterable[Item], whole: bool = False) -> str:
+    """Plain text, one paragraph or point per line, points indented.
+
+    Args:
+        whole: the items are the whole document: its preamble comes first
+            and its closing last.
+    """
+    doc = reader.doc
     lines: list[str] = []
+    if whole and doc.preamble:
+        lines += [*(reader.runs(p.runs) for p in doc.preamble), ""]
     for item in items:
         if isinstance(item, ReadDivision):
             lines += ["", f"{item.label}: {item.heading}", ""]
@@ -31,14 +40,24 @@ def as_text(reader: Reader, items: Iterable[Item]) -> str:
             lines.append("  " * block.depth + label + block.text)
         lines += [f"  * {note}" for note in item.notes]
         lines.append("")
+    if whole and doc.closing:
+        lines += [reader.runs(p.runs) for p in doc.closing]
     return "\n".join(lines).strip("\n") + "\n"
 
 
-def as_markdown(reader: Reader, items: Iterable[Item], title: bool = True) -> str:
-    """Markdown with escaped text: divisions and articles as headings."""
+def as_markdown(reader: Reader, items: Iterable[Item], whole: bool = True) -> str:
+    """Markdown with escaped text: divisions and articles as headings.
+
+    Args:
+        whole: the items are the whole document: its title and preamble come
+            first and its closing last.
+    """
     lines: list[str] = []
-    if title:
-        lines += [f"# {escape(reader.doc.meta.title)}", ""]
+    doc = reader.doc
+    if whole:
+        lines += [f"# {escape(doc.meta.title)}", ""]
+        for p in doc.preamble:
+            lines += [escape(reader.runs(p.runs)), ""]
     article_level = 2
     for item in items:
         if isinstance(item, ReadDivision):
@@ -52,27 +71,49 @@ def as_markdown(reader: Reader, items: Iterable[Item], title: bool = True) -> st
         if item.repealed:
             lines += [escape(reader.repealed_mark()), ""]
             continue
-        for block in item.blocks:
+        article = reader.doc.articles[item.id]
+        for block, line in zip(item.blocks, reader.lines(article), strict=True):
             indent = "    " * max(block.depth - 1, 0)
             label = f"{escape(block.label)} " if block.label else ""
             bullet = "- " if block.depth else ""
-            lines.append(f"{indent}{bullet}{label}{escape(block.text)}")
+            lines.append(f"{indent}{bullet}{label}{_markdown_runs(reader, line.runs)}")
             lines.append("")
         for note in item.notes:
             lines += [f"> {escape(note)}", ""]
+    if whole:
+        for p in doc.closing:
+            lines += [escape(reader.runs(p.runs)), ""]
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def as_json(reader: Reader, items: Iterable[Item]) -> str:
-    """The reader's view as JSON: document metadata and items in order."""
+def _markdown_runs(reader: Reader, runs: tuple[Inline, ...]) -> str:
+    """Runs as escaped Markdown: an outside link stays a link, with its target."""
+    return "".join(
+        f"[{escape(r.text)}](<{r.href}>)"
+        if isinstance(r, Hyperlink)
+        else escape(reader.runs((r,)))
+        for r in runs
+    )
+
+
+def as_json(reader: Reader, items: Iterable[Item], whole: bool = False) -> str:
+    """The reader's view as JSON: document metadata and items in order.
+
+    Args:
+        whole: the items are the whole document: its preamble and closing too.
+    """
     doc = reader.doc
-    payload = {
+    payload: dict[str, object] = {
         "document": doc.id,
         "title": doc.meta.title,
         "lang": doc.lang,
         "direction": "rtl" if doc.rtl else "ltr",
         "items": [_json_item(item) for item in items],
     }
+    if whole and doc.preamble:
+        payload["preamble"] = [reader.runs(p.runs) for p in doc.preamble]
+    if whole and doc.closing:
+        payload["closing"] = [reader.runs(p.runs) for p in doc.closing]
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
 

@@ -56,7 +56,11 @@ def _schema() -> etree.RelaxNG:
 # letters, digits, classes, groups, alternation and quantifiers, which mean
 # the same in Python's `re`. Anything else (\p{..}, \i, class subtraction,
 # "." or "^" and "$", which XML Schema takes literally) is refused.
-_PORTABLE_PATTERN = re.compile(r"(?:[A-Za-z0-9/(){}\[\]|*+?,]|-|\\-)*\Z")
+# Characters that mean the same in an XML Schema pattern and a Python one; the
+# second row are literal in both (needed for web addresses), `\.` a full stop.
+_PORTABLE_PATTERN = re.compile(
+    r"(?:[A-Za-z0-9/(){}\[\]|*+?,]|[:_~#@!&';=%]|-|\\-|\\\.)*\Z"
+)
 
 
 @dataclass(frozen=True)
@@ -250,7 +254,10 @@ def is_valid(root: etree._Element) -> bool:
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 _UNEXPECTED = re.compile(r"Did not expect element (\S+) there")
-_BAD_ATTRIBUTES = re.compile(r"Element (\S+) failed to validate attributes")
+# (A <ref> is a reference or a link: libxml2 says its content failed.)
+_BAD_ATTRIBUTES = re.compile(
+    r"Element (\S+) failed to validate attributes|Element (ref) failed to validate content"
+)
 # A follow-on error: libxml2 also blames the parent of an element it refused.
 _EXTRA_CONTENT = re.compile(r"Element \S+ has extra content: ")
 
@@ -265,6 +272,8 @@ _PATTERN_ADVICE = {
     "on": "is not a valid address: an article id, then /para-N and /point-N "
     "counted from 1 (like art-membership/para-2/point-1)",
     "num": "is not an article number: write digits without a leading 0 (like 12)",
+    "href": "is not a link outside the document: write an https:, http: or "
+    "mailto: address",
     "commit": "is not a commit: write 7 to 64 lowercase hexadecimal digits",
     "sha256": "is not a fingerprint: write 64 lowercase hexadecimal digits",
 }
@@ -312,7 +321,7 @@ def _explain(message: str, el: etree._Element | None) -> str:
             else ""
         )
         return f"element <{_local(el)}> is not allowed here{where_}{hint}"
-    if "failed to validate attributes" in message and el is not None:
+    if _BAD_ATTRIBUTES.search(message) and el is not None:
         advice = _attribute_advice(el)
         if advice:
             return f"<{_local(el)}>: {advice}"
@@ -347,7 +356,9 @@ def full_schema_problems(
         if _EXTRA_CONTENT.match(message) and entry.line in blamed:
             continue  # the error on that line says it better
         named = _UNEXPECTED.match(message) or _BAD_ATTRIBUTES.match(message)
-        el = _element_at(root, entry.line, named.group(1) if named else None)
+        el = _element_at(
+            root, entry.line, (named.group(1) or named.group(2)) if named else None
+        )
         col = entry.column or (_source_loc(el, path, data).col if el is not None else 1)
         problems.append(Problem(path, entry.line, col, "error", _explain(message, el)))
     return problems

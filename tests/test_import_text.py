@@ -148,9 +148,10 @@ def test_arabic_words_document() -> None:
     assert len(doc.articles["art-5"].paragraphs) == 2
     # The trailing sentence after the points stays in paragraph (2).
     assert _texts(doc, "art-6")[-1] == "ولا يصح الاجتماع إلا بحضور نصف الأعضاء."
-    # The preamble line is kept as a note and reported with its line number.
-    assert plain_text(doc.articles["art-1"].notes[0].runs).startswith("أُقرّ هذا النظام")
-    assert any(w.startswith("3: ") for w in warnings)
+    # The line before the first heading is the document's preamble.
+    assert plain_text(doc.preamble[0].runs).startswith("أُقرّ هذا النظام")
+    assert not doc.articles["art-1"].notes
+    assert not any(w.startswith("3: ") for w in warnings)
     assert any(w.startswith("45: ") and "article 7" in w for w in warnings)
 
 
@@ -220,7 +221,10 @@ def test_english_articles_parts_points_and_references() -> None:
         Ref("art-2/para-1", "full") in doc.articles["art-3"].paragraphs[0].items[0].runs
     )  # type: ignore[union-attr]
     assert Ref("art-3", "full") in doc.articles["art-3-bis"].paragraphs[0].items[0].runs  # type: ignore[union-attr]
-    assert len(warnings) == 1 and warnings[0].startswith("3: ")
+    assert not warnings
+    assert [plain_text(p.runs) for p in doc.preamble] == [
+        "Adopted at the founding meeting."
+    ]
 
 
 def test_english_sections_are_articles_when_there_are_no_articles() -> None:
@@ -255,6 +259,9 @@ def test_no_line_is_dropped(tmp_path: Path) -> None:
         for p in para.items
         if isinstance(p, P)
     ) + " ".join(plain_text(n.runs) for a in doc.ordered_articles() for n in a.notes)
+    # The line before the first article is the document's preamble.
+    assert [plain_text(p.runs) for p in doc.preamble] == ["سطر تمهيدي"]
+    words += " " + " ".join(plain_text(p.runs) for p in doc.preamble)
     for line in ("سطر تمهيدي", "نص المادة.", "نص آخر.", "سطر ختامي"):
         assert line in words
 

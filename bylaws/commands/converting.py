@@ -47,6 +47,13 @@ FORMATS_OUT = ("akn", "docx", "markdown")
 @click.option(
     "--lang", help="The language (ar, en, …); by default guessed from the text."
 )
+@click.option(
+    "--heading",
+    metavar="REGEX",
+    help="Article headings of another form: a regular expression matching the "
+    "whole heading line, with a group (?P<num>…) for the number and optionally "
+    "(?P<title>…) for the title.",
+)
 def import_command(
     file: Path,
     fmt: str | None,
@@ -56,6 +63,7 @@ def import_command(
     title: str | None,
     doc_id: str | None,
     lang: str | None,
+    heading: str | None,
 ) -> None:
     """Import an existing text (plain text, Markdown, Word, Akoma Ntoso) as a document.
 
@@ -72,7 +80,8 @@ def import_command(
         return
     if output is None:
         raise UnusableInput(_("give the new document's folder with -o"))
-    result = import_file(file, fmt, doc_id or slugify(output.resolve().name), lang)
+    doc_id = doc_id or slugify(output.resolve().name)
+    result = import_file(file, fmt, doc_id, lang, heading)
     for warning in result.warnings:
         click.echo(f"{file}:{warning.line}: warning: {warning.message}", err=True)
     write_document(result.document, output)

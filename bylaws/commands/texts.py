@@ -111,9 +111,4 @@ def show_command(document: Path | None, wanted: str | None, fmt: str) -> None:
     _, doc = disk_document(document)
     reader = Reader(doc)
     items = [reader.article(reader.find(wanted))] if wanted else list(reader.outline())
-    if wanted and fmt == "markdown":
-        from ..show import as_markdown
-
-        click.echo(as_markdown(reader, items, title=False), nl=False)
-        return
-    click.echo(FORMATS[fmt](reader, items), nl=False)
+    click.echo(FORMATS[fmt](reader, items, not wanted), nl=False)

@@ -24,6 +24,7 @@ from bylaws.diff.articles import (
 from bylaws.diff.changes import ArticleChange, Change, DocumentDiff
 from bylaws.diff.divisions import division_changes
 from bylaws.diff.memory import paused_collector
+from bylaws.diff.preamble import closing_change, preamble_change
 from bylaws.diff.sides import NOTE_PREFIX, Side, article_lines, render_runs
 from bylaws.diff.structure import (
     AlignMode,
@@ -117,7 +118,10 @@ def _diff_documents(
             by_article.get(c.article, c) if c.kinds else c for c in everything
         ]
     divisions = division_changes(old, new) if only is None else []
-    changes: list[Change] = [*records, *divisions]
+    # The preamble reads before every article and the closing after them.
+    first = [c for c in (preamble_change(old, new),) if c and only is None]
+    last = [c for c in (closing_change(old, new),) if c and only is None]
+    changes: list[Change] = [*first, *records, *last, *divisions]
     return DocumentDiff(
         old=old_name,
         new=new_name,

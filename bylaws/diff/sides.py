@@ -14,16 +14,19 @@ from bylaws import numbering
 from bylaws.diff.structure import Slot
 from bylaws.errors import BylawsError
 from bylaws.model import (
+    INTRO,
     Article,
     Division,
     Document,
     DocumentMeta,
+    Hyperlink,
     Inline,
     OutlineNode,
     P,
     Paragraph,
     Point,
     Text,
+    inline_text,
 )
 from bylaws.text import loose_key, strip_for_search
 
@@ -62,8 +65,8 @@ def render_runs(
     """
     parts: list[str] = []
     for run in runs:
-        if isinstance(run, Text):
-            parts.append(run.value)
+        if isinstance(run, Text | Hyperlink):
+            parts.append(run.value if isinstance(run, Text) else run.text)
             continue
         try:
             parts.append(numbering.render_ref(doc, run, numbers))
@@ -73,7 +76,7 @@ def render_runs(
 
 
 def _raw_runs(runs: Sequence[Inline]) -> str:
-    return "".join(r.value if isinstance(r, Text) else "{" + r.to + "}" for r in runs)
+    return "".join(inline_text(r) for r in runs)
 
 
 # Notes follow the paragraphs of an article, addressed "note-1", "note-2"…
@@ -213,8 +216,8 @@ class Side:
         """`render_runs` for this side, each reference rendered once."""
         parts: list[str] = []
         for run in runs:
-            if isinstance(run, Text):
-                parts.append(run.value)
+            if isinstance(run, Text | Hyperlink):
+                parts.append(run.value if isinstance(run, Text) else run.text)
                 continue
             key = (run.to, run.form)
             shown = self._refs.get(key)
@@ -245,7 +248,9 @@ class Side:
         return found
 
     def _unit_iter(self, article: Article) -> Iterator[Unit]:
-        numbered = len(article.paragraphs) > 1
+        if article.intro:
+            yield self._unit(INTRO, "", [p.runs for p in article.intro])
+        numbered = len(article.paragraphs) > 1 or bool(article.intro)
         for n, paragraph in enumerate(article.paragraphs, 1):
             address = f"para-{n}"
             label = self._unit_label(n, 0) if numbered else ""

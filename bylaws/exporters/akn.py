@@ -17,6 +17,7 @@ from ..model import (
     AmendHeading,
     Article,
     Document,
+    Hyperlink,
     Inline,
     Insert,
     Move,
@@ -85,6 +86,8 @@ class _Writer:
                     el.text = (el.text or "") + run.value
                 else:
                     last.tail = (last.tail or "") + run.value
+            elif isinstance(run, Hyperlink):
+                last = _el(el, "ref", run.text, href=run.href)
             else:
                 last = _el(
                     el, "ref", self.reader.ref(run), href="#" + self.target(run.to)
@@ -142,7 +145,11 @@ class _Writer:
     def article_body(self, el: etree._Element, article: Article, eid: str) -> None:
         if article.heading is not None:
             _el(el, "heading", article.heading)
-        many = len(article.paragraphs) > 1
+        if article.intro:
+            intro = _el(el, "intro")
+            for item in article.intro:
+                self.p(intro, item)
+        many = len(article.paragraphs) > 1 or bool(article.intro)
         for n, paragraph in enumerate(article.paragraphs, start=1):
             para_eid = f"{eid}__para_{n}"
             para = _el(el, "paragraph", eId=para_eid)
@@ -260,9 +267,18 @@ def document_to_akn(doc: Document) -> etree._Element:
     preface = _el(act, "preface")
     preface.set(XML_LANG, doc.lang)
     _el(_el(preface, "longTitle"), "p").append(_doc_title(doc))
+    writer = _Writer(doc)
+    if doc.preamble:
+        preamble = _el(act, "preamble")
+        for item in doc.preamble:
+            writer.p(preamble, item)
     body = _el(act, "body")
     body.set(XML_LANG, doc.lang)
-    _Writer(doc).body(body)
+    writer.body(body)
+    if doc.closing:
+        conclusions = _el(act, "conclusions")
+        for item in doc.closing:
+            writer.p(conclusions, item)
     return root
 
 

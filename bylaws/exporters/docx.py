@@ -16,7 +16,7 @@ import zipfile
 from lxml import etree
 
 from ..locale import is_arabic
-from ..model import Article, Document, Inline, P, Point, Proposal, Text
+from ..model import Article, Document, Hyperlink, Inline, P, Point, Proposal, Text
 from ..numbering import point_label
 from ..render import Reader
 from . import ooxml
@@ -123,6 +123,8 @@ class Body:
         for run in runs:
             if isinstance(run, Text):
                 self.run(p, run.value)
+            elif isinstance(run, Hyperlink):
+                self.run(p, f"{run.text} <{run.href}>")
             else:
                 link = w_el(p, "hyperlink", anchor=self.bookmark_name(run.to))
                 self.run(link, self.reader.ref(run), char_style="Hyperlink")
@@ -182,7 +184,8 @@ class Body:
         )
         self.heading(level, heading, article.id)
         self.num_id += 1
-        many = len(article.paragraphs) > 1
+        self.items(article.intro, 0, False)
+        many = len(article.paragraphs) > 1 or bool(article.intro)
         for paragraph in article.paragraphs:
             if many:
                 self.items(paragraph.items, 0, True)
@@ -290,6 +293,7 @@ def export_docx(
     root, body = new_document(doc)
     writer = Body(doc, body)
     title_paragraph(writer, doc.meta.title)
+    writer.items(doc.preamble, 0, False)
     for block in blocks(doc, writer.reader):
         if isinstance(block, DivisionBlock):
             text = block.label + (
@@ -298,6 +302,7 @@ def export_docx(
             writer.heading(block.depth + 1, text, block.division.id)
         else:
             writer.article(block, block.depth + 1)
+    writer.items(doc.closing, 0, False)
     finish_body(body, doc.rtl)
     props = _settings_json(doc)
     props["exact"] = True

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 
-from ..locale import is_arabic
-from ..model import Article, Document, Inline, P, Point, Text
+from ..importers.formats import CLOSING_ANCHOR
+from ..locale import _, is_arabic, tr
+from ..model import Article, Document, Hyperlink, Inline, P, Point, Text
 from ..render import Reader
 from ..text import ARABIC_LETTERS
 from .walk import ArticleBlock, Block, DivisionBlock, blocks
@@ -32,6 +33,8 @@ def _runs(runs: tuple[Inline, ...], reader: Reader) -> str:
     for run in runs:
         if isinstance(run, Text):
             out.append(escape(run.value))
+        elif isinstance(run, Hyperlink):
+            out.append(f"[{escape(run.text)}](<{run.href}>)")
         else:
             out.append(f"[{escape(reader.ref(run))}](#{run.to})")
     return "".join(out)
@@ -102,7 +105,9 @@ def _article(block: ArticleBlock, reader: Reader, out: list[str]) -> None:
     heading = f": {escape(article.heading)}" if article.heading else ""
     out.append(f"{level} {block.label}{heading} {{#{article.id}}}")
     out.append("")
-    many = len(article.paragraphs) > 1
+    for p in article.intro:
+        out += [_text_line(p.runs, reader), ""]
+    many = len(article.paragraphs) > 1 or bool(article.intro)
     for n, paragraph in enumerate(article.paragraphs, start=1):
         items = paragraph.items
         if many:
@@ -142,6 +147,8 @@ def export_markdown(doc: Document) -> bytes:
     reader = Reader(doc)
     out = _front_matter(doc)
     out += [f"# {escape(doc.meta.title)}", ""]
+    for p in doc.preamble:
+        out += [_text_line(p.runs, reader), ""]
     block: Block
     for block in blocks(doc, reader):
         if isinstance(block, DivisionBlock):
@@ -153,4 +160,9 @@ def export_markdown(doc: Document) -> bytes:
             out.append("")
         else:
             _article(block, reader, out)
+    if doc.closing:
+        # A heading of its own, so that the closing is not read as article text.
+        out += [f"## {escape(tr(_('Closing'), doc.lang))} {{#{CLOSING_ANCHOR}}}", ""]
+        for p in doc.closing:
+            out += [_text_line(p.runs, reader), ""]
     return ("\n".join(out).rstrip("\n") + "\n").encode("utf-8")

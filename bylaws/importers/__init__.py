@@ -10,13 +10,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
+
+from lxml import etree
 
 from .. import xmlio
+from ..atomic import replace_folder
 from ..errors import UnusableInput
-from ..model import Document
-from ..workspace import ARTICLES, DOCUMENT_FILE, write_atomic
+from ..locale import _
+from ..model import Document, SourceLoc
+from ..validation import schema_problems
+from ..workspace import ARTICLES, DOCUMENT_FILE
 from .builder import Draft, ImportWarning, slugify
+from .headings import HeadingForm, compile_heading
 
 __all__ = [
     "IMPORTERS",
@@ -37,36 +43,39 @@ class ImportResult:
     warnings: tuple[ImportWarning, ...]
 
 
-Importer = Callable[[bytes, str, str, str | None], tuple[Document, Draft]]
+Importer = Callable[
+    [bytes, str, str, str | None, HeadingForm | None], tuple[Document, Draft]
+]
 
 
 def _text(
-    data: bytes, path: str, doc_id: str, lang: str | None
+    data: bytes, path: str, doc_id: str, lang: str | None, heading: HeadingForm | None
 ) -> tuple[Document, Draft]:
     from .text import import_text
 
-    return import_text(data, path, doc_id, lang)
+    return import_text(data, path, doc_id, lang, heading)
 
 
 def _markdown(
-    data: bytes, path: str, doc_id: str, lang: str | None
+    data: bytes, path: str, doc_id: str, lang: str | None, heading: HeadingForm | None
 ) -> tuple[Document, Draft]:
     from .markdown import import_markdown
 
-    return import_markdown(data, path, doc_id, lang)
+    return import_markdown(data, path, doc_id, lang, heading)
 
 
 def _docx(
-    data: bytes, path: str, doc_id: str, lang: str | None
+    data: bytes, path: str, doc_id: str, lang: str | None, heading: HeadingForm | None
 ) -> tuple[Document, Draft]:
     from .docx import import_docx
 
-    return import_docx(data, path, doc_id, lang)
+    return import_docx(data, path, doc_id, lang, heading)
 
 
 def _akn(
-    data: bytes, path: str, doc_id: str, lang: str | None
+    data: bytes, path: str, doc_id: str, lang: str | None, heading: HeadingForm | None
 ) -> tuple[Document, Draft]:
+    # Akoma Ntoso marks its articles itself; a heading form has nothing to do.
     from .akn import import_akn
 
     return import_akn(data, path, doc_id, lang)
@@ -107,13 +116,20 @@ def import_bytes(
     fmt: str,
     doc_id: str = "imported",
     lang: str | None = None,
+    heading: str | None = None,
 ) -> ImportResult:
-    """Import a file's bytes with the named importer."""
+    """Import a file's bytes with the named importer.
+
+    Args:
+        heading: a regular expression for article headings, with a group
+            `num` and optionally `title` (`import --heading`).
+    """
     importer = IMPORTERS.get(fmt)
     if importer is None:
         names = ", ".join(sorted(IMPORTERS))
         raise UnusableInput(f"unknown import format {fmt!r}; use one of {names}", path)
-    document, draft = importer(data, path, doc_id, lang)
+    form = compile_heading(heading) if heading else None
+    document, draft = importer(data, path, doc_id, lang, form)
     return ImportResult(document, tuple(sorted(draft.warnings, key=lambda w: w.line)))
 
 
@@ -122,6 +138,7 @@ def import_file(
     fmt: str | None = None,
     doc_id: str | None = None,
     lang: str | None = None,
+    heading: str | None = None,
 ) -> ImportResult:
     """Import a file; the format comes from its extension unless named."""
     try:
@@ -135,11 +152,12 @@ def import_file(
     except PermissionError:
         raise UnusableInput("permission denied", str(path)) from None
     chosen = fmt or detect_format(path, data)
-    return import_bytes(data, str(path), chosen, doc_id or slugify(path.stem), lang)
+    doc_id = doc_id or slugify(path.stem)
+    return import_bytes(data, str(path), chosen, doc_id, lang, heading)
 
 
 def write_document(doc: Document, folder: Path) -> list[Path]:
-    """Write document.xml and one file per article, each atomically.
+    """Write document.xml and one file per article, the folder in one step.
 
     Refuses a folder that already holds a document, so an import never
     overwrites someone's texts.
@@ -148,12 +166,28 @@ def write_document(doc: Document, folder: Path) -> list[Path]:
         raise UnusableInput(
             "already holds a document; import into a new folder", str(folder)
         )
-    written: list[Path] = []
+    files: list[tuple[Path, bytes]] = []
     for article in doc.articles.values():
-        target = folder / ARTICLES / f"{article.id}.xml"
-        write_atomic(target, xmlio.serialize(xmlio.article_to_xml(article)))
-        written.append(target)
-    target = folder / DOCUMENT_FILE
-    write_atomic(target, xmlio.serialize(xmlio.document_to_xml(doc)))
-    written.append(target)
-    return written
+        root = xmlio.article_to_xml(article)
+        _refuse_invalid(root, article.loc, f"article {article.id}")
+        files.append((folder / ARTICLES / f"{article.id}.xml", xmlio.serialize(root)))
+    root = xmlio.document_to_xml(doc)
+    _refuse_invalid(root, doc.loc, "the document")
+    files.append((folder / DOCUMENT_FILE, xmlio.serialize(root)))
+    # Only once every file is known to be valid, and the folder in one step:
+    # an interrupted import leaves nothing half-written.
+    replace_folder(folder, {PurePosixPath(f.relative_to(folder)): d for f, d in files})
+    return [target for target, _data in files]
+
+
+def _refuse_invalid(root: etree._Element, loc: SourceLoc | None, what: str) -> None:
+    """Stop an import that would write a file `check` rejects, naming its source."""
+    problems = schema_problems(root, what)
+    if problems:
+        raise UnusableInput(
+            _("{what} would not pass check ({problem}); nothing was written"),
+            loc.path if loc else None,
+            loc.line or None if loc else None,
+            what=what,
+            problem=problems[0].message,
+        )

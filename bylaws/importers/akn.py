@@ -21,6 +21,7 @@ from ..model import (
     DivisionKind,
     Document,
     DocumentMeta,
+    Hyperlink,
     NumberingMode,
     NumberStyle,
     Sender,
@@ -42,6 +43,7 @@ from .builder import (
     finish,
     iter_draft_articles,
 )
+from .common import WEB_ADDRESS
 from .patterns import article_head, division_head, is_repealed_text
 
 AKN_NAMESPACES = (
@@ -126,6 +128,8 @@ class _Reader:
                 text = fold(_all_text(child))
                 if name == "ref" and href.startswith("#"):
                     out.append(Link(href[1:], text, _line(child)))
+                elif name == "ref" and WEB_ADDRESS.fullmatch(href):
+                    out.append(Hyperlink(href, text))
                 elif name in {"authorialNote", "noteRef", "eol", "eop"}:
                     pass
                 else:
@@ -217,6 +221,10 @@ class _Reader:
                     article.notes.append(p.runs)
                 continue
             if name in {"paragraph", "subsection"}:
+                lead = [i for i in loose if isinstance(i, DraftP)]
+                if lead and len(lead) == len(loose) and not article.paragraphs:
+                    # Text before the first numbered paragraph: its lead-in.
+                    article.intro, loose = lead, []
                 if loose:
                     article.paragraphs.append(DraftParagraph(loose, loose[0].line))
                     loose = []
@@ -338,30 +346,28 @@ def import_akn(
     last = list(iter_draft_articles(draft.outline))
     if reader.pending and last:
         last[-1].notes.extend(reader.pending)
-    if own is None:
-        _keep_front_matter(draft, reader, kind, ns)
+    _keep_front_matter(draft, reader, kind, ns, own is None)
     return finish(draft, path, resolve=reader.resolve), draft
 
 
 def _keep_front_matter(
-    draft: Draft, reader: _Reader, kind: etree._Element, ns: str
+    draft: Draft, reader: _Reader, kind: etree._Element, ns: str, foreign: bool
 ) -> None:
-    """Preface and preamble have no place in our model: notes of the first article."""
-    first = next(iter_draft_articles(draft.outline), None)
-    for name in ("preface", "preamble"):
+    """Preamble (and a foreign text's preface) before the articles, conclusions after."""
+    names = ("preface", "preamble") if foreign else ("preamble",)
+    for name, into in (
+        *((n, draft.preamble) for n in names),
+        ("conclusions", draft.closing),
+    ):
         holder = kind.find(f"{{{ns}}}{name}")
-        if holder is None or first is None:
+        if holder is None:
             continue
         for p in holder.iter(f"{{{ns}}}p"):
             runs = reader.runs(p)
             if "".join(
                 r.value if isinstance(r, Text) else r.text for r in runs
             ).strip():
-                draft.warn(
-                    _line(p),
-                    f"the {name} has no place in a document; kept as a note of the first article",
-                )
-                first.notes.append(runs)
+                into.append(DraftP(runs, _line(p)))
 
 
 def _own_settings(draft: Draft, own: etree._Element) -> None:

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Mapping
+from dataclasses import replace
 
 from ..errors import BylawsError
 from ..locale import is_arabic
@@ -25,6 +25,7 @@ from ..model import (
     DivisionKind,
     Document,
     DocumentMeta,
+    Hyperlink,
     Inline,
     Note,
     NumberingMode,
@@ -39,114 +40,43 @@ from ..model import (
     Text,
 )
 from ..numbering import ArticleNumber, number_outline, plain_number, render_ref
+from .draft import (
+    SLUG_RE,
+    Draft,
+    DraftArticle,
+    DraftDivision,
+    DraftP,
+    DraftParagraph,
+    DraftPoint,
+    DraftRun,
+    ImportWarning,
+    Link,
+    iter_draft_articles,
+    slugify,
+)
 from .prose import ProseRefs
 
-SLUG_RE = re.compile(r"[a-z0-9][a-z0-9\-]*")
+__all__ = [
+    "SLUG_RE",
+    "Draft",
+    "DraftArticle",
+    "DraftDivision",
+    "DraftP",
+    "DraftParagraph",
+    "DraftPoint",
+    "DraftRun",
+    "ImportWarning",
+    "Link",
+    "finish",
+    "iter_draft_articles",
+    "slugify",
+]
+
 DIVISION_PREFIX: dict[DivisionKind, str] = {
     "part": "part",
     "chapter": "chp",
     "section": "sec",
 }
-
-
-@dataclass(frozen=True, slots=True)
-class ImportWarning:
-    """Something the importer kept but had to guess about, with its source line."""
-
-    line: int
-    message: str
-
-
-@dataclass(frozen=True, slots=True)
-class Link:
-    """A run that should become a reference once the whole document is known.
-
-    `target` is an address (`art-x/para-2`) or a key the importer's resolver
-    maps to one; `text` is how the source wrote it.
-    """
-
-    target: str
-    text: str
-    line: int = 0
-
-
-DraftRun = Text | Link
-
-
-@dataclass
-class DraftP:
-    runs: list[DraftRun]
-    line: int = 0
-
-
-@dataclass
-class DraftPoint:
-    items: list[DraftP | DraftPoint] = field(default_factory=list)
-    line: int = 0
-
-
-@dataclass
-class DraftParagraph:
-    items: list[DraftP | DraftPoint] = field(default_factory=list)
-    line: int = 0
-
-
-@dataclass
-class DraftArticle:
-    """An article as found: its number (n, k) when it had one, its content."""
-
-    number: tuple[int, int] | None
-    style: NumberStyle | None = None
-    id: str | None = None
-    heading: str | None = None
-    paragraphs: list[DraftParagraph] = field(default_factory=list)
-    notes: list[list[DraftRun]] = field(default_factory=list)
-    repealed: bool = False
-    line: int = 0
-
-
-@dataclass
-class DraftDivision:
-    kind: DivisionKind
-    number: int | None
-    heading: str
-    id: str | None = None
-    children: list[DraftDivision | DraftArticle] = field(default_factory=list)
-    line: int = 0
-
-
-@dataclass
-class Draft:
-    """A whole imported text before ids, numbering and references are settled."""
-
-    lang: str
-    title: str = ""
-    doc_id: str = "imported"
-    meta: DocumentMeta | None = None
-    numbering: NumberingMode | None = None  # forced by a source that says so
-    exact: bool = False  # our own export: ids carried, no gaps filled
-    style: NumberStyle | None = None
-    outline: list[DraftDivision | DraftArticle] = field(default_factory=list)
-    warnings: list[ImportWarning] = field(default_factory=list)
-
-    def warn(self, line: int, message: str) -> None:
-        self.warnings.append(ImportWarning(line, message))
-
-
-def iter_draft_articles(
-    nodes: list[DraftDivision | DraftArticle],
-) -> Iterator[DraftArticle]:
-    for node in nodes:
-        if isinstance(node, DraftArticle):
-            yield node
-        else:
-            yield from iter_draft_articles(node.children)
-
-
-def slugify(text: str, fallback: str = "imported") -> str:
-    """An ASCII slug for an id: lower case, digits and hyphens."""
-    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-    return slug if slug and SLUG_RE.fullmatch(slug) else fallback
 
 
 # --- ids and numbering ------------------------------------------------------
@@ -306,6 +236,8 @@ class _Content:
         for run in runs:
             if isinstance(run, Text):
                 out.extend(self.prose(run.value, self.current) if self.prose else [run])
+            elif isinstance(run, Hyperlink):
+                out.append(run)
             elif self.settle is None:
                 out.append(Text(run.text))
             else:
@@ -318,8 +250,19 @@ class _Content:
             if isinstance(item, DraftP):
                 out.append(P(self.runs(item.runs), self.loc(item.line)))
             else:
-                out.append(Point(self.items(item.items), self.loc(item.line)))
+                out.append(Point(self.filled(item.items), self.loc(item.line)))
         return tuple(out)
+
+    def texts(self, texts: list[DraftP]) -> tuple[P, ...]:
+        """Texts outside any article (a preamble), empty ones left out."""
+        self.current = ""
+        found = (P(self.runs(p.runs), self.loc(p.line)) for p in texts)
+        return tuple(p for p in found if p.runs)
+
+    def filled(self, items: list[DraftP | DraftPoint]) -> tuple[P | Point, ...]:
+        """Items, or one empty text where the source numbered an empty unit
+        (the schema wants a paragraph or point to hold something)."""
+        return self.items(items) or (P(()),)
 
     def article(self, draft: DraftArticle) -> Article:
         assert draft.id is not None
@@ -328,11 +271,12 @@ class _Content:
             id=draft.id,
             heading=draft.heading,
             paragraphs=tuple(
-                Paragraph(self.items(p.items), self.loc(p.line))
+                Paragraph(self.filled(p.items), self.loc(p.line))
                 for p in draft.paragraphs
             ),
             notes=tuple(Note(self.runs(runs)) for runs in draft.notes),
             loc=self.loc(draft.line),
+            intro=tuple(P(self.runs(p.runs), self.loc(p.line)) for p in draft.intro),
         )
 
 
@@ -417,7 +361,13 @@ def finish(
             if a.number is not None and a.id and not a.repealed
         }
         prose = ProseRefs(doc, numbers, by_number)
-    return replace(doc, articles=_articles(found, _Content(path, settle, prose)))
+    content = _Content(path, settle, prose)
+    return replace(
+        doc,
+        articles=_articles(found, content),
+        preamble=content.texts(draft.preamble),
+        closing=content.texts(draft.closing),
+    )
 
 
 def _rehome_notes(draft: Draft, found: list[DraftArticle]) -> None:

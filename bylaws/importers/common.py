@@ -9,6 +9,8 @@ from ..text import ARABIC_BLOCK
 from ..xmlio import MAX_FILE_BYTES
 
 _ARABIC = re.compile(f"[{ARABIC_BLOCK}]")
+# A web or mail address a document may link to: what the schema's `href` allows.
+WEB_ADDRESS = re.compile(r"(https|http|mailto):[A-Za-z0-9\-._~:/?#@!&'()*+,;=%]+")
 _LATIN = re.compile("[A-Za-z]")
 
 

@@ -34,7 +34,9 @@ from ..xmlio import parse_bytes
 from .builder import Draft, DraftRun, Link, finish
 from .common import guess_lang, section_is_article
 from .formats import CUSTOM_PROPERTY, W_NS, address_of_bookmark
-from .lines import SourceLine, parse_lines
+from .headings import HeadingForm
+from .lines import parse_lines
+from .source import SourceLine
 
 W = "{" + W_NS + "}"
 MAX_PART_BYTES = 50 * 1024 * 1024
@@ -166,7 +168,11 @@ def _plain(runs: list[DraftRun]) -> str:
 
 
 def import_docx(
-    data: bytes, path: str, doc_id: str, lang: str | None = None
+    data: bytes,
+    path: str,
+    doc_id: str,
+    lang: str | None = None,
+    heading: HeadingForm | None = None,
 ) -> tuple[Document, Draft]:
     """A Word file as a document; our own exports come back exactly."""
     archive = _open(data, path)
@@ -191,7 +197,9 @@ def import_docx(
     )
     if exact:
         _apply_settings(draft, settings)
-    parse_lines(draft, lines, section_is_article([line.text for line in lines]))
+    parse_lines(
+        draft, lines, section_is_article([line.text for line in lines]), heading
+    )
     if draft.meta is None and draft.title:
         draft.meta = DocumentMeta(title=draft.title)
     return finish(draft, path, prose_refs=not exact), draft

@@ -10,6 +10,8 @@ from collections.abc import Mapping
 
 # Markdown: characters our exporter escapes with a backslash.
 MARKDOWN_SPECIAL = "\\`*_[]<>{}|"
+# Markdown: the anchor of the heading our exporter puts over a closing text.
+CLOSING_ANCHOR = "closing"
 
 # WordprocessingML.
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

@@ -12,11 +12,11 @@ article — and reported with its line number.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from ..model import DivisionKind, Text
+from ..model import DivisionKind
 from ..text import ARABIC_INDIC_DIGITS
 from .builder import (
     Draft,
@@ -28,6 +28,7 @@ from .builder import (
     DraftRun,
     iter_draft_articles,
 )
+from .headings import HEADING_FORMS, HeadingForm, form_head, numbers_bare
 from .patterns import (
     ArticleHead,
     DivisionHead,
@@ -37,6 +38,7 @@ from .patterns import (
     is_repealed_text,
     numbered,
 )
+from .source import SourceLine, cut_runs
 
 _RANK: dict[DivisionKind, int] = {"part": 0, "chapter": 1, "section": 2}
 _HEADING_WORDS = 10
@@ -44,42 +46,6 @@ _HEADING_WORDS = 10
 _POINTS_BEFORE_LETTER_I = ord("i") - ord("a")
 # «(أحكام عامة)»: words in brackets, no digits, short enough to be a heading.
 _BRACKETED_HEADING = re.compile(rf"\(([^()0-9{ARABIC_INDIC_DIGITS}]{{1,60}})\)")
-
-
-@dataclass
-class SourceLine:
-    """One line of a source with what the source format knows about it."""
-
-    text: str
-    line: int
-    runs: list[DraftRun] | None = None  # with links, when the source has them
-    level: int | None = None  # a heading level the source marked
-    depth: int | None = None  # list nesting: 1 for a point, 2 for a point in it
-    anchor: str | None = None  # an id the source carried
-    literal: bool = False  # escaped by the source: never a heading or a label
-    note: bool = False  # an editorial note of the current article
-    list_level: int | None = None  # numbered by the source: 0 paragraph, n point depth
-
-    def all_runs(self) -> list[DraftRun]:
-        return list(self.runs) if self.runs is not None else [Text(self.text)]
-
-
-def cut_runs(runs: list[DraftRun], count: int) -> list[DraftRun]:
-    """Runs without their first `count` characters (a label), leading spaces trimmed."""
-    out: list[DraftRun] = []
-    for run in runs:
-        value = run.value if isinstance(run, Text) else run.text
-        if count >= len(value):
-            count -= len(value)
-            continue
-        if count:
-            # A label cut through a link keeps the words, not the link.
-            run = Text(value[count:])
-            count = 0
-        out.append(run)
-    if out and isinstance(out[0], Text):
-        out[0] = Text(out[0].value.lstrip())
-    return [r for r in out if not (isinstance(r, Text) and not r.value)]
 
 
 @dataclass
@@ -94,6 +60,8 @@ class _State:
     pending_title: DraftDivision | None = None
     preamble: list[tuple[int, list[DraftRun]]] = field(default_factory=list)
     seen_structure: bool = False
+    forms: Sequence[HeadingForm] = ()  # other forms of article headings
+    bare: bool = False  # the text numbers its articles "1.", "2." …
 
     def container(self) -> list[DraftDivision | DraftArticle]:
         return self.stack[-1][0].children if self.stack else self.draft.outline
@@ -108,10 +76,20 @@ def _is_heading_text(rest: str, hinted: bool) -> bool:
 
 
 def parse_lines(
-    draft: Draft, lines: list[SourceLine], section_is_article: bool
+    draft: Draft,
+    lines: list[SourceLine],
+    section_is_article: bool,
+    heading: HeadingForm | None = None,
 ) -> None:
-    """Fill `draft.outline` from lines; warnings go to `draft.warnings`."""
-    state = _State(draft, section_is_article)
+    """Fill `draft.outline` from lines; warnings go to `draft.warnings`.
+
+    Args:
+        heading: the user's own form of article heading, tried first.
+    """
+    forms = [heading, *HEADING_FORMS] if heading else HEADING_FORMS
+    state = _State(draft, section_is_article, forms=forms)
+    marked = [s.text for s in lines if s.level is None and not s.literal]
+    state.bare = heading is None and numbers_bare(marked, HEADING_FORMS)
     for line in lines:
         if not line.text.strip() and line.list_level is None:
             continue
@@ -128,13 +106,8 @@ def parse_lines(
         )
         state.container().append(article)
         return
-    for lineno, runs in state.preamble:
-        draft.warn(
-            lineno,
-            "text after the last article's heading could not be placed; "
-            "kept as a note of the last article",
-        )
-        last[-1].notes.append(runs)
+    # Text after a last heading that no article follows: the closing.
+    draft.closing += [DraftP(runs, n) for n, runs in state.preamble]
 
 
 @dataclass
@@ -148,7 +121,9 @@ class _Line:
     @cached_property
     def label(self) -> Numbered | None:
         """Its paragraph number or point letter; a literal line has none."""
-        return None if self.source.literal else numbered(self.text, self.arabic)
+        if self.source.literal:
+            return None
+        return numbered(self.text, self.arabic, self.source.depth is not None)
 
     @property
     def may_be_heading(self) -> bool:
@@ -167,6 +142,21 @@ def _first_top_heading_is_title(state: _State, line: _Line) -> bool:
     if line.source.level != 1 or state.seen_structure or state.draft.title:
         return False
     state.draft.title = line.text
+    return True
+
+
+def _own_heading(state: _State, line: _Line) -> bool:
+    """An article heading in a form of `--heading` or the table of forms."""
+    if not line.may_be_heading:
+        return False
+    marked = state.bare or line.source.level is not None
+    own = [f for f in state.forms if f.name == "--heading"]
+    head = form_head(line.text, own or state.forms, marked)
+    if head is None or not (own or division_head(line.text) is None):
+        return False
+    if not own and article_head(line.text, state.section_is_article) is not None:
+        return False
+    _open_article(state, head, line.source)
     return True
 
 
@@ -279,10 +269,16 @@ def _numbered_paragraph(state: _State, line: _Line) -> bool:
 
 def _lettered_point(state: _State, line: _Line) -> bool:
     label = line.label
-    if label is None or (label.kind != "point" and line.source.depth is None):
+    source = line.source
+    if label is None and source.item and source.depth is not None:
+        # An unlabelled bullet is a point all the same; its number is its place.
+        _open_point(state, source.depth, source)
+        rest = cut_runs(source.all_runs(), 0)
+    elif label is None or (label.kind != "point" and source.depth is None):
         return False
-    _open_point(state, _point_depth(state, line.source, label), line.source)
-    rest = _after_label(line.source, label)
+    else:
+        _open_point(state, _point_depth(state, source, label), source)
+        rest = _after_label(source, label)
     if rest:
         state.points[-1].items.append(DraftP(rest, line.source.line))
     return True
@@ -297,6 +293,7 @@ def _running_text(state: _State, line: _Line) -> bool:
 _LINE_RULES: tuple[Callable[[_State, _Line], bool], ...] = (
     _editorial_note,
     _first_top_heading_is_title,
+    _own_heading,
     _division_heading,
     _article_heading,
     _title_under_division_heading,
@@ -351,7 +348,15 @@ def _points_so_far(state: _State) -> int:
     return sum(isinstance(i, DraftPoint) for i in holder)
 
 
+def _keep_preamble(state: _State) -> None:
+    """Text before the first heading of any kind is the document's preamble."""
+    if state.preamble and not state.seen_structure:
+        state.draft.preamble += [DraftP(runs, n) for n, runs in state.preamble]
+        state.preamble = []
+
+
 def _open_division(state: _State, head: DivisionHead, line: SourceLine) -> None:
+    _keep_preamble(state)
     rank = _RANK[head.kind] if line.level is None else line.level
     while state.stack and state.stack[-1][1] >= rank:
         state.stack.pop()
@@ -379,8 +384,9 @@ def _open_article(state: _State, head: ArticleHead, line: SourceLine) -> None:
         line=line.line,
         repealed=head.repealed,
     )
+    _keep_preamble(state)
     if state.preamble:
-        where = "before the first article" if not state.seen_structure else "here"
+        where = "here"
         for lineno, runs in state.preamble:
             state.draft.warn(
                 lineno,
@@ -413,10 +419,11 @@ def _open_paragraph(state: _State, number: int, line: SourceLine) -> None:
         and state.paragraph is article.paragraphs[0]
         and not any(isinstance(i, DraftPoint) for i in state.paragraph.items)
     ):
-        # Lead-in text ("… the following:") joins paragraph 1, so that paragraph
-        # numbers stay the ones the text and its references use.
-        state.implicit = False
-        return
+        # Lead-in text ("… in the following cases:") is the article's
+        # unnumbered introduction, so that "(1)" stays on the sentence the
+        # text numbers 1 and paragraph numbers are the ones references use.
+        lead = article.paragraphs.pop()
+        article.intro.extend(i for i in lead.items if isinstance(i, DraftP))
     expected = len(article.paragraphs) + 1
     if number != expected:
         state.draft.warn(

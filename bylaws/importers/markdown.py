@@ -14,21 +14,29 @@ from typing import cast
 from ..model import (
     Document,
     DocumentMeta,
+    Hyperlink,
     NumberingMode,
     NumberStyle,
     Sender,
     Stage,
     Text,
 )
-from .builder import Draft, DraftRun, Link, finish
-from .common import decode_text, guess_lang, section_is_article
+from .builder import Draft, DraftP, DraftRun, Link, finish
+from .common import WEB_ADDRESS, decode_text, guess_lang, section_is_article
+from .formats import CLOSING_ANCHOR
 from .formats import MARKDOWN_SPECIAL as SPECIAL
-from .lines import SourceLine, parse_lines
+from .headings import HeadingForm
+from .lines import parse_lines
+from .lists import BULLET, ListDepth, columns
+from .normalise import normalise_letters
+from .source import SourceLine
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)(?:\s*\{#([a-z0-9][a-z0-9\-]*)\})?\s*#*\s*$")
-_ITEM = re.compile(r"^( *)[-*+]\s+(.*)$")
-_CONTINUATION = re.compile(r"^( {2,})(\S.*)$")
-_LINK = re.compile(r"\[((?:\\.|[^\[\]\\])*)\]\(([^)\s]*)\)")
+_CONTINUATION = re.compile(r"^([ \t]{2,}|\t)(\S.*)$")
+# [text](target), [text](<target>), [text](target "title").
+_LINK = re.compile(
+    r"\[((?:\\.|[^\[\]\\])*)\]\(\s*(<[^<>]*>|[^)\s]*)(?:\s+\"[^\"]*\")?\s*\)"
+)
 _ESCAPE = re.compile(r"\\(.)")
 _EMPHASIS = re.compile(r"(?<!\\)(\*\*|__|\*)")
 
@@ -46,9 +54,11 @@ def inline_runs(text: str, line: int) -> list[DraftRun]:
             continue
         runs.append(Text(_unescape(_EMPHASIS.sub("", text[pos : found.start()]))))
         label = _unescape(found.group(1))
-        target = found.group(2)
+        target = found.group(2).removeprefix("<").removesuffix(">")
         if target.startswith("#") and len(target) > 1:
             runs.append(Link(target[1:], label, line))
+        elif WEB_ADDRESS.fullmatch(target):
+            runs.append(Hyperlink(target, label))
         else:
             runs.append(Text(label))
         pos = found.end()
@@ -85,9 +95,10 @@ def _front_matter(
     return {}, {key: [] for key in _PAIRS}, 0
 
 
-def _source_line(raw: str, number: int) -> SourceLine:
+def _source_line(raw: str, number: int, lists: ListDepth) -> SourceLine:
     heading = _HEADING.match(raw)
     if heading:
+        lists.close()
         runs = inline_runs(heading.group(2), number)
         return SourceLine(
             _plain(runs),
@@ -96,15 +107,24 @@ def _source_line(raw: str, number: int) -> SourceLine:
             level=len(heading.group(1)),
             anchor=heading.group(3),
         )
-    item = _ITEM.match(raw)
+    item = BULLET.match(raw)
     if item:
-        runs = inline_runs(item.group(2), number)
-        return SourceLine(_plain(runs), number, runs, depth=len(item.group(1)) // 2 + 1)
+        runs = inline_runs(item.group("text") or "", number)
+        depth = lists.depth(item.group("indent"))
+        return SourceLine(_plain(runs), number, runs, depth=depth, item=True)
+    if raw.strip() and not raw[0].isspace():
+        lists.close()
     if raw.startswith(">"):
         runs = inline_runs(raw[1:].strip(), number)
         return SourceLine(_plain(runs), number, runs, note=True)
     continuation = _CONTINUATION.match(raw)
     body = continuation.group(2) if continuation else raw.strip()
+    if continuation and lists.label(body):
+        # "    a. …" under a numbered item: a nested item written without a bullet
+        # (our own export escapes text that opens like this).
+        runs = inline_runs(body, number)
+        depth = lists.depth(continuation.group(1))
+        return SourceLine(_plain(runs), number, runs, depth=depth)
     literal = body.startswith("\\")
     if body.startswith("\\[") and _LINK.match(body, 1):
         body = body[1:]  # the line escape of a text that opens with a reference
@@ -115,16 +135,20 @@ def _source_line(raw: str, number: int) -> SourceLine:
         _plain(runs),
         number,
         runs,
-        depth=len(continuation.group(1)) // 2 if continuation else None,
+        depth=columns(continuation.group(1)) // 2 if continuation else None,
         literal=literal or continuation is not None,
     )
 
 
 def import_markdown(
-    data: bytes, path: str, doc_id: str, lang: str | None = None
+    data: bytes,
+    path: str,
+    doc_id: str,
+    lang: str | None = None,
+    heading: HeadingForm | None = None,
 ) -> tuple[Document, Draft]:
     """A Markdown file as a document; our own exports come back exactly."""
-    text = decode_text(data, path)
+    text = normalise_letters(decode_text(data, path), arabic=False)
     raw = text.split("\n")
     values, pairs, start = _front_matter(raw)
     exact = values.get("bylaws") == "1"
@@ -145,10 +169,25 @@ def import_markdown(
             stages=tuple(Stage(i, label) for i, label in pairs["stage"]),
             senders=tuple(Sender(a, body) for a, body in pairs["sender"]),
         )
+    depths = ListDepth(arabic=draft.lang.startswith("ar"))
+    if depths.arabic and not exact:
+        raw = [normalise_letters(line, arabic=True) for line in raw]
     lines = [
-        _source_line(line, i) for i, line in enumerate(raw[start:], start=start + 1)
+        _source_line(line, i, depths)
+        for i, line in enumerate(raw[start:], start=start + 1)
     ]
-    parse_lines(draft, lines, section_is_article([line.text for line in lines]))
+    closing = next(
+        (i for i, x in enumerate(lines) if x.level and x.anchor == CLOSING_ANCHOR), None
+    )
+    if closing is not None:
+        # Our export's closing heading: what follows is the document's closing.
+        draft.closing = [
+            DraftP(x.all_runs(), x.line) for x in lines[closing + 1 :] if x.text.strip()
+        ]
+        lines = lines[:closing]
+    parse_lines(
+        draft, lines, section_is_article([line.text for line in lines]), heading
+    )
     if draft.meta is None and draft.title:
         draft.meta = DocumentMeta(title=draft.title)
     return finish(draft, path, prose_refs=not exact), draft

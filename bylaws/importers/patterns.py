@@ -77,7 +77,7 @@ def is_repealed_text(text: str) -> bool:
     return bool(_REPEALED.match(text.strip()))
 
 
-def _style_of(token: str) -> NumberStyle:
+def style_of(token: str) -> NumberStyle:
     if re.fullmatch(f"[{_AR_DIGIT}]+", token):
         return "arabic-indic"
     if re.fullmatch("[0-9]+", token):
@@ -85,7 +85,7 @@ def _style_of(token: str) -> NumberStyle:
     return "words"
 
 
-def _roman(text: str) -> int | None:
+def roman_value(text: str) -> int | None:
     values = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
     text = text.lower()
     if not text or any(ch not in values for ch in text):
@@ -137,7 +137,7 @@ def _number_then_rest(after: str, arabic: bool) -> tuple[int, NumberStyle, str] 
     found = re.match(rf"\(?\s*({_DIGITS})\s*\)?", after)
     if found and found.group(1):
         token = found.group(1)
-        return parse_number(token) or 0, _style_of(token), after[found.end() :]
+        return parse_number(token) or 0, style_of(token), after[found.end() :]
     found = re.match(r"\(([^)]{1,60})\)", after)
     if found:
         value = parse_number(found.group(1))
@@ -244,7 +244,7 @@ def division_head(text: str) -> DivisionHead | None:
         value = (
             parse_number(token)
             if not re.fullmatch("[ivxlcIVXLC]+", token)
-            else _roman(token)
+            else roman_value(token)
         )
         if value is None:
             return None
@@ -260,8 +260,14 @@ def division_head(text: str) -> DivisionHead | None:
 _AR_ORDINAL_ADVERB = re.compile(rf"^((?:{_AR_WORD}\s+){{0,2}}{_AR_WORD}ً?)\s*[:\-–—]\s*")
 
 
-def numbered(text: str, lang_ar: bool) -> Numbered | None:
-    """A numbered paragraph (1- (1) ١- أولاً:) or lettered point (أ- (أ) (a)), or None."""
+def numbered(text: str, lang_ar: bool, nested: bool = False) -> Numbered | None:
+    """A numbered paragraph (1- (1) ١- أولاً:) or lettered point (أ- (أ) (a)), or None.
+
+    Args:
+        nested: the line is a list item (indented or bulleted), where a point
+            past the 28th letter is labelled with two abjad letters («(يص)»),
+            which elsewhere could be a bracketed word.
+    """
     found = re.match(
         rf"^\(\s*({_DIGITS})\s*\)\s*|^({_DIGITS})\s*[{_DASHES}.)]\s*", text
     )
@@ -285,11 +291,18 @@ def numbered(text: str, lang_ar: bool) -> Numbered | None:
         if found:
             letter = found.group(1) or found.group(2)
             return Numbered("point", _letter_index(letter), found.end())
+        found = re.match(rf"^\(((?:{_AR_POINT_LETTER}){{2,3}})\)\s*", text)
+        value = _abjad_value(found.group(1)) if found and nested else None
+        if found and value:
+            return Numbered("point", value, found.end())
         return None
-    found = re.match(r"^\(([a-z]{1,2}|[ivx]{1,5})\)\s*|^([a-z])[)]\s+", text)
+    found = re.match(
+        r"^\(([a-z]{1,3}|[A-Z]{1,3}|[ivx]{1,5})\)\s*|^([a-z]|[ivx]{1,5})[.)]\s+",
+        text,
+    )
     if found:
         letter = found.group(1) or found.group(2)
-        roman = _roman(letter) if re.fullmatch("[ivx]+", letter) else None
+        roman = roman_value(letter) if re.fullmatch("[ivx]+", letter) else None
         return Numbered("point", _letter_index(letter), found.end(), roman)
     return None
 
@@ -299,9 +312,19 @@ def _letter_index(letter: str) -> int:
         return _ABJAD.index(letter) + 1
     if letter in _HIJAI:
         return _HIJAI.index(letter) + 1
-    if re.fullmatch("[a-z]+", letter):
+    if re.fullmatch("[a-zA-Z]+", letter):
         value = 0
-        for ch in letter:
+        for ch in letter.lower():
             value = value * 26 + ord(ch) - ord("a") + 1
         return value
     return 1
+
+
+def _abjad_value(label: str) -> int | None:
+    """The number two or three abjad letters write («يص» is 298), or None."""
+    value = 0
+    for letter in re.findall(f"{_AR_POINT_LETTER}", label):
+        if letter not in _ABJAD:
+            return None
+        value = value * len(_ABJAD) + _ABJAD.index(letter) + 1
+    return value

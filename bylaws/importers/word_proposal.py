@@ -151,8 +151,10 @@ def _renamed_runs(
         if isinstance(run, Ref):
             head, sep, rest = run.to.partition("/")
             out.append(replace(run, to=ids.get(head, head) + sep + rest))
-        else:
+        elif isinstance(run, Text):
             out.extend(_split_text(run.value, refs))
+        else:  # a web link keeps its target
+            out.append(run)
     return tuple(out)
 
 

@@ -12,6 +12,7 @@ from ..model import (
     Article,
     Base,
     Document,
+    Hyperlink,
     Insert,
     Move,
     Operation,
@@ -68,6 +69,8 @@ def _as_read(p: P, doc: Document) -> P:
     for run in p.runs:
         if isinstance(run, Text):
             words.append(run.value)
+        elif isinstance(run, Hyperlink):
+            words.append(run.text)
         else:
             try:
                 words.append(render_ref(doc, run))

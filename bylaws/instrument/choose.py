@@ -16,7 +16,6 @@ from ..model import (
     Paragraph,
     Point,
     Position,
-    Ref,
     iter_divisions,
     iter_entries,
 )
@@ -48,7 +47,7 @@ def _is_space_token(tok: Token) -> bool:
 
 
 def _is_word(tok: Token) -> bool:
-    return isinstance(tok, Ref) or any(ch.isalnum() for ch in tok)
+    return not isinstance(tok, str) or any(ch.isalnum() for ch in tok)
 
 
 def _count(haystack: Sequence[Token], needle: Sequence[Token]) -> int:

@@ -8,6 +8,7 @@ from collections.abc import Iterator, Sequence
 from ..errors import BylawsError
 from ..model import (
     Document,
+    Hyperlink,
     Inline,
     Ref,
     RefForm,
@@ -49,6 +50,9 @@ def encode_runs(runs: Sequence[Inline], doc: Document | None) -> str:
     for run in runs:
         if isinstance(run, Text):
             out.append(run.value)
+            continue
+        if isinstance(run, Hyperlink):
+            out.append(run.text)
             continue
         shown = run.to
         if doc is not None:

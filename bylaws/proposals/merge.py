@@ -12,7 +12,17 @@ from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from typing import TypeVar
 
-from ..model import Article, Inline, P, Paragraph, Point, Ref, Text, plain_text
+from ..model import (
+    Article,
+    Hyperlink,
+    Inline,
+    P,
+    Paragraph,
+    Point,
+    Ref,
+    Text,
+    plain_text,
+)
 from ..text import tokenize
 
 T = TypeVar("T")
@@ -174,7 +184,7 @@ def _rebuild(
 
 # --- runs as tokens -----------------------------------------------------------
 
-Token = str | Ref
+Token = str | Ref | Hyperlink
 
 
 def run_tokens(runs: Sequence[Inline]) -> list[Token]:
@@ -183,6 +193,8 @@ def run_tokens(runs: Sequence[Inline]) -> list[Token]:
     for run in runs:
         if isinstance(run, Text):
             tokens.extend(tokenize(run.value))
+        elif isinstance(run, Hyperlink):
+            tokens.append(run)
         else:
             tokens.append(Ref(run.to, run.form))
     return tokens
@@ -192,7 +204,7 @@ def tokens_runs(tokens: Sequence[Token]) -> tuple[Inline, ...]:
     """Tokens back into runs (adjacent text joined)."""
     runs: list[Inline] = []
     for tok in tokens:
-        if isinstance(tok, Ref):
+        if isinstance(tok, Ref | Hyperlink):
             runs.append(tok)
         elif runs and isinstance(runs[-1], Text):
             runs[-1] = Text(runs[-1].value + tok)

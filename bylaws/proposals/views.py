@@ -12,7 +12,7 @@ from ..errors import BylawsError
 from ..feedback import ArticleFeedback
 from ..locale import _, language_of, tr
 from ..locale.words import outcome_word, verdict_word
-from ..model import Document, Inline, Proposal, Ref, Ruling, Stage
+from ..model import Document, Hyperlink, Inline, Proposal, Ref, Ruling, Stage
 from ..numbering import render_ref
 from ..overlay import apply_proposal
 from ..render import Reader
@@ -282,6 +282,8 @@ def runs_text(doc: Document, runs: Sequence[Inline]) -> str:
                 out.append(render_ref(doc, run))
             except BylawsError:
                 out.append("{" + run.to + "}")
+        elif isinstance(run, Hyperlink):
+            out.append(run.text)
         else:
             out.append(run.value)
     return "".join(out)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from bylaws.model import Article, Document, Inline, Ref, Text
+from bylaws.model import Article, Document, Hyperlink, Inline, Ref, Text
 from bylaws.numbering import ArticleNumber
 from bylaws.render import Reader, dangling
 
@@ -122,6 +122,13 @@ def runs_html(
         if isinstance(run, Text):
             parts.append(run.value)
             plain.append(run.value)
+        elif isinstance(run, Hyperlink):
+            parts.append(
+                Html('<a class="bylaws-link" href="{}" rel="external">{}</a>').format(
+                    run.href, run.text
+                )
+            )
+            plain.append(run.text)
         else:
             html_part, text_part = _ref_link(ctx, page, run)
             parts.append(html_part)

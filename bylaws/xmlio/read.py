@@ -20,6 +20,7 @@ from ..model import (
     Document,
     DocumentMeta,
     Fingerprint,
+    Hyperlink,
     Inline,
     Insert,
     Move,
@@ -112,7 +113,10 @@ def _runs(el: etree._Element, loc: _Locator) -> tuple[Inline, ...]:
 
     add_text(fold(el.text))
     for child in el:
-        if isinstance(child.tag, str) and local_name(child) == "ref":
+        href = child.get("href") if isinstance(child.tag, str) else None
+        if href is not None and local_name(child) == "ref":
+            pieces.append(Hyperlink(href, fold(child.text).strip(" "), loc(child)))
+        elif isinstance(child.tag, str) and local_name(child) == "ref":
             to = child.get("to", "")
             form: RefForm = "number" if child.get("form") == "number" else "full"
             pieces.append(Ref(to, form, loc(child, f'to="{to}"')))
@@ -166,6 +170,7 @@ def article_from_xml(
         ),
         notes=tuple(Note(_runs(n, loc), loc(n)) for n in _children(root, "note")),
         loc=loc(root),
+        intro=_texts(root, "intro", loc),
     )
 
 
@@ -239,6 +244,15 @@ def document_from_xml(
         outline=_outline(outline, loc) if outline is not None else (),
         articles=articles,
         loc=loc(root),
+        preamble=_texts(root, "preamble", loc),
+        closing=_texts(root, "closing", loc),
+    )
+
+
+def _texts(el: etree._Element, name: str, loc: _Locator) -> tuple[P, ...]:
+    """The `<p>`s of a child holding only text (a preamble, an intro)."""
+    return tuple(
+        _p(p, loc) for found in _children(el, name) for p in _children(found, "p")
     )
 
 

@@ -14,6 +14,7 @@ from ..model import (
     ArticleEntry,
     Comment,
     Document,
+    Hyperlink,
     Inline,
     Insert,
     Move,
@@ -55,6 +56,9 @@ def _write_runs(el: etree._Element, runs: Iterable[Inline]) -> None:
                 el.text = (el.text or "") + run.value
             else:
                 last.tail = (last.tail or "") + run.value
+        elif isinstance(run, Hyperlink):
+            last = _el(el, "ref", href=run.href)
+            last.text = run.text
         else:
             last = _el(
                 el, "ref", to=run.to, form=None if run.form == "full" else run.form
@@ -79,6 +83,7 @@ def _write_rationale(el: etree._Element, rationale: tuple[P, ...]) -> None:
 def article_to_xml(article: Article) -> etree._Element:
     root = _el(None, "article", id=article.id)
     _text_el(root, "heading", article.heading)
+    _write_texts(root, "intro", article.intro)
     for paragraph in article.paragraphs:
         _write_items(_el(root, "paragraph"), paragraph.items)
     for note in article.notes:
@@ -121,8 +126,17 @@ def document_to_xml(doc: Document) -> etree._Element:
         senders = _el(meta, "senders")
         for sender in doc.meta.senders:
             _el(senders, "sender", address=sender.address).text = sender.body
+    _write_texts(root, "preamble", doc.preamble)
     _write_outline(_el(root, "outline"), doc.outline)
+    _write_texts(root, "closing", doc.closing)
     return root
+
+
+def _write_texts(el: etree._Element, name: str, texts: tuple[P, ...]) -> None:
+    if texts:
+        holder = _el(el, name)
+        for p in texts:
+            _write_runs(_el(holder, "p"), p.runs)
 
 
 def _write_ruling(el: etree._Element, name: str, ruling: Ruling | None) -> None:

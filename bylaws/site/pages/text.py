@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bylaws.model import ArticleEntry, Division, OutlineNode
+from bylaws.model import ArticleEntry, Division, OutlineNode, P
 from bylaws.numbering import number_divisions
 
 from ..escape import Html
@@ -10,6 +10,7 @@ from ..render import article_html
 from .builder import Builder
 from .outline import TextGroup, division_title
 from .page import SitePage
+from .pieces import paragraphs_html
 from .rulings import date_html
 
 __all__ = ["home_page", "text_page"]
@@ -34,8 +35,20 @@ def text_page(b: Builder, group: TextGroup) -> SitePage:
                 continue
             parts.append(_article_in_text(b, page, node))
 
+    first, last = b.groups[0].id, b.groups[-1].id
+    if group.id == first and b.doc.preamble:
+        parts.insert(1, _document_text(b, page, "preamble", b.doc.preamble))
     walk(group.nodes, True)
+    if group.id == last and b.doc.closing:
+        parts.append(_document_text(b, page, "closing", b.doc.closing))
     return b.page(page, group.title, Html("\n").join(parts), "text")
+
+
+def _document_text(b: Builder, page: str, kind: str, texts: tuple[P, ...]) -> Html:
+    """The preamble or closing: the document's own text, outside any article."""
+    return Html('<div class="bylaws-{}" id="{}">{}</div>').format(
+        kind, kind, paragraphs_html(b.ctx, texts, page)
+    )
 
 
 def _article_in_text(b: Builder, page: str, entry: ArticleEntry) -> Html:
