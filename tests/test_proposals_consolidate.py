@@ -7,12 +7,26 @@ from pathlib import Path, PurePosixPath
 
 import pytest
 from click.testing import CliRunner
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from bylaws.cli import cli
 from bylaws.errors import CollisionError
-from bylaws.model import Document, P, Proposal, Ref, plain_text
+from bylaws.model import (
+    Amend,
+    Article,
+    ArticleEntry,
+    Base,
+    Division,
+    Document,
+    DocumentMeta,
+    P,
+    Paragraph,
+    Proposal,
+    Ref,
+    Text,
+    plain_text,
+)
 from bylaws.overlay import apply_proposal
 from bylaws.proposals import consolidate
 from bylaws.render import Reader
@@ -171,12 +185,57 @@ def two_proposals(draw: st.DrawFn) -> tuple[Document, Proposal, Proposal]:
     return doc, draw(proposals(doc, "a")), draw(proposals(doc, "b"))
 
 
+def _one_article_case(
+    base: tuple[Text | Ref, ...], a: tuple[Text | Ref, ...], b: tuple[Text | Ref, ...]
+) -> tuple[Document, Proposal, Proposal]:
+    """A one-article document and two proposals that amend its only paragraph."""
+
+    def article(runs: tuple[Text | Ref, ...]) -> Article:
+        return Article("art-1", None, (Paragraph((P(runs),)),))
+
+    def proposal(name: str, runs: tuple[Text | Ref, ...]) -> Proposal:
+        return Proposal(
+            name,
+            name,
+            "x",
+            None,
+            Base("doc"),
+            "drafting-committee",
+            (),
+            (),
+            (Amend("art-1"),),
+            {"art-1": article(runs)},
+        )
+
+    outline = (Division("chapter", "chp-1", "العضو", (ArticleEntry("art-1"),)),)
+    doc = Document(
+        "doc",
+        "ar",
+        "auto",
+        "words",
+        DocumentMeta("T"),
+        outline,
+        {"art-1": article(base)},
+    )
+    return doc, proposal("a", a), proposal("b", b)
+
+
+# Found by the ci profile: «a» deletes the full stop, «b» the space after it;
+# merged token by token they made «العضو{art-1}», a word neither wrote.
+_FULL_STOP_AND_SPACE = _one_article_case(
+    (Text("العضو. "), Ref("art-1"), Text(" العضو")),
+    (Text("العضو "), Ref("art-1"), Text(" العضو")),
+    (Text("العضو."), Ref("art-1"), Text(" العضو")),
+)
+
+
 @settings(
     max_examples=examples(200),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
 )
 @given(two_proposals())
+@example(_FULL_STOP_AND_SPACE)
 def test_order_does_not_matter_and_no_word_is_lost(
     case: tuple[Document, Proposal, Proposal],
 ) -> None:
@@ -221,3 +280,26 @@ def test_two_new_wordings_of_an_articles_notes_collide() -> None:
     # The same new note on both sides, or a change on one side only, merges.
     assert merge_articles(base, ours, ours) == ours
     assert merge_articles(base, base, theirs) == theirs
+
+
+def test_edits_to_touching_tokens_of_one_word_collide() -> None:
+    """A full stop deleted by one proposal and the space beside it by another
+    stop the run, naming both wordings; nothing is glued into a new word."""
+    doc, a, b = _FULL_STOP_AND_SPACE
+    with pytest.raises(CollisionError) as caught:
+        consolidate(doc, [a, b])
+    message = str(caught.value)
+    assert "art-1 para-1" in message
+    assert "«العضو" in message and "العضو." in message
+
+
+def test_edits_a_space_apart_still_merge() -> None:
+    """Changes in neighbouring words (a space between them) merge as before."""
+    doc, a, b = _one_article_case(
+        (Text("العضو في اللجنة."),),
+        (Text("الحركة في اللجنة."),),
+        (Text("العضو في اللجنة،"),),
+    )
+    merged = consolidate(doc, [a, b])
+    assert _text(merged, "art-1") == "الحركة في اللجنة،"
+    assert consolidate(doc, [b, a]) == merged

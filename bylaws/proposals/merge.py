@@ -2,7 +2,9 @@
 
 Two texts drafted against the same base merge when their changes touch
 different words; when they touch the same words the merge fails with the
-exact words of both sides, so that no proposal is silently lost.
+exact words of both sides, so that no proposal is silently lost. A "word" here
+is what the reader sees between two spaces: a change to a full stop and a
+change to the space beside it belong to one word, so they clash too.
 """
 
 from __future__ import annotations
@@ -76,6 +78,7 @@ def _changes(
 
 
 def _overlap(a: _Change, b: _Change) -> bool:
+    """Whether two changes replace some of the same base items."""
     if a.start == a.end and b.start == b.end:
         return a.start == b.start  # two insertions at the same point
     if a.start == a.end:
@@ -96,6 +99,7 @@ def merge3(
     where: str,
     resolve: Resolver[T] | None = None,
     joins: Callable[[Sequence[T]], bool] | None = None,
+    parts: Callable[[Sequence[T]], bool] | None = None,
 ) -> list[T]:
     """Merge two edits of a sequence; overlapping different edits clash.
 
@@ -106,12 +110,18 @@ def merge3(
             edited on both sides is merged word by word); None means it cannot.
         joins: whether a run of unchanged items between two changes of one
             side is too slight to separate them (spaces between words).
+        parts: whether a run of unchanged base items between a change of one
+            side and a change of the other keeps them apart (it holds a space,
+            so each change stays in words of its own); None: any run does,
+            and so does none at all (changes that merely touch).
     """
     if list(ours) == list(base):
         return list(theirs)
     if list(theirs) == list(base) or list(ours) == list(theirs):
         return list(ours)
-    hunks = _hunks(_changes(base, ours, joins), _changes(base, theirs, joins))
+    hunks = _hunks(
+        base, _changes(base, ours, joins), _changes(base, theirs, joins), parts
+    )
     out: list[T] = []
     clashes: list[Clash] = []
     cursor = 0
@@ -122,7 +132,11 @@ def merge3(
         cursor = max(cursor, end)
         merged = _merge_hunk(base, start, end, hunk, resolve)
         if isinstance(merged, tuple):
-            clashes.append(Clash(where, *(describe(run) for run in merged)))
+            shown = [describe(run) for run in merged]
+            if not all(any(ch.isalnum() for ch in text) for text in shown):
+                before, after = _word_around(base, start, end, parts)
+                shown = [describe([*before, *run, *after]) for run in merged]
+            clashes.append(Clash(where, *shown))
         else:
             out.extend(merged)
     out.extend(base[cursor:])
@@ -131,18 +145,52 @@ def merge3(
     return out
 
 
+def _word_around(
+    base: Sequence[T], start: int, end: int, parts: Callable[[Sequence[T]], bool] | None
+) -> tuple[Sequence[T], Sequence[T]]:
+    """The unchanged rest of the words a clash falls in: a clash over a full
+    stop or a space alone shows nothing to read without the words around it."""
+    if parts is None:
+        return (), ()
+    left, right = start, end
+    while left > 0 and not parts(base[left - 1 : left]):
+        left -= 1
+    while right < len(base) and not parts(base[right : right + 1]):
+        right += 1
+    return base[left:start], base[end:right]
+
+
 _Hunk = list[tuple[_Change, int]]  # changes that overlap, each with its side (0, 1)
 
 
-def _hunks(mine: list[_Change], other: list[_Change]) -> list[_Hunk]:
-    """Both sides' changes in base order, those that overlap (transitively) grouped."""
+def _hunks(
+    base: Sequence[T],
+    mine: list[_Change],
+    other: list[_Change],
+    parts: Callable[[Sequence[T]], bool] | None,
+) -> list[_Hunk]:
+    """Both sides' changes in base order, those that meet (transitively) grouped.
+
+    Changes of the two sides meet when they overlap, or when `parts` says the
+    base items between them do not keep them apart. Sorted by start, a change
+    that meets an earlier one also meets the last group: checking it suffices.
+    """
     tagged = sorted(
         [(c, 0) for c in mine] + [(c, 1) for c in other],
         key=lambda ct: (ct[0].start, ct[0].end != ct[0].start, ct[1]),
     )
+
+    def meet(a: _Change, a_side: int, b: _Change, b_side: int) -> bool:
+        if _overlap(a, b):
+            return True
+        if parts is None or a_side == b_side:
+            return False
+        first, second = (a, b) if a.start <= b.start else (b, a)
+        return not parts(base[first.end : second.start])
+
     hunks: list[_Hunk] = []
     for change, side in tagged:
-        if hunks and any(_overlap(change, c) for c, _ in hunks[-1]):
+        if hunks and any(meet(change, side, c, s) for c, s in hunks[-1]):
             hunks[-1].append((change, side))
         else:
             hunks.append([(change, side)])
@@ -219,6 +267,11 @@ def _slight(gap: Sequence[Token]) -> bool:
     return len(words) <= 1 and all(isinstance(t, str) and len(t) <= 4 for t in words)
 
 
+def _spaced(gap: Sequence[Token]) -> bool:
+    """A space between two changes keeps them in different words."""
+    return any(isinstance(t, str) and t.isspace() for t in gap)
+
+
 def show_tokens(tokens: Sequence[Token]) -> str:
     return plain_text(tokens_runs(tokens))
 
@@ -239,6 +292,7 @@ def merge_runs(
         show_tokens,
         where,
         joins=_slight,
+        parts=_spaced,
     )
     return tokens_runs(merged)
 
