@@ -57,9 +57,17 @@ class BylawsGroup(click.Group):
         return command if isinstance(command, click.Command) else None
 
     def invoke(self, ctx: click.Context) -> Any:
-        from .locale import _, cli_language, forget_language, say
+        from .locale import cli_language, forget_language
+        from .terminal import guarded_output
 
         forget_language()  # a new run: no document yet (CliRunner runs many in one process)
+        with guarded_output():
+            return self._invoke_within_boundary(ctx, cli_language)
+
+    def _invoke_within_boundary(self, ctx: click.Context, cli_language: Any) -> Any:
+        """Run the command; library errors become one line and exit 2, bugs exit 3."""
+        from .locale import _, say
+
         try:
             return super().invoke(ctx)
         except BylawsError as exc:

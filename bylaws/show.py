@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from .formatters.markdown import escape
 from .render import ReadArticle, ReadDivision, Reader
+from .text import json_escaped
 
 Item = ReadArticle | ReadDivision
 
@@ -73,7 +74,7 @@ def as_json(reader: Reader, items: Iterable[Item]) -> str:
         "direction": "rtl" if doc.rtl else "ltr",
         "items": [_json_item(item) for item in items],
     }
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    return json_escaped(json.dumps(payload, ensure_ascii=False, indent=2)) + "\n"
 
 
 def _json_item(item: Item) -> dict[str, object]:

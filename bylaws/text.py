@@ -11,12 +11,16 @@ rules live in one place:
 - `loose_key` and `strip_for_search` also fold ة to ه and ى to ي and drop
   punctuation: they pair articles and feed the site's search.
 - `is_formal_change` says whether two texts differ only formally.
+- `INVISIBLES` is the one table of characters a reader cannot see (controls,
+  bidi overrides and isolates, zero-width and other default-ignorable
+  characters); `find_invisibles`, `describe_char` and `reveal` read it.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from typing import Literal
 
@@ -30,13 +34,22 @@ __all__ = [
     "ARABIC_TATWEEL",
     "ARABIC_WORD_MARKS",
     "EXTENDED_ARABIC_INDIC_DIGITS",
+    "INVISIBLES",
+    "SERIOUS_INVISIBLES",
+    "InvisibleKind",
     "TokenKind",
+    "describe_char",
+    "find_invisibles",
     "has_arabic_letters",
+    "invisible_kind",
     "is_formal_change",
     "is_space",
+    "json_escaped",
     "loose_key",
     "normalize_word",
+    "reveal",
     "strip_for_search",
+    "token_for",
     "token_kind",
     "tokenize",
 ]
@@ -48,8 +61,12 @@ TokenKind = Literal["word", "number", "space", "punct"]
 _TASHKEEL = "\u064b-\u065f\u0670"
 _TATWEEL = "\u0640"
 _JOINERS = "\u200c\u200d"
-# Invisible direction marks that editors insert around mixed-direction text.
+# Invisible direction marks that editors insert around mixed-direction text:
+# the search index ignores them all.
 _BIDI_MARKS = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+# The soft ones, ALM, LRM and RLM: a drafter puts them between digits and Arabic
+# on purpose, and they move no character; a change in them alone is formal.
+_DIRECTION_MARKS = "\u061c\u200e\u200f"
 
 
 def _class_body(ranges: tuple[tuple[int, int], ...]) -> str:
@@ -109,7 +126,10 @@ def is_space(tok: str) -> bool:
     return not tok or tok.isspace()
 
 
-_STRIP_RE = re.compile(f"[{_TASHKEEL}{_TATWEEL}{_JOINERS}{_BIDI_MARKS}]")
+# Only the soft direction marks go: every other invisible character (an
+# override, a zero-width space, a joiner) stays in the key, so a change in it
+# is never formal: it can reorder or split what a reader sees.
+_STRIP_RE = re.compile(f"[{_TASHKEEL}{_TATWEEL}{_DIRECTION_MARKS}]")
 _SPACE_RE = re.compile(r"\s+")
 # Alef with hamza above or below, with maddah, and alef wasla all become bare
 # alef: writers and keyboards disagree about them. ؤ and ئ stay: they are
@@ -177,7 +197,8 @@ def normalize_word(tok: str) -> str:
     """The key a token is compared by; formal differences disappear.
 
     Rules, in order: NFC; drop tashkeel (U+064B–U+065F), superscript alef
-    (U+0670), tatweel, zero-width joiners and direction marks; fold أ إ آ ٱ to ا
+    (U+0670), tatweel and the soft direction marks ALM, LRM, RLM (the other
+    invisible characters of `INVISIBLES` stay: a change in them is real); fold أ إ آ ٱ to ا
     (ؤ and ئ are kept); Arabic-Indic and Extended Arabic-Indic digits and the
     Arabic decimal and thousands separators to ASCII; NFC again; a whitespace
     run to one space; casefold. ة/ه and ى/ي stay distinct.
@@ -268,3 +289,190 @@ def is_formal_change(old: str, new: str) -> bool:
             _token_key(tok) for tok in tokenize(old or new) if not tok.isspace()
         )
     return _formal_key(old) == _formal_key(new)
+
+
+# --- characters a reader cannot see ----------------------------------------------
+
+InvisibleKind = Literal[
+    "control",  # C0/C1 controls and DEL: a terminal obeys them
+    "override",  # LRO, RLO: they reorder the characters a reader sees
+    "embedding",  # LRE, RLE, PDF
+    "isolate",  # LRI, RLI, FSI, PDI
+    "zero-width",  # ZWSP, ZWNJ, ZWJ, word joiner, BOM: they split or join words unseen
+    "separator",  # LINE SEPARATOR, PARAGRAPH SEPARATOR: a line break that is not one
+    "ignorable",  # the other default-ignorable code points (soft hyphen, selectors…)
+    "direction-mark",  # ALM, LRM, RLM: soft, used on purpose between digits and Arabic
+]
+
+# The one table: (first, last, kind), in code point order, without overlaps.
+# Tab, line feed and carriage return are not here: a file may hold them.
+INVISIBLES: tuple[tuple[int, int, InvisibleKind], ...] = (
+    (0x00, 0x08, "control"),
+    (0x0B, 0x0C, "control"),
+    (0x0E, 0x1F, "control"),
+    (0x7F, 0x9F, "control"),
+    (0xAD, 0xAD, "ignorable"),
+    (0x034F, 0x034F, "ignorable"),
+    (0x061C, 0x061C, "direction-mark"),
+    (0x115F, 0x1160, "ignorable"),
+    (0x17B4, 0x17B5, "ignorable"),
+    (0x180B, 0x180F, "ignorable"),
+    (0x200B, 0x200D, "zero-width"),
+    (0x200E, 0x200F, "direction-mark"),
+    (0x2028, 0x2029, "separator"),
+    (0x202A, 0x202C, "embedding"),
+    (0x202D, 0x202E, "override"),
+    (0x2060, 0x2064, "zero-width"),
+    (0x2065, 0x2065, "ignorable"),
+    (0x2066, 0x2069, "isolate"),
+    (0x206A, 0x206F, "ignorable"),
+    (0x3164, 0x3164, "ignorable"),
+    (0xFE00, 0xFE0F, "ignorable"),
+    (0xFEFF, 0xFEFF, "zero-width"),
+    (0xFFA0, 0xFFA0, "ignorable"),
+    (0xFFF0, 0xFFF8, "ignorable"),
+    (0x1BCA0, 0x1BCA3, "ignorable"),
+    (0x1D173, 0x1D17A, "ignorable"),
+    (0xE0000, 0xE0FFF, "ignorable"),
+)
+# The kinds `check` reports as errors; the others are warnings, and the soft
+# direction marks are not reported at all.
+SERIOUS_INVISIBLES: frozenset[InvisibleKind] = frozenset({"control", "override"})
+
+# Controls have no Unicode name, only aliases: the short ones terminals use.
+_C0_NAMES = [
+    "NUL",
+    "SOH",
+    "STX",
+    "ETX",
+    "EOT",
+    "ENQ",
+    "ACK",
+    "BEL",
+    "BS",
+    "HT",
+    "LF",
+    "VT",
+    "FF",
+    "CR",
+    "SO",
+    "SI",
+    "DLE",
+    "DC1",
+    "DC2",
+    "DC3",
+    "DC4",
+    "NAK",
+    "SYN",
+    "ETB",
+    "CAN",
+    "EM",
+    "SUB",
+    "ESC",
+    "FS",
+    "GS",
+    "RS",
+    "US",
+]
+
+
+def _ranges_class(kinds: Callable[[InvisibleKind], bool]) -> str:
+    return _class_body(tuple((lo, hi) for lo, hi, kind in INVISIBLES if kinds(kind)))
+
+
+_INVISIBLE_RE = re.compile(f"[{_ranges_class(lambda kind: True)}]")
+_HARD_INVISIBLE_RE = re.compile(
+    f"[{_ranges_class(lambda kind: kind != 'direction-mark')}]"
+)
+
+
+def invisible_kind(char: str) -> InvisibleKind | None:
+    """The kind of an invisible character, or None for one a reader can see."""
+    code = ord(char)
+    for lo, hi, kind in INVISIBLES:
+        if lo <= code <= hi:
+            return kind
+        if code < lo:
+            break
+    return None
+
+
+def describe_char(char: str) -> str:
+    """A character as a reader can name it: `U+202E RIGHT-TO-LEFT OVERRIDE`."""
+    code = ord(char)
+    name = unicodedata.name(char, "")
+    if not name:
+        if code < len(_C0_NAMES):
+            name = f"CONTROL {_C0_NAMES[code]}"
+        elif code == 0x7F:
+            name = "CONTROL DEL"
+        elif 0x80 <= code <= 0x9F:
+            name = "C1 CONTROL"
+    return f"U+{code:04X} {name}".rstrip()
+
+
+def find_invisibles(
+    text: str, *, soft: bool = False
+) -> Iterator[tuple[int, str, InvisibleKind]]:
+    """(offset, character, kind) for each invisible character of a text.
+
+    Args:
+        text: the text to search.
+        soft: include the direction marks ALM, LRM and RLM.
+    """
+    pattern = _INVISIBLE_RE if soft else _HARD_INVISIBLE_RE
+    for match in pattern.finditer(text):
+        char = match.group()
+        yield match.start(), char, invisible_kind(char) or "control"
+
+
+def token_for(char: str) -> str:
+    """The visible stand-in for an invisible character: `⟨U+202E⟩`."""
+    return f"\u27e8U+{ord(char):04X}\u27e9"
+
+
+def reveal(
+    text: str,
+    *,
+    soft: bool = True,
+    also: str = "",
+    style: Callable[[str], str] | None = None,
+) -> str:
+    """The text with every invisible character replaced by a visible token.
+
+    Args:
+        text: the text to show.
+        soft: replace the soft direction marks (ALM, LRM, RLM) too.
+        also: more characters to replace (a terminal's "\\n" in a file name).
+        style: wraps each token (reverse video on a colour terminal).
+
+    Returns:
+        The text, where each invisible character is `⟨U+XXXX⟩`.
+    """
+    pattern = _INVISIBLE_RE if soft else _HARD_INVISIBLE_RE
+    if also:
+        pattern = re.compile(f"{pattern.pattern}|[{re.escape(also)}]")
+    if pattern.search(text) is None:
+        return text
+    if style is None:
+        return pattern.sub(lambda m: token_for(m.group()), text)
+    paint = style
+    return pattern.sub(lambda m: paint(token_for(m.group())), text)
+
+
+def _json_escape(char: str) -> str:
+    """One character as JSON's `\\uXXXX` escape (a surrogate pair past the BMP)."""
+    data = char.encode("utf-16-be")
+    return "".join(
+        f"\\u{int.from_bytes(data[i : i + 2], 'big'):04x}"
+        for i in range(0, len(data), 2)
+    )
+
+
+def json_escaped(json_text: str) -> str:
+    """JSON text with every invisible character written as a `\\uXXXX` escape.
+
+    Outside its strings JSON holds no such character, so the document means
+    exactly what it did, and a terminal that shows it gets no control.
+    """
+    return _INVISIBLE_RE.sub(lambda m: _json_escape(m.group()), json_text)

@@ -17,6 +17,7 @@ from ..numbering import render_ref
 from ..overlay import apply_proposal
 from ..render import Reader
 from ..review import DispositionRow, ReviewState
+from ..text import json_escaped
 from .collisions import CollisionReport, PairReport
 from .consolidate import Collision
 
@@ -71,7 +72,7 @@ def collisions_json(doc: Document, report: CollisionReport) -> str:
         "pairs": [_pair_json(p) for p in report.pairs],
         "errors": list(report.errors),
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json_escaped(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
 
 
 def collisions_matrix(
@@ -245,7 +246,7 @@ def disposition_json(doc: Document, rows: Sequence[DispositionRow]) -> str:
         }
         for row in rows
     ]
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json_escaped(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
 
 
 # --- feedback ----------------------------------------------------------------------

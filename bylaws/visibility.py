@@ -1,0 +1,75 @@
+"""Problems for the invisible characters of a text, where a drafter can find them.
+
+`check` and `import` report the characters of `bylaws.text.INVISIBLES` the same
+way: one problem per character, at its line and column, naming it. Controls and
+overrides are errors (a terminal obeys a control; an override shows 51 where
+the file says 15); the other invisible characters are warnings; the soft
+direction marks (ALM, LRM, RLM) are not reported.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .errors import Problem
+from .locale import _
+from .text import SERIOUS_INVISIBLES, describe_char, find_invisibles, invisible_kind
+
+__all__ = ["ERROR_MESSAGE", "WARNING_MESSAGE", "invisible_problems"]
+
+ERROR_MESSAGE = _(
+    "invisible character {char}: a reader cannot see it and it changes what they see; delete it"
+)
+WARNING_MESSAGE = _(
+    "invisible character {char}: a reader cannot see it; delete it unless it is meant"
+)
+# A character written as a reference in XML, `&#x202E;` or `&#8238;`.
+_REFERENCE_RE = re.compile(r"&#(?:x([0-9A-Fa-f]{1,6})|([0-9]{1,7}));")
+
+
+def _found(text: str, xml: bool) -> Iterator[tuple[int, str]]:
+    """(offset, character) of every invisible character, written or referenced."""
+    for offset, char, _kind in find_invisibles(text):
+        yield offset, char
+    if not xml or "&#" not in text:
+        return
+    for match in _REFERENCE_RE.finditer(text):
+        code = int(match.group(1), 16) if match.group(1) else int(match.group(2))
+        if code <= 0x10FFFF:
+            char = chr(code)
+            if invisible_kind(char) not in (None, "direction-mark"):
+                yield match.start(), char
+
+
+def invisible_problems(text: str, path: str, *, xml: bool = False) -> list[Problem]:
+    """One problem per invisible character of a file's text, in reading order.
+
+    Args:
+        text: the file's text (decoded).
+        path: the file as the user named it.
+        xml: also find characters written as references (`&#x202E;`).
+
+    Returns:
+        Errors for controls and overrides, warnings for the rest.
+    """
+    found = sorted(_found(text, xml))
+    problems = []
+    for offset, char in found:
+        line = text.count("\n", 0, offset) + 1
+        col = offset - (text.rfind("\n", 0, offset) + 1) + 1
+        serious = invisible_kind(char) in SERIOUS_INVISIBLES
+        message = ERROR_MESSAGE if serious else WARNING_MESSAGE
+        name = describe_char(char)
+        problems.append(
+            Problem(
+                path,
+                line,
+                col,
+                "error" if serious else "warning",
+                message.format(char=name),
+                message,
+                {"char": name},
+            )
+        )
+    return problems
