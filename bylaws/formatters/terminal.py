@@ -72,7 +72,13 @@ def _shown(text: str, style: Style, options: FormatOptions) -> str:
 
     In a change the soft direction marks (LRM, RLM, ALM) are shown too: they
     may be all that changed. In unchanged text they stay, to help the layout.
+    The terminal's own guard (`bylaws.terminal.safe`) would catch the others;
+    here they get reverse video when there is colour.
     """
     return reveal(
-        text, soft=style in _CHANGES, style=_reverse if options.color else None
+        text,
+        soft=style in _CHANGES,
+        # Names (the operands, a heading line) are one line whatever they hold.
+        also="\n\r\t" if style in ("meta", "head") else "",
+        style=_reverse if options.color else None,
     )
