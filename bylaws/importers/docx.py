@@ -3,8 +3,11 @@
 Reads `word/document.xml` (with `styles.xml` for heading levels and
 `numbering.xml` for list formats) through the same safe XML parser as every
 other file: no DTD, no entities, no network; the archive's parts are size
-checked before they are read. Tracked changes are read as accepted
-(insertions kept, deletions dropped). A file written by `bylaws export --to
+checked before they are read. Tracked changes are read as accepted, the
+document as it reads with every change accepted: insertions and text moved
+to a place kept, deletions and text moved away dropped, a deleted paragraph
+mark joins its paragraph to the next, property changes take the new
+properties; a warning says how many changes were accepted. A file written by `bylaws export --to
 docx` comes back exactly: its settings, bookmarks and links carry the ids.
 Warnings name the paragraph's position in the file as its line.
 """
@@ -20,6 +23,7 @@ from typing import cast
 from lxml import etree
 
 from ..errors import UnusableInput
+from ..locale import _, tr
 from ..model import Document, DocumentMeta, NumberingMode, NumberStyle, Stage, Text
 from ..xmlio import parse_bytes
 from .builder import Draft, DraftRun, Link, finish
@@ -28,6 +32,26 @@ from .formats import CUSTOM_PROPERTY, W_NS, address_of_bookmark
 from .lines import SourceLine, parse_lines
 
 W = "{" + W_NS + "}"
+# Tracked changes of every kind (ECMA-376 §17.13.5): what `import` accepts.
+_DROPPED = (W + "del", W + "moveFrom")
+_KEPT = (W + "ins", W + "moveTo")
+_PROPERTY_CHANGES = tuple(
+    W + name
+    for name in (
+        "rPrChange",
+        "pPrChange",
+        "sectPrChange",
+        "tblPrChange",
+        "tblPrExChange",
+        "tblGridChange",
+        "trPrChange",
+        "tcPrChange",
+        "numberingChange",
+        "cellIns",
+        "cellDel",
+        "cellMerge",
+    )
+)
 MAX_PART_BYTES = 50 * 1024 * 1024
 _LETTER_FORMATS = {"lowerLetter", "upperLetter", "arabicAlpha", "arabicAbjad"}
 _INDENT = 720
@@ -118,11 +142,10 @@ def _runs(p: etree._Element, line: int) -> list[DraftRun]:
 
     def text_of(el: etree._Element) -> str:
         parts = []
-        for node in el.iter(W + "t", W + "tab", W + "br", W + "del"):
-            if node.tag == W + "t" and not _inside(node, el, W + "del"):
-                parts.append(node.text or "")
-            elif node.tag in (W + "tab", W + "br"):
-                parts.append(" ")
+        for node in el.iter(W + "t", W + "tab", W + "br"):
+            if _inside(node, el, _DROPPED):
+                continue
+            parts.append(node.text or "" if node.tag == W + "t" else " ")
         return "".join(parts)
 
     for child in p:
@@ -134,6 +157,7 @@ def _runs(p: etree._Element, line: int) -> list[DraftRun]:
         elif child.tag in (
             W + "r",
             W + "ins",
+            W + "moveTo",
             W + "smartTag",
             W + "sdt",
             W + "fldSimple",
@@ -142,13 +166,57 @@ def _runs(p: etree._Element, line: int) -> list[DraftRun]:
     return out
 
 
-def _inside(node: etree._Element, stop: etree._Element, tag: str) -> bool:
+def _inside(node: etree._Element, stop: etree._Element, tags: tuple[str, ...]) -> bool:
     parent = node.getparent()
     while parent is not None and parent is not stop:
-        if parent.tag == tag:
+        if parent.tag in tags:
             return True
         parent = parent.getparent()
     return False
+
+
+def tracked_changes(body: etree._Element) -> int:
+    """How many tracked changes a document body holds, of every kind."""
+    return sum(1 for _ in body.iter(*_DROPPED, *_KEPT, *_PROPERTY_CHANGES))
+
+
+def _first_changed(paragraphs: list[etree._Element]) -> int:
+    """The number (from 1) of the first paragraph holding a tracked change."""
+    for number, p in enumerate(paragraphs, start=1):
+        if next(p.iter(*_DROPPED, *_KEPT, *_PROPERTY_CHANGES), None) is not None:
+            return number
+    return 1
+
+
+def _mark_deleted(p: etree._Element) -> bool:
+    """Whether the paragraph's own mark is a tracked deletion (it joins the next)."""
+    rpr = p.find(f"{W}pPr/{W}rPr")
+    return rpr is not None and (
+        rpr.find(W + "del") is not None or rpr.find(W + "moveFrom") is not None
+    )
+
+
+def _accepted_paragraphs(body: etree._Element) -> list[etree._Element]:
+    """The body's paragraphs as they read with every change accepted.
+
+    A paragraph whose mark was deleted runs on into the next one: its runs
+    are moved to the start of the next paragraph (which keeps its own
+    properties, as Word does when the change is accepted).
+    """
+    paragraphs = [p for p in body.iter(W + "p") if not _inside(p, body, _DROPPED)]
+    out: list[etree._Element] = []
+    carried: list[etree._Element] = []
+    for p in paragraphs:
+        if carried:
+            at = 1 if p.find(W + "pPr") is not None else 0
+            for offset, child in enumerate(carried):
+                p.insert(at + offset, child)
+            carried = []
+        if _mark_deleted(p):
+            carried = [child for child in p if child.tag != W + "pPr"]
+            continue
+        out.append(p)
+    return out
 
 
 def _plain(runs: list[DraftRun]) -> str:
@@ -168,13 +236,27 @@ def import_docx(
     settings = _settings(archive, path)
     exact = settings.get("exact") is True
     body = document.find(W + "body")
-    lines: list[SourceLine] = []
-    for number, p in enumerate(body.iter(W + "p") if body is not None else [], start=1):
-        lines.append(_line(p, number, levels, formats, exact))
+    changes = tracked_changes(body) if body is not None else 0
+    paragraphs = _accepted_paragraphs(body) if body is not None else []
+    lines = [
+        _line(p, number, levels, formats, exact)
+        for number, p in enumerate(paragraphs, start=1)
+    ]
     text = "\n".join(line.text for line in lines)
     draft = Draft(
         lang=lang or str(settings.get("lang") or guess_lang(text)), doc_id=doc_id
     )
+    if changes:
+        draft.warn(
+            _first_changed(paragraphs),
+            tr(
+                _(
+                    "{count} tracked change(s) were accepted: the text is read as it is with every change accepted"
+                ),
+                draft.lang,
+                count=changes,
+            ),
+        )
     if exact:
         _apply_settings(draft, settings)
     parse_lines(draft, lines, section_is_article([line.text for line in lines]))
