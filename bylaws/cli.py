@@ -15,7 +15,7 @@ from typing import Any
 
 import click
 
-from .errors import BylawsError
+from .errors import BylawsError, UnusableInput
 
 # command name -> module in bylaws.commands that defines it (attribute = name with _)
 COMMANDS: dict[str, str] = {
@@ -40,6 +40,15 @@ COMMANDS: dict[str, str] = {
 
 EXIT_USAGE = 2
 EXIT_INTERNAL = 3
+
+
+def system_error(exc: OSError) -> BylawsError:
+    """An error the operating system raised, as one line naming the file."""
+    from .locale import _
+
+    path = exc.filename if isinstance(exc.filename, str) else None
+    reason = exc.strerror or str(exc) or type(exc).__name__
+    return UnusableInput(_("the system refused: {reason}"), path, reason=reason)
 
 
 class BylawsGroup(click.Group):
@@ -82,6 +91,11 @@ class BylawsGroup(click.Group):
             # The reader (a pager, `head`) went away: not an error of ours.
             sys.stderr.close()
             ctx.exit(0)
+        except OSError as exc:
+            # The system refused (a file we may not read, a full or read-only
+            # disk): the user can act on it, so it is not a bug of ours.
+            click.echo(system_error(exc).render(cli_language()), err=True)
+            ctx.exit(EXIT_USAGE)
         except Exception as exc:
             # A bug of ours: say so in one line; BYLAWS_DEBUG=1 shows the traceback.
             if os.environ.get("BYLAWS_DEBUG"):

@@ -18,6 +18,7 @@ import io
 import json
 import re
 import zipfile
+import zlib
 from typing import cast
 
 from lxml import etree
@@ -53,15 +54,50 @@ _PROPERTY_CHANGES = tuple(
     )
 )
 MAX_PART_BYTES = 50 * 1024 * 1024
+# A Word file has tens of parts; a zip of a million entries is an attack.
+MAX_PARTS = 10_000
+# What a damaged or hostile archive raises while it is read: a CRC that does
+# not match (a size header that lies), a truncated stream, an unknown
+# compression method, an encrypted part.
+_ARCHIVE_ERRORS = (
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    NotImplementedError,
+    RuntimeError,
+    ValueError,
+    OSError,
+)
 _LETTER_FORMATS = {"lowerLetter", "upperLetter", "arabicAlpha", "arabicAbjad"}
 _INDENT = 720
 
 
+def _damaged(path: str, exc: BaseException) -> UnusableInput:
+    return UnusableInput(
+        _(
+            "damaged Word file: the archive does not hold what its headers say ({reason})"
+        ),
+        path,
+        reason=str(exc) or type(exc).__name__,
+    )
+
+
 def _open(data: bytes, path: str) -> zipfile.ZipFile:
+    if not data.startswith(b"PK"):
+        raise UnusableInput("not a Word .docx file (not a zip archive)", path)
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
         raise UnusableInput("not a Word .docx file (not a zip archive)", path) from None
+    except _ARCHIVE_ERRORS as exc:
+        raise _damaged(path, exc) from None
+    if len(archive.infolist()) > MAX_PARTS:
+        raise UnusableInput(
+            _("damaged Word file: {count} parts, more than {limit}"),
+            path,
+            count=len(archive.infolist()),
+            limit=MAX_PARTS,
+        )
     for info in archive.infolist():
         if info.file_size > MAX_PART_BYTES:
             raise UnusableInput(
@@ -74,9 +110,16 @@ def _open(data: bytes, path: str) -> zipfile.ZipFile:
 
 def _part(archive: zipfile.ZipFile, name: str, path: str) -> etree._Element | None:
     try:
-        data = archive.read(name)
+        with archive.open(name) as part:
+            # The size header was checked in `_open`; a part that lies about it
+            # is cut here and then fails its CRC.
+            data = part.read(MAX_PART_BYTES + 1)
     except KeyError:
         return None
+    except _ARCHIVE_ERRORS as exc:
+        raise _damaged(path, exc) from None
+    if len(data) > MAX_PART_BYTES:
+        raise _damaged(path, ValueError(f"{name} is larger than its header says"))
     # Parts are checked like any file of ours: no DOCTYPE, no entities.
     return parse_bytes(data, f"{path}!{name}")
 
