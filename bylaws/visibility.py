@@ -5,6 +5,12 @@ way: one problem per character, at its line and column, naming it. Controls and
 overrides are errors (a terminal obeys a control; an override shows 51 where
 the file says 15); the other invisible characters are warnings; the soft
 direction marks (ALM, LRM, RLM) are not reported.
+
+Comments and processing instructions inside a file's root element are the
+same kind of thing: text in the file that no reader sees (`show`, the site and
+the diff leave them out). The one rule, documented in docs/drafting/: `check`
+refuses them, each at its line and column, so what a file says is what it
+shows.
 """
 
 from __future__ import annotations
@@ -16,7 +22,12 @@ from .errors import Problem
 from .locale import _
 from .text import SERIOUS_INVISIBLES, describe_char, find_invisibles, invisible_kind
 
-__all__ = ["ERROR_MESSAGE", "WARNING_MESSAGE", "invisible_problems"]
+__all__ = [
+    "ERROR_MESSAGE",
+    "WARNING_MESSAGE",
+    "hidden_markup_problems",
+    "invisible_problems",
+]
 
 ERROR_MESSAGE = _(
     "invisible character {char}: a reader cannot see it and it changes what they see; delete it"
@@ -72,4 +83,39 @@ def invisible_problems(text: str, path: str, *, xml: bool = False) -> list[Probl
                 {"char": name},
             )
         )
+    return problems
+
+
+COMMENT_MESSAGE = _(
+    "a comment inside the text: no reader sees it; write a note as <note>, a remark as feedback, or delete it"
+)
+INSTRUCTION_MESSAGE = _(
+    "a processing instruction inside the text: no reader sees it; delete it"
+)
+_HIDDEN_MARKUP_RE = re.compile(r"<!--.*?-->|<\?.*?\?>", re.DOTALL)
+# The root's start tag: the first tag that is not a declaration, comment or PI.
+_FIRST_ELEMENT_RE = re.compile(r"<[^!?/]")
+
+
+def hidden_markup_problems(text: str, path: str) -> list[Problem]:
+    """An error for each comment or processing instruction inside the root element.
+
+    Before the root (a licence header, say) they are left alone: nothing reads
+    them as part of the text.
+    """
+    root = _FIRST_ELEMENT_RE.search(text)
+    end = text.rfind("</")
+    if root is None or ("<!--" not in text and text.find("<?", root.start()) == -1):
+        return []
+    problems = []
+    for match in _HIDDEN_MARKUP_RE.finditer(text, root.start()):
+        if end != -1 and match.start() > end:
+            break
+        message = (
+            COMMENT_MESSAGE if match.group().startswith("<!") else INSTRUCTION_MESSAGE
+        )
+        offset = match.start()
+        line = text.count("\n", 0, offset) + 1
+        col = offset - (text.rfind("\n", 0, offset) + 1) + 1
+        problems.append(Problem(path, line, col, "error", message, message))
     return problems
