@@ -25,6 +25,7 @@ from .text import SERIOUS_INVISIBLES, describe_char, find_invisibles, invisible_
 __all__ = [
     "ERROR_MESSAGE",
     "WARNING_MESSAGE",
+    "decode_tokens",
     "hidden_markup_problems",
     "invisible_problems",
 ]
@@ -37,34 +38,68 @@ WARNING_MESSAGE = _(
 )
 # A character written as a reference in XML, `&#x202E;` or `&#8238;`.
 _REFERENCE_RE = re.compile(r"&#(?:x([0-9A-Fa-f]{1,6})|([0-9]{1,7}));")
+# A character as `show` and `diff` write it for a terminal: `⟨U+202E⟩`.
+_TOKEN_RE = re.compile(r"\u27e8U\+([0-9A-F]{4,6})\u27e9")
 
 
-def _found(text: str, xml: bool) -> Iterator[tuple[int, str]]:
+def _hidden(code: int) -> str | None:
+    """The character of a code point if it is invisible (not a soft mark)."""
+    if code > 0x10FFFF:
+        return None
+    char = chr(code)
+    return char if invisible_kind(char) not in (None, "direction-mark") else None
+
+
+def _found(text: str, xml: bool, tokens: bool) -> Iterator[tuple[int, str]]:
     """(offset, character) of every invisible character, written or referenced."""
     for offset, char, _kind in find_invisibles(text):
         yield offset, char
-    if not xml or "&#" not in text:
-        return
-    for match in _REFERENCE_RE.finditer(text):
-        code = int(match.group(1), 16) if match.group(1) else int(match.group(2))
-        if code <= 0x10FFFF:
-            char = chr(code)
-            if invisible_kind(char) not in (None, "direction-mark"):
-                yield match.start(), char
+    if xml and "&#" in text:
+        for match in _REFERENCE_RE.finditer(text):
+            hex_code, code = match.group(1), match.group(2)
+            referenced = _hidden(int(hex_code, 16) if hex_code else int(code))
+            if referenced:
+                yield match.start(), referenced
+    if tokens and "\u27e8" in text:
+        for match in _TOKEN_RE.finditer(text):
+            shown = _hidden(int(match.group(1), 16))
+            if shown:
+                yield match.start(), shown
 
 
-def invisible_problems(text: str, path: str, *, xml: bool = False) -> list[Problem]:
+def decode_tokens(text: str) -> str:
+    """Text with each `⟨U+XXXX⟩` of an invisible character put back as the character.
+
+    `show` writes them so for a terminal; `import` of its output gets the text
+    that was shown.
+    """
+    if "\u27e8" not in text:
+        return text
+
+    def back(match: re.Match[str]) -> str:
+        code = int(match.group(1), 16)
+        if code <= 0x10FFFF and invisible_kind(chr(code)) is not None:
+            return chr(code)
+        return match.group()
+
+    return _TOKEN_RE.sub(back, text)
+
+
+def invisible_problems(
+    text: str, path: str, *, xml: bool = False, tokens: bool = False
+) -> list[Problem]:
     """One problem per invisible character of a file's text, in reading order.
 
     Args:
         text: the file's text (decoded).
         path: the file as the user named it.
         xml: also find characters written as references (`&#x202E;`).
+        tokens: also find characters written as `show` shows them (`⟨U+202E⟩`).
 
     Returns:
         Errors for controls and overrides, warnings for the rest.
     """
-    found = sorted(_found(text, xml))
+    found = sorted(_found(text, xml, tokens))
     problems = []
     for offset, char in found:
         line = text.count("\n", 0, offset) + 1

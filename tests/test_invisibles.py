@@ -199,3 +199,62 @@ def test_show_never_writes_one_raw(tmp_path: Path) -> None:
     out = run("show", str(folder), "--article", "art-budget")[1]
     assert "⟨U+202E⟩15⟨U+202C⟩" in out and "الف⟨U+200B⟩روع" in out
     assert not list(find_invisibles(out))
+
+
+# --- import -----------------------------------------------------------------------
+
+
+def _import(source: Path, target: Path) -> tuple[int, str]:
+    result = CliRunner().invoke(cli, ["import", str(source), "-o", str(target)])
+    return result.exit_code, result.stderr
+
+
+def test_import_refuses_an_override(tmp_path: Path) -> None:
+    source = tmp_path / "rules.txt"
+    source.write_text(f"Article 1\nMembers pay {RLO}15{PDF} dinars.\n", "utf-8")
+    code, err = _import(source, tmp_path / "out")
+    assert code == 2
+    lines = err.splitlines()
+    assert lines[0] == (
+        f"{source}:2:13: error: invisible character U+202E RIGHT-TO-LEFT "
+        "OVERRIDE: a reader cannot see it and it changes what they see; delete it"
+    )
+    assert lines[1].startswith(f"{source}:2:16: warning: invisible character U+202C")
+    assert lines[2].startswith(f"{source}: error: refused: 1 control")
+    assert not (tmp_path / "out").exists()
+
+
+def test_import_reports_a_zero_width_space_and_keeps_it(tmp_path: Path) -> None:
+    source = tmp_path / "rules.txt"
+    source.write_text(f"Article 1\nMembers pay the fee{ZWSP}s.\n", "utf-8")
+    code, err = _import(source, tmp_path / "out")
+    assert code == 0
+    assert f"{source}:2:20: warning: invisible character U+200B ZERO WIDTH SPACE" in err
+    article = next((tmp_path / "out" / "articles").glob("*.xml"))
+    assert f"fee{ZWSP}s" in article.read_text("utf-8")
+
+
+def test_show_output_imports_back_with_its_invisible_characters(
+    tmp_path: Path,
+) -> None:
+    folder = _with_fee(tmp_path / "doc", f"الف{ZWSP}روع")
+    shown = tmp_path / "shown.txt"
+    out = CliRunner().invoke(cli, ["show", str(folder)]).stdout
+    assert "الف⟨U+200B⟩روع" in out
+    shown.write_text(out, encoding="utf-8")
+    code, err = _import(shown, tmp_path / "back")
+    assert code == 0 and "U+200B ZERO WIDTH SPACE" in err
+    texts = "".join(
+        p.read_text("utf-8") for p in (tmp_path / "back" / "articles").glob("*.xml")
+    )
+    assert f"الف{ZWSP}روع" in texts and "⟨U+200B⟩" not in texts
+
+
+def test_word_import_reports_them_by_paragraph(tmp_path: Path) -> None:
+    from .test_import_docx_tracked import _body, _docx
+
+    source = tmp_path / "rules.docx"
+    source.write_bytes(_docx(_body([("", f"Members pay {RLO}15 dinars.")])))
+    code, err = _import(source, tmp_path / "out")
+    assert code == 2
+    assert f"{source}:2:13: error: invisible character U+202E" in err

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import click
 
-from ..locale import _, say
+from ..errors import UnusableInput
+from ..locale import _, cli_language, say
 
 FORMATS_IN = ("text", "markdown", "docx", "akn")
 FORMATS_OUT = ("akn", "docx", "markdown")
@@ -47,6 +48,18 @@ def import_command(
     from ..importers.builder import slugify
 
     result = import_file(file, fmt, doc_id or slugify(output.resolve().name), lang)
+    language = cli_language(result.document)
+    for problem in result.problems:
+        click.echo(problem.render(language), err=True)
+    refused = sum(problem.level == "error" for problem in result.problems)
+    if refused:
+        raise UnusableInput(
+            _(
+                "refused: {count} control or override character(s) that a reader cannot see; delete them and import again"
+            ),
+            str(file),
+            count=refused,
+        )
     for warning in result.warnings:
         click.echo(f"{file}:{warning.line}: warning: {warning.message}", err=True)
     write_document(result.document, output)

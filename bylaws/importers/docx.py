@@ -266,6 +266,19 @@ def _plain(runs: list[DraftRun]) -> str:
     return "".join(r.value if isinstance(r, Text) else r.text for r in runs)
 
 
+def paragraph_text(data: bytes, path: str) -> str:
+    """The file's paragraphs as they read with every change accepted, one a line."""
+    archive = _open(data, path)
+    document = _part(archive, "word/document.xml", path)
+    body = document.find(W + "body") if document is not None else None
+    if body is None:
+        return ""
+    return "\n".join(
+        _plain(_runs(p, number))
+        for number, p in enumerate(_accepted_paragraphs(body), start=1)
+    )
+
+
 def import_docx(
     data: bytes, path: str, doc_id: str, lang: str | None = None
 ) -> tuple[Document, Draft]:
