@@ -195,6 +195,8 @@ class DocumentMeta:
     version: str | None = None
     date: str | None = None
     stages: tuple[Stage, ...] = ()
+    # The closing words of the published instrument, where the default will not do.
+    instrument_closing: str | None = None
 
 
 @dataclass(frozen=True)
@@ -302,7 +304,9 @@ class Ruling:
     """A recommendation or a decision of one body, with its date.
 
     `modified` names the text adopted instead (a proposal id) for
-    `adopt-modified`; `by` names the superseding proposal for `superseded`.
+    `adopt-modified`; `by` names the superseding proposal for `superseded`;
+    `note` is the reason given; `votes` the votes cast (for, against,
+    abstentions) when the body voted.
     """
 
     verdict: Verdict
@@ -310,6 +314,7 @@ class Ruling:
     modified: str | None = None
     by: str | None = None
     note: str | None = None
+    votes: tuple[int, int, int] | None = None
 
 
 @dataclass(frozen=True, slots=True)

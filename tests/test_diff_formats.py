@@ -16,7 +16,7 @@ from bylaws.operands import diff_paths
 from tests.conftest import ENGLISH, ROOT, SAMPLE, golden
 
 PROPOSALS = sorted(p.name for p in (SAMPLE / "proposals").iterdir() if p.is_dir())
-MINE = [name for name in FORMATS if name != "instrument"]
+MINE = [name for name in FORMATS if not name.startswith("instrument")]
 EXTENSIONS = {
     "inline": "txt",
     "side-by-side": "txt",

@@ -10,13 +10,16 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from bylaws.diff.changes import DocumentDiff
 from bylaws.errors import UnusableInput
 from bylaws.locale import _
 
 _MISSING_FORMAT = _("format {name!r} is not available in this installation")
+
+if TYPE_CHECKING:
+    from bylaws.instrument import Frame
 
 __all__ = [
     "FORMATS",
@@ -41,12 +44,19 @@ class FormatOptions:
         bidi: "logical" leaves right-to-left layout to the terminal; "visual"
             lays each line out for terminals that do not do bidi themselves.
         width: the terminal width, for side-by-side.
+        frame: the title, body, date and closing of `--format instrument`.
+        max_bytes: the most UTF-8 bytes a Markdown diff may take (a review
+            comment's limit); whole articles past it are left out.
+        link: where the whole diff can be read when articles are left out.
     """
 
     color: bool = False
     context: bool = False
     bidi: Bidi = "logical"
     width: int = 100
+    frame: Frame | None = None
+    max_bytes: int | None = None
+    link: str | None = None
 
 
 Formatter = Callable[[DocumentDiff, FormatOptions], str]
@@ -60,6 +70,7 @@ FORMATS: dict[str, str] = {
     "markdown": "bylaws.formatters.markdown",
     "html": "bylaws.formatters.html",
     "instrument": "bylaws.formatters.instrument",
+    "instrument-ids": "bylaws.formatters.instrument_ids",
 }
 
 

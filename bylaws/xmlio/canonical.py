@@ -15,6 +15,7 @@ TEXT_ELEMENTS = frozenset(
         "title",
         "shortTitle",
         "organisation",
+        "instrumentClosing",
         "version",
         "date",
         "stage",

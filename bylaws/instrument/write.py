@@ -1,0 +1,197 @@
+"""Writing, second half: the clauses in the words of the document's language."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import (
+    Document,
+    Inline,
+    Position,
+)
+from .blocks import article_lines, paragraph_lines
+from .choose import instrument_clauses, parent_of, unsupported
+from .clauses import (
+    Clause,
+    InsertArticle,
+    MoveArticle,
+    RepealArticle,
+    ReplaceArticle,
+    ReplaceHeading,
+    ReplaceParagraph,
+    ReplaceWords,
+)
+from .designations import Names
+from .read import apply_instrument
+from .runs import encode_runs, quotes_of
+
+
+def _position_words(names: Names, new: Document, position: Position, move: bool) -> str:
+    ar = names.ar
+    anchor = position.anchor
+    if position.relation in ("after", "before"):
+        art = names.article(anchor, new, gen=True)
+        if ar:
+            word = "بعد" if position.relation == "after" else "قبل"
+            return f"لتصبح {word} {art}" if move else f"{word} {art}"
+        return f"{position.relation} {art}"
+    division = names.division(anchor)
+    if ar:
+        if move:
+            return (
+                f"إلى {'بداية' if position.relation == 'start' else 'نهاية'} {division}"
+            )
+        return "في بدايته" if position.relation == "start" else "في نهايته"
+    if move:
+        return f"to the {position.relation} of {division}"
+    return f"at the {position.relation}"
+
+
+def _insert_division(new: Document, clause: InsertArticle) -> str | None:
+    if clause.position.relation in ("start", "end"):
+        return clause.position.anchor
+    found = parent_of(new.outline, clause.article)
+    return found[0].id if found and found[0] is not None else None
+
+
+@dataclass(frozen=True)
+class _Wording:
+    """What every clause's words depend on: the two texts and their language."""
+
+    old: Document
+    new: Document
+    names: Names
+    ar: bool
+    q1: str
+    q2: str
+
+    @classmethod
+    def of(cls, old: Document, new: Document) -> _Wording:
+        names = Names.of(old)
+        q1, q2 = quotes_of(old)
+        return cls(old, new, names, names.ar, q1, q2)
+
+    def quoted(self, runs: Sequence[Inline]) -> str:
+        return f"{self.q1}{encode_runs(runs, self.new)}{self.q2}"
+
+    def block(self, lines: list[str]) -> list[str]:
+        """A restated text between its opening and closing lines."""
+        return [f"{self.q1}{self.q1}", *lines, f"{self.q2}{self.q2}."]
+
+
+def _replace_words(w: _Wording, clause: ReplaceWords) -> list[str]:
+    loc = w.names.paragraph(clause.article, clause.para)
+    a, b = w.quoted(clause.old), w.quoted(clause.new)
+    if not clause.new:
+        return [
+            f"تُحذف عبارة {a} الواردة في {loc}."
+            if w.ar
+            else f"In {loc}, the words {a} are deleted."
+        ]
+    return [
+        f"تُستبدل بعبارة {a} الواردة في {loc} عبارة {b}."
+        if w.ar
+        else f"In {loc}, the words {a} are replaced by {b}."
+    ]
+
+
+def _replace_paragraph(w: _Wording, clause: ReplaceParagraph) -> list[str]:
+    loc = w.names.paragraph(clause.article, clause.para)
+    head = (
+        f"تُعدَّل {loc} لتصبح على النحو الآتي:"
+        if w.ar
+        else f"{loc} is amended to read as follows:"
+    )
+    return [
+        head,
+        *w.block(paragraph_lines(clause.paragraph, clause.para, w.old, w.new)),
+    ]
+
+
+def _replace_article(w: _Wording, clause: ReplaceArticle) -> list[str]:
+    art = w.names.article(clause.article)
+    head = (
+        f"تُعدَّل {art} لتصبح على النحو الآتي:"
+        if w.ar
+        else f"{art} is amended to read as follows:"
+    )
+    return [head, *w.block(article_lines(clause.text, art, w.old, w.new))]
+
+
+def _repeal_article(w: _Wording, clause: RepealArticle) -> list[str]:
+    art = w.names.article(clause.article)
+    return [f"تُلغى {art}." if w.ar else f"{art} is repealed."]
+
+
+def _insert_article(w: _Wording, clause: InsertArticle) -> list[str]:
+    names = w.names
+    division = _insert_division(w.new, clause)
+    where = _position_words(names, w.new, clause.position, move=False)
+    if w.ar:
+        into = f"إلى {names.division(division)} " if division else ""
+        head = f"يُضاف {into}مادة جديدة {where} نصها:"
+    else:
+        into = f"in {names.division(division)} " if division else ""
+        head = f"A new article is inserted {into}{where}, reading as follows:"
+    label = names.article(clause.article, w.new)
+    return [head, *w.block(article_lines(clause.text, label, w.old, w.new))]
+
+
+def _move_article(w: _Wording, clause: MoveArticle) -> list[str]:
+    art = w.names.article(clause.article)
+    where = _position_words(w.names, w.new, clause.position, move=True)
+    return [f"تُنقل {art} {where}." if w.ar else f"{art} is moved {where}."]
+
+
+def _replace_heading(w: _Wording, clause: ReplaceHeading) -> list[str]:
+    names = w.names
+    thing = (
+        names.division(clause.target)
+        if clause.target in names.divisions
+        else names.article(clause.target, gen=True)
+    )
+    heading = f"{w.q1}{clause.heading}{w.q2}"
+    return [
+        f"يُستبدل بعنوان {thing} العنوان الآتي: {heading}."
+        if w.ar
+        else f"The heading of {thing} is replaced by {heading}."
+    ]
+
+
+# How each kind of clause is worded: its first line, then any restated text.
+_WORDING: dict[type, Callable[[_Wording, Any], list[str]]] = {
+    ReplaceWords: _replace_words,
+    ReplaceParagraph: _replace_paragraph,
+    ReplaceArticle: _replace_article,
+    RepealArticle: _repeal_article,
+    InsertArticle: _insert_article,
+    MoveArticle: _move_article,
+    ReplaceHeading: _replace_heading,
+}
+
+
+def render_instrument(old: Document, new: Document, clauses: Sequence[Clause]) -> str:
+    """The instrument's text: one numbered clause per change."""
+    wording = _Wording.of(old, new)
+    out: list[str] = []
+    for number, clause in enumerate(clauses, 1):
+        first, *rest = _WORDING[type(clause)](wording, clause)
+        out.append((f"{number}- " if wording.ar else f"{number}. ") + first)
+        out.extend(rest)
+    return "\n".join(out) + ("\n" if out else "")
+
+
+def write_instrument(old: Document, new: Document) -> str:
+    """The instrument that turns `old` into `new`, checked to read back exactly.
+
+    Raises:
+        InstrumentError: the change cannot be worded, or would not read back.
+    """
+    clauses = instrument_clauses(old, new)
+    text = render_instrument(old, new, clauses)
+    back = apply_instrument(old, text, "<instrument>")
+    if back != new:
+        raise unsupported("the worded text does not give back the proposal exactly")
+    return text
