@@ -69,13 +69,19 @@ class BylawsGroup(click.Group):
         command = getattr(module, cmd_name.replace("-", "_") + "_command", None)
         return command if isinstance(command, click.Command) else None
 
-    def invoke(self, ctx: click.Context) -> Any:
-        from .locale import cli_language, forget_language
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        """Run with stdout and stderr escaped (`bylaws.terminal`), click's usage
+        errors included: a path named on the command line may hold escapes too."""
         from .terminal import guarded_output
 
-        forget_language()  # a new run: no document yet (CliRunner runs many in one process)
         with guarded_output():
-            return self._invoke_within_boundary(ctx, cli_language)
+            return super().main(*args, **kwargs)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        from .locale import cli_language, forget_language
+
+        forget_language()  # a new run: no document yet (CliRunner runs many in one process)
+        return self._invoke_within_boundary(ctx, cli_language)
 
     def _invoke_within_boundary(self, ctx: click.Context, cli_language: Any) -> Any:
         """Run the command; library errors become one line and exit 2, bugs exit 3."""
