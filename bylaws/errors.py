@@ -13,6 +13,7 @@ language: editors and CI read `file:line:col: error:` as a fixed format.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from os import PathLike, fspath
 from typing import Any, Literal
 
 Level = Literal["error", "warning"]
@@ -24,6 +25,8 @@ def one_line(value: Any) -> Any:
     A newline in a folder name must not start a line that reads as another
     error; values that are not text pass as they are.
     """
+    if isinstance(value, PathLike):
+        value = fspath(value)
     if not isinstance(value, str):
         return value
     from .text import reveal  # late: text is a sibling in the core

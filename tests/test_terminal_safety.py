@@ -124,3 +124,11 @@ def test_log_escapes_commit_subjects(
     code, out, err = run("log", "art-budget", "doc", "--no-color")
     assert "⟨U+001B⟩[2Jamend" in out and "⟨U+009B⟩2J" in out
     assert_no_controls(out, err)
+
+
+def test_a_message_naming_a_hostile_path_stays_on_one_line(tmp_path: Path) -> None:
+    from bylaws.locale import _, say
+
+    folder = tmp_path / "a\nb.xml:1:1: error: fake"
+    assert "\n" not in say(_("wrote {path}"), path=folder)
+    assert "⟨U+000A⟩b.xml" in say(_("wrote {path}"), path=str(folder))
