@@ -33,6 +33,7 @@ from .model import (
 )
 from .overlay import ArticleOverlay, apply_proposal
 from .review import review_problems
+from .visibility import hidden_markup_problems, invisible_problems
 from .workspace import (
     ARTICLES,
     DOCUMENT_FILE,
@@ -114,6 +115,11 @@ def _parse(data: bytes, path: str, name: str, report: Report) -> _Parsed | None:
     except BylawsError as exc:
         report.problems.append(Problem.from_error(exc))
         return None
+    text = data.decode("utf-8", "replace")
+    if text.startswith("\ufeff"):
+        text = " " + text[1:]  # a byte-order mark has a warning of its own, below
+    report.problems.extend(invisible_problems(text, path, xml=True))
+    report.problems.extend(hidden_markup_problems(text, path))
     if data.startswith(xmlio.BOM):
         report.problems.append(
             _problem(

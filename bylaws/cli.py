@@ -15,7 +15,7 @@ from typing import Any
 
 import click
 
-from .errors import BylawsError
+from .errors import BylawsError, UnusableInput
 
 # command name -> module in bylaws.commands that defines it (attribute = name with _)
 COMMANDS: dict[str, str] = {
@@ -47,6 +47,15 @@ EXIT_USAGE = 2
 EXIT_INTERNAL = 3
 
 
+def system_error(exc: OSError) -> BylawsError:
+    """An error the operating system raised, as one line naming the file."""
+    from .locale import _
+
+    path = exc.filename if isinstance(exc.filename, str) else None
+    reason = exc.strerror or str(exc) or type(exc).__name__
+    return UnusableInput(_("the system refused: {reason}"), path, reason=reason)
+
+
 class BylawsGroup(click.Group):
     """A group that imports its commands lazily and owns the error boundary."""
 
@@ -61,10 +70,24 @@ class BylawsGroup(click.Group):
         command = getattr(module, cmd_name.replace("-", "_") + "_command", None)
         return command if isinstance(command, click.Command) else None
 
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        """Run with stdout and stderr escaped (`bylaws.terminal`), click's usage
+        errors included: a path named on the command line may hold escapes too."""
+        from .terminal import guarded_output
+
+        with guarded_output():
+            return super().main(*args, **kwargs)
+
     def invoke(self, ctx: click.Context) -> Any:
-        from .locale import _, cli_language, forget_language, say
+        from .locale import cli_language, forget_language
 
         forget_language()  # a new run: no document yet (CliRunner runs many in one process)
+        return self._invoke_within_boundary(ctx, cli_language)
+
+    def _invoke_within_boundary(self, ctx: click.Context, cli_language: Any) -> Any:
+        """Run the command; library errors become one line and exit 2, bugs exit 3."""
+        from .locale import _, say
+
         try:
             return super().invoke(ctx)
         except BylawsError as exc:
@@ -79,6 +102,11 @@ class BylawsGroup(click.Group):
             # The reader (a pager, `head`) went away: not an error of ours.
             sys.stderr.close()
             ctx.exit(0)
+        except OSError as exc:
+            # The system refused (a file we may not read, a full or read-only
+            # disk): the user can act on it, so it is not a bug of ours.
+            click.echo(system_error(exc).render(cli_language()), err=True)
+            ctx.exit(EXIT_USAGE)
         except Exception as exc:
             # A bug of ours: say so in one line; BYLAWS_DEBUG=1 shows the traceback.
             if os.environ.get("BYLAWS_DEBUG"):

@@ -13,15 +13,32 @@ language: editors and CI read `file:line:col: error:` as a fixed format.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from os import PathLike, fspath
 from typing import Any, Literal
 
 Level = Literal["error", "warning"]
+
+
+def one_line(value: Any) -> Any:
+    """A name or path for a one-line message: its line breaks and controls shown.
+
+    A newline in a folder name must not start a line that reads as another
+    error; values that are not text pass as they are.
+    """
+    if isinstance(value, PathLike):
+        value = fspath(value)
+    if not isinstance(value, str):
+        return value
+    from .invisibles import reveal  # late: text is a sibling in the core
+
+    return reveal(value, soft=False, also="\n\r\t")
 
 
 def where(path: str | None, line: int | None = None, col: int | None = None) -> str:
     """`path:line:col` with whatever parts are known."""
     if not path:
         return ""
+    path = one_line(path)
     if line:
         return f"{path}:{line}:{col or 1}"
     return path
@@ -30,12 +47,14 @@ def where(path: str | None, line: int | None = None, col: int | None = None) -> 
 def _translate(msgid: str, args: dict[str, Any], lang: str) -> str:
     from .locale import tr  # late: the locale's .po reader raises errors of ours
 
-    return tr(msgid, lang, **args)
+    return tr(msgid, lang, **{key: one_line(value) for key, value in args.items()})
 
 
 def _english(msgid: str, args: dict[str, Any]) -> str:
     text = msgid.rpartition("\x04")[2]
-    return text.format(**args) if args else text
+    if not args:
+        return text
+    return text.format(**{key: one_line(value) for key, value in args.items()})
 
 
 class BylawsError(Exception):

@@ -6,6 +6,7 @@ import json
 from collections.abc import Iterable
 
 from .formatters.markdown import escape
+from .invisibles import json_escaped
 from .model import Hyperlink, Inline
 from .render import ReadArticle, ReadDivision, Reader
 
@@ -114,7 +115,7 @@ def as_json(reader: Reader, items: Iterable[Item], whole: bool = False) -> str:
         payload["preamble"] = [reader.runs(p.runs) for p in doc.preamble]
     if whole and doc.closing:
         payload["closing"] = [reader.runs(p.runs) for p in doc.closing]
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    return json_escaped(json.dumps(payload, ensure_ascii=False, indent=2)) + "\n"
 
 
 def _json_item(item: Item) -> dict[str, object]:

@@ -11,6 +11,8 @@ rules live in one place:
 - `loose_key` and `strip_for_search` also fold ة to ه and ى to ي and drop
   punctuation: they pair articles and feed the site's search.
 - `is_formal_change` says whether two texts differ only formally.
+- The characters a reader cannot see have their one table in
+  `bylaws.invisibles`.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ __all__ = [
     "is_space",
     "loose_key",
     "normalize_word",
+    "regex_class",
     "search_key",
     "strip_for_search",
     "token_kind",
@@ -49,11 +52,15 @@ TokenKind = Literal["word", "number", "space", "punct"]
 _TASHKEEL = "\u064b-\u065f\u0670"
 _TATWEEL = "\u0640"
 _JOINERS = "\u200c\u200d"
-# Invisible direction marks that editors insert around mixed-direction text.
+# Invisible direction marks that editors insert around mixed-direction text:
+# the search index ignores them all.
 _BIDI_MARKS = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+# The soft ones, ALM, LRM and RLM: a drafter puts them between digits and Arabic
+# on purpose, and they move no character; a change in them alone is formal.
+_DIRECTION_MARKS = "\u061c\u200e\u200f"
 
 
-def _class_body(ranges: tuple[tuple[int, int], ...]) -> str:
+def regex_class(ranges: tuple[tuple[int, int], ...]) -> str:
     """A regex character class body for code point ranges."""
     return "".join(
         re.escape(chr(lo)) if lo == hi else f"{re.escape(chr(lo))}-{re.escape(chr(hi))}"
@@ -61,7 +68,7 @@ def _class_body(ranges: tuple[tuple[int, int], ...]) -> str:
     )
 
 
-_MARKS = _class_body(mark_ranges()) + _TATWEEL + _JOINERS
+_MARKS = regex_class(mark_ranges()) + _TATWEEL + _JOINERS
 # A letter of any script: a word character that is neither a digit nor "_".
 _LETTER = r"[^\W\d_]"
 _APOSTROPHES = "'\u2019"
@@ -110,7 +117,10 @@ def is_space(tok: str) -> bool:
     return not tok or tok.isspace()
 
 
-_STRIP_RE = re.compile(f"[{_TASHKEEL}{_TATWEEL}{_JOINERS}{_BIDI_MARKS}]")
+# Only the soft direction marks go: every other invisible character (an
+# override, a zero-width space, a joiner) stays in the key, so a change in it
+# is never formal: it can reorder or split what a reader sees.
+_STRIP_RE = re.compile(f"[{_TASHKEEL}{_TATWEEL}{_DIRECTION_MARKS}]")
 _SPACE_RE = re.compile(r"\s+")
 # Alef with hamza above or below, with maddah, and alef wasla all become bare
 # alef: writers and keyboards disagree about them. ؤ and ئ stay: they are
@@ -178,7 +188,8 @@ def normalize_word(tok: str) -> str:
     """The key a token is compared by; formal differences disappear.
 
     Rules, in order: NFC; drop tashkeel (U+064B–U+065F), superscript alef
-    (U+0670), tatweel, zero-width joiners and direction marks; fold أ إ آ ٱ to ا
+    (U+0670), tatweel and the soft direction marks ALM, LRM, RLM (the other
+    invisible characters of `INVISIBLES` stay: a change in them is real); fold أ إ آ ٱ to ا
     (ؤ and ئ are kept); Arabic-Indic and Extended Arabic-Indic digits and the
     Arabic decimal and thousands separators to ASCII; NFC again; a whitespace
     run to one space; casefold. ة/ه and ى/ي stay distinct.

@@ -59,9 +59,35 @@ WORDS = {
 }
 
 
+# Characters a reader cannot see (bylaws.invisibles.INVISIBLES), which every
+# property must meet: zero-width ones, joiners, direction marks, an override
+# and its end, an isolate, a soft hyphen, a C1 control (XML allows those).
+INVISIBLE = [
+    "\u200b",
+    "\u200c",
+    "\u200d",
+    "\u200e",
+    "\u200f",
+    "\u061c",
+    "\u202e",
+    "\u202c",
+    "\u2067",
+    "\u2069",
+    "\u00ad",
+    "\u2060",
+    "\u009b",
+]
+
+
 @st.composite
 def sentences(draw: st.DrawFn, lang: str) -> str:
     words = draw(st.lists(st.sampled_from(WORDS[lang]), min_size=1, max_size=8))
+    if draw(st.integers(0, 4)) == 0:
+        # One invisible character, inside a word or at one of its edges.
+        index = draw(st.integers(0, len(words) - 1))
+        word = words[index]
+        at = draw(st.integers(0, len(word)))
+        words[index] = word[:at] + draw(st.sampled_from(INVISIBLE)) + word[at:]
     end = draw(st.sampled_from(["", ".", "،" if lang == "ar" else ","]))
     return " ".join(words) + end
 

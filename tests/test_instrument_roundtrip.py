@@ -60,3 +60,36 @@ def test_published_instrument_reads_back_as_apply_reads(
         )
     back = apply_instrument(old, text)  # type: ignore[arg-type]
     assert reader_view(back) == reader_view(new)  # type: ignore[arg-type]
+
+
+def test_a_move_past_an_article_repealed_in_place() -> None:
+    """Old 1 2 3, new 2 (repealed) 3 1: the move is of 1, placed after 3.
+
+    Found by the property once generated text held invisible characters; the
+    repealed article was taken to be in place, and 3 was moved after it.
+    """
+    from bylaws.model import (
+        Article,
+        ArticleEntry,
+        Division,
+        Document,
+        DocumentMeta,
+        P,
+        Paragraph,
+        Text,
+    )
+
+    def document(order: list[int], repealed: int | None = None) -> Document:
+        articles = {
+            f"art-{n}": Article(f"art-{n}", None, (Paragraph((P((Text("نص"),)),)),))
+            for n in (1, 2, 3)
+            if n != repealed  # a repealed article keeps its place, not its text
+        }
+        entries = tuple(ArticleEntry(f"art-{n}", str(n), n == repealed) for n in order)
+        outline = (Division("chapter", "chp-1", "العضو", entries),)
+        return Document(
+            "doc", "ar", "fixed", "words", DocumentMeta("T"), outline, articles
+        )
+
+    old, new = document([1, 2, 3]), document([2, 3, 1], repealed=2)
+    assert apply_instrument(old, write_instrument(old, new)) == new

@@ -29,6 +29,8 @@ LAYERS: dict[str, str] = {
     "bylaws.errors": CORE,
     "bylaws.model": CORE,
     "bylaws.text": CORE,
+    "bylaws.invisibles": CORE,
+    "bylaws.visibility": CORE,
     "bylaws.marks": CORE,
     "bylaws.numbering": CORE,
     "bylaws.locale": CORE,
@@ -64,6 +66,7 @@ LAYERS: dict[str, str] = {
     "bylaws.exporters": ADAPTERS,
     "bylaws.site": ADAPTERS,
     "bylaws.show": ADAPTERS,
+    "bylaws.terminal": ADAPTERS,
     "bylaws.scaffold": ADAPTERS,
     "bylaws.packets": ADAPTERS,
     "bylaws.hosting": ADAPTERS,  # CI files for git hosts, `new`, site deploys

@@ -303,3 +303,19 @@ def test_edits_a_space_apart_still_merge() -> None:
     merged = consolidate(doc, [a, b])
     assert _text(merged, "art-1") == "الحركة في اللجنة،"
     assert consolidate(doc, [b, a]) == merged
+
+
+def test_a_word_inserted_by_both_sides_is_not_written_twice() -> None:
+    """One side inserts «العضو» after a reference, the other the same word with
+    a wider space: one edit seen twice, not two. Found by the property once
+    generated text held invisible characters (the bug has nothing to do with them).
+    """
+    from bylaws.model import Ref, Text
+    from bylaws.proposals.merge import MergeConflict, merge_runs
+
+    ref = Ref("art-1", "full")
+    base = (Text("العضو "), ref, Text(" العضو"))
+    ours = (Text("العضو "), ref, Text("العضو العضو"))
+    theirs = (Text("العضو "), ref, Text("العضو  العضو"))
+    with pytest.raises(MergeConflict):
+        merge_runs(base, ours, theirs, "art-1/para-1")

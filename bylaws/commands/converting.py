@@ -6,7 +6,8 @@ from pathlib import Path
 
 import click
 
-from ..locale import _, say
+from ..errors import UnusableInput
+from ..locale import _, cli_language, say
 
 FORMATS_IN = ("text", "markdown", "docx", "akn")
 FORMATS_OUT = ("akn", "docx", "markdown")
@@ -71,7 +72,6 @@ def import_command(
     references written in prose are recognised in Arabic and English. A line
     that cannot be placed is kept and reported as `file:line: warning: …`.
     """
-    from ..errors import UnusableInput
     from ..importers import import_file, write_document
     from ..importers.builder import slugify
 
@@ -82,6 +82,18 @@ def import_command(
         raise UnusableInput(_("give the new document's folder with -o"))
     doc_id = doc_id or slugify(output.resolve().name)
     result = import_file(file, fmt, doc_id, lang, heading)
+    language = cli_language(result.document)
+    for problem in result.problems:
+        click.echo(problem.render(language), err=True)
+    refused = sum(problem.level == "error" for problem in result.problems)
+    if refused:
+        raise UnusableInput(
+            _(
+                "refused: {count} control or override character(s) that a reader cannot see; delete them and import again"
+            ),
+            str(file),
+            count=refused,
+        )
     for warning in result.warnings:
         click.echo(f"{file}:{warning.line}: warning: {warning.message}", err=True)
     write_document(result.document, output)
@@ -195,7 +207,6 @@ def export_command(
     """Export a document to Akoma Ntoso 3.0, Word (.docx) or Markdown."""
     import sys
 
-    from ..errors import UnusableInput
     from ..exporters import export_document
     from ..workspace import write_atomic
 

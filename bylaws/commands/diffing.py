@@ -40,21 +40,28 @@ def _use_color(flag: bool | None) -> bool:
 
 def _emit(text: str, color: bool) -> None:
     """Print, through a pager when the output is a terminal and longer than it."""
+    from bylaws.terminal import safe, styled
+
     if not text:
         return
     if sys.stdout.isatty() and text.count("\n") > shutil.get_terminal_size().lines:
-        click.echo_via_pager(text, color=color)
+        # The pager is fed directly, not through the guarded stdout.
+        click.echo_via_pager(safe(text, styled=color), color=color)
     else:
         # color=True: click would strip our escapes when stdout is not a terminal.
-        click.echo(text, nl=False, color=color)
+        with styled(color):
+            click.echo(text, nl=False, color=color)
 
 
 def _progress(done: int, total: int) -> None:
     if total < 2000 or not sys.stderr.isatty():
         return
     end = "\n" if done >= total else ""
+    from bylaws.terminal import styled
+
     progress = say(_("comparing articles: {done}/{total}"), done=done, total=total)
-    click.echo("\r" + progress, err=True, nl=bool(end))
+    with styled():
+        click.echo("\r" + progress, err=True, nl=bool(end))
 
 
 @click.command("diff")
@@ -259,6 +266,8 @@ def log_command(
     from bylaws.formatters import FormatOptions, render
     from bylaws.formatters.json import as_data
     from bylaws.history import article_log
+    from bylaws.invisibles import json_escaped
+    from bylaws.terminal import safe
 
     entries = article_log(article, path)
     if fmt == "json":
@@ -272,7 +281,7 @@ def log_command(
             }
             for e in entries
         ]
-        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        click.echo(json_escaped(json.dumps(data, ensure_ascii=False, indent=2)))
         return
     options = FormatOptions(
         color=fmt != "markdown" and _use_color(color),
@@ -282,10 +291,12 @@ def log_command(
     chunks = []
     for entry in entries:
         diff = without_formal(entry.diff) if ignore_formal else entry.diff
-        head = (
-            f"commit {entry.commit}\nAuthor: {entry.author}\nDate:   {entry.date}\n\n"
+        commit, author, date, subject = (
+            safe(value, line=True)
+            for value in (entry.commit, entry.author, entry.date, entry.subject)
         )
-        head += f"    {entry.subject}\n\n"
+        head = f"commit {commit}\nAuthor: {author}\nDate:   {date}\n\n"
+        head += f"    {subject}\n\n"
         if options.color:
             head = (
                 click.style(head.split("\n", 1)[0], fg="yellow")

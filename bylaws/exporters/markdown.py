@@ -146,7 +146,9 @@ def export_markdown(doc: Document) -> bytes:
     """The document as Markdown (UTF-8), front matter first."""
     reader = Reader(doc)
     out = _front_matter(doc)
-    out += [f"# {escape(doc.meta.title)}", ""]
+    # A title ending in "#" would read as a heading's closing #s: escape it.
+    title = re.sub(r"#$", r"\\#", escape(doc.meta.title))
+    out += [f"# {title}", ""]
     for p in doc.preamble:
         out += [_text_line(p.runs, reader), ""]
     block: Block

@@ -28,6 +28,7 @@ from bylaws.diff.changes import (
 from bylaws.diff.memory import paused_collector
 from bylaws.diff.words import WordOp
 from bylaws.formatters import FormatOptions
+from bylaws.invisibles import json_escaped
 
 __all__ = ["as_data", "format_diff"]
 
@@ -126,4 +127,6 @@ def format_diff(diff: DocumentDiff, options: FormatOptions) -> str:
     one on big diffs; pipe through `python -m json.tool` or `jq` to read it.
     """
     with paused_collector():
-        return json.dumps(as_data(diff, options), ensure_ascii=False) + "\n"
+        return (
+            json_escaped(json.dumps(as_data(diff, options), ensure_ascii=False)) + "\n"
+        )

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from bylaws.formatters import FormatOptions
 from bylaws.formatters.bidi import visual_segments
 from bylaws.formatters.common import Segment, Style
+from bylaws.invisibles import reveal
 
 _COLORS: dict[Style, str] = {
     "plain": "",
@@ -18,6 +19,7 @@ _COLORS: dict[Style, str] = {
     "meta": "\x1b[2m",
 }
 _RESET = "\x1b[0m"
+_CHANGES: frozenset[Style] = frozenset({"del", "ins", "fdel", "fins"})
 # Without colour, changes are marked like `git diff --word-diff=plain`;
 # formal changes get tildes so they can be told apart.
 _MARKERS: dict[Style, tuple[str, str]] = {
@@ -49,7 +51,8 @@ def paint(
         options: colour and bidi.
         markers: add `[-…-]`-style markers when there is no colour.
     """
-    line = mark(segments, options) if markers else list(segments)
+    line = [(_shown(text, style, options), style) for text, style in segments]
+    line = mark(line, options) if markers else line
     if options.bidi == "visual":
         line = visual_segments(line)
     if not options.color:
@@ -57,4 +60,25 @@ def paint(
     return "".join(
         f"{_COLORS[style]}{text}{_RESET}" if _COLORS[style] and text else text
         for text, style in line
+    )
+
+
+def _reverse(token: str) -> str:
+    return f"\x1b[7m{token}\x1b[27m"
+
+
+def _shown(text: str, style: Style, options: FormatOptions) -> str:
+    """A segment with its invisible characters as visible tokens.
+
+    In a change the soft direction marks (LRM, RLM, ALM) are shown too: they
+    may be all that changed. In unchanged text they stay, to help the layout.
+    The terminal's own guard (`bylaws.terminal.safe`) would catch the others;
+    here they get reverse video when there is colour.
+    """
+    return reveal(
+        text,
+        soft=style in _CHANGES,
+        # Names (the operands, a heading line) are one line whatever they hold.
+        also="\n\r\t" if style in ("meta", "head") else "",
+        style=_reverse if options.color else None,
     )

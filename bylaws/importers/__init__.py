@@ -16,10 +16,11 @@ from lxml import etree
 
 from .. import xmlio
 from ..atomic import replace_folder
-from ..errors import UnusableInput
+from ..errors import Problem, UnusableInput
 from ..locale import _
 from ..model import Document, SourceLoc
 from ..validation import schema_problems
+from ..visibility import decode_tokens, invisible_problems
 from ..workspace import ARTICLES, DOCUMENT_FILE
 from .builder import Draft, ImportWarning, slugify
 from .headings import HeadingForm, compile_heading
@@ -37,10 +38,15 @@ __all__ = [
 
 @dataclass(frozen=True)
 class ImportResult:
-    """An imported document and what the importer had to guess, by source line."""
+    """An imported document and what the importer had to guess, by source line.
+
+    `problems` are the source's invisible characters, as `check` reports them
+    (`bylaws.visibility`): `import` refuses a source with an error among them.
+    """
 
     document: Document
     warnings: tuple[ImportWarning, ...]
+    problems: tuple[Problem, ...] = ()
 
 
 Importer = Callable[
@@ -128,9 +134,30 @@ def import_bytes(
     if importer is None:
         names = ", ".join(sorted(IMPORTERS))
         raise UnusableInput(f"unknown import format {fmt!r}; use one of {names}", path)
+    problems: list[Problem] = []
+    if fmt in ("text", "markdown", "akn"):
+        try:
+            source = data.decode("utf-8")
+        except UnicodeDecodeError:
+            source = ""  # the importer says what is wrong with the bytes
+        if source.startswith("\ufeff"):
+            source = " " + source[1:]  # a byte-order mark is no hidden content
+        problems = invisible_problems(
+            source, path, xml=fmt == "akn", tokens=fmt != "akn"
+        )
+        if fmt != "akn" and "\u27e8" in source:
+            data = decode_tokens(source).encode("utf-8")
+    elif fmt == "docx":
+        from .docx import paragraph_text
+
+        problems = invisible_problems(paragraph_text(data, path), path)
     form = compile_heading(heading) if heading else None
     document, draft = importer(data, path, doc_id, lang, form)
-    return ImportResult(document, tuple(sorted(draft.warnings, key=lambda w: w.line)))
+    return ImportResult(
+        document,
+        tuple(sorted(draft.warnings, key=lambda w: w.line)),
+        tuple(problems),
+    )
 
 
 def import_file(

@@ -3,9 +3,12 @@
 Reads `word/document.xml` (with `styles.xml` for heading levels and
 `numbering.xml` for list formats) through the same safe XML parser as every
 other file: no DTD, no entities, no network; the archive's parts are size
-checked before they are read. Tracked changes are read as accepted
-(insertions kept, deletions dropped, moves at their new place). A file
-written by `bylaws export --to docx` comes back exactly: its settings, bookmarks and links carry the ids.
+checked before they are read. Tracked changes are read as accepted, the
+document as it reads with every change accepted: insertions and text moved
+to a place kept, deletions and text moved away dropped, a deleted paragraph
+mark joins its paragraph to the next, property changes take the new
+properties; a warning says how many changes were accepted. A file written by `bylaws export --to
+docx` comes back exactly: its settings, bookmarks and links carry the ids.
 Warnings name the paragraph's position in the file as its line.
 """
 
@@ -15,12 +18,14 @@ import io
 import json
 import re
 import zipfile
+import zlib
 from collections.abc import Mapping
 from typing import cast
 
 from lxml import etree
 
 from ..errors import UnusableInput
+from ..locale import _, tr
 from ..model import (
     Document,
     DocumentMeta,
@@ -39,16 +44,71 @@ from .lines import parse_lines
 from .source import SourceLine
 
 W = "{" + W_NS + "}"
+# Tracked changes of every kind (ECMA-376 §17.13.5): what `import` accepts.
+_DROPPED = (W + "del", W + "moveFrom")
+_KEPT = (W + "ins", W + "moveTo")
+_PROPERTY_CHANGES = tuple(
+    W + name
+    for name in (
+        "rPrChange",
+        "pPrChange",
+        "sectPrChange",
+        "tblPrChange",
+        "tblPrExChange",
+        "tblGridChange",
+        "trPrChange",
+        "tcPrChange",
+        "numberingChange",
+        "cellIns",
+        "cellDel",
+        "cellMerge",
+    )
+)
 MAX_PART_BYTES = 50 * 1024 * 1024
+# A Word file has tens of parts; a zip of a million entries is an attack.
+MAX_PARTS = 10_000
+# What a damaged or hostile archive raises while it is read: a CRC that does
+# not match (a size header that lies), a truncated stream, an unknown
+# compression method, an encrypted part.
+_ARCHIVE_ERRORS = (
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    NotImplementedError,
+    RuntimeError,
+    ValueError,
+    OSError,
+)
 _LETTER_FORMATS = {"lowerLetter", "upperLetter", "arabicAlpha", "arabicAbjad"}
 _INDENT = 720
 
 
+def _damaged(path: str, exc: BaseException) -> UnusableInput:
+    return UnusableInput(
+        _(
+            "damaged Word file: the archive does not hold what its headers say ({reason})"
+        ),
+        path,
+        reason=str(exc) or type(exc).__name__,
+    )
+
+
 def _open(data: bytes, path: str) -> zipfile.ZipFile:
+    if not data.startswith(b"PK"):
+        raise UnusableInput("not a Word .docx file (not a zip archive)", path)
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
         raise UnusableInput("not a Word .docx file (not a zip archive)", path) from None
+    except _ARCHIVE_ERRORS as exc:
+        raise _damaged(path, exc) from None
+    if len(archive.infolist()) > MAX_PARTS:
+        raise UnusableInput(
+            _("damaged Word file: {count} parts, more than {limit}"),
+            path,
+            count=len(archive.infolist()),
+            limit=MAX_PARTS,
+        )
     for info in archive.infolist():
         if info.file_size > MAX_PART_BYTES:
             raise UnusableInput(
@@ -61,9 +121,16 @@ def _open(data: bytes, path: str) -> zipfile.ZipFile:
 
 def _part(archive: zipfile.ZipFile, name: str, path: str) -> etree._Element | None:
     try:
-        data = archive.read(name)
+        with archive.open(name) as part:
+            # The size header was checked in `_open`; a part that lies about it
+            # is cut here and then fails its CRC.
+            data = part.read(MAX_PART_BYTES + 1)
     except KeyError:
         return None
+    except _ARCHIVE_ERRORS as exc:
+        raise _damaged(path, exc) from None
+    if len(data) > MAX_PART_BYTES:
+        raise _damaged(path, ValueError(f"{name} is larger than its header says"))
     # Parts are checked like any file of ours: no DOCTYPE, no entities.
     return parse_bytes(data, f"{path}!{name}")
 
@@ -129,11 +196,10 @@ def _runs(p: etree._Element, line: int, table: Mapping[str, str]) -> list[DraftR
 
     def text_of(el: etree._Element) -> str:
         parts = []
-        for node in el.iter(W + "t", W + "tab", W + "br", W + "del"):
-            if node.tag == W + "t" and not _inside(node, el, W + "del"):
-                parts.append(node.text or "")
-            elif node.tag in (W + "tab", W + "br"):
-                parts.append(" ")
+        for node in el.iter(W + "t", W + "tab", W + "br"):
+            if _inside(node, el, _DROPPED):
+                continue
+            parts.append(node.text or "" if node.tag == W + "t" else " ")
         return "".join(parts)
 
     for child in p:
@@ -154,17 +220,74 @@ def _runs(p: etree._Element, line: int, table: Mapping[str, str]) -> list[DraftR
     return out
 
 
-def _inside(node: etree._Element, stop: etree._Element, tag: str) -> bool:
+def _inside(node: etree._Element, stop: etree._Element, tags: tuple[str, ...]) -> bool:
     parent = node.getparent()
     while parent is not None and parent is not stop:
-        if parent.tag == tag:
+        if parent.tag in tags:
             return True
         parent = parent.getparent()
     return False
 
 
+def tracked_changes(body: etree._Element) -> int:
+    """How many tracked changes a document body holds, of every kind."""
+    return sum(1 for _ in body.iter(*_DROPPED, *_KEPT, *_PROPERTY_CHANGES))
+
+
+def _first_changed(paragraphs: list[etree._Element]) -> int:
+    """The number (from 1) of the first paragraph holding a tracked change."""
+    for number, p in enumerate(paragraphs, start=1):
+        if next(p.iter(*_DROPPED, *_KEPT, *_PROPERTY_CHANGES), None) is not None:
+            return number
+    return 1
+
+
+def _mark_deleted(p: etree._Element) -> bool:
+    """Whether the paragraph's own mark is a tracked deletion (it joins the next)."""
+    rpr = p.find(f"{W}pPr/{W}rPr")
+    return rpr is not None and (
+        rpr.find(W + "del") is not None or rpr.find(W + "moveFrom") is not None
+    )
+
+
+def _accepted_paragraphs(body: etree._Element) -> list[etree._Element]:
+    """The body's paragraphs as they read with every change accepted.
+
+    A paragraph whose mark was deleted runs on into the next one: its runs
+    are moved to the start of the next paragraph (which keeps its own
+    properties, as Word does when the change is accepted).
+    """
+    paragraphs = [p for p in body.iter(W + "p") if not _inside(p, body, _DROPPED)]
+    out: list[etree._Element] = []
+    carried: list[etree._Element] = []
+    for p in paragraphs:
+        if carried:
+            at = 1 if p.find(W + "pPr") is not None else 0
+            for offset, child in enumerate(carried):
+                p.insert(at + offset, child)
+            carried = []
+        if _mark_deleted(p):
+            carried = [child for child in p if child.tag != W + "pPr"]
+            continue
+        out.append(p)
+    return out
+
+
 def _plain(runs: list[DraftRun]) -> str:
     return "".join(r.value if isinstance(r, Text) else r.text for r in runs)
+
+
+def paragraph_text(data: bytes, path: str) -> str:
+    """The file's paragraphs as they read with every change accepted, one a line."""
+    archive = _open(data, path)
+    document = _part(archive, "word/document.xml", path)
+    body = document.find(W + "body") if document is not None else None
+    if body is None:
+        return ""
+    return "\n".join(
+        _plain(_runs(p, number, {}))
+        for number, p in enumerate(_accepted_paragraphs(body), start=1)
+    )
 
 
 def import_docx(
@@ -185,16 +308,27 @@ def import_docx(
     exact = settings.get("exact") is True
     table = bookmark_table(settings)
     body = document.find(W + "body")
-    lines: list[SourceLine] = []
-    for number, p in enumerate(body.iter(W + "p") if body is not None else [], start=1):
-        line = _line(p, number, levels, formats, exact, table)
-        if not line.text.strip() and _removed(p):
-            continue  # a paragraph deleted (or moved away) whole: gone on accepting
-        lines.append(line)
+    changes = tracked_changes(body) if body is not None else 0
+    paragraphs = _accepted_paragraphs(body) if body is not None else []
+    lines = [
+        _line(p, number, levels, formats, exact, table)
+        for number, p in enumerate(paragraphs, start=1)
+    ]
     text = "\n".join(line.text for line in lines)
     draft = Draft(
         lang=lang or str(settings.get("lang") or guess_lang(text)), doc_id=doc_id
     )
+    if changes:
+        draft.warn(
+            _first_changed(paragraphs),
+            tr(
+                _(
+                    "{count} tracked change(s) were accepted: the text is read as it is with every change accepted"
+                ),
+                draft.lang,
+                count=changes,
+            ),
+        )
     if exact:
         _apply_settings(draft, settings)
     parse_lines(
@@ -203,14 +337,6 @@ def import_docx(
     if draft.meta is None and draft.title:
         draft.meta = DocumentMeta(title=draft.title)
     return finish(draft, path, prose_refs=not exact), draft
-
-
-def _removed(p: etree._Element) -> bool:
-    """Whether the paragraph's own mark is a tracked deletion or a move away."""
-    mark = p.find(f"{W}pPr/{W}rPr")
-    return mark is not None and (
-        mark.find(W + "del") is not None or mark.find(W + "moveFrom") is not None
-    )
 
 
 def _style_of(ppr: etree._Element | None) -> str:

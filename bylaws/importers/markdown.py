@@ -31,7 +31,11 @@ from .lists import BULLET, ListDepth, columns
 from .normalise import normalise_letters
 from .source import SourceLine
 
-_HEADING = re.compile(r"^(#{1,6})\s+(.*?)(?:\s*\{#([a-z0-9][a-z0-9\-]*)\})?\s*#*\s*$")
+# A closing run of #s counts only after a space (CommonMark), so a heading
+# that is itself "#" (written "# #") keeps its text.
+_HEADING = re.compile(
+    r"^(#{1,6})\s+(.*?)(?:\s*\{#([a-z0-9][a-z0-9\-]*)\})?(?:\s+#+)?\s*$"
+)
 _CONTINUATION = re.compile(r"^([ \t]{2,}|\t)(\S.*)$")
 # [text](target), [text](<target>), [text](target "title").
 _LINK = re.compile(

@@ -385,9 +385,24 @@ def _no_article_brought_back(texts: _Texts) -> Iterator[Clause]:
 
 
 def _articles_in_place(texts: _Texts) -> set[str]:
-    """Articles that keep their order and their division: they need no clause."""
-    common_old = [r for r in texts.old_live if r in texts.new_live_set]
-    common_new = [r for r in texts.new_live if r in texts.old_live_set]
+    """Articles that keep their order and their division: they need no clause.
+
+    An article repealed by the change keeps its place in the outline, so it
+    takes part in the order too: a move is placed after it only if it is
+    where the new text has it (old 1 2 3 -> new 2(repealed) 3 1 moves 1, not 3).
+    """
+    repealed = {
+        e.ref
+        for e in iter_entries(texts.new.outline)
+        if e.repealed and e.ref in texts.old_live_set
+    }
+    kept = texts.new_live_set | repealed
+    common_old = [r for r in texts.old_live if r in kept]
+    common_new = [
+        e.ref
+        for e in iter_entries(texts.new.outline)
+        if e.ref in texts.old_live_set and e.ref in kept
+    ]
     matcher = SequenceMatcher(None, common_old, common_new, autojunk=False)
     stable = {
         r

@@ -139,5 +139,12 @@ def tr(message: str, lang: str, /, **args: Any) -> str:
 
 
 def say(message: str, doc: HasLanguage | str | None = None, /, **args: Any) -> str:
-    """A marked message in the language of the CLI's reader (see `cli_language`)."""
-    return tr(message, cli_language(doc), **args)
+    """A marked message in the language of the CLI's reader (see `cli_language`).
+
+    A message is one line: a line break in a value (a folder's name) is shown
+    as a token, so that it cannot start a line of its own.
+    """
+    from ..errors import one_line
+
+    lines = {key: one_line(value) for key, value in args.items()}
+    return tr(message, cli_language(doc), **lines)

@@ -81,10 +81,14 @@ def _overlap(a: _Change, b: _Change) -> bool:
     """Whether two changes replace some of the same base items."""
     if a.start == a.end and b.start == b.end:
         return a.start == b.start  # two insertions at the same point
+    # An insertion where the other side's replacement starts overlaps it: the
+    # two may be one edit seen twice (a word inserted by one side, the same
+    # word with its space by the other), which applied one after the other
+    # would write the word twice.
     if a.start == a.end:
-        return b.start < a.start < b.end
+        return b.start <= a.start < b.end
     if b.start == b.end:
-        return a.start < b.start < a.end
+        return a.start <= b.start < a.end
     return a.start < b.end and b.start < a.end
 
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from ..errors import BylawsError
 from ..feedback import ArticleFeedback
+from ..invisibles import json_escaped
 from ..locale import _, language_of, tr
 from ..locale.words import outcome_word, verdict_word
 from ..model import Document, Hyperlink, Inline, Proposal, Ref, Ruling, Stage
@@ -71,7 +72,7 @@ def collisions_json(doc: Document, report: CollisionReport) -> str:
         "pairs": [_pair_json(p) for p in report.pairs],
         "errors": list(report.errors),
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json_escaped(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
 
 
 def collisions_matrix(
@@ -267,7 +268,7 @@ def disposition_json(doc: Document, rows: Sequence[DispositionRow]) -> str:
         }
         for row in rows
     ]
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json_escaped(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
 
 
 # --- feedback ----------------------------------------------------------------------

@@ -19,7 +19,18 @@ from urllib.parse import quote
 
 from markupsafe import Markup
 
-__all__ = ["Html", "front_matter_title", "h", "nav_title", "url_segment"]
+from ..invisibles import describe_char, find_invisibles, reveal, token_for
+
+__all__ = [
+    "Html",
+    "front_matter_title",
+    "h",
+    "has_hidden",
+    "hidden_warning",
+    "marked",
+    "nav_title",
+    "url_segment",
+]
 
 # Control characters break YAML front matter and mean nothing on a page.
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -29,7 +40,38 @@ _NEWLINES_RE = re.compile(r"[\r\n\u2028\u2029]+")
 def _clean(text: str) -> str:
     # A newline inside a raw HTML block could start a Markdown line (a
     # `--8<--` snippet, an abbreviation definition); text never needs one.
-    return _NEWLINES_RE.sub(" ", _CONTROL_RE.sub("", text))
+    # An invisible character (an override, a zero-width space) becomes its
+    # visible token, `⟨U+202E⟩`, wherever text lands, attributes included.
+    return reveal(_NEWLINES_RE.sub(" ", _CONTROL_RE.sub("", text)), soft=False)
+
+
+_MARK = '<span class="bylaws-invisible" title="{title}">{token}</span>'
+
+
+def marked(text: str, *, soft: bool = False) -> Html:
+    """Text for a page's body, each invisible character a marked, visible token.
+
+    Args:
+        text: the text, from a file.
+        soft: mark the direction marks LRM, RLM and ALM too (in a change,
+            where they may be all that changed).
+    """
+    found = list(find_invisibles(text, soft=soft))
+    if not found:
+        return Html.escape(text)
+    out, last = [], 0
+    for offset, char, _kind in found:
+        out.append(str(Html.escape(text[last:offset])))
+        title = html.escape(describe_char(char), quote=True)
+        out.append(_MARK.format(title=title, token=token_for(char)))
+        last = offset + 1
+    out.append(str(Html.escape(text[last:])))
+    return Html("".join(out))
+
+
+def has_hidden(text: str) -> bool:
+    """Whether a text holds an invisible character other than a direction mark."""
+    return next(find_invisibles(text), None) is not None
 
 
 class Html(Markup):
@@ -74,3 +116,10 @@ def front_matter_title(text: str) -> str:
 def url_segment(text: str) -> str:
     """One path segment of a URL: everything but unreserved ASCII percent-encoded."""
     return quote(_clean(text), safe="-._~")
+
+
+def hidden_warning(words: str) -> Html:
+    """The warning a page carries above a text holding invisible characters."""
+    return Html(
+        '<p class="bylaws-invisible-warning" data-search-exclude>{}</p>\n'
+    ).format(words)

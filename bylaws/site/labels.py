@@ -81,6 +81,9 @@ _MESSAGES: dict[str, str] = {
     "comment_by": _("by"),
     "on": _("on"),
     "broken_ref": _("reference to nothing"),
+    "invisible": _(
+        "This text holds characters a reader cannot see, shown here as ⟨U+…⟩: they can change what the text seems to say."
+    ),
     "new_article": _("new article"),
     "section_drafting": _("Drafting"),
     "section_reviewing": _("Reviewing"),

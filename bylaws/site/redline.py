@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from bylaws.diff.changes import ArticleChange, UnitChange
 from bylaws.diff.words import WordOp
 
-from .escape import Html
+from .escape import Html, has_hidden, hidden_warning, marked
 from .labels import Labels
 
 __all__ = ["RedlineViews", "redline_views", "tabs", "word_ops_html"]
@@ -29,12 +29,13 @@ def word_ops_html(ops: Iterable[WordOp]) -> Html:
     for op in ops:
         cls = _FORMAL if op.formal else Html()
         if op.kind == "equal":
-            out.append(op.new)
+            out.append(marked(op.new))
             continue
+        # In a change the direction marks are shown too: they may be all of it.
         if op.old:
-            out.append(_DEL.format(cls, op.old))
+            out.append(_DEL.format(cls, marked(op.old, soft=True)))
         if op.new:
-            out.append(_INS.format(cls, op.new))
+            out.append(_INS.format(cls, marked(op.new, soft=True)))
     return Html().join(out)
 
 
@@ -175,6 +176,8 @@ def redline_views(
     redline_title = _title_html(change, old_title, new_title, new_heading)
     redline_units = Html("\n").join(_unit_redline(u) for u in change.units)
     redline = _TITLE.format(redline_title) + redline_units
+    if any(has_hidden(op.old + op.new) for u in change.units for op in u.ops):
+        redline = hidden_warning(labels["invisible"]) + redline
     old = _TITLE.format(old_title) + Html("\n").join(old_lines)
     new = _TITLE.format(new_title) + Html("\n").join(new_lines)
     if "repealed" in change.kinds:

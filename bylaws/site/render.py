@@ -13,7 +13,7 @@ from bylaws.model import Article, Document, Hyperlink, Inline, Ref, Text
 from bylaws.numbering import ArticleNumber
 from bylaws.render import Reader, dangling
 
-from .escape import Html
+from .escape import Html, has_hidden, hidden_warning, marked
 from .labels import Labels, labels_for
 from .urls import SiteUrls
 
@@ -120,7 +120,7 @@ def runs_html(
     plain: list[str] = []
     for run in runs:
         if isinstance(run, Text):
-            parts.append(run.value)
+            parts.append(marked(run.value))
             plain.append(run.value)
         elif isinstance(run, Hyperlink):
             parts.append(
@@ -190,7 +190,10 @@ def article_html(
         body = Html()
     else:
         title = ctx.title(article)
-        body = blocks_html(article_id, article_blocks(ctx, article, page))
+        blocks = article_blocks(ctx, article, page)
+        body = blocks_html(article_id, blocks)
+        if any(has_hidden(block.text) for block in blocks):
+            body = hidden_warning(ctx.labels["invisible"]) + body
         for note in article.notes:
             note_html, _ = runs_html(ctx, note.runs, page)
             body += Html('\n<p class="bylaws-note">{}</p>').format(note_html)

@@ -114,7 +114,12 @@ def _strip_edges(el: etree._Element) -> str:
         return out
     open_end = out.index(">") + 1
     close_start = out.rindex(f"</{tag}>")
-    return out[:open_end] + out[open_end:close_start].strip(" ") + out[close_start:]
+    inner = out[open_end:close_start].strip(" ")
+    if not inner:
+        # Only whitespace: the empty element, as `_inline` writes it when read
+        # back, so that fmt is idempotent.
+        return f"<{tag}{_attributes(el)}/>"
+    return out[:open_end] + inner + out[close_start:]
 
 
 def _block(el: etree._Element, depth: int, out: list[str], root: bool = False) -> None:
