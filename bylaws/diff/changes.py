@@ -158,6 +158,9 @@ class DocumentDiff:
     rtl: bool
     changes: tuple[Change, ...]
     context: tuple[ArticleChange, ...] = ()
+    # Set by `without_formal`: outputs then show a renumbered unit's new
+    # designation only, as they show a formal word change's new spelling only.
+    formal_hidden: bool = False
     # The two texts compared, for outputs that must word the change itself
     # (the amendment instrument); not part of what the diff says.
     old_document: Document | None = field(default=None, compare=False, repr=False)
@@ -246,4 +249,4 @@ def without_formal(diff: DocumentDiff) -> DocumentDiff:
         )
         for c in diff.context
     )
-    return replace(diff, changes=tuple(changes), context=context)
+    return replace(diff, changes=tuple(changes), context=context, formal_hidden=True)

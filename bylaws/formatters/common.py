@@ -13,12 +13,13 @@ from bylaws.diff.changes import (
     OutlineChanged,
     UnitChange,
 )
+from bylaws.diff.designations import Designation, designations
 from bylaws.diff.words import WordOp
 from bylaws.formatters import FormatOptions
 from bylaws.locale import language_of
 from bylaws.locale.words import change_kinds
 
-Style = Literal["plain", "del", "ins", "fdel", "fins", "head", "meta"]
+Style = Literal["plain", "del", "ins", "fdel", "fins", "head", "meta", "formal"]
 Segment = tuple[str, Style]
 
 SUMMARY_ORDER: tuple[ArticleKind, ...] = (
@@ -82,8 +83,36 @@ def depth(unit: UnitChange) -> int:
     return address.count("/point-")  # text after points stays at their level
 
 
-def unit_label(unit: UnitChange) -> str:
-    return unit.new_label or unit.old_label
+def unit_designations(diff: DocumentDiff, change: ArticleChange) -> list[Designation]:
+    """Each unit's designation as shown (both numbers where it was renumbered)."""
+    return designations(change.units, diff.rtl, formal=not diff.formal_hidden)
+
+
+def designation_segment(found: Designation) -> Segment:
+    """A designation and the space after it, styled by whose it is."""
+    style: Style = (
+        "del"
+        if found.side == "old"
+        else "ins"
+        if found.side == "new"
+        else "formal"
+        if found.changed
+        else "plain"
+    )
+    return (found.text + " " if found.text else "", style)
+
+
+def merged(segments: Iterable[Segment]) -> list[Segment]:
+    """Adjacent segments of one style joined, so one change reads as one."""
+    out: list[Segment] = []
+    for text, style in segments:
+        if not text:
+            continue
+        if out and out[-1][1] == style:
+            out[-1] = (out[-1][0] + text, style)
+        else:
+            out.append((text, style))
+    return out
 
 
 def move_note(diff: DocumentDiff, unit: UnitChange) -> str:

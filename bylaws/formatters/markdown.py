@@ -15,6 +15,7 @@ from bylaws.diff.changes import (
     OutlineChanged,
     UnitChange,
 )
+from bylaws.diff.designations import Designation
 from bylaws.diff.words import WordOp
 from bylaws.formatters import FormatOptions
 from bylaws.formatters.common import (
@@ -26,7 +27,7 @@ from bylaws.formatters.common import (
     number_line,
     outline_label,
     shown_articles,
-    unit_label,
+    unit_designations,
 )
 
 __all__ = ["escape", "format_diff"]
@@ -70,12 +71,30 @@ def _ops(ops: tuple[WordOp, ...]) -> str:
     return "".join(parts)
 
 
-def _unit(diff: DocumentDiff, unit: UnitChange) -> str:
-    label = unit_label(unit)
+def _designation(label: Designation) -> str:
+    """A unit's number: struck when deleted, bold when inserted, italic if renumbered."""
+    if not label.text:
+        return ""
+    if label.side == "old":
+        return _wrap(label.text, "~~") + " "
+    if label.side == "new":
+        return _wrap(label.text, "**") + " "
+    return (_wrap(label.text, "*") if label.changed else escape(label.text)) + " "
+
+
+def _unit(diff: DocumentDiff, unit: UnitChange, label: Designation) -> str:
     prefix = "  " * depth(unit) + "- "
+    whole = unit.kind in ("inserted", "deleted") and len(unit.ops) == 1
+    if whole and label.text:
+        # One mark over the number and the text: "**(2) …**".
+        op = unit.ops[0]
+        if unit.kind == "inserted":
+            text = _wrap(f"{label.text} {op.new}", "**")
+        else:
+            text = _wrap(f"{label.text} {op.old}", "~~")
+        return prefix + text
     note = f"*({escape(move_note(diff, unit))})* " if unit.kind == "moved" else ""
-    head = escape(label) + " " if label else ""
-    return f"{prefix}{head}{note}{_ops(unit.ops)}"
+    return f"{prefix}{_designation(label)}{note}{_ops(unit.ops)}"
 
 
 def _article(diff: DocumentDiff, change: ArticleChange) -> list[str]:
@@ -87,7 +106,10 @@ def _article(diff: DocumentDiff, change: ArticleChange) -> list[str]:
     ]
     if change.heading is not None:
         lines += [f"**#** {_ops(change.heading)}", ""]
-    units = [_unit(diff, u) for u in change.units]
+    units = [
+        _unit(diff, u, d)
+        for u, d in zip(change.units, unit_designations(diff, change), strict=True)
+    ]
     if units:
         lines += [*units, ""]
     return lines

@@ -16,6 +16,7 @@ _COLORS: dict[Style, str] = {
     "fins": "\x1b[33m",
     "head": "\x1b[1;36m",
     "meta": "\x1b[2m",
+    "formal": "\x1b[33m",
 }
 _RESET = "\x1b[0m"
 # Without colour, changes are marked like `git diff --word-diff=plain`;
