@@ -19,6 +19,7 @@ from lxml import etree
 
 from ..diff.changes import ArticleChange, HeadingChanged, UnitChange
 from ..diff.compare import NOTE_PREFIX, diff_documents
+from ..diff.designations import Designation, designations
 from ..diff.words import WordOp
 from ..model import Article, Document, Inline, P, Point, Proposal, Text
 from ..render import Reader
@@ -297,7 +298,7 @@ class _Tracked(_Body):
         )
         self.change(p, kind, text)
 
-    def unit(self, unit: UnitChange) -> None:
+    def unit(self, unit: UnitChange, shown: Designation) -> None:
         address = unit.new_address or unit.old_address or ""
         depth = address.count("/point-")
         label = unit.new_label or unit.old_label
@@ -316,9 +317,9 @@ class _Tracked(_Body):
             return
         p = self.paragraph(indent=depth, mark=mark, author=self.author, date=self.date)
         if label:
-            if unit.old_label and unit.new_label and unit.old_label != unit.new_label:
-                self.change(p, "del", unit.old_label + " ")
-                self.change(p, "ins", unit.new_label + " ")
+            if shown.changed:  # renumbered or re-nested: "(3)" → "(2)(ج)"
+                self.change(p, "del", shown.old + " ")
+                self.change(p, "ins", shown.new + " ")
             elif mark:
                 self.change(p, mark, label + " ")
             else:
@@ -353,8 +354,10 @@ class _Tracked(_Body):
                 article = self.doc.articles.get(change.new_id or "")
                 if article is not None and article.heading:
                     self.run(p, f": {article.heading}")
-        for unit in change.units:
-            self.unit(unit)
+        for unit, shown in zip(
+            change.units, designations(change.units, self.rtl), strict=True
+        ):
+            self.unit(unit, shown)
 
 
 def _gone_after(

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from bylaws.diff.changes import ArticleChange, UnitChange
+from bylaws.diff.designations import Designation, designations
 from bylaws.diff.words import WordOp
 
 from .escape import Html
@@ -73,13 +74,16 @@ class RedlineViews:
     side_by_side: Html
 
 
-def _unit_redline(unit: UnitChange) -> Html:
+def _unit_redline(unit: UnitChange, designation: Designation) -> Html:
     if unit.kind == "deleted":
         return _line(unit.old_label, unit.old_address, _DEL.format("", _old(unit.ops)))
     if unit.kind == "inserted":
         return _line(unit.new_label, unit.new_address, _INS.format("", _new(unit.ops)))
-    if unit.old_label and unit.new_label and unit.old_label != unit.new_label:
-        label = word_ops_html([WordOp("replace", unit.old_label, unit.new_label)])
+    if designation.changed:
+        # Renumbered, or moved into another paragraph: "(3)" → "(2)(ج)", formal.
+        label = word_ops_html(
+            [WordOp("replace", designation.old, designation.new, formal=True)]
+        )
         return _line(label, unit.new_address, word_ops_html(unit.ops))
     moved = Html(' <span class="bylaws-moved">↔</span>') if unit.kind == "moved" else ""
     label_text = unit.new_label or unit.old_label
@@ -148,7 +152,10 @@ def redline_views(
     ]
     redline = _TITLE.format(
         _title_html(change, old_title, new_title, new_heading)
-    ) + Html("\n").join(_unit_redline(u) for u in change.units)
+    ) + Html("\n").join(
+        _unit_redline(u, d)
+        for u, d in zip(change.units, designations(change.units, False), strict=True)
+    )
     old = _TITLE.format(old_title) + Html("\n").join(old_lines)
     new = _TITLE.format(new_title) + Html("\n").join(new_lines)
     if "repealed" in change.kinds:
