@@ -439,7 +439,8 @@ def proposal_problems(
     except BylawsError as exc:
         report.problems.append(Problem.from_error(exc))
         return None
-    report.problems.extend(_stale_problems(tree, proposal))
+    report.problems.extend(_stale_problems(tree, proposal, doc))
+    report.problems.extend(_baseless_problems(proposal))
     used = {getattr(op, "article", None) for op in proposal.operations}
     for ref in sorted(set(articles) - used):
         report.problems.append(
@@ -527,11 +528,17 @@ def _unchanged_amendments(
             )
 
 
-def _stale_problems(tree: Tree, proposal: Proposal) -> Iterator[Problem]:
-    """Articles whose text in force changed since the proposal recorded them."""
+def _stale_problems(
+    tree: Tree, proposal: Proposal, doc: Document | None = None
+) -> Iterator[Problem]:
+    """Articles whose text in force changed since the proposal recorded them,
+    unless the text it was drafted against is known and its changes merge
+    with the new text: then `apply` carries it over by itself."""
     from .proposal_files import stale_articles
 
     for ref in stale_articles(tree, proposal):
+        if doc is not None and _merges_cleanly(tree, doc, proposal, ref):
+            continue
         yield _problem(
             proposal.loc,
             _(
@@ -540,6 +547,42 @@ def _stale_problems(tree: Tree, proposal: Proposal) -> Iterator[Problem]:
             "warning",
             proposal=proposal.id,
             ref=ref,
+        )
+
+
+def _merges_cleanly(tree: Tree, doc: Document, proposal: Proposal, ref: str) -> bool:
+    """Whether a stale amendment of `ref` merges three ways with the text in
+    force (its base found on disk, in the archive or in git)."""
+    from .bases import base_article
+    from .proposals.merge import MergeConflict, merge_articles
+
+    if not isinstance(tree, DiskTree) or ref not in doc.articles:
+        return False
+    if ref not in proposal.articles:
+        return False
+    try:
+        base = base_article(tree.root, doc, proposal, ref)
+        merge_articles(base, doc.articles[ref], proposal.articles[ref])
+    except (BylawsError, MergeConflict):
+        return False
+    return True
+
+
+def _baseless_problems(proposal: Proposal) -> Iterator[Problem]:
+    """Amendments with no recorded base: applied later, they could undo what
+    was adopted in between, so `apply` refuses them."""
+    from .bases import records_no_base
+
+    missing = records_no_base(proposal)
+    if missing:
+        yield _problem(
+            proposal.loc,
+            _(
+                "proposal {proposal} records no base for {articles} (neither a commit nor a fingerprint), so it cannot be applied; record the text it was drafted against with `bylaws rebase {proposal} --base REV`"
+            ),
+            "warning",
+            proposal=proposal.id,
+            articles=", ".join(missing),
         )
 
 
@@ -626,6 +669,45 @@ def check_document(tree: Tree, folder: PurePosixPath, report: Report) -> None:
         for proposal in proposal_folders(tree, folder)
     }
     feedback_problems(tree, doc, folder, report, proposed)
+    archive_problems(tree, doc, folder, report)
+
+
+def archive_problems(
+    tree: Tree, doc: Document, folder: PurePosixPath, report: Report
+) -> None:
+    """The archive is history: every file must be valid and every archived
+    proposal's reviews possible, but nothing in it is applied again."""
+    from .archive import ARCHIVE, PREVIOUS, VERSION_FILE
+
+    base = folder / ARCHIVE
+    for version in tree.list_dir(base):
+        here = base / version
+        if not tree.is_dir(here):
+            continue
+        if not tree.is_file(here / VERSION_FILE):
+            report.problems.append(
+                _problem(
+                    SourceLoc(tree.display(here)),
+                    _(
+                        "archived version {version} has no {file} (its label and date); `bylaws adopt` writes one"
+                    ),
+                    "warning",
+                    version=version,
+                    file=VERSION_FILE,
+                )
+            )
+        _load_articles(tree, here / PREVIOUS, report)
+        for rel in proposal_folders(tree, here):
+            parsed = _read(tree, rel / PROPOSAL_FILE, "proposal", report)
+            files = _load_articles(tree, rel, report)
+            if parsed is not None:
+                proposal = xmlio.proposal_from_xml(
+                    parsed.root, files.articles, parsed.path, parsed.data
+                )
+                report.problems.extend(review_problems(doc, proposal))
+        for name in tree.list_dir(here / FEEDBACK):
+            if name.endswith(".xml"):
+                _read(tree, here / FEEDBACK / name, "feedback", report)
 
 
 def check_paths(paths: Iterable[Path]) -> Report:

@@ -26,16 +26,20 @@ COMMANDS: dict[str, str] = {
     "log": "diffing",
     "git-setup": "diffing",
     "propose": "proposing",
-    "apply": "proposing",
+    "apply": "cycle",
     "collisions": "proposing",
     "rebase": "proposing",
     "apply-instrument": "proposing",
     "status": "proposing",
     "disposition": "proposing",
-    "feedback": "proposing",
+    "feedback": "commenting",
+    "rule": "cycle",
+    "adopt": "cycle",
     "import": "converting",
     "export": "converting",
     "site": "publishing",
+    "new": "hosting",
+    "ci": "hosting",
 }
 
 EXIT_USAGE = 2

@@ -89,6 +89,15 @@ class InvalidOperation(BylawsError):
     """A proposal operation or review transition that cannot be carried out."""
 
 
+class WriteRefused(BylawsError):
+    """The system refused a write (disk full, permission, read-only file
+    system); the workspace is as it was before the command."""
+
+
+class WorkspaceBusy(BylawsError):
+    """Another command holds the workspace lock; nothing was written."""
+
+
 class CollisionError(BylawsError):
     """Proposals that change the same words; nothing was written.
 

@@ -304,7 +304,9 @@ class Ruling:
     """A recommendation or a decision of one body, with its date.
 
     `modified` names the text adopted instead (a proposal id) for
-    `adopt-modified`; `by` names the superseding proposal for `superseded`.
+    `adopt-modified`; `by` names the superseding proposal for `superseded`;
+    `note` is the reason given; `votes` the votes cast (for, against,
+    abstentions) when the body voted.
     """
 
     verdict: Verdict
@@ -312,6 +314,7 @@ class Ruling:
     modified: str | None = None
     by: str | None = None
     note: str | None = None
+    votes: tuple[int, int, int] | None = None
 
 
 @dataclass(frozen=True, slots=True)

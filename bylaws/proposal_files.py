@@ -3,24 +3,21 @@
 `bylaws.proposals` merges and consolidates values; this module loads what
 they work on (a proposal's base text from git, the text in force from disk),
 answers whether a proposal is stale by its files' fingerprints, and writes
-whole document and proposal folders atomically: the new tree is built in a
-temporary folder beside the target and swapped in with one rename, so the
+whole document and proposal folders atomically through `bylaws.atomic`: the
+new tree is built beside the target and swapped in with one rename, so the
 target holds either the old text or the whole new one.
 """
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
-import os
-import shutil
-import tempfile
 from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
+from .atomic import replace_folder
 from .errors import BylawsError, InvalidOperation, NotFound
 from .gitio import GitTree, repo_root, resolve_commit
-from .model import Article, Base, Document, Fingerprint, Proposal
+from .model import Amend, Article, Base, Document, Fingerprint, Proposal
 from .proposals.rebase import rebase_onto
 from .workspace import (
     ARTICLES,
@@ -142,17 +139,43 @@ def fingerprints_for(doc_folder: Path, ids: list[str]) -> tuple[Fingerprint, ...
     return tuple(found)
 
 
+def with_base(doc_folder: Path, proposal: Proposal, rev: str) -> Proposal:
+    """The proposal recorded as drafted against git revision `rev`: its commit,
+    and the fingerprints of the articles it amends as they were there."""
+    tree = tree_at(doc_folder, rev)
+    found: list[Fingerprint] = []
+    for op in proposal.operations:
+        if not isinstance(op, Amend):
+            continue
+        rel = PurePosixPath(ARTICLES) / f"{op.article}.xml"
+        if tree.is_file(rel):
+            found.append(Fingerprint(op.article, fingerprint(tree.read_bytes(rel))))
+    return replace(
+        proposal, base=Base(proposal.base.document, tree.commit, tuple(found))
+    )
+
+
 def rebase(doc_folder: Path, proposal: Proposal) -> Proposal:
     """The proposal carried onto the document as it is now on disk.
 
+    Its base text is found by `bylaws.bases`: by fingerprint in the text in
+    force, the archive or git, or at the recorded commit.
+
     Raises:
         CollisionError: the text in force changed the same words as the proposal.
-        NotFound / InvalidOperation: the base cannot be recovered, or an
-            operation names an article that is gone.
+        InvalidOperation: the base cannot be known, or an operation names an
+            article that is gone.
     """
-    base = base_document(doc_folder, proposal)
+    from .bases import base_articles, base_of
+
     current = load_document(DiskTree(doc_folder))
-    ids = [fp.article for fp in proposal.base.fingerprints]
+    base = base_of(current, base_articles(doc_folder, current, proposal))
+    ids = list(
+        dict.fromkeys(
+            [fp.article for fp in proposal.base.fingerprints]
+            + [op.article for op in proposal.operations if isinstance(op, Amend)]
+        )
+    )
     new_base = Base(
         proposal.base.document,
         head_commit(doc_folder),
@@ -161,95 +184,40 @@ def rebase(doc_folder: Path, proposal: Proposal) -> Proposal:
     return rebase_onto(base, current, proposal, new_base)
 
 
-# --- writing whole folders -----------------------------------------------------
+# --- writing whole folders (through bylaws.atomic) ------------------------------
+
+_ARTICLES = PurePosixPath(ARTICLES)
 
 
-_RENAME_EXCHANGE = 2
+def _not_an_article_file(rel: PurePosixPath) -> bool:
+    """Old article files give way to the new set; anything else stays."""
+    return not (rel.parent == _ARTICLES and rel.suffix == ".xml")
 
 
-def _exchange(a: Path, b: Path) -> bool:
-    """Swap two paths in one system call (Linux renameat2); False if unsupported."""
-    libc_name = ctypes.util.find_library("c")
-    if not libc_name:
-        return False
-    try:
-        libc = ctypes.CDLL(libc_name, use_errno=True)
-        renameat2 = libc.renameat2
-    except (OSError, AttributeError):
-        return False
-    at_fdcwd = -100
-    result = renameat2(
-        at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), _RENAME_EXCHANGE
-    )
-    return bool(result == 0)
-
-
-def _fsync_file(path: Path, data: bytes) -> None:
-    with open(path, "wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
-
-
-def _write_articles(folder: Path, articles: dict[str, Article] | None) -> None:
-    (folder / ARTICLES).mkdir(parents=True, exist_ok=True)
-    for ref, article in sorted((articles or {}).items()):
-        _fsync_file(
-            folder / ARTICLES / f"{ref}.xml", serialize(article_to_xml(article))
-        )
-
-
-def swap_in(build: Path, target: Path) -> None:
-    """Put a finished folder at `target`, replacing what was there in one step."""
-    if not target.exists():
-        os.replace(build, target)
-        return
-    if _exchange(build, target):
-        shutil.rmtree(build)  # `build` now holds the old tree
-        return
-    # No atomic exchange here: the old tree is renamed aside first, then the new
-    # one in; a crash in between leaves the old tree beside the target.
-    aside = Path(tempfile.mkdtemp(prefix=f".{target.name}.old.", dir=target.parent))
-    os.rmdir(aside)
-    os.replace(target, aside)
-    os.replace(build, target)
-    shutil.rmtree(aside)
-
-
-def _write_folder(
-    target: Path, main_file: str, main_bytes: bytes, articles: Mapping[str, Article]
-) -> None:
-    """A folder with one main file and articles/, written beside and swapped in.
-
-    Whatever else the target holds (proposals/, feedback/, …) is carried over.
-    """
-    target = target.absolute()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    build = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
-    try:
-        if target.is_dir():
-            for entry in target.iterdir():
-                if entry.name in (ARTICLES, main_file):
-                    continue
-                if entry.is_dir():
-                    shutil.copytree(entry, build / entry.name, symlinks=True)
-                else:
-                    shutil.copy2(entry, build / entry.name)
-        _fsync_file(build / main_file, main_bytes)
-        _write_articles(build, dict(articles))
-        os.chmod(build, 0o755)
-        swap_in(build, target)
-    except BaseException:
-        shutil.rmtree(build, ignore_errors=True)
-        raise
+def folder_files(
+    main_file: str, main_bytes: bytes, articles: Mapping[str, Article]
+) -> dict[PurePosixPath, bytes]:
+    """The files of a document or proposal folder: its main file and articles/."""
+    files = {PurePosixPath(main_file): main_bytes}
+    for ref, article in sorted(articles.items()):
+        files[_ARTICLES / f"{ref}.xml"] = serialize(article_to_xml(article))
+    return files
 
 
 def write_document(doc: Document, target: Path) -> None:
-    """Write a document folder (document.xml, articles/) atomically."""
-    _write_folder(target, DOCUMENT_FILE, serialize(document_to_xml(doc)), doc.articles)
+    """Write a document folder (document.xml, articles/) atomically; what else
+    the folder holds (proposals/, feedback/, archive/, notes) is kept."""
+    data = serialize(document_to_xml(doc))
+    replace_folder(
+        target, folder_files(DOCUMENT_FILE, data, doc.articles), _not_an_article_file
+    )
 
 
 def write_proposal(proposal: Proposal, folder: Path) -> None:
     """Write a proposal folder (proposal.xml, articles/) atomically."""
     data = serialize(proposal_to_xml(proposal))
-    _write_folder(folder, PROPOSAL_FILE, data, proposal.articles)
+    replace_folder(
+        folder,
+        folder_files(PROPOSAL_FILE, data, proposal.articles),
+        _not_an_article_file,
+    )

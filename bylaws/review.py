@@ -254,11 +254,18 @@ def record(
     body: str,
     kind: RulingKind,
     ruling: Ruling,
+    back_to: str | None = None,
 ) -> Proposal:
     """The proposal with one more recommendation or decision, after checking it.
 
     A ruling at the stage of the last review joins that review; otherwise a
-    new review starts. A decision that adopts moves `stage=` to the next stage.
+    new review starts. A decision that adopts (at the first stage, whose body
+    only recommends, a recommendation that adopts) moves `stage=` on;
+    a refer-back decision moves it back to `back_to` (default: the first stage).
+
+    Raises:
+        InvalidOperation: the ruling breaks a review rule; the message is the
+            one `bylaws check` would give for it.
     """
     reviews = list(proposal.reviews)
     if reviews and reviews[-1].stage == stage and getattr(reviews[-1], kind) is None:
@@ -269,16 +276,23 @@ def record(
             else replace(last, decision=ruling)
         )
     elif kind == "recommendation":
-        reviews.append(Review(stage, body, recommendation=ruling))
+        reviews.append(Review(stage, body, recommendation=ruling, loc=proposal.loc))
     else:
-        reviews.append(Review(stage, body, decision=ruling))
+        reviews.append(Review(stage, body, decision=ruling, loc=proposal.loc))
     updated = replace(proposal, reviews=tuple(reviews))
     state = review_state(doc, updated)
     order = [s.id for s in stages(doc)]
     next_stage = state.stage
-    if state.may_advance and kind == "decision" and state.outcome == "open":
+    # The first stage's body (the drafting committee) only recommends: its
+    # adopting recommendation sends the proposal on.
+    sends_on = kind == "decision" or order.index(state.stage) == 0
+    if state.may_advance and sends_on and state.outcome == "open":
         next_stage = order[min(order.index(state.stage) + 1, len(order) - 1)]
-    return replace(updated, stage=next_stage)
+    if state.referred_back:
+        next_stage = back_to or order[0]
+    moved = replace(updated, stage=next_stage)
+    check_stage(doc, moved)
+    return moved
 
 
 # --- the tables ---------------------------------------------------------------

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -248,7 +247,8 @@ def iter_document_folders(path: Path) -> Iterator[Path]:
         if not level.is_dir():
             continue
         for child in sorted(level.iterdir()):
-            if (child / DOCUMENT_FILE).is_file():
+            # Dot-folders are build folders and editors' files, never texts.
+            if child.name[:1] != "." and (child / DOCUMENT_FILE).is_file():
                 yield child
 
 
@@ -302,19 +302,7 @@ def disk_document(path: Path | None) -> tuple[DiskTree, Document]:
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write a whole file or nothing: a temporary file beside it, then rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if path.exists():
-            os.chmod(tmp, path.stat().st_mode & 0o777)
-        else:
-            os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    """Write a whole file or nothing (see `bylaws.atomic.write_file`)."""
+    from .atomic import write_file
+
+    write_file(path, data)

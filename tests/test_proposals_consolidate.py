@@ -75,17 +75,18 @@ def test_a_collision_names_the_words_of_both_proposals(sample: Path) -> None:
     assert "{art-" not in message
 
 
-def test_apply_writes_a_consolidated_copy_beside_the_document(sample: Path) -> None:
+def test_apply_writes_a_consolidated_copy_in_build(sample: Path) -> None:
     result = CliRunner().invoke(
         cli,
         [
             "apply",
+            "--preview",
             str(sample / "proposals/accountable-leaderships"),
             str(sample / "proposals/digital-registry"),
         ],
     )
     assert result.exit_code == 0, result.output
-    target = sample.parent / "internal-regulations-consolidated"
+    target = sample.parent / "build/internal-regulations-consolidated"
     doc = load_document(DiskTree(target))
     assert "art-accountability-session" in doc.articles
     assert "art-membership-card" not in doc.articles
@@ -96,11 +97,11 @@ def test_apply_writes_a_consolidated_copy_beside_the_document(sample: Path) -> N
 def test_a_collision_writes_nothing(sample: Path, tmp_path: Path) -> None:
     target = tmp_path / "out"
     target.mkdir()
-    (target / "keep.txt").write_text("old")
     result = CliRunner().invoke(
         cli,
         [
             "apply",
+            "--preview",
             "consultation-alternative",
             "member-consultation",
             "--doc",
@@ -112,22 +113,26 @@ def test_a_collision_writes_nothing(sample: Path, tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "Traceback" not in result.output
     assert re.search(r"proposal\.xml:\d+:\d+: error: .*collision", result.output)
-    assert sorted(p.name for p in target.iterdir()) == ["keep.txt"]
-    assert not list(tmp_path.glob(".out.*"))  # no half-built folder left behind
+    assert list(target.iterdir()) == []
+    assert not list(tmp_path.glob(".*out.*"))  # no half-built folder left behind
 
 
-def test_apply_into_the_document_itself_keeps_proposals_and_feedback(
-    sample: Path,
-) -> None:
+def test_apply_never_writes_the_text_in_force(sample: Path) -> None:
     result = CliRunner().invoke(
         cli,
-        ["apply", "finance-transparency", "--doc", str(sample), "--into", str(sample)],
+        [
+            "apply",
+            "finance-transparency",
+            "--preview",
+            "--doc",
+            str(sample),
+            "--into",
+            str(sample),
+        ],
     )
-    assert result.exit_code == 0, result.output
-    assert (sample / "proposals/member-consultation/proposal.xml").is_file()
-    assert list((sample / "feedback").glob("*.xml"))
-    doc = load_document(DiskTree(sample))
-    assert "art-financial-transparency" in doc.articles
+    assert result.exit_code == 2
+    assert "bylaws adopt" in result.output
+    assert "art-financial-transparency" not in load_document(DiskTree(sample)).articles
 
 
 def test_unknown_article_in_a_proposal_is_an_error_with_its_line(sample: Path) -> None:
@@ -135,7 +140,7 @@ def test_unknown_article_in_a_proposal_is_an_error_with_its_line(sample: Path) -
     path.write_text(
         path.read_text().replace('start="chp-finance"', 'start="chp-nowhere"')
     )
-    result = CliRunner().invoke(cli, ["apply", str(path.parent)])
+    result = CliRunner().invoke(cli, ["apply", "--preview", str(path.parent)])
     assert result.exit_code == 2
     assert re.search(
         r"finance-transparency/proposal\.xml:\d+:\d+: error: .*chp-nowhere",
@@ -154,7 +159,7 @@ def test_operation_on_a_repealed_article_is_an_error(sample: Path) -> None:
     (path.parent / "articles/art-membership-card.xml").write_text(
         (sample / "articles/art-membership-card.xml").read_text()
     )
-    result = CliRunner().invoke(cli, ["apply", str(path.parent)])
+    result = CliRunner().invoke(cli, ["apply", "--preview", str(path.parent)])
     assert result.exit_code == 2
     assert "repealed" in result.output
     assert re.search(r"proposal\.xml:\d+:\d+: error:", result.output)

@@ -8,6 +8,7 @@ errors give 2 through the boundary in `bylaws.cli`.
 from __future__ import annotations
 
 import os
+import shlex
 import shutil
 import sys
 from pathlib import Path
@@ -23,6 +24,9 @@ if TYPE_CHECKING:
     from bylaws.instrument import Frame
 
 _BIDI_ENV = "BYLAWS_BIDI"
+# GitHub refuses a comment over 65,536 characters; bytes count Arabic twice,
+# so this leaves room for whatever the CI adds around the diff.
+MARKDOWN_MAX_BYTES = 60000
 
 
 def _use_color(flag: bool | None) -> bool:
@@ -99,6 +103,20 @@ def _progress(done: int, total: int) -> None:
     help="--format instrument: the date of the decision, YYYY-MM-DD "
     "(default: from the reviews of a proposal NEW).",
 )
+@click.option(
+    "--max-bytes",
+    type=click.IntRange(min=0),
+    default=None,
+    help=f"markdown: leave out whole articles past this size, for a review "
+    f"comment (default {MARKDOWN_MAX_BYTES}, under GitHub's 65,536 characters; "
+    "0: no limit).",
+)
+@click.option(
+    "--link",
+    envvar="BYLAWS_LINK",
+    help="markdown: where the whole redline is published, named when articles "
+    "are left out (default: from mkdocs.yml's site_url; env BYLAWS_LINK).",
+)
 @click.option("--textconv", is_flag=True, hidden=True)
 def diff_command(
     operands: tuple[str, ...],
@@ -112,6 +130,8 @@ def diff_command(
     align: str,
     body: str | None,
     date: str | None,
+    max_bytes: int | None,
+    link: str | None,
     textconv: bool,
 ) -> None:
     """Compare two texts article by article and word by word.
@@ -151,6 +171,8 @@ def diff_command(
             frame=_instrument_frame(operands[1], body, date)
             if fmt == "instrument"
             else None,
+            max_bytes=_markdown_limit(max_bytes) if fmt == "markdown" else None,
+            link=link or (_published_link(operands[1]) if fmt == "markdown" else None),
         )
         _emit(render(diff, fmt, options), options.color)
     if exit_code or quiet:
@@ -171,6 +193,19 @@ def _instrument_frame(new: str, body: str | None, date: str | None) -> Frame:
         proposal = load_proposal(DiskTree(folder), PurePosixPath())
         frame = frame_of_proposal(proposal, frame)
     return frame
+
+
+def _published_link(operand: str) -> str | None:
+    from bylaws.site.published import published_link
+
+    return published_link(operand)
+
+
+def _markdown_limit(asked: int | None) -> int | None:
+    """--max-bytes as the formatter takes it: the default when not given, 0 is none."""
+    if asked is None:
+        return MARKDOWN_MAX_BYTES
+    return asked or None
 
 
 def _textconv(operands: tuple[str, ...]) -> None:
@@ -265,16 +300,27 @@ WORD_REGEX = r"[^[:space:][:punct:]،؛؟«»]+|[^[:space:]]"
 ATTRIBUTES_LINE = "**/articles/*.xml diff=bylaws"
 
 
+def _this_bylaws() -> str:
+    """The absolute path of the `bylaws` running now, so git finds it with or
+    without the venv on PATH; `python -m bylaws` when run as a module."""
+    script = Path(sys.argv[0])
+    if script.name == "bylaws" and script.exists():
+        return shlex.quote(str(script.resolve()))
+    beside = Path(sys.executable).parent / "bylaws"
+    if beside.exists():
+        return shlex.quote(str(beside.absolute()))
+    return f"{shlex.quote(sys.executable)} -m bylaws"
+
+
 @click.command("git-setup")
 @click.option(
     "--bylaws",
     "program",
-    default="bylaws",
-    show_default=True,
-    help="How git should call bylaws (a full path if it is not on PATH).",
+    default=None,
+    help="How git should call bylaws (default: the absolute path of this bylaws).",
 )
 @click.argument("path", required=False, type=click.Path(path_type=Path))
-def git_setup_command(program: str, path: Path | None) -> None:
+def git_setup_command(program: str | None, path: Path | None) -> None:
     """Make git diff, git log -p and git difftool -t bylaws show word diffs of articles.
 
     Writes `.gitattributes` at the top of the repository (PATH or the current
@@ -283,6 +329,7 @@ def git_setup_command(program: str, path: Path | None) -> None:
     from bylaws import gitio, workspace
 
     root = gitio.repo_root((path or Path(".")).resolve())
+    program = program or _this_bylaws()
     attributes = root / ".gitattributes"
     existing = attributes.read_text(encoding="utf-8") if attributes.exists() else ""
     lines = existing.splitlines()

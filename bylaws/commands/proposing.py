@@ -1,5 +1,5 @@
-"""Commands for proposals: propose, apply, collisions, rebase, apply-instrument,
-status, disposition and feedback. Each parses options, calls one library
+"""Commands for proposals: propose, collisions, rebase, apply-instrument,
+status and disposition (apply and feedback are in `cycle`). Each parses options, calls one library
 function and prints what a formatter made of the result."""
 
 from __future__ import annotations
@@ -19,10 +19,10 @@ from ..workspace import (
     disk_document,
     find_document_folder,
     load_document,
-    load_feedback,
     load_proposal,
     load_proposals,
 )
+from .locking import hold_workspace_lock
 
 _ROOT = PurePosixPath()
 
@@ -121,6 +121,7 @@ def propose_new(
     from ..scaffold import add_amend, add_repeal, new_proposal
 
     doc_folder = find_document_folder(doc_path)
+    hold_workspace_lock(doc_folder)
     _tree, doc = _load(doc_folder)
     proposal = new_proposal(
         doc_folder, doc, name, title, proposer, submitted, rationale
@@ -140,6 +141,7 @@ def propose_new(
 
 def _edit(given: str, doc_path: Path | None) -> tuple[Path, Document, Proposal, Path]:
     doc_folder, folder = _proposal_path(given, doc_path)
+    hold_workspace_lock(doc_folder)
     _tree, doc = _load(doc_folder)
     return doc_folder, doc, _read_proposal(folder), folder
 
@@ -279,54 +281,7 @@ def propose_heading(
     _save(add_heading(doc_folder, doc, current, target, heading, rationale), folder)
 
 
-# --- apply, collisions, rebase -----------------------------------------------------
-
-
-@click.command("apply")
-@click.argument("proposals", nargs=-1, required=True)
-@doc_option
-@click.option(
-    "--into",
-    "into",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="Where to write the consolidated document "
-    "(default: <document>-consolidated/ beside the document).",
-)
-def apply_command(
-    proposals: tuple[str, ...], doc_path: Path | None, into: Path | None
-) -> None:
-    """Consolidate PROPOSALS, in the order given, into a new copy of the text.
-
-    Amendments of the same article merge word by word. If two proposals change
-    the same words, nothing is written and every clash is listed. The target
-    folder is replaced in one step: it holds either its old content or the
-    whole new text. Writing into the document folder itself (--into DOC) keeps
-    its proposals/ and feedback/.
-    """
-    from ..proposal_files import write_document
-    from ..proposals import consolidate
-
-    folders = [_proposal_path(p, doc_path) for p in proposals]
-    doc_folder = folders[0][0]
-    if any(f[0].resolve() != doc_folder.resolve() for f in folders):
-        raise UnusableInput(_("all proposals must belong to the same document"))
-    _tree, doc = _load(doc_folder)
-    loaded = [_read_proposal(f) for _doc, f in folders]
-    result = consolidate(doc, loaded)
-    target = (
-        into
-        if into is not None
-        else doc_folder.parent / f"{doc_folder.name}-consolidated"
-    )
-    write_document(result, target)
-    click.echo(
-        say(
-            _("wrote {path} ({count} proposal(s) applied)"),
-            path=target / DOCUMENT_FILE,
-            count=len(loaded),
-        )
-    )
+# --- collisions, rebase -----------------------------------------------------
 
 
 @click.command("collisions")
@@ -356,16 +311,30 @@ def collisions_command(doc: Path | None, fmt: str) -> None:
 @click.command("rebase")
 @click.argument("proposal")
 @doc_option
-def rebase_command(proposal: str, doc_path: Path | None) -> None:
+@click.option(
+    "--base",
+    "base_rev",
+    default=None,
+    metavar="REV",
+    help="Record that PROPOSAL was drafted against git revision REV, then rebase.",
+)
+def rebase_command(proposal: str, doc_path: Path | None, base_rev: str | None) -> None:
     """Carry a stale PROPOSAL onto the current text (three-way word merge).
 
-    The text it was drafted against is read from git at the commit its base
-    records. Collisions are reported as in `bylaws apply` and nothing is written.
+    The text it was drafted against is the one its base records: the article
+    files with the recorded fingerprints (in the text in force, the archive or
+    git history), or the files at the recorded commit. A proposal that records
+    no base gets one with --base REV. Collisions are reported as in `bylaws
+    apply` and nothing is written.
     """
-    from ..proposal_files import rebase, write_proposal
+    from ..proposal_files import rebase, with_base, write_proposal
 
     doc_folder, folder = _proposal_path(proposal, doc_path)
-    rebased = rebase(doc_folder, _read_proposal(folder))
+    hold_workspace_lock(doc_folder)
+    current = _read_proposal(folder)
+    if base_rev is not None:
+        current = with_base(doc_folder, current, base_rev)
+    rebased = rebase(doc_folder, current)
     write_proposal(rebased, folder)
     click.echo(
         say(
@@ -387,10 +356,14 @@ def rebase_command(proposal: str, doc_path: Path | None) -> None:
     help="Where to write the amended document.",
 )
 def apply_instrument_command(doc: Path, file: Path, into: Path) -> None:
-    """Apply the amendment instrument FILE to DOC and write the result to --into."""
+    """Apply the amendment instrument FILE to DOC and write the result to --into
+    (a new or empty folder)."""
+    from ..atomic import check_target
     from ..instrument import apply_instrument
     from ..proposal_files import write_document
 
+    check_target(into)
+    hold_workspace_lock(find_document_folder(doc))
     _tree, document = disk_document(doc)
     try:
         text = file.read_text(encoding="utf-8")
@@ -428,7 +401,13 @@ def status_command(doc: Path | None) -> None:
     default="markdown",
     show_default=True,
 )
-def disposition_command(doc: Path | None, fmt: str) -> None:
+@click.option(
+    "--version",
+    "version",
+    default=None,
+    help="The table of the proposals an archived version put into force.",
+)
+def disposition_command(doc: Path | None, fmt: str, version: str | None) -> None:
     """The table a conference votes from: proposal, proposer, articles,
     recommendation, decision."""
     from ..proposals.views import (
@@ -439,25 +418,22 @@ def disposition_command(doc: Path | None, fmt: str) -> None:
     from ..review import disposition_rows
 
     tree, document = disk_document(doc)
-    rows = disposition_rows(document, load_proposals(tree, _ROOT))
+    if version is not None:
+        from ..archive import ARCHIVE, archived_proposals
+
+        if not tree.is_dir(_ROOT / ARCHIVE / version):
+            raise NotFound(
+                _("no archived version {version!r}"),
+                tree.display(_ROOT / ARCHIVE),
+                version=version,
+            )
+        proposals = archived_proposals(tree, version)
+    else:
+        proposals = load_proposals(tree, _ROOT)
+    rows = disposition_rows(document, proposals)
     show = {
         "markdown": disposition_markdown,
         "csv": disposition_csv,
         "json": disposition_json,
     }[fmt]
     click.echo(show(document, rows), nl=False)
-
-
-@click.command("feedback")
-@click.argument("doc", required=False, type=click.Path(path_type=Path))
-@click.option("--article", default=None, help="Only this article (id or number).")
-def feedback_command(doc: Path | None, article: str | None) -> None:
-    """Comments from reviewers and branches, per article, with current numbers."""
-    from ..feedback import feedback_by_article
-    from ..proposals.views import feedback_text
-    from ..scaffold import resolve_article
-
-    tree, document = disk_document(doc)
-    wanted = resolve_article(document, article) if article else None
-    groups = feedback_by_article(document, load_feedback(tree, _ROOT), wanted)
-    click.echo(feedback_text(document, groups), nl=False)

@@ -12,9 +12,9 @@ CONFIG_OPTION = click.option(
     "-f",
     "--config-file",
     type=click.Path(path_type=Path, dir_okay=False),
-    default=Path("mkdocs.yml"),
-    show_default=True,
-    help="The site's mkdocs.yml.",
+    default=None,
+    help="The site's mkdocs.yml (default: ./mkdocs.yml, or a built-in one "
+    "for the language of drafts/ when there is none).",
 )
 
 
@@ -37,11 +37,18 @@ def site_command() -> None:
     show_default=True,
     help="Stop on any warning (a broken link, a missing page).",
 )
-def build_command(config_file: Path, site_dir: Path | None, strict: bool) -> None:
+@click.option(
+    "--offline",
+    is_flag=True,
+    help="Pages that open from the file system, without a web server.",
+)
+def build_command(
+    config_file: Path | None, site_dir: Path | None, strict: bool, offline: bool
+) -> None:
     """Build the site into a folder of static HTML."""
     from ..site import build
 
-    out = build(config_file, strict=strict, site_dir=site_dir)
+    out = build(config_file, strict=strict, site_dir=site_dir, offline=offline)
     click.echo(say(_("built the site in {path}"), path=out))
 
 
@@ -49,7 +56,7 @@ def build_command(config_file: Path, site_dir: Path | None, strict: bool) -> Non
 @CONFIG_OPTION
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
-def serve_command(config_file: Path, host: str, port: int) -> None:
+def serve_command(config_file: Path | None, host: str, port: int) -> None:
     """Serve the site locally, rebuilding whenever the drafts change."""
     from ..site import serve
 
@@ -85,3 +92,42 @@ def markdown_command(workspace: Path, out: Path, switch: str) -> None:
         workspace, out, switch="recommended" if switch == "recommended" else "adopted"
     )
     click.echo(say(_("wrote {count} page(s) to {path}"), count=len(written), path=out))
+
+
+@site_command.command("deploy")
+@CONFIG_OPTION
+@click.option(
+    "--remote", default="origin", show_default=True, help="The git remote to push to."
+)
+@click.option(
+    "--branch",
+    default="gh-pages",
+    show_default=True,
+    help="The branch that holds the built site.",
+)
+@click.option("-m", "--message", help="The commit message on that branch.")
+def deploy_command(
+    config_file: Path | None, remote: str, branch: str, message: str | None
+) -> None:
+    """Build the site and push it to a branch of a git remote (as mkdocs gh-deploy).
+
+    Refuses to run while drafts/ has uncommitted changes, so what is published
+    is the text of a commit.
+    """
+    from ..hosting.deploy import deploy_site
+
+    commit = deploy_site(
+        Path("."),
+        remote=remote,
+        branch=branch,
+        config_file=config_file,
+        message=message,
+    )
+    click.echo(
+        say(
+            _("pushed the site of {commit} to {remote} {branch}"),
+            commit=commit,
+            remote=remote,
+            branch=branch,
+        )
+    )

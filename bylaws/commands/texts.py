@@ -64,7 +64,14 @@ def fmt_command(paths: tuple[Path, ...], check_only: bool) -> None:
     """
     from ..fmt import format_paths
     from ..locale import _, cli_language, tr
+    from ..workspace import document_folders_for
+    from .locking import hold_workspace_lock
 
+    if not check_only:
+        for given in paths or (Path("."),):
+            if given.exists():
+                for folder in document_folders_for(given):
+                    hold_workspace_lock(folder)
     result = format_paths(paths or (Path("."),), check_only=check_only)
     lang = cli_language()
     done = _("would reformat {path}") if check_only else _("reformatted {path}")

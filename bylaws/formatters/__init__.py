@@ -45,6 +45,9 @@ class FormatOptions:
             lays each line out for terminals that do not do bidi themselves.
         width: the terminal width, for side-by-side.
         frame: the title, body, date and closing of `--format instrument`.
+        max_bytes: the most UTF-8 bytes a Markdown diff may take (a review
+            comment's limit); whole articles past it are left out.
+        link: where the whole diff can be read when articles are left out.
     """
 
     color: bool = False
@@ -52,6 +55,8 @@ class FormatOptions:
     bidi: Bidi = "logical"
     width: int = 100
     frame: Frame | None = None
+    max_bytes: int | None = None
+    link: str | None = None
 
 
 Formatter = Callable[[DocumentDiff, FormatOptions], str]

@@ -8,13 +8,14 @@ same words stop the run with a `CollisionError` naming every clashing word.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 
 from ..errors import CollisionError
 from ..model import (
     Amend,
     AmendHeading,
+    Article,
     Document,
     Insert,
     Move,
@@ -314,7 +315,7 @@ def _carry(state: _State, base: Document, proposal: Proposal) -> list[Collision]
                 base.articles[ref], articles[ref], proposed.articles[ref]
             )
         except MergeConflict as conflict:
-            first = state.amended_by.get(ref, "?")
+            first = state.amended_by.get(ref, "the text in force")
             collisions.extend(
                 _clash_to_collision(ref, c, first, proposal.id)
                 for c in conflict.clashes
@@ -325,8 +326,28 @@ def _carry(state: _State, base: Document, proposal: Proposal) -> list[Collision]
     return collisions
 
 
-def consolidate(doc: Document, proposals: list[Proposal]) -> Document:
+def _base_for(
+    doc: Document, proposal: Proposal, bases: Mapping[str, Mapping[str, Article]]
+) -> Document:
+    """The text a proposal was drafted against: the text in force with the
+    articles that changed since put back as they were."""
+    own = bases.get(proposal.id)
+    if not own:
+        return doc
+    return replace(doc, articles={**doc.articles, **own})
+
+
+def consolidate(
+    doc: Document,
+    proposals: list[Proposal],
+    bases: Mapping[str, Mapping[str, Article]] | None = None,
+) -> Document:
     """The base with every proposal applied in order, merged word by word.
+
+    Args:
+        bases: proposal id -> article id -> the text that proposal was drafted
+            against, where it differs from `doc`; each amendment is merged
+            three ways against its own base, so a change adopted since is kept.
 
     Raises:
         CollisionError: two proposals change the same words (or the same
@@ -335,10 +356,11 @@ def consolidate(doc: Document, proposals: list[Proposal]) -> Document:
     """
     state = _State(doc, {}, {}, {}, {}, {})
     for proposal in proposals:
-        collisions = _carry(state, doc, proposal)
+        base = _base_for(doc, proposal, bases or {})
+        collisions = _carry(state, base, proposal)
         if collisions:
-            proposed = apply_proposal(doc, proposal)
-            readers = (Reader(doc), Reader(state.doc), Reader(proposed))
+            proposed = apply_proposal(base, proposal)
+            readers = (Reader(base), Reader(state.doc), Reader(proposed))
             raise collision_error(collisions, proposal, readers)
     return state.doc
 

@@ -145,7 +145,22 @@ def ruling_text(doc: Document, ruling: Ruling | None, where: str) -> str:
     if target:
         text += f" ({target})"
     comma = "،" if doc.rtl else ","
-    return f"{text} — {where}{comma} {ruling.date}"
+    return f"{text} — {where}{comma} {ruling.date}{votes_text(doc, ruling)}"
+
+
+def votes_text(doc: Document, ruling: Ruling) -> str:
+    """ " (41 for, 3 against, 2 abstaining)", or nothing when no vote is recorded."""
+    if ruling.votes is None:
+        return ""
+    cast_for, against, abstain = ruling.votes
+    words = tr(
+        _("({cast_for} for, {against} against, {abstain} abstaining)"),
+        language_of(doc),
+        cast_for=cast_for,
+        against=against,
+        abstain=abstain,
+    )
+    return f" {words}"
 
 
 def status_text(
@@ -165,6 +180,10 @@ def status_text(
                 f"  {proposal.id}  {proposal.title} — {proposal.proposer}"
                 f"{last} ({outcome_word(state.outcome, lang)})"
             )
+            if state.last is not None and state.last.votes is not None:
+                lines.append(f"    {votes_text(doc, state.last).strip()}")
+            if state.last is not None and state.last.note:
+                lines.append(f"    {state.last.note}")
     return "\n".join(lines) + "\n"
 
 
@@ -228,6 +247,9 @@ def _ruling_json(ruling: Ruling | None, stage: str) -> dict[str, Any] | None:
         "modified": ruling.modified,
         "by": ruling.by,
         "note": ruling.note,
+        "votes": None
+        if ruling.votes is None
+        else dict(zip(("for", "against", "abstain"), ruling.votes, strict=True)),
     }
 
 

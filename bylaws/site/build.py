@@ -10,20 +10,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib.resources import files as package_files
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from bylaws.errors import UnusableInput
 from bylaws.workspace import write_atomic
 
+from .defaults import site_config
 from .escape import Html
 from .integration import Switch
 from .labels import Labels, labels_for
 from .pages import SitePage, document_pages
 from .sources import load_workspace
 from .urls import SiteUrls
-
-if TYPE_CHECKING:
-    from mkdocs.config.defaults import MkDocsConfig
 
 __all__ = ["SiteBuild", "build", "serve", "site_pages", "write_markdown"]
 
@@ -105,38 +103,60 @@ def write_markdown(
     return written
 
 
-def _config(config_file: Path, **overrides: Any) -> MkDocsConfig:
-    from mkdocs.config import load_config
-
-    if not config_file.is_file():
-        raise UnusableInput("no mkdocs.yml here", str(config_file))
-    return load_config(str(config_file), **overrides)
-
-
 def build(
-    config_file: Path, *, strict: bool = False, site_dir: Path | None = None
+    config_file: Path | None,
+    *,
+    strict: bool = False,
+    site_dir: Path | None = None,
+    offline: bool = False,
+    root: Path | None = None,
 ) -> Path:
-    """Build the site with mkdocs; the folder it was written to."""
+    """Build the site with mkdocs; the folder it was written to.
+
+    With no `config_file`, ROOT's mkdocs.yml, or the embedded default when
+    there is none. `offline` builds pages that open from the file system
+    (links to `.html` files rather than folders).
+    """
     from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
     overrides: dict[str, Any] = {"strict": strict}
     if site_dir is not None:
-        overrides["site_dir"] = str(site_dir)
-    config = _config(config_file, **overrides)
-    try:
-        mkdocs_build(config)
-    except MkDocsException as exc:
-        raise UnusableInput(
-            f"the site did not build: {exc}", str(config_file)
-        ) from None
+        overrides["site_dir"] = str(site_dir.resolve())
+    if offline:
+        overrides["use_directory_urls"] = False
+    with site_config(config_file, root) as found:
+        if found.embedded and site_dir is None:
+            overrides["site_dir"] = str(found.root / "site")
+        try:
+            config = load_config(
+                str(found.read_from),
+                config_file_path=str(found.config_file_path),
+                **overrides,
+            )
+            mkdocs_build(config)
+        except MkDocsException as exc:
+            raise UnusableInput(
+                f"the site did not build: {exc}", str(found.config_file_path)
+            ) from None
     return Path(config.site_dir)
 
 
-def serve(config_file: Path, *, host: str = "127.0.0.1", port: int = 8000) -> None:
+def serve(
+    config_file: Path | None,
+    *,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    root: Path | None = None,
+) -> None:
     """Serve the site with live reload, rebuilding when the drafts change."""
     from mkdocs.commands.serve import serve as mkdocs_serve
 
-    if not config_file.is_file():
-        raise UnusableInput("no mkdocs.yml here", str(config_file))
-    mkdocs_serve(str(config_file), dev_addr=f"{host}:{port}", livereload=True)
+    with site_config(config_file, root) as found:
+        mkdocs_serve(
+            str(found.read_from),
+            dev_addr=f"{host}:{port}",
+            livereload=True,
+            config_file_path=str(found.config_file_path),
+        )

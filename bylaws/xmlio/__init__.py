@@ -27,7 +27,13 @@ from .read import (
     proposal_from_xml,
     source_loc,
 )
-from .write import article_to_xml, document_to_xml, proposal_to_xml, write_article
+from .write import (
+    article_to_xml,
+    document_to_xml,
+    feedback_to_xml,
+    proposal_to_xml,
+    write_article,
+)
 
 __all__ = [
     "BOM",
@@ -45,6 +51,7 @@ __all__ = [
     "document_to_xml",
     "expect_root",
     "feedback_from_xml",
+    "feedback_to_xml",
     "fold",
     "parse_bytes",
     "proposal_from_xml",

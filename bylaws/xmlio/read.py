@@ -281,7 +281,16 @@ def _ruling(el: etree._Element | None) -> Ruling | None:
         modified=el.get("modified"),
         by=el.get("by"),
         note=_text_of(el) or None,
+        votes=_votes(el.get("votes")),
     )
+
+
+def _votes(value: str | None) -> tuple[int, int, int] | None:
+    """ "41/3/2" (the schema checked its form) as (for, against, abstentions)."""
+    if not value:
+        return None
+    cast_for, against, abstain = (int(n) for n in value.split("/"))
+    return cast_for, against, abstain
 
 
 def proposal_from_xml(

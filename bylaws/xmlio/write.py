@@ -12,6 +12,7 @@ from ..model import (
     AmendHeading,
     Article,
     ArticleEntry,
+    Comment,
     Document,
     Inline,
     Insert,
@@ -129,6 +130,7 @@ def _write_ruling(el: etree._Element, name: str, ruling: Ruling | None) -> None:
             date=ruling.date,
             modified=ruling.modified,
             by=ruling.by,
+            votes="/".join(map(str, ruling.votes)) if ruling.votes else None,
         ).text = ruling.note
 
 
@@ -172,6 +174,25 @@ def proposal_to_xml(proposal: Proposal) -> etree._Element:
     operations = _el(root, "operations")
     for op in proposal.operations:
         _write_operation(operations, op)
+    return root
+
+
+def feedback_to_xml(comments: Iterable[Comment]) -> etree._Element:
+    """A feedback file's element: its comments, in the order given."""
+    root = _el(None, "feedback")
+    for c in comments:
+        node = _el(
+            root,
+            "comment",
+            id=c.id,
+            on=c.on,
+            author=c.author,
+            body=c.body,
+            date=c.date,
+            proposal=c.proposal,
+        )
+        for p in c.text:
+            _write_runs(_el(node, "p"), p.runs)
     return root
 
 

@@ -106,7 +106,11 @@ class Builder:
     def verdict(self, ruling: Ruling | None) -> str:
         if ruling is None:
             return self.labels["none"]
-        return f"{self.labels['verdict_' + ruling.verdict]} ({ruling.date})"
+        # The votes and the reason are part of the ruling a reader is shown.
+        votes = f"; {'/'.join(map(str, ruling.votes))}" if ruling.votes else ""
+        reason = f" — {ruling.note}" if ruling.note else ""
+        label = self.labels["verdict_" + ruling.verdict]
+        return f"{label} ({ruling.date}{votes}){reason}"
 
     def link(self, page: str, target: str, text: str) -> Html:
         """A link from `page` to the page `target`, reading `text`."""
