@@ -29,8 +29,9 @@ class Designation:
         text: what the reader sees: "(5)", "(4→5)", "(3)→(2)(ج)", or "".
         side: whose designation it is: the old text's (a deleted unit), the new
             text's (an inserted unit) or both (a unit in both texts).
-        old: the old full designation ("(3)"), "" when the unit is new.
-        new: the new full designation ("(2)(ج)"), "" when the unit is gone.
+        old: the old full designation, its paragraph's number before a
+            point's ("(3)", "(2)(ب)"); "" when the unit is new.
+        new: the same in the new text ("(2)(ج)"); "" when the unit is gone.
         changed: the designation changed (a formal change: `--ignore-formal`
             shows only the new one).
     """
@@ -101,24 +102,22 @@ def designation(
         rtl: whether the text is written right to left.
         formal: show a changed designation; False shows the new one only.
     """
+    old = _full(unit, units, "old") if unit.old_address is not None else ""
+    new = _full(unit, units, "new") if unit.new_address is not None else ""
     if unit.old_address is None:
-        new = _full(unit, units, "new")
         return Designation(unit.new_label, "new", "", new, False)
     if unit.new_address is None:
-        old = _full(unit, units, "old")
         return Designation(unit.old_label, "old", old, "", False)
-    if not formal:
-        label = unit.new_label or unit.old_label
-        return Designation(label, "both", unit.old_label, unit.new_label, False)
-    if _renested(unit, units):
-        old, new = _full(unit, units, "old"), _full(unit, units, "new")
-        text = f"{old}{arrow(rtl)}{new}" if old != new else unit.new_label
-        return Designation(text, "both", old, new, old != new)
-    if unit.old_label != unit.new_label and unit.old_label and unit.new_label:
-        text = _joined(unit.old_label, unit.new_label, rtl)
-        return Designation(text, "both", unit.old_label, unit.new_label, True)
     label = unit.new_label or unit.old_label
-    return Designation(label, "both", unit.old_label, unit.new_label, False)
+    if not formal or old == new:
+        return Designation(label, "both", old, new, False)
+    if _renested(unit, units):
+        return Designation(f"{old}{arrow(rtl)}{new}", "both", old, new, True)
+    if unit.old_label and unit.new_label and unit.old_label != unit.new_label:
+        text = _joined(unit.old_label, unit.new_label, rtl)
+        return Designation(text, "both", old, new, True)
+    # Only the paragraph around it was renumbered: that line says so.
+    return Designation(label, "both", old, new, False)
 
 
 def designations(

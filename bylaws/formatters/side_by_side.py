@@ -97,9 +97,9 @@ def _rows(
     return [row.rstrip() for row in rows]
 
 
-def _number(text: str, changed: bool, side: Style) -> Segment:
+def _number(text: str, changed: bool, side: Style) -> list[Segment]:
     """One side's designation; a changed one is marked as a formal change."""
-    return (text + " " if text else "", side if changed else "plain")
+    return [(text, side if changed else "plain"), (" " if text else "", "plain")]
 
 
 def _unit(
@@ -111,12 +111,16 @@ def _unit(
     # Each side shows its own full designation: "(3)" left, "(2)(ج)" right.
     if unit.old_address is not None:
         old = label.old if label.changed else unit.old_label
-        left = [indent, _number(old, label.changed, "fdel"), *_side(unit.ops, old=True)]
+        left = [
+            indent,
+            *_number(old, label.changed, "fdel"),
+            *_side(unit.ops, old=True),
+        ]
     if unit.new_address is not None:
         new = label.new if label.changed else unit.new_label
         right = [
             indent,
-            _number(new, label.changed, "fins"),
+            *_number(new, label.changed, "fins"),
             *_side(unit.ops, old=False),
         ]
     return _rows(left, right, column, options)
