@@ -38,15 +38,38 @@ def _use_color(flag: bool | None) -> bool:
     return sys.stdout.isatty()
 
 
-def _emit(text: str, color: bool) -> None:
+def _pager() -> str | None:
+    """The pager to page through: BYLAWS_PAGER, then PAGER; None for none.
+
+    `cat` (or an empty value) means no pager, as for git.
+    """
+    for name in ("BYLAWS_PAGER", "PAGER"):
+        value = os.environ.get(name)
+        if value is not None:
+            return None if value.strip() in ("", "cat") else value
+    return ""  # click's own choice (less, more)
+
+
+def _emit(text: str, color: bool, paged: bool = True) -> None:
     """Print, through a pager when the output is a terminal and longer than it."""
     if not text:
         return
-    if sys.stdout.isatty() and text.count("\n") > shutil.get_terminal_size().lines:
+    pager = _pager() if paged else None
+    long = text.count("\n") > shutil.get_terminal_size().lines
+    if pager is not None and sys.stdout.isatty() and long:
+        if pager:
+            os.environ["PAGER"] = pager  # click reads the pager from PAGER
         click.echo_via_pager(text, color=color)
     else:
         # color=True: click would strip our escapes when stdout is not a terminal.
         click.echo(text, nl=False, color=color)
+
+
+_NO_PAGER = click.option(
+    "--no-pager",
+    is_flag=True,
+    help="Never page (also: BYLAWS_PAGER=cat or PAGER=cat).",
+)
 
 
 def _progress(done: int, total: int) -> None:
@@ -117,6 +140,7 @@ def _progress(done: int, total: int) -> None:
     help="markdown: where the whole redline is published, named when articles "
     "are left out (default: from mkdocs.yml's site_url; env BYLAWS_LINK).",
 )
+@_NO_PAGER
 @click.option("--textconv", is_flag=True, hidden=True)
 def diff_command(
     operands: tuple[str, ...],
@@ -132,6 +156,7 @@ def diff_command(
     date: str | None,
     max_bytes: int | None,
     link: str | None,
+    no_pager: bool,
     textconv: bool,
 ) -> None:
     """Compare two texts article by article and word by word.
@@ -174,7 +199,7 @@ def diff_command(
             max_bytes=_markdown_limit(max_bytes) if fmt == "markdown" else None,
             link=link or (_published_link(operands[1]) if fmt == "markdown" else None),
         )
-        _emit(render(diff, fmt, options), options.color)
+        _emit(render(diff, fmt, options), options.color, paged=not no_pager)
     if exit_code or quiet:
         ctx.exit(0 if diff.is_empty else 1)
 
@@ -244,6 +269,7 @@ def _textconv(operands: tuple[str, ...]) -> None:
     envvar=_BIDI_ENV,
     default="logical",
 )
+@_NO_PAGER
 def log_command(
     article: str,
     path: Path | None,
@@ -251,6 +277,7 @@ def log_command(
     ignore_formal: bool,
     color: bool | None,
     bidi: str,
+    no_pager: bool,
 ) -> None:
     """Every commit that changed ARTICLE (an id or a number), with its word diff."""
     import json
@@ -293,7 +320,7 @@ def log_command(
                 + head.split("\n", 1)[1]
             )
         chunks.append(head + render(diff, fmt, options))
-    _emit("\n".join(chunks), options.color)
+    _emit("\n".join(chunks), options.color, paged=not no_pager)
 
 
 WORD_REGEX = r"[^[:space:][:punct:]،؛؟«»]+|[^[:space:]]"

@@ -65,6 +65,8 @@ def _article(
     if change.heading is not None:
         lines.append(paint([("# ", "plain"), *op_segments(change.heading)], options))
     for unit, label in zip(change.units, unit_designations(diff, change), strict=True):
+        if not label.text and not any(op.old or op.new for op in unit.ops):
+            continue  # an article with no introduction: no blank line for it
         lines.append(paint(_unit_line(diff, unit, label), options))
     return lines
 

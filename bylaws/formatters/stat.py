@@ -12,10 +12,12 @@ from bylaws.formatters.common import (
     text_width,
 )
 from bylaws.formatters.terminal import paint
+from bylaws.locale import _, language_of, tr
 
 __all__ = ["format_diff"]
 
 _BAR = 30
+_HEADER = _("words changed per article (+ inserted, - deleted)")
 
 
 def _words(change: ArticleChange) -> tuple[int, int]:
@@ -30,7 +32,10 @@ def _words(change: ArticleChange) -> tuple[int, int]:
 
 
 def format_diff(diff: DocumentDiff, options: FormatOptions) -> str:
-    """Per article: its numbers, what happened, and words removed/added as a bar."""
+    """Per article: its numbers, what happened, and words removed/added as a bar.
+
+    Words, not lines: the header says so, as `git diff --stat` readers expect lines.
+    """
     if diff.is_empty:
         return ""
     rows = []
@@ -39,7 +44,7 @@ def format_diff(diff: DocumentDiff, options: FormatOptions) -> str:
         rows.append((number_line(change), kinds_text(diff, change), deleted, inserted))
     most = max((d + i for _, _, d, i in rows), default=0)
     name_width = max((text_width(r[0]) for r in rows), default=0)
-    lines = []
+    lines = [paint([(tr(_HEADER, language_of(diff)), "meta")], options)]
     for name, kinds, deleted, inserted in rows:
         total = deleted + inserted
         scale = min(1.0, _BAR / most) if most else 0
