@@ -10,7 +10,8 @@ rules live in one place:
   keeps ة/ه and ى/ي apart, because على is not علي.
 - `loose_key` and `strip_for_search` also fold ة to ه and ى to ي and drop
   punctuation: they pair articles and feed the site's search.
-- `is_formal_change` says whether two texts differ only formally.
+- `is_formal_change` says whether two texts differ only formally;
+  `change_class` also tells a change of punctuation only apart.
 """
 
 from __future__ import annotations
@@ -30,7 +31,9 @@ __all__ = [
     "ARABIC_TATWEEL",
     "ARABIC_WORD_MARKS",
     "EXTENDED_ARABIC_INDIC_DIGITS",
+    "ChangeClass",
     "TokenKind",
+    "change_class",
     "has_arabic_letters",
     "is_formal_change",
     "is_space",
@@ -268,3 +271,30 @@ def is_formal_change(old: str, new: str) -> bool:
             _token_key(tok) for tok in tokenize(old or new) if not tok.isspace()
         )
     return _formal_key(old) == _formal_key(new)
+
+
+ChangeClass = Literal["formal", "punctuation", "real"]
+
+
+def _wording_key(s: str) -> str:
+    """The words and numbers of a text, formal differences removed."""
+    return " ".join(
+        _token_key(tok)
+        for tok in tokenize(s)
+        if not tok.isspace() and token_kind(tok) in ("word", "number")
+    )
+
+
+def change_class(old: str, new: str) -> ChangeClass:
+    """What kind of change turns `old` into `new`, the one rule every output follows.
+
+    `formal` as `is_formal_change` says; `punctuation` when only punctuation
+    changed (brackets, commas, a hyphen for a space), with any formal
+    differences besides; `real` for anything else, so a changed word is never
+    hidden as formal or punctuation.
+    """
+    if is_formal_change(old, new):
+        return "formal"
+    if _wording_key(old) == _wording_key(new):
+        return "punctuation"
+    return "real"

@@ -65,6 +65,13 @@ def _emit(text: str, color: bool, paged: bool = True) -> None:
         click.echo(text, nl=False, color=color)
 
 
+_IGNORE_PUNCTUATION = click.option(
+    "--ignore-punctuation",
+    is_flag=True,
+    help="Hide changes of punctuation only (brackets, commas, a hyphen for a space).",
+)
+
+
 _NO_PAGER = click.option(
     "--no-pager",
     is_flag=True,
@@ -93,6 +100,7 @@ def _progress(done: int, total: int) -> None:
 @click.option(
     "--ignore-formal", is_flag=True, help="Hide formal changes (diacritics, digits…)."
 )
+@_IGNORE_PUNCTUATION
 @click.option(
     "--exit-code", is_flag=True, help="Exit 1 when the texts differ, 0 when not."
 )
@@ -146,6 +154,7 @@ def diff_command(
     operands: tuple[str, ...],
     fmt: str,
     ignore_formal: bool,
+    ignore_punctuation: bool,
     exit_code: bool,
     quiet: bool,
     color: bool | None,
@@ -165,7 +174,7 @@ def diff_command(
     the proposal applied), an article file, or any of these at a git revision
     as REV:PATH (HEAD~1:drafts/internal-regulations).
     """
-    from bylaws.diff.changes import without_formal
+    from bylaws.diff.changes import without_formal, without_punctuation
     from bylaws.formatters import FormatOptions, render
     from bylaws.operands import diff_paths
 
@@ -186,6 +195,8 @@ def diff_command(
     )
     if ignore_formal:
         diff = without_formal(diff)
+    if ignore_punctuation:
+        diff = without_punctuation(diff)
     if not quiet:
         terminal = fmt in ("inline", "side-by-side", "stat")
         options = FormatOptions(

@@ -19,7 +19,9 @@ from bylaws.formatters import FormatOptions
 from bylaws.locale import language_of
 from bylaws.locale.words import change_kinds
 
-Style = Literal["plain", "del", "ins", "fdel", "fins", "head", "meta", "formal"]
+Style = Literal[
+    "plain", "del", "ins", "fdel", "fins", "pdel", "pins", "head", "meta", "formal"
+]
 Segment = tuple[str, Style]
 
 SUMMARY_ORDER: tuple[ArticleKind, ...] = (
@@ -132,9 +134,13 @@ def op_segments(ops: Iterable[WordOp]) -> list[Segment]:
             out.append((op.new, "plain"))
             continue
         if op.old:
-            out.append((op.old, "fdel" if op.formal else "del"))
+            out.append(
+                (op.old, "fdel" if op.formal else "pdel" if op.punctuation else "del")
+            )
         if op.new:
-            out.append((op.new, "fins" if op.formal else "ins"))
+            out.append(
+                (op.new, "fins" if op.formal else "pins" if op.punctuation else "ins")
+            )
     return out
 
 
@@ -142,11 +148,16 @@ def changed_words(ops: Iterable[WordOp]) -> tuple[int, int]:
     """Words deleted and inserted by a diff (spaces and punctuation not counted)."""
     deleted = inserted = 0
     for op in ops:
-        if op.kind == "equal":
+        if op.kind == "equal" or op.punctuation:
             continue
         deleted += len(op.old.split())
         inserted += len(op.new.split())
     return deleted, inserted
+
+
+def punctuation_changes(ops: Iterable[WordOp]) -> int:
+    """How many changes of punctuation only a diff holds (counted apart from words)."""
+    return sum(1 for op in ops if op.kind != "equal" and op.punctuation)
 
 
 def char_width(ch: str) -> int:

@@ -49,7 +49,13 @@ def _ops(ops: tuple[WordOp, ...]) -> str:
         if op.kind == "equal":
             out.append(escape(op.new))
             continue
-        formal = ' class="formal"' if op.formal else ""
+        formal = (
+            ' class="formal"'
+            if op.formal
+            else ' class="punctuation"'
+            if op.punctuation
+            else ""
+        )
         if op.old:
             out.append(f"<del{formal}>{escape(op.old)}</del>")
         if op.new:

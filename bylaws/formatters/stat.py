@@ -8,6 +8,7 @@ from bylaws.formatters.common import (
     changed_words,
     kinds_text,
     number_line,
+    punctuation_changes,
     summary_text,
     text_width,
 )
@@ -18,6 +19,7 @@ __all__ = ["format_diff"]
 
 _BAR = 30
 _HEADER = _("words changed per article (+ inserted, - deleted)")
+_PUNCTUATION = _("punctuation: {count}")
 
 
 def _words(change: ArticleChange) -> tuple[int, int]:
@@ -41,7 +43,12 @@ def format_diff(diff: DocumentDiff, options: FormatOptions) -> str:
     rows = []
     for change in diff.articles:
         deleted, inserted = _words(change)
-        rows.append((number_line(change), kinds_text(diff, change), deleted, inserted))
+        kinds = kinds_text(diff, change)
+        marks = sum(punctuation_changes(u.ops) for u in change.units)
+        if marks:
+            sep = "، " if diff.rtl else ", "
+            kinds += sep + tr(_PUNCTUATION, language_of(diff), count=marks)
+        rows.append((number_line(change), kinds, deleted, inserted))
     most = max((d + i for _, _, d, i in rows), default=0)
     name_width = max((text_width(r[0]) for r in rows), default=0)
     lines = [paint([(tr(_HEADER, language_of(diff)), "meta")], options)]

@@ -21,6 +21,7 @@ __all__ = ["RedlineViews", "redline_views", "tabs", "word_ops_html"]
 _DEL = Html("<del data-search-exclude{}>{}</del>")
 _INS = Html("<ins{}>{}</ins>")
 _FORMAL = Html(' class="bylaws-formal"')
+_PUNCTUATION = Html(' class="bylaws-punctuation"')
 _TITLE = Html('<p class="bylaws-title">{}</p>\n')
 
 
@@ -28,7 +29,7 @@ def word_ops_html(ops: Iterable[WordOp]) -> Html:
     """Word operations as HTML with `<ins>` and `<del>`; formal ones classed."""
     out: list[Html | str] = []
     for op in ops:
-        cls = _FORMAL if op.formal else Html()
+        cls = _FORMAL if op.formal else _PUNCTUATION if op.punctuation else Html()
         if op.kind == "equal":
             out.append(op.new)
             continue
