@@ -46,27 +46,8 @@ def paragraph_level(text: str) -> int:
 
 def _weak(types: list[str], sos: str) -> None:
     """Rules W1–W7 in place over one run sequence that starts with `sos`."""
-    previous = sos
-    for i, kind in enumerate(types):  # W1
-        if kind == "NSM":
-            types[i] = previous
-        else:
-            previous = types[i]
-    last_strong = sos
-    for i, kind in enumerate(types):  # W2, W3
-        if kind in ("L", "R", "AL"):
-            last_strong = kind
-        if kind == "EN" and last_strong == "AL":
-            types[i] = "AN"
-    for i, kind in enumerate(types):
-        if kind == "AL":
-            types[i] = "R"
-    for i in range(1, len(types) - 1):  # W4
-        before, kind, after = types[i - 1], types[i], types[i + 1]
-        if kind == "ES" and before == after == "EN":
-            types[i] = "EN"
-        elif kind == "CS" and before == after and before in ("EN", "AN"):
-            types[i] = before
+    _marks_and_arabic_numbers(types, sos)  # W1–W3
+    _number_separators(types)  # W4
     _european_terminators(types)  # W5
     for i, kind in enumerate(types):  # W6
         if kind in ("ES", "ET", "CS"):
@@ -77,6 +58,35 @@ def _weak(types: list[str], sos: str) -> None:
             last_strong = kind
         elif kind == "EN" and last_strong == "L":
             types[i] = "L"
+
+
+def _marks_and_arabic_numbers(types: list[str], sos: str) -> None:
+    """W1: a mark takes its base's type; W2, W3: numbers after Arabic letters."""
+    previous = sos
+    for i, kind in enumerate(types):
+        if kind == "NSM":
+            types[i] = previous
+        else:
+            previous = kind
+    last_strong = sos
+    for i, kind in enumerate(types):
+        if kind in ("L", "R", "AL"):
+            last_strong = kind
+        if kind == "EN" and last_strong == "AL":
+            types[i] = "AN"
+    for i, kind in enumerate(types):
+        if kind == "AL":
+            types[i] = "R"
+
+
+def _number_separators(types: list[str]) -> None:
+    """W4: one separator between two numbers of a kind joins them."""
+    for i in range(1, len(types) - 1):
+        before, kind, after = types[i - 1], types[i], types[i + 1]
+        if kind == "ES" and before == after == "EN":
+            types[i] = "EN"
+        elif kind == "CS" and before == after and before in ("EN", "AN"):
+            types[i] = before
 
 
 def _european_terminators(types: list[str]) -> None:
