@@ -273,6 +273,7 @@ def _textconv(operands: tuple[str, ...]) -> None:
     show_default=True,
 )
 @click.option("--ignore-formal", is_flag=True, help="Hide formal changes.")
+@_IGNORE_PUNCTUATION
 @click.option("--color/--no-color", default=None)
 @click.option(
     "--bidi",
@@ -286,6 +287,7 @@ def log_command(
     path: Path | None,
     fmt: str,
     ignore_formal: bool,
+    ignore_punctuation: bool,
     color: bool | None,
     bidi: str,
     no_pager: bool,
@@ -293,10 +295,14 @@ def log_command(
     """Every commit that changed ARTICLE (an id or a number), with its word diff."""
     import json
 
-    from bylaws.diff.changes import without_formal
+    from bylaws.diff.changes import DocumentDiff, without_formal, without_punctuation
     from bylaws.formatters import FormatOptions, render
     from bylaws.formatters.json import as_data
     from bylaws.history import article_log
+
+    def shown(diff: DocumentDiff) -> DocumentDiff:
+        diff = without_formal(diff) if ignore_formal else diff
+        return without_punctuation(diff) if ignore_punctuation else diff
 
     entries = article_log(article, path)
     if fmt == "json":
@@ -306,7 +312,7 @@ def log_command(
                 "author": e.author,
                 "date": e.date,
                 "subject": e.subject,
-                "diff": as_data(without_formal(e.diff) if ignore_formal else e.diff),
+                "diff": as_data(shown(e.diff)),
             }
             for e in entries
         ]
@@ -319,7 +325,7 @@ def log_command(
     )
     chunks = []
     for entry in entries:
-        diff = without_formal(entry.diff) if ignore_formal else entry.diff
+        diff = shown(entry.diff)
         head = (
             f"commit {entry.commit}\nAuthor: {entry.author}\nDate:   {entry.date}\n\n"
         )
