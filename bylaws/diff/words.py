@@ -317,10 +317,40 @@ def diff_words(old: str, new: str) -> tuple[WordOp, ...]:
     segments = _decode(_coded_diff(a, b), old_tokens, new_tokens)
     if _mostly_changed(segments, old, new):
         return (_op(old, new),)
-    return tuple(
-        WordOp("equal", seg_old, seg_new) if equal else _op(seg_old, seg_new)
-        for seg_old, seg_new, equal in _smallest(segments)
+    return _brackets_follow_their_pair(
+        tuple(
+            WordOp("equal", seg_old, seg_new) if equal else _op(seg_old, seg_new)
+            for seg_old, seg_new, equal in _smallest(segments)
+        )
     )
+
+
+_BRACKETS = "()[]{}«»"
+
+
+def _brackets_follow_their_pair(ops: tuple[WordOp, ...]) -> tuple[WordOp, ...]:
+    """A bracket deleted (or inserted) alone whose partner went with a real
+    change is part of that change: `[-5 (-]five[-)-]`, not a punctuation change."""
+    real = [
+        op for op in ops if op.kind != "equal" and not (op.formal or op.punctuation)
+    ]
+    real_old = "".join(op.old for op in real)
+    real_new = "".join(op.new for op in real)
+    out = []
+    for op in ops:
+        text = op.old + op.new
+        lone = op.punctuation and text.strip() and not text.strip(_BRACKETS + " ")
+        if lone and _partner_in(op.old, real_old) and _partner_in(op.new, real_new):
+            op = WordOp(op.kind, op.old, op.new)
+        out.append(op)
+    return tuple(out)
+
+
+def _partner_in(brackets: str, changed: str) -> bool:
+    """Whether each bracket's partner is in some real change on the same side."""
+    pairs = dict(zip(_BRACKETS[::2], _BRACKETS[1::2], strict=True))
+    pairs.update({v: k for k, v in pairs.items()})
+    return all(pairs.get(ch, ch) in changed for ch in brackets.strip())
 
 
 def old_text(ops: Iterable[WordOp]) -> str:
