@@ -158,6 +158,8 @@ def test_real_renumberings_golden(
     _assert_labels_tell_units_apart(diff.articles[0], diff.rtl)
     golden(f"diff/corpora/{name}.inline.txt", render(diff, "inline"))
     golden(f"diff/corpora/{name}.side-by-side.txt", render(diff, "side-by-side"))
+    golden(f"diff/corpora/{name}.markdown.md", render(diff, "markdown"))
+    golden(f"diff/corpora/{name}.html.html", render(diff, "html"))
 
 
 @pytest.mark.skipif(not CORPORA.is_dir(), reason=NO_CORPORA)
