@@ -42,7 +42,13 @@ def _assert_labels_tell_units_apart(change: ArticleChange, rtl: bool) -> None:
     kept = {d.new for d in shown if d.side == "both" and not d.changed and d.text}
     gone = {d.old for d in shown if d.side == "old" and d.text}
     came = {d.new for d in shown if d.side == "new" and d.text}
-    assert not kept & gone and not kept & came, (change.article, kept, gone, came)
+    assert not kept & gone and not kept & came, (
+        change.article,
+        [
+            (u.old_address, u.new_address, u.old_label, u.new_label)
+            for u in change.units
+        ],
+    )
     for found in shown:
         if found.changed:
             assert found.old != found.new

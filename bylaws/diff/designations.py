@@ -19,6 +19,7 @@ from bylaws.diff.changes import UnitChange
 __all__ = ["Designation", "arrow", "designation", "designations"]
 
 Side = Literal["old", "new", "both"]
+_NONE = "—"  # where a unit had, or has, no designation
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,9 +50,10 @@ def arrow(rtl: bool) -> str:
 
 
 def _parent(address: str | None) -> str | None:
-    if address is None or "/point-" not in address:
+    """The paragraph a point (or the text after a paragraph's points) is in."""
+    if address is None or "/" not in address:
         return None
-    return address.rsplit("/point-", 1)[0]
+    return address.rsplit("/", 1)[0]
 
 
 def _renested(unit: UnitChange, units: Sequence[UnitChange]) -> bool:
@@ -113,8 +115,9 @@ def designation(
         return Designation(label, "both", old, new, False)
     if _renested(unit, units):
         return Designation(f"{old}{arrow(rtl)}{new}", "both", old, new, True)
-    if unit.old_label and unit.new_label and unit.old_label != unit.new_label:
-        text = _joined(unit.old_label, unit.new_label, rtl)
+    if unit.old_label != unit.new_label:
+        # Text that followed a paragraph's points may gain a number, or lose it.
+        text = _joined(unit.old_label or _NONE, unit.new_label or _NONE, rtl)
         return Designation(text, "both", old, new, True)
     # Only the paragraph around it was renumbered: that line says so.
     return Designation(label, "both", old, new, False)
