@@ -78,6 +78,27 @@ class BylawsGroup(click.Group):
         with guarded_output():
             return super().main(*args, **kwargs)
 
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        """The command named first in `args`; a mistyped one gets a suggestion."""
+        name = click.utils.make_str(args[0]) if args else ""
+        if args and self.get_command(ctx, name) is None and not name.startswith("-"):
+            import difflib
+
+            from .locale import _, say
+
+            close = difflib.get_close_matches(name, list(COMMANDS), n=3, cutoff=0.6)
+            if close:
+                ctx.fail(
+                    say(
+                        _("no such command {name!r}; did you mean {suggestions}?"),
+                        name=name,
+                        suggestions=", ".join(repr(c) for c in close),
+                    )
+                )
+        return super().resolve_command(ctx, args)
+
     def invoke(self, ctx: click.Context) -> Any:
         from .locale import cli_language, forget_language
 

@@ -10,7 +10,8 @@ rules live in one place:
   keeps ة/ه and ى/ي apart, because على is not علي.
 - `loose_key` and `strip_for_search` also fold ة to ه and ى to ي and drop
   punctuation: they pair articles and feed the site's search.
-- `is_formal_change` says whether two texts differ only formally.
+- `is_formal_change` says whether two texts differ only formally;
+  `change_class` also tells a change of punctuation only apart.
 - The characters a reader cannot see have their one table in
   `bylaws.invisibles`.
 """
@@ -32,7 +33,9 @@ __all__ = [
     "ARABIC_TATWEEL",
     "ARABIC_WORD_MARKS",
     "EXTENDED_ARABIC_INDIC_DIGITS",
+    "ChangeClass",
     "TokenKind",
+    "change_class",
     "has_arabic_letters",
     "is_formal_change",
     "is_space",
@@ -312,3 +315,38 @@ def is_formal_change(old: str, new: str) -> bool:
             _token_key(tok) for tok in tokenize(old or new) if not tok.isspace()
         )
     return _formal_key(old) == _formal_key(new)
+
+
+ChangeClass = Literal["formal", "punctuation", "real"]
+
+
+def _is_punctuation(tok: str) -> bool:
+    """Marks a reader sees as punctuation or symbols; a control or format
+    character (an override, a zero-width space) is not one: it stays real."""
+    return all(unicodedata.category(c)[0] in "PS" for c in tok)
+
+
+def _wording_key(s: str) -> str:
+    """The words and numbers of a text (and any character a reader cannot see),
+    formal differences removed."""
+    return " ".join(
+        _token_key(tok) if token_kind(tok) in ("word", "number") else tok
+        for tok in tokenize(s)
+        if not tok.isspace()
+        and (token_kind(tok) in ("word", "number") or not _is_punctuation(tok))
+    )
+
+
+def change_class(old: str, new: str) -> ChangeClass:
+    """What kind of change turns `old` into `new`, the one rule every output follows.
+
+    `formal` as `is_formal_change` says; `punctuation` when only punctuation
+    changed (brackets, commas, a hyphen for a space), with any formal
+    differences besides; `real` for anything else, so a changed word is never
+    hidden as formal or punctuation.
+    """
+    if is_formal_change(old, new):
+        return "formal"
+    if _wording_key(old) == _wording_key(new):
+        return "punctuation"
+    return "real"

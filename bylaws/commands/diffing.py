@@ -38,19 +38,49 @@ def _use_color(flag: bool | None) -> bool:
     return sys.stdout.isatty()
 
 
-def _emit(text: str, color: bool) -> None:
+def _pager() -> str | None:
+    """The pager to page through: BYLAWS_PAGER, then PAGER; None for none.
+
+    `cat` (or an empty value) means no pager, as for git.
+    """
+    for name in ("BYLAWS_PAGER", "PAGER"):
+        value = os.environ.get(name)
+        if value is not None:
+            return None if value.strip() in ("", "cat") else value
+    return ""  # click's own choice (less, more)
+
+
+def _emit(text: str, color: bool, paged: bool = True) -> None:
     """Print, through a pager when the output is a terminal and longer than it."""
     from bylaws.terminal import safe, styled
 
     if not text:
         return
-    if sys.stdout.isatty() and text.count("\n") > shutil.get_terminal_size().lines:
+    pager = _pager() if paged else None
+    long = text.count("\n") > shutil.get_terminal_size().lines
+    if pager is not None and sys.stdout.isatty() and long:
+        if pager:
+            os.environ["PAGER"] = pager  # click reads the pager from PAGER
         # The pager is fed directly, not through the guarded stdout.
         click.echo_via_pager(safe(text, styled=color), color=color)
     else:
         # color=True: click would strip our escapes when stdout is not a terminal.
         with styled(color):
             click.echo(text, nl=False, color=color)
+
+
+_IGNORE_PUNCTUATION = click.option(
+    "--ignore-punctuation",
+    is_flag=True,
+    help="Hide changes of punctuation only (brackets, commas, a hyphen for a space).",
+)
+
+
+_NO_PAGER = click.option(
+    "--no-pager",
+    is_flag=True,
+    help="Never page (also: BYLAWS_PAGER=cat or PAGER=cat).",
+)
 
 
 def _progress(done: int, total: int) -> None:
@@ -77,6 +107,7 @@ def _progress(done: int, total: int) -> None:
 @click.option(
     "--ignore-formal", is_flag=True, help="Hide formal changes (diacritics, digits…)."
 )
+@_IGNORE_PUNCTUATION
 @click.option(
     "--exit-code", is_flag=True, help="Exit 1 when the texts differ, 0 when not."
 )
@@ -124,11 +155,13 @@ def _progress(done: int, total: int) -> None:
     help="markdown: where the whole redline is published, named when articles "
     "are left out (default: from mkdocs.yml's site_url; env BYLAWS_LINK).",
 )
+@_NO_PAGER
 @click.option("--textconv", is_flag=True, hidden=True)
 def diff_command(
     operands: tuple[str, ...],
     fmt: str,
     ignore_formal: bool,
+    ignore_punctuation: bool,
     exit_code: bool,
     quiet: bool,
     color: bool | None,
@@ -139,6 +172,7 @@ def diff_command(
     date: str | None,
     max_bytes: int | None,
     link: str | None,
+    no_pager: bool,
     textconv: bool,
 ) -> None:
     """Compare two texts article by article and word by word.
@@ -147,7 +181,7 @@ def diff_command(
     the proposal applied), an article file, or any of these at a git revision
     as REV:PATH (HEAD~1:drafts/internal-regulations).
     """
-    from bylaws.diff.changes import without_formal
+    from bylaws.diff.changes import without_formal, without_punctuation
     from bylaws.formatters import FormatOptions, render
     from bylaws.operands import diff_paths
 
@@ -168,6 +202,8 @@ def diff_command(
     )
     if ignore_formal:
         diff = without_formal(diff)
+    if ignore_punctuation:
+        diff = without_punctuation(diff)
     if not quiet:
         terminal = fmt in ("inline", "side-by-side", "stat")
         options = FormatOptions(
@@ -181,7 +217,7 @@ def diff_command(
             max_bytes=_markdown_limit(max_bytes) if fmt == "markdown" else None,
             link=link or (_published_link(operands[1]) if fmt == "markdown" else None),
         )
-        _emit(render(diff, fmt, options), options.color)
+        _emit(render(diff, fmt, options), options.color, paged=not no_pager)
     if exit_code or quiet:
         ctx.exit(0 if diff.is_empty else 1)
 
@@ -244,6 +280,7 @@ def _textconv(operands: tuple[str, ...]) -> None:
     show_default=True,
 )
 @click.option("--ignore-formal", is_flag=True, help="Hide formal changes.")
+@_IGNORE_PUNCTUATION
 @click.option("--color/--no-color", default=None)
 @click.option(
     "--bidi",
@@ -251,23 +288,30 @@ def _textconv(operands: tuple[str, ...]) -> None:
     envvar=_BIDI_ENV,
     default="logical",
 )
+@_NO_PAGER
 def log_command(
     article: str,
     path: Path | None,
     fmt: str,
     ignore_formal: bool,
+    ignore_punctuation: bool,
     color: bool | None,
     bidi: str,
+    no_pager: bool,
 ) -> None:
     """Every commit that changed ARTICLE (an id or a number), with its word diff."""
     import json
 
-    from bylaws.diff.changes import without_formal
+    from bylaws.diff.changes import DocumentDiff, without_formal, without_punctuation
     from bylaws.formatters import FormatOptions, render
     from bylaws.formatters.json import as_data
     from bylaws.history import article_log
     from bylaws.invisibles import json_escaped
     from bylaws.terminal import safe
+
+    def shown(diff: DocumentDiff) -> DocumentDiff:
+        diff = without_formal(diff) if ignore_formal else diff
+        return without_punctuation(diff) if ignore_punctuation else diff
 
     entries = article_log(article, path)
     if fmt == "json":
@@ -277,7 +321,7 @@ def log_command(
                 "author": e.author,
                 "date": e.date,
                 "subject": e.subject,
-                "diff": as_data(without_formal(e.diff) if ignore_formal else e.diff),
+                "diff": as_data(shown(e.diff)),
             }
             for e in entries
         ]
@@ -290,7 +334,7 @@ def log_command(
     )
     chunks = []
     for entry in entries:
-        diff = without_formal(entry.diff) if ignore_formal else entry.diff
+        diff = shown(entry.diff)
         commit, author, date, subject = (
             safe(value, line=True)
             for value in (entry.commit, entry.author, entry.date, entry.subject)
@@ -304,7 +348,7 @@ def log_command(
                 + head.split("\n", 1)[1]
             )
         chunks.append(head + render(diff, fmt, options))
-    _emit("\n".join(chunks), options.color)
+    _emit("\n".join(chunks), options.color, paged=not no_pager)
 
 
 WORD_REGEX = r"[^[:space:][:punct:]،؛؟«»]+|[^[:space:]]"

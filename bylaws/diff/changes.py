@@ -24,6 +24,7 @@ __all__ = [
     "UnitChange",
     "UnitKind",
     "without_formal",
+    "without_punctuation",
 ]
 
 ArticleKind = Literal["amended", "inserted", "repealed", "moved", "renumbered"]
@@ -158,6 +159,9 @@ class DocumentDiff:
     rtl: bool
     changes: tuple[Change, ...]
     context: tuple[ArticleChange, ...] = ()
+    # Set by `without_formal`: outputs then show a renumbered unit's new
+    # designation only, as they show a formal word change's new spelling only.
+    formal_hidden: bool = False
     # The two texts compared, for outputs that must word the change itself
     # (the amendment instrument); not part of what the diff says.
     old_document: Document | None = field(default=None, compare=False, repr=False)
@@ -183,26 +187,31 @@ class DocumentDiff:
         return not self.changes
 
 
-def _drop_formal_ops(ops: tuple[WordOp, ...]) -> tuple[WordOp, ...]:
-    """Formal changes read as their new spelling, unchanged."""
+def _quiet_ops(ops: tuple[WordOp, ...], punctuation: bool) -> tuple[WordOp, ...]:
+    """Formal (or punctuation) changes read as their new text, unchanged."""
     return tuple(
-        WordOp("equal", op.new, op.new) if op.kind != "equal" and op.formal else op
+        WordOp("equal", op.new, op.new)
+        if op.kind != "equal" and (op.punctuation if punctuation else op.formal)
+        else op
         for op in ops
     )
 
 
-def _quiet_unit(unit: UnitChange) -> UnitChange:
-    if unit.kind == "amended" and unit.formal:
-        return replace(unit, kind="equal", ops=_drop_formal_ops(unit.ops), formal=False)
-    return replace(unit, ops=_drop_formal_ops(unit.ops))
+def _quiet_unit(unit: UnitChange, punctuation: bool = False) -> UnitChange:
+    ops = _quiet_ops(unit.ops, punctuation)
+    if unit.kind == "amended" and all(op.kind == "equal" for op in ops):
+        return replace(unit, kind="equal", ops=ops, formal=False)
+    return replace(unit, ops=ops)
 
 
-def _quiet_article(change: ArticleChange) -> ArticleChange | None:
-    units = tuple(_quiet_unit(u) for u in change.units)
+def _quiet_article(
+    change: ArticleChange, punctuation: bool = False
+) -> ArticleChange | None:
+    units = tuple(_quiet_unit(u, punctuation) for u in change.units)
     heading = change.heading
     heading_changed = False
     if heading is not None:
-        heading = _drop_formal_ops(heading)
+        heading = _quiet_ops(heading, punctuation)
         heading_changed = any(op.kind != "equal" for op in heading)
     kinds = set(change.kinds)
     if "amended" in kinds and not heading_changed and not any(u.changed for u in units):
@@ -214,36 +223,52 @@ def _quiet_article(change: ArticleChange) -> ArticleChange | None:
         kinds=frozenset(kinds),
         units=units,
         heading=heading if heading_changed else None,
-        formal=False,
+        formal=change.formal if punctuation else False,
     )
+
+
+def _quiet(diff: DocumentDiff, punctuation: bool) -> DocumentDiff:
+    changes: list[Change] = []
+    for change in diff.changes:
+        match change:
+            case ArticleChange():
+                quiet = _quiet_article(change, punctuation)
+                if quiet is not None:
+                    changes.append(quiet)
+            case HeadingChanged():
+                ops = _quiet_ops(change.ops, punctuation)
+                if any(op.kind != "equal" for op in ops):
+                    changes.append(replace(change, ops=ops))
+            case OutlineChanged():
+                changes.append(change)
+    context = tuple(
+        _quiet_article(c, punctuation)
+        or replace(
+            c,
+            kinds=frozenset(),
+            heading=None,
+            formal=False,
+            units=tuple(_quiet_unit(u, punctuation) for u in c.units),
+        )
+        for c in diff.context
+    )
+    return replace(diff, changes=tuple(changes), context=context)
 
 
 def without_formal(diff: DocumentDiff) -> DocumentDiff:
     """The same diff with formal changes hidden (`--ignore-formal`).
 
     A formal word change reads as its new spelling; an article amended only
-    formally, and a heading changed only formally, disappear.
+    formally, and a heading changed only formally, disappear; a renumbered
+    unit shows its new designation only.
     """
-    changes: list[Change] = []
-    for change in diff.changes:
-        match change:
-            case ArticleChange():
-                quiet = _quiet_article(change)
-                if quiet is not None:
-                    changes.append(quiet)
-            case HeadingChanged(formal=True):
-                continue
-            case HeadingChanged() | OutlineChanged():
-                changes.append(change)
-    context = tuple(
-        _quiet_article(c)
-        or replace(
-            c,
-            kinds=frozenset(),
-            heading=None,
-            formal=False,
-            units=tuple(_quiet_unit(u) for u in c.units),
-        )
-        for c in diff.context
-    )
-    return replace(diff, changes=tuple(changes), context=context)
+    return replace(_quiet(diff, punctuation=False), formal_hidden=True)
+
+
+def without_punctuation(diff: DocumentDiff) -> DocumentDiff:
+    """The same diff with changes of punctuation only hidden (`--ignore-punctuation`).
+
+    Such a change reads as its new text; an article whose only change was
+    punctuation disappears.
+    """
+    return _quiet(diff, punctuation=True)

@@ -15,7 +15,14 @@ from typing import Literal
 
 from diff_match_patch import diff_match_patch
 
-from bylaws.text import is_formal_change, is_space, strip_for_search, tokenize
+from bylaws.text import (
+    change_class,
+    is_space,
+    normalize_word,
+    strip_for_search,
+    token_kind,
+    tokenize,
+)
 
 __all__ = [
     "WHOLE_REPLACE_THRESHOLD",
@@ -43,13 +50,16 @@ class WordOp:
     `equal` holds identical text on both sides; `insert` has `old == ""`;
     `delete` has `new == ""`; `replace` holds both. `formal` is true when the
     two sides differ only formally (see `bylaws.text.is_formal_change`), so a
-    formatter can show or hide the change; it is always false for `equal`.
+    formatter can show or hide the change; `punctuation` when only
+    punctuation changed (`bylaws.text.change_class`). Both are false for
+    `equal`, and never both true.
     """
 
     kind: WordOpKind
     old: str
     new: str
     formal: bool = False
+    punctuation: bool = False
 
 
 # Private-use code points, in the order they are handed out: the BMP's area,
@@ -167,13 +177,103 @@ def _decode(
 
 
 def _op(old: str, new: str) -> WordOp:
-    """The change op for two differing texts, labelled formal or not."""
-    formal = is_formal_change(old, new)
+    """The change op for two differing texts, labelled formal, punctuation or not."""
+    kind = change_class(old, new)
+    formal, punctuation = kind == "formal", kind == "punctuation"
     if not old:
-        return WordOp("insert", "", new, formal)
+        return WordOp("insert", "", new, formal, punctuation)
     if not new:
-        return WordOp("delete", old, "", formal)
-    return WordOp("replace", old, new, formal)
+        return WordOp("delete", old, "", formal, punctuation)
+    return WordOp("replace", old, new, formal, punctuation)
+
+
+# A word shared by both sides of a replaced run is kept as unchanged only when
+# it carries meaning: "مطلوباً" is, "أو" or "of" alone would cut a rewritten
+# sentence into confetti. Tuned on the real corpora (PDPL 10(3)).
+_ANCHOR_LETTERS = 4
+
+Segment = tuple[str, str, bool]
+
+
+def _key(tok: str) -> str:
+    return " " if tok.isspace() else normalize_word(tok)
+
+
+def _anchors(tokens: Sequence[str]) -> bool:
+    """Whether a run common to both sides is worth showing as kept."""
+    return any(
+        not tok.isspace()
+        and token_kind(tok) in ("word", "number")
+        and len(normalize_word(tok)) >= _ANCHOR_LETTERS
+        for tok in tokens
+    )
+
+
+def _refined(old: str, new: str) -> list[Segment]:
+    """A replaced run cut into its smallest true changes.
+
+    Words the two sides share (compared formally) come out of the change: as
+    unchanged text when identical, as a formal change of their own when they
+    differ only formally, so `ذلك ضروريًّا → ضرورياً` is «ذلك» deleted and a
+    formal change, not one real replacement. Shared text that anchors nothing
+    (a space, «أو») stays inside the real change around it.
+    """
+    a, b = tokenize(old), tokenize(new)
+    matcher = SequenceMatcher(None, [_key(t) for t in a], [_key(t) for t in b], False)
+    pieces: list[tuple[str, str, str]] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        old_part, new_part = "".join(a[i1:i2]), "".join(b[j1:j2])
+        if tag != "equal":
+            # Part of a rewrite: a comma that goes with a deleted clause is
+            # deleted with it, not a punctuation change of its own.
+            pieces.append((old_part, new_part, "real"))
+        elif not _anchors(a[i1:i2]) and old_part == new_part:
+            pieces.append((old_part, new_part, "neutral"))
+        else:
+            # Token by token: identical ones kept, the others formal changes.
+            for x, y in zip(a[i1:i2], b[j1:j2], strict=True):
+                pieces.append((x, y, "equal" if x == y else "formal"))
+    return _joined(pieces)
+
+
+def _joined(pieces: Sequence[tuple[str, str, str]]) -> list[Segment]:
+    """Neighbours of one class joined; neutral text joins a real change beside it."""
+    out: list[list[str]] = []
+    for old, new, kind in pieces:
+        if not old and not new:
+            continue
+        if out:
+            last = out[-1][2]
+            merged = (
+                kind
+                if last == kind
+                else "real"
+                if {last, kind} == {"real", "neutral"}
+                else None
+            )
+            if merged is not None:
+                out[-1] = [out[-1][0] + old, out[-1][1] + new, merged]
+                continue
+        out.append([old, new, kind])
+    segments: list[Segment] = []
+    for old, new, kind in out:
+        equal = kind in ("equal", "neutral")
+        if equal and segments and segments[-1][2]:
+            segments[-1] = (segments[-1][0] + old, segments[-1][1] + new, True)
+        else:
+            segments.append((old, new, equal))
+    return segments
+
+
+def _smallest(segments: Sequence[Segment]) -> list[Segment]:
+    """Every real replacement refined (see `_refined`); the rest as they are."""
+    out: list[Segment] = []
+    for old, new, equal in segments:
+        if not equal and old and new and change_class(old, new) == "real":
+            out.extend(_refined(old, new))
+        else:
+            out.append((old, new, equal))
+    return out
 
 
 def _weight(text: str) -> int:
@@ -217,10 +317,40 @@ def diff_words(old: str, new: str) -> tuple[WordOp, ...]:
     segments = _decode(_coded_diff(a, b), old_tokens, new_tokens)
     if _mostly_changed(segments, old, new):
         return (_op(old, new),)
-    return tuple(
-        WordOp("equal", seg_old, seg_new) if equal else _op(seg_old, seg_new)
-        for seg_old, seg_new, equal in segments
+    return _brackets_follow_their_pair(
+        tuple(
+            WordOp("equal", seg_old, seg_new) if equal else _op(seg_old, seg_new)
+            for seg_old, seg_new, equal in _smallest(segments)
+        )
     )
+
+
+_BRACKETS = "()[]{}«»"
+
+
+def _brackets_follow_their_pair(ops: tuple[WordOp, ...]) -> tuple[WordOp, ...]:
+    """A bracket deleted (or inserted) alone whose partner went with a real
+    change is part of that change: `[-5 (-]five[-)-]`, not a punctuation change."""
+    real = [
+        op for op in ops if op.kind != "equal" and not (op.formal or op.punctuation)
+    ]
+    real_old = "".join(op.old for op in real)
+    real_new = "".join(op.new for op in real)
+    out = []
+    for op in ops:
+        text = op.old + op.new
+        lone = op.punctuation and text.strip() and not text.strip(_BRACKETS + " ")
+        if lone and _partner_in(op.old, real_old) and _partner_in(op.new, real_new):
+            op = WordOp(op.kind, op.old, op.new)
+        out.append(op)
+    return tuple(out)
+
+
+def _partner_in(brackets: str, changed: str) -> bool:
+    """Whether each bracket's partner is in some real change on the same side."""
+    pairs = dict(zip(_BRACKETS[::2], _BRACKETS[1::2], strict=True))
+    pairs.update({v: k for k, v in pairs.items()})
+    return all(pairs.get(ch, ch) in changed for ch in brackets.strip())
 
 
 def old_text(ops: Iterable[WordOp]) -> str:

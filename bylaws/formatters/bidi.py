@@ -1,73 +1,88 @@
-"""Visual reordering of right-to-left lines for terminals that do no bidi.
+"""Visual layout of diff lines for terminals that do no bidi themselves.
 
-A deliberately small subset of the Unicode bidi algorithm, enough for the
-lines a diff prints: a line whose first strong character is right to left is
-laid out right to left: its characters reversed (a letter keeps its marks),
-brackets mirrored, and runs of left-to-right text (Latin words, digits of any
-script with their separators) put back in reading order. Other lines are left
-alone.
+Each line is one paragraph to the Unicode bidi algorithm
+(`bylaws.formatters.bidi_algorithm`), its direction that of its first strong
+character: right-to-left runs are reversed with their brackets mirrored, and
+Latin phrases, numbers, e-mail addresses inside them stay in reading order.
+A letter keeps its combining marks after it, as terminals draw them.
 """
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Sequence
 
-from bylaws.formatters.common import Segment
-from bylaws.text import ARABIC_INDIC_DIGITS, EXTENDED_ARABIC_INDIC_DIGITS
+from bylaws.formatters.bidi_algorithm import (
+    levels,
+    mirror,
+    paragraph_level,
+    visual_order,
+)
+from bylaws.formatters.common import Segment, Style
 
 __all__ = ["is_rtl_line", "visual", "visual_segments"]
-
-_MIRROR = str.maketrans("()[]{}<>«»", ")(][}{><»«")
-# Left-to-right runs inside right-to-left text: Latin words and numbers.
-_RUN_CHAR = f"A-Za-z0-9{ARABIC_INDIC_DIGITS}{EXTENDED_ARABIC_INDIC_DIGITS}\u00c0-\u024f"
-_LTR_RUN = re.compile(f"[{_RUN_CHAR}](?:[{_RUN_CHAR}.,:/'%-]*[{_RUN_CHAR}])?")
-
-
-def _strong(ch: str) -> str | None:
-    kind = unicodedata.bidirectional(ch)
-    if kind in ("R", "AL"):
-        return "rtl"
-    if kind == "L":
-        return "ltr"
-    return None
 
 
 def is_rtl_line(text: str) -> bool:
     """Whether the first strong character of a line is right to left."""
-    for ch in text:
-        direction = _strong(ch)
-        if direction is not None:
-            return direction == "rtl"
-    return False
+    return paragraph_level(text) == 1
 
 
-def _clusters(text: str) -> list[str]:
-    """Characters with their combining marks attached, so reversal keeps them."""
-    out: list[str] = []
-    for ch in text:
-        if out and (unicodedata.combining(ch) or unicodedata.category(ch) == "Mn"):
-            out[-1] += ch
+def _attaches(ch: str, level: int | None) -> bool:
+    """Whether a character is drawn with the one before it (a mark, or removed by X9)."""
+    return level is None or unicodedata.category(ch) in ("Mn", "Me")
+
+
+def _display_order(text: str) -> list[int]:
+    """The line's character indexes in display order, marks after their letters."""
+    line_levels = levels(text)
+    cluster_of: list[int] = []
+    clusters: list[list[int]] = []
+    for i, ch in enumerate(text):
+        if clusters and _attaches(ch, line_levels[i]):
+            clusters[-1].append(i)
         else:
-            out.append(ch)
-    return out
+            clusters.append([i])
+        cluster_of.append(len(clusters) - 1)
+    order: list[int] = []
+    placed: set[int] = set()
+    for i in visual_order(line_levels):
+        cluster = cluster_of[i]
+        if cluster not in placed:
+            placed.add(cluster)
+            order.extend(clusters[cluster])
+    # A cluster of removed characters only (a lone joiner) keeps its place.
+    for cluster, members in enumerate(clusters):
+        if cluster not in placed:
+            order[members[0] : members[0]] = members
+    return order
 
 
-def _reverse(text: str) -> str:
-    flipped = "".join(reversed(_clusters(text))).translate(_MIRROR)
-    # The left-to-right runs came out backwards: put them back.
-    return _LTR_RUN.sub(lambda m: "".join(reversed(_clusters(m.group(0)))), flipped)
+def _glyph(text: str, at: int, line_levels: Sequence[int | None]) -> str:
+    level = line_levels[at]
+    return mirror(text[at]) if level is not None and level % 2 else text[at]
 
 
 def visual(text: str) -> str:
-    """One line in visual order (unchanged unless it is a right-to-left line)."""
-    return _reverse(text) if is_rtl_line(text) else text
+    """One line in display order (unchanged when it holds no right-to-left text)."""
+    if not any(unicodedata.bidirectional(ch) in ("R", "AL", "AN") for ch in text):
+        return text
+    line_levels = levels(text)
+    return "".join(_glyph(text, i, line_levels) for i in _display_order(text))
 
 
 def visual_segments(segments: Sequence[Segment]) -> list[Segment]:
-    """Styled segments of one line in visual order."""
+    """Styled segments of one line in display order."""
     line = "".join(t for t, _ in segments)
-    if not is_rtl_line(line):
+    if not any(unicodedata.bidirectional(ch) in ("R", "AL", "AN") for ch in line):
         return list(segments)
-    return [(_reverse(text), style) for text, style in reversed(segments)]
+    styles: list[Style] = [style for text, style in segments for _ in text]
+    line_levels = levels(line)
+    out: list[Segment] = []
+    for i in _display_order(line):
+        glyph = _glyph(line, i, line_levels)
+        if out and out[-1][1] == styles[i]:
+            out[-1] = (out[-1][0] + glyph, styles[i])
+        else:
+            out.append((glyph, styles[i]))
+    return out

@@ -13,12 +13,15 @@ from bylaws.diff.changes import (
     OutlineChanged,
     UnitChange,
 )
+from bylaws.diff.designations import Designation, designations
 from bylaws.diff.words import WordOp
 from bylaws.formatters import FormatOptions
 from bylaws.locale import language_of
 from bylaws.locale.words import change_kinds
 
-Style = Literal["plain", "del", "ins", "fdel", "fins", "head", "meta"]
+Style = Literal[
+    "plain", "del", "ins", "fdel", "fins", "pdel", "pins", "head", "meta", "formal"
+]
 Segment = tuple[str, Style]
 
 SUMMARY_ORDER: tuple[ArticleKind, ...] = (
@@ -82,8 +85,36 @@ def depth(unit: UnitChange) -> int:
     return address.count("/point-")  # text after points stays at their level
 
 
-def unit_label(unit: UnitChange) -> str:
-    return unit.new_label or unit.old_label
+def unit_designations(diff: DocumentDiff, change: ArticleChange) -> list[Designation]:
+    """Each unit's designation as shown (both numbers where it was renumbered)."""
+    return designations(change.units, diff.rtl, formal=not diff.formal_hidden)
+
+
+def designation_segment(found: Designation) -> Segment:
+    """A designation and the space after it, styled by whose it is."""
+    style: Style = (
+        "del"
+        if found.side == "old"
+        else "ins"
+        if found.side == "new"
+        else "formal"
+        if found.changed
+        else "plain"
+    )
+    return (found.text + " " if found.text else "", style)
+
+
+def merged(segments: Iterable[Segment]) -> list[Segment]:
+    """Adjacent segments of one style joined, so one change reads as one."""
+    out: list[Segment] = []
+    for text, style in segments:
+        if not text:
+            continue
+        if out and out[-1][1] == style:
+            out[-1] = (out[-1][0] + text, style)
+        else:
+            out.append((text, style))
+    return out
 
 
 def move_note(diff: DocumentDiff, unit: UnitChange) -> str:
@@ -103,9 +134,13 @@ def op_segments(ops: Iterable[WordOp]) -> list[Segment]:
             out.append((op.new, "plain"))
             continue
         if op.old:
-            out.append((op.old, "fdel" if op.formal else "del"))
+            out.append(
+                (op.old, "fdel" if op.formal else "pdel" if op.punctuation else "del")
+            )
         if op.new:
-            out.append((op.new, "fins" if op.formal else "ins"))
+            out.append(
+                (op.new, "fins" if op.formal else "pins" if op.punctuation else "ins")
+            )
     return out
 
 
@@ -113,11 +148,16 @@ def changed_words(ops: Iterable[WordOp]) -> tuple[int, int]:
     """Words deleted and inserted by a diff (spaces and punctuation not counted)."""
     deleted = inserted = 0
     for op in ops:
-        if op.kind == "equal":
+        if op.kind == "equal" or op.punctuation:
             continue
         deleted += len(op.old.split())
         inserted += len(op.new.split())
     return deleted, inserted
+
+
+def punctuation_changes(ops: Iterable[WordOp]) -> int:
+    """How many changes of punctuation only a diff holds (counted apart from words)."""
+    return sum(1 for op in ops if op.kind != "equal" and op.punctuation)
 
 
 def char_width(ch: str) -> int:

@@ -18,6 +18,7 @@ from bylaws.diff.changes import (
     OutlineChanged,
     UnitChange,
 )
+from bylaws.diff.designations import Designation
 from bylaws.diff.words import WordOp
 from bylaws.formatters import FormatOptions
 from bylaws.formatters.common import (
@@ -29,7 +30,7 @@ from bylaws.formatters.common import (
     number_line,
     outline_label,
     shown_articles,
-    unit_label,
+    unit_designations,
 )
 
 __all__ = ["anchor", "format_diff"]
@@ -48,7 +49,13 @@ def _ops(ops: tuple[WordOp, ...]) -> str:
         if op.kind == "equal":
             out.append(escape(op.new))
             continue
-        formal = ' class="formal"' if op.formal else ""
+        formal = (
+            ' class="formal"'
+            if op.formal
+            else ' class="punctuation"'
+            if op.punctuation
+            else ""
+        )
         if op.old:
             out.append(f"<del{formal}>{escape(op.old)}</del>")
         if op.new:
@@ -56,14 +63,24 @@ def _ops(ops: tuple[WordOp, ...]) -> str:
     return "".join(out)
 
 
-def _unit(diff: DocumentDiff, change: ArticleChange, unit: UnitChange) -> str:
+def _label(label: Designation) -> str:
+    if not label.text:
+        return ""
+    kind = {"old": " diff-label-old", "new": " diff-label-new"}.get(label.side, "")
+    if label.changed:
+        kind += " diff-label-renumbered formal"
+    return f'<span class="diff-label{kind}">{escape(label.text)}</span> '
+
+
+def _unit(
+    diff: DocumentDiff, change: ArticleChange, unit: UnitChange, label: Designation
+) -> str:
     if unit.new_address is not None:
         uid = anchor(change.article, unit.new_address)
     else:
         uid = anchor(change.article, "old", unit.old_address or "")
     level = depth(unit)
-    label = unit_label(unit)
-    parts = [f'<span class="diff-label">{escape(label)}</span> ' if label else ""]
+    parts = [_label(label)]
     if unit.kind == "moved":
         parts.append(
             f'<span class="diff-note">({escape(move_note(diff, unit))})</span> '
@@ -89,7 +106,10 @@ def _article(diff: DocumentDiff, change: ArticleChange) -> list[str]:
     ]
     if change.heading is not None:
         lines.append(f'<p class="diff-heading">{_ops(change.heading)}</p>')
-    lines.extend(_unit(diff, change, u) for u in change.units)
+    lines.extend(
+        _unit(diff, change, u, d)
+        for u, d in zip(change.units, unit_designations(diff, change), strict=True)
+    )
     lines.append("</article>")
     return lines
 

@@ -16,36 +16,42 @@ from bylaws.diff.changes import (
     OutlineChanged,
     UnitChange,
 )
+from bylaws.diff.designations import Designation
 from bylaws.formatters import FormatOptions
 from bylaws.formatters.common import (
     ARROW,
     Segment,
     Style,
     depth,
+    designation_segment,
     kinds_text,
     labels,
+    merged,
     move_note,
     number_line,
     op_segments,
     outline_label,
     shown_articles,
     summary_text,
-    unit_label,
+    unit_designations,
 )
 from bylaws.formatters.terminal import paint
 
 __all__ = ["format_diff"]
 
 
-def _unit_line(diff: DocumentDiff, unit: UnitChange) -> list[Segment]:
+def _unit_line(
+    diff: DocumentDiff, unit: UnitChange, label: Designation
+) -> list[Segment]:
     segments: list[Segment] = [("  " * depth(unit), "plain")]
-    label = unit_label(unit)
-    if label:
-        segments.append((label + " ", "plain"))
     if unit.kind == "moved":
+        segments.append((label.text + " " if label.text else "", "plain"))
         segments.append((f"({move_note(diff, unit)}) ", "meta"))
+    else:
+        # A deleted unit's number is deleted with its text: "[-(5) …-]".
+        segments.append(designation_segment(label))
     segments.extend(op_segments(unit.ops))
-    return segments
+    return merged(segments)
 
 
 def _article(
@@ -58,8 +64,10 @@ def _article(
     lines = [paint(header, options)]
     if change.heading is not None:
         lines.append(paint([("# ", "plain"), *op_segments(change.heading)], options))
-    for unit in change.units:
-        lines.append(paint(_unit_line(diff, unit), options))
+    for unit, label in zip(change.units, unit_designations(diff, change), strict=True):
+        if not label.text and not any(op.old or op.new for op in unit.ops):
+            continue  # an article with no introduction: no blank line for it
+        lines.append(paint(_unit_line(diff, unit, label), options))
     return lines
 
 

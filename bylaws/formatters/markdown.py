@@ -23,6 +23,7 @@ from bylaws.diff.changes import (
     OutlineChanged,
     UnitChange,
 )
+from bylaws.diff.designations import Designation
 from bylaws.diff.words import WordOp
 from bylaws.formatters import FormatOptions
 from bylaws.formatters.common import (
@@ -34,7 +35,7 @@ from bylaws.formatters.common import (
     number_line,
     outline_label,
     shown_articles,
-    unit_label,
+    unit_designations,
 )
 from bylaws.locale import _, language_of, tr
 
@@ -58,7 +59,11 @@ def escape(text: str) -> str:
 
 # The HTML elements GitHub and GitLab make of ~~ and **, for where those marks
 # cannot work.
-_TAGS = {"~~": ("<del>", "</del>"), "**": ("<strong>", "</strong>")}
+_TAGS = {
+    "~~": ("<del>", "</del>"),
+    "**": ("<strong>", "</strong>"),
+    "*": ("<em>", "</em>"),
+}
 
 
 def _is_punctuation(ch: str) -> bool:
@@ -96,12 +101,30 @@ def _ops(ops: tuple[WordOp, ...]) -> str:
     return "".join(parts)
 
 
-def _unit(diff: DocumentDiff, unit: UnitChange) -> str:
-    label = unit_label(unit)
+def _designation(label: Designation) -> str:
+    """A unit's number: struck when deleted, bold when inserted, italic if renumbered."""
+    if not label.text:
+        return ""
+    if label.side == "old":
+        return _wrap(label.text, "~~") + " "
+    if label.side == "new":
+        return _wrap(label.text, "**") + " "
+    return (_wrap(label.text, "*") if label.changed else escape(label.text)) + " "
+
+
+def _unit(diff: DocumentDiff, unit: UnitChange, label: Designation) -> str:
     prefix = "  " * depth(unit) + "- "
+    whole = unit.kind in ("inserted", "deleted") and len(unit.ops) == 1
+    if whole and label.text:
+        # One mark over the number and the text: "**(2) …**".
+        op = unit.ops[0]
+        if unit.kind == "inserted":
+            text = _wrap(f"{label.text} {op.new}", "**")
+        else:
+            text = _wrap(f"{label.text} {op.old}", "~~")
+        return prefix + text
     note = f"*({escape(move_note(diff, unit))})* " if unit.kind == "moved" else ""
-    head = escape(label) + " " if label else ""
-    return f"{prefix}{head}{note}{_ops(unit.ops)}"
+    return f"{prefix}{_designation(label)}{note}{_ops(unit.ops)}"
 
 
 # Past this many sections, or this many bytes of them, each section folds away
@@ -137,7 +160,10 @@ def _article(diff: DocumentDiff, change: ArticleChange) -> _Section:
     body: list[str] = []
     if change.heading is not None:
         body += [f"**#** {_ops(change.heading)}", ""]
-    units = [_unit(diff, u) for u in change.units]
+    units = [
+        _unit(diff, u, d)
+        for u, d in zip(change.units, unit_designations(diff, change), strict=True)
+    ]
     if units:
         body += [*units, ""]
     return _Section(number_line(change), kinds_text(diff, change), tuple(body))

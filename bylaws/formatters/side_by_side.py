@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 
 from bylaws.diff.changes import ArticleChange, DocumentDiff, HeadingChanged, UnitChange
+from bylaws.diff.designations import Designation
 from bylaws.diff.words import WordOp
 from bylaws.formatters import FormatOptions
 from bylaws.formatters.common import (
     Segment,
+    Style,
     depth,
     kinds_text,
     number_line,
@@ -16,6 +18,7 @@ from bylaws.formatters.common import (
     shown_articles,
     summary_text,
     text_width,
+    unit_designations,
 )
 from bylaws.formatters.terminal import mark, paint
 
@@ -94,20 +97,30 @@ def _rows(
     return [row.rstrip() for row in rows]
 
 
-def _unit(unit: UnitChange, column: int, options: FormatOptions) -> list[str]:
+def _number(text: str, changed: bool, side: Style) -> list[Segment]:
+    """One side's designation; a changed one is marked as a formal change."""
+    return [(text, side if changed else "plain"), (" " if text else "", "plain")]
+
+
+def _unit(
+    unit: UnitChange, label: Designation, column: int, options: FormatOptions
+) -> list[str]:
     indent: Segment = ("  " * depth(unit), "plain")
     left: list[Segment] = []
     right: list[Segment] = []
+    # Each side shows its own full designation: "(3)" left, "(2)(ج)" right.
     if unit.old_address is not None:
+        old = label.old if label.changed else unit.old_label
         left = [
             indent,
-            ((unit.old_label + " ") if unit.old_label else "", "plain"),
+            *_number(old, label.changed, "fdel"),
             *_side(unit.ops, old=True),
         ]
     if unit.new_address is not None:
+        new = label.new if label.changed else unit.new_label
         right = [
             indent,
-            ((unit.new_label + " ") if unit.new_label else "", "plain"),
+            *_number(new, label.changed, "fins"),
             *_side(unit.ops, old=False),
         ]
     return _rows(left, right, column, options)
@@ -134,8 +147,8 @@ def _article(
                 options,
             )
         )
-    for unit in change.units:
-        lines.extend(_unit(unit, column, options))
+    for unit, label in zip(change.units, unit_designations(diff, change), strict=True):
+        lines.extend(_unit(unit, label, column, options))
     return lines
 
 

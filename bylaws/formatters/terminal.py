@@ -15,18 +15,24 @@ _COLORS: dict[Style, str] = {
     "ins": "\x1b[32m",
     "fdel": "\x1b[33m",
     "fins": "\x1b[33m",
+    "pdel": "\x1b[35m",
+    "pins": "\x1b[35m",
     "head": "\x1b[1;36m",
     "meta": "\x1b[2m",
+    "formal": "\x1b[33m",
 }
 _RESET = "\x1b[0m"
 _CHANGES: frozenset[Style] = frozenset({"del", "ins", "fdel", "fins"})
 # Without colour, changes are marked like `git diff --word-diff=plain`;
-# formal changes get tildes so they can be told apart.
+# formal changes get tildes, punctuation-only changes colons, so they can be
+# told apart.
 _MARKERS: dict[Style, tuple[str, str]] = {
     "del": ("[-", "-]"),
     "ins": ("{+", "+}"),
     "fdel": ("[~", "~]"),
     "fins": ("{~", "~}"),
+    "pdel": ("[:", ":]"),
+    "pins": ("{:", ":}"),
 }
 
 

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from bylaws.diff.changes import ArticleChange, UnitChange
+from bylaws.diff.designations import Designation, designations
 from bylaws.diff.words import WordOp
 
 from .escape import Html, has_hidden, hidden_warning, marked
@@ -20,6 +21,7 @@ __all__ = ["RedlineViews", "redline_views", "tabs", "word_ops_html"]
 _DEL = Html("<del data-search-exclude{}>{}</del>")
 _INS = Html("<ins{}>{}</ins>")
 _FORMAL = Html(' class="bylaws-formal"')
+_PUNCTUATION = Html(' class="bylaws-punctuation"')
 _TITLE = Html('<p class="bylaws-title">{}</p>\n')
 
 
@@ -27,7 +29,7 @@ def word_ops_html(ops: Iterable[WordOp]) -> Html:
     """Word operations as HTML with `<ins>` and `<del>`; formal ones classed."""
     out: list[Html | str] = []
     for op in ops:
-        cls = _FORMAL if op.formal else Html()
+        cls = _FORMAL if op.formal else _PUNCTUATION if op.punctuation else Html()
         if op.kind == "equal":
             out.append(marked(op.new))
             continue
@@ -97,13 +99,16 @@ class RedlineViews:
     redline_units: Html
 
 
-def _unit_redline(unit: UnitChange) -> Html:
+def _unit_redline(unit: UnitChange, designation: Designation) -> Html:
     if unit.kind == "deleted":
         return _line(unit.old_label, unit.old_address, _DEL.format("", _old(unit.ops)))
     if unit.kind == "inserted":
         return _line(unit.new_label, unit.new_address, _INS.format("", _new(unit.ops)))
-    if unit.old_label and unit.new_label and unit.old_label != unit.new_label:
-        label = word_ops_html([WordOp("replace", unit.old_label, unit.new_label)])
+    if designation.changed:
+        # Renumbered, or moved into another paragraph: "(3)" → "(2)(ج)", formal.
+        label = word_ops_html(
+            [WordOp("replace", designation.old, designation.new, formal=True)]
+        )
         return _line(label, unit.new_address, word_ops_html(unit.ops))
     moved = Html(' <span class="bylaws-moved">↔</span>') if unit.kind == "moved" else ""
     label_text = unit.new_label or unit.old_label
@@ -174,7 +179,10 @@ def redline_views(
         if u.new_address
     ]
     redline_title = _title_html(change, old_title, new_title, new_heading)
-    redline_units = Html("\n").join(_unit_redline(u) for u in change.units)
+    redline_units = Html("\n").join(
+        _unit_redline(u, d)
+        for u, d in zip(change.units, designations(change.units, False), strict=True)
+    )
     redline = _TITLE.format(redline_title) + redline_units
     if any(has_hidden(op.old + op.new) for u in change.units for op in u.ops):
         redline = hidden_warning(labels["invisible"]) + redline
