@@ -15,6 +15,7 @@ from ..errors import CollisionError
 from ..model import (
     Amend,
     AmendHeading,
+    Article,
     Document,
     Insert,
     Move,
@@ -23,7 +24,7 @@ from ..model import (
     Repeal,
     iter_divisions,
 )
-from ..overlay import apply_operation, apply_proposal
+from ..overlay import ArticleOverlay, apply_operation, apply_proposal
 from ..render import Reader
 from .merge import Clash, MergeConflict, merge_articles
 
@@ -288,13 +289,23 @@ def _amended(proposal: Proposal) -> list[str]:
     return [op.article for op in proposal.operations if isinstance(op, Amend)]
 
 
-def _carry(state: _State, base: Document, proposal: Proposal) -> list[Collision]:
-    """Carry one proposal onto the consolidated text; the collisions it meets."""
-    proposed = apply_proposal(base, proposal)  # errors name the operation
+def _carry(
+    state: _State,
+    base: Document,
+    proposal: Proposal,
+    proposed: Document | None = None,
+) -> list[Collision]:
+    """Carry one proposal onto the consolidated text; the collisions it meets.
+
+    `proposed` is the proposal applied to `base`, when the caller has it.
+    """
+    if proposed is None:
+        proposed = apply_proposal(base, proposal)  # errors name the operation
     collisions: list[Collision] = []
     for op in proposal.operations:
         collisions.extend(_structural(state, base, proposal, op))
-    articles = dict(state.doc.articles)
+    # Only the merged articles are new: the rest stays shared, not copied.
+    merged: dict[str, Article] = {}
     for ref in _amended(proposal):
         if ref in state.repealed_by:
             collisions.append(
@@ -310,8 +321,9 @@ def _carry(state: _State, base: Document, proposal: Proposal) -> list[Collision]
             )
             continue
         try:
-            articles[ref] = merge_articles(
-                base.articles[ref], articles[ref], proposed.articles[ref]
+            current = merged.get(ref) or state.doc.articles[ref]
+            merged[ref] = merge_articles(
+                base.articles[ref], current, proposed.articles[ref]
             )
         except MergeConflict as conflict:
             first = state.amended_by.get(ref, "?")
@@ -321,7 +333,9 @@ def _carry(state: _State, base: Document, proposal: Proposal) -> list[Collision]
             )
             continue
         state.amended_by.setdefault(ref, proposal.id)
-    state.doc = replace(state.doc, articles=articles)
+    if merged:
+        articles = ArticleOverlay(state.doc.articles, dict.fromkeys(merged, merged))
+        state.doc = replace(state.doc, articles=articles)
     return collisions
 
 
@@ -344,19 +358,32 @@ def consolidate(doc: Document, proposals: list[Proposal]) -> Document:
 
 
 def pair_collisions(
-    doc: Document, first: Proposal, second: Proposal
+    doc: Document,
+    first: Proposal,
+    second: Proposal,
+    proposed: tuple[Document, Document] | None = None,
 ) -> list[Collision]:
-    """Every clash between two proposals when `second` is carried after `first`."""
+    """Every clash between two proposals when `second` is carried after `first`.
+
+    `proposed` holds both proposals applied to `doc`, when the caller has them.
+    """
+    first_doc, second_doc = proposed if proposed is not None else (None, None)
     state = _State(doc, {}, {}, {}, {}, {})
-    found = _carry(state, doc, first)
+    found = _carry(state, doc, first, first_doc)
     if found:
         return []  # `first` cannot even stand alone; its own errors come elsewhere
-    return _carry(state, doc, second)
+    return _carry(state, doc, second, second_doc)
 
 
-def touched_places(doc: Document, proposal: Proposal) -> dict[str, set[str]]:
-    """Article id -> the paragraphs ("para-2") or "" (the whole article) it changes."""
-    proposed = apply_proposal(doc, proposal)
+def touched_places(
+    doc: Document, proposal: Proposal, proposed: Document | None = None
+) -> dict[str, set[str]]:
+    """Article id -> the paragraphs ("para-2") or "" (the whole article) it changes.
+
+    `proposed` is the proposal applied to `doc`, when the caller has it.
+    """
+    if proposed is None:
+        proposed = apply_proposal(doc, proposal)
     places: dict[str, set[str]] = {}
     for op in proposal.operations:
         match op:
