@@ -189,6 +189,7 @@ class _Conference:
         pid = f"p{number:04d}"
         ops: dict[str, Operation] = {}
         texts: dict[str, Article] = {}
+        anchors: set[str | None] = set()
         wanted = self.rng.choice((1, 1, 1, 2, 2, 3))
         for n in range(1000):  # in compatible mode, draws may find places taken
             if len(ops) >= wanted:
@@ -198,9 +199,10 @@ class _Conference:
                 continue
             ref = op.target if isinstance(op, AmendHeading) else op.article
             anchor = getattr(getattr(op, "position", None), "anchor", None)
-            if ref in ops or anchor in ops:
-                continue  # one operation per article and proposal
+            if ref in ops or anchor in ops or (anchor and anchor in anchors):
+                continue  # one operation per article and place in a proposal
             ops[ref] = op
+            anchors.add(anchor)
         else:
             raise ValueError("the document is too small for so many proposals")
         return _proposal(

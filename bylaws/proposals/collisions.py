@@ -23,7 +23,14 @@ from ..model import (
 )
 from ..overlay import apply_proposal, touched_articles
 from ..text import normalize_word, tokenize
-from .consolidate import Collision, pair_collisions, touched_places
+from .consolidate import (
+    Collision,
+    Consolidation,
+    carried_alone,
+    collisions_after,
+    pair_collisions,
+    touched_places,
+)
 from .merge import remembered_changes
 
 Relation = Literal["collide", "mergeable", "none", "duplicate"]
@@ -133,6 +140,9 @@ class _Prepared:
     changes: frozenset[str]
     structural: frozenset[str]
     anchors: frozenset[str]
+    # Whether carrying it alone meets its own operations (two at one place):
+    # it then collides with every proposal carried before it.
+    clashes_alone: bool
     # Equal for two proposals exactly when `same_text` holds of them.
     reads: Hashable
 
@@ -195,6 +205,7 @@ def _prepare(keys: _Keys, proposal: Proposal, proposed: Document) -> _Prepared:
         frozenset(touched_articles(proposal)),
         frozenset(structural),
         frozenset(anchors),
+        carried_alone(keys.doc, proposal, proposed) is None,
         _reads(keys, proposal, proposed),
     )
 
@@ -208,8 +219,14 @@ def _related(a: _Prepared, b: _Prepared) -> bool:
     )
 
 
-def _compare_prepared(doc: Document, a: _Prepared, b: _Prepared) -> PairReport:
-    """`compare_pair` on what was computed once per proposal."""
+def _compare_prepared(
+    doc: Document, a: _Prepared, alone: Consolidation | None, b: _Prepared
+) -> PairReport:
+    """`compare_pair` on what was computed once per proposal.
+
+    `alone` is the consolidation of the first proposal alone (None when it
+    clashes with itself).
+    """
     first, second = a.proposal, b.proposal
     if a.reads is not None and a.reads == b.reads:
         return PairReport(first.id, second.id, "duplicate", ())
@@ -217,7 +234,9 @@ def _compare_prepared(doc: Document, a: _Prepared, b: _Prepared) -> PairReport:
         sorted(k for k in a.places if k in b.places and not k.startswith("@"))
     )
     same_place = any(k.startswith("@") for k in a.places if k in b.places)
-    clashes = pair_collisions(doc, first, second, (a.proposed, b.proposed))
+    clashes = (
+        collisions_after(alone, doc, second, b.proposed) if alone is not None else []
+    )
     if clashes:
         return PairReport(first.id, second.id, "collide", shared, tuple(clashes))
     if shared or same_place:
@@ -243,9 +262,13 @@ def find_collisions(doc: Document, proposals: list[Proposal]) -> CollisionReport
             continue
         usable.append(_prepare(keys, proposal, proposed))
     found: dict[tuple[int, int], PairReport] = {}
+    alone: tuple[int, Consolidation | None] = (-1, None)
     with remembered_changes():
-        for i, j in _candidates(usable):
-            found[i, j] = _compare_prepared(doc, usable[i], usable[j])
+        for i, j in _candidates(usable):  # in order: each first carried once
+            if alone[0] != i:
+                a = usable[i]
+                alone = (i, carried_alone(doc, a.proposal, a.proposed))
+            found[i, j] = _compare_prepared(doc, usable[i], alone[1], usable[j])
     pairs = [
         found.get((i, j)) or PairReport(a.proposal.id, b.proposal.id, "none", ())
         for i, a in enumerate(usable)
@@ -264,7 +287,9 @@ def _candidates(usable: list[_Prepared]) -> list[tuple[int, int]]:
             by_name[name].append(n)
         if prepared.reads is not None:
             by_reading[prepared.reads].append(n)
-    pairs: set[tuple[int, int]] = set()
+    pairs: set[tuple[int, int]] = {
+        (i, j) for j, b in enumerate(usable) if b.clashes_alone for i in range(j)
+    }
     for group in (*by_name.values(), *by_reading.values()):
         for x, i in enumerate(group):
             for j in group[x + 1 :]:

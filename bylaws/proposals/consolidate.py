@@ -107,7 +107,7 @@ def _place_key(op: Insert | Move) -> tuple[str, str]:
 
 
 @dataclass
-class _State:
+class Consolidation:
     """The text consolidated so far and who changed what in it."""
 
     doc: Document
@@ -117,8 +117,18 @@ class _State:
     repealed_by: dict[str, str]
     headings_by: dict[str, str]
 
+    def copy(self) -> Consolidation:
+        return Consolidation(
+            self.doc,
+            dict(self.amended_by),
+            dict(self.placed_by),
+            dict(self.moved_by),
+            dict(self.repealed_by),
+            dict(self.headings_by),
+        )
 
-def _anchored_by(state: _State, ref: str, name: str) -> str | None:
+
+def _anchored_by(state: Consolidation, ref: str, name: str) -> str | None:
     """Another proposal that places an article next to `ref`."""
     for (_, anchor), other in state.placed_by.items():
         if anchor == ref and other != name:
@@ -132,22 +142,22 @@ def _other(table: dict[str, str], ref: str, name: str) -> str | None:
 
 
 # Who else already changed an article, each asked as (state, ref, name).
-_Finder = Callable[[_State, str, str], str | None]
+_Finder = Callable[[Consolidation, str, str], str | None]
 
 
-def _amender(state: _State, ref: str, name: str) -> str | None:
+def _amender(state: Consolidation, ref: str, name: str) -> str | None:
     return _other(state.amended_by, ref, name)
 
 
-def _mover(state: _State, ref: str, name: str) -> str | None:
+def _mover(state: Consolidation, ref: str, name: str) -> str | None:
     return _other(state.moved_by, ref, name)
 
 
-def _repealer(state: _State, ref: str, name: str) -> str | None:
+def _repealer(state: Consolidation, ref: str, name: str) -> str | None:
     return _other(state.repealed_by, ref, name)
 
 
-def _new_heading_giver(state: _State, ref: str, name: str) -> str | None:
+def _new_heading_giver(state: Consolidation, ref: str, name: str) -> str | None:
     return _other(state.headings_by, ref, name)
 
 
@@ -176,7 +186,9 @@ def _clash(ref: str, other: str, theirs: str, name: str, ours: str) -> list[Coll
     return [Collision(ref, "", "", other, name, theirs, ours)]
 
 
-def _repeal_clashes(state: _State, name: str, op: Repeal) -> list[Collision] | None:
+def _repeal_clashes(
+    state: Consolidation, name: str, op: Repeal
+) -> list[Collision] | None:
     """The collisions of a repeal: [] when it is one already made, None when none."""
     ref = op.article
     if ref in state.repealed_by:
@@ -188,7 +200,7 @@ def _repeal_clashes(state: _State, name: str, op: Repeal) -> list[Collision] | N
     return None
 
 
-def _move_clashes(state: _State, name: str, op: Move) -> list[Collision] | None:
+def _move_clashes(state: Consolidation, name: str, op: Move) -> list[Collision] | None:
     ref = op.article
     for find, theirs, ours in _MOVE_CLASHES:
         if other := find(state, ref, name):
@@ -198,7 +210,7 @@ def _move_clashes(state: _State, name: str, op: Move) -> list[Collision] | None:
 
 
 def _placement_clashes(
-    state: _State, name: str, op: Insert | Move
+    state: Consolidation, name: str, op: Insert | Move
 ) -> list[Collision] | None:
     """The collisions of putting an article at a place, None when none."""
     key = _place_key(op)
@@ -219,7 +231,7 @@ def _placement_clashes(
 
 
 def _heading_clashes(
-    state: _State, base: Document, name: str, op: AmendHeading
+    state: Consolidation, base: Document, name: str, op: AmendHeading
 ) -> list[Collision] | None:
     """The collisions of a new heading: [] when it is one already given."""
     target, heading = op.target, op.heading
@@ -245,7 +257,7 @@ def _heading_clashes(
 
 
 def _structural_clashes(
-    state: _State, base: Document, name: str, op: Operation
+    state: Consolidation, base: Document, name: str, op: Operation
 ) -> list[Collision] | None:
     """What one operation meets in the text so far; None: it is carried over."""
     match op:
@@ -261,7 +273,7 @@ def _structural_clashes(
 
 
 def _structural(
-    state: _State, base: Document, proposal: Proposal, op: Operation
+    state: Consolidation, base: Document, proposal: Proposal, op: Operation
 ) -> list[Collision]:
     """Carry one operation onto the consolidated text; collisions instead of errors.
 
@@ -290,7 +302,7 @@ def _amended(proposal: Proposal) -> list[str]:
 
 
 def _carry(
-    state: _State,
+    state: Consolidation,
     base: Document,
     proposal: Proposal,
     proposed: Document | None = None,
@@ -347,7 +359,7 @@ def consolidate(doc: Document, proposals: list[Proposal]) -> Document:
             article in incompatible ways); the message lists every clash.
         InvalidOperation: an operation cannot be applied (unknown article…).
     """
-    state = _State(doc, {}, {}, {}, {}, {})
+    state = Consolidation(doc, {}, {}, {}, {}, {})
     for proposal in proposals:
         collisions = _carry(state, doc, proposal)
         if collisions:
@@ -368,11 +380,28 @@ def pair_collisions(
     `proposed` holds both proposals applied to `doc`, when the caller has them.
     """
     first_doc, second_doc = proposed if proposed is not None else (None, None)
-    state = _State(doc, {}, {}, {}, {}, {})
-    found = _carry(state, doc, first, first_doc)
-    if found:
+    state = carried_alone(doc, first, first_doc)
+    if state is None:
         return []  # `first` cannot even stand alone; its own errors come elsewhere
-    return _carry(state, doc, second, second_doc)
+    return collisions_after(state, doc, second, second_doc)
+
+
+def carried_alone(
+    doc: Document, proposal: Proposal, proposed: Document | None = None
+) -> Consolidation | None:
+    """The consolidation of one proposal alone; None when it clashes with itself."""
+    state = Consolidation(doc, {}, {}, {}, {}, {})
+    return None if _carry(state, doc, proposal, proposed) else state
+
+
+def collisions_after(
+    state: Consolidation,
+    doc: Document,
+    proposal: Proposal,
+    proposed: Document | None = None,
+) -> list[Collision]:
+    """The clashes of carrying `proposal` onto `state`, which stays as it was."""
+    return _carry(state.copy(), doc, proposal, proposed)
 
 
 def touched_places(

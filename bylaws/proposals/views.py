@@ -128,9 +128,11 @@ def collisions_matrix(
     if colliding:
         lines.append("")
         lines.append("Collisions:")
+        readers: dict[str | None, Reader] = {}
+        by_id = {p.id: p for p in proposals}
         for pair in colliding:
             lines.append(f"  {pair.first} ✗ {pair.second}")
-            collisions = _readable(doc, pair, proposals)
+            collisions = _readable(doc, pair, by_id, readers)
             lines.extend(f"    {c.describe()}" for c in collisions)
     if mergeable:
         lines.append("")
@@ -148,16 +150,31 @@ def collisions_matrix(
 
 
 def _readable(
-    doc: Document, pair: PairReport, proposals: Sequence[Proposal]
+    doc: Document,
+    pair: PairReport,
+    by_id: dict[str, Proposal],
+    readers: dict[str | None, Reader],
 ) -> Sequence[Collision]:
-    """A pair's clashes with references read in the text each side makes."""
-    by_id = {p.id: p for p in proposals}
+    """A pair's clashes with references read in the text each side makes.
+
+    `readers` keeps each side's reader (the base's under None) for the next
+    pair: numbering a document is worth doing once.
+    """
     if pair.first not in by_id or pair.second not in by_id:
         return pair.collisions
-    base = Reader(doc)
-    first = Reader(apply_proposal(doc, by_id[pair.first]))
-    second = Reader(apply_proposal(doc, by_id[pair.second]))
-    return [c.read_with(base, first, second) for c in pair.collisions]
+    texts = (t for c in pair.collisions for t in (c.base, c.first_text, c.second_text))
+    if not any("{" in t for t in texts):
+        return pair.collisions  # no reference to read
+
+    def reader(name: str | None) -> Reader:
+        if name not in readers:
+            readers[name] = Reader(
+                doc if name is None else apply_proposal(doc, by_id[name])
+            )
+        return readers[name]
+
+    sides = (reader(None), reader(pair.first), reader(pair.second))
+    return [c.read_with(*sides) for c in pair.collisions]
 
 
 # --- review ------------------------------------------------------------------------
