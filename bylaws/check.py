@@ -9,14 +9,16 @@ from __future__ import annotations
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from lxml import etree
 
 from . import numbering, validation, xmlio
 from .diff.memory import paused_collector
-from .errors import BylawsError, NotFound, Problem
+from .errors import BylawsError, Level, NotFound, Problem
+from .locale import _, language_of
 from .model import (
     Amend,
     ArticleEntry,
@@ -52,6 +54,8 @@ class Report:
     files: int = 0
     # Article files that exist but could not be read: already reported once.
     unreadable: set[str] = field(default_factory=set)
+    # The checked documents' languages, in order: the messages follow the first.
+    languages: list[str] = field(default_factory=list)
 
     @property
     def errors(self) -> int:
@@ -65,12 +69,15 @@ class Report:
         return sorted(self.problems, key=lambda p: (p.path, p.line, p.col, p.message))
 
 
-def _problem(loc: SourceLoc | None, message: str, level: str = "error") -> Problem:
+def _problem(
+    loc: SourceLoc | None, message: str, level: str = "error", **args: Any
+) -> Problem:
+    """A problem from a marked message (`_("… {name} …")`) and its fields' values."""
+    english = message.format(**args) if args else message
+    kind: Level = "error" if level == "error" else "warning"
     if loc is None:
-        return Problem("", 0, 0, "error" if level == "error" else "warning", message)
-    return Problem(
-        loc.path, loc.line, loc.col, "error" if level == "error" else "warning", message
-    )
+        return Problem("", 0, 0, kind, english, message, args)
+    return Problem(loc.path, loc.line, loc.col, kind, english, message, args)
 
 
 # --- reading files without stopping at the first bad one ----------------------
@@ -109,12 +116,10 @@ def _parse(data: bytes, path: str, name: str, report: Report) -> _Parsed | None:
         return None
     if data.startswith(xmlio.BOM):
         report.problems.append(
-            Problem(
-                path,
-                1,
-                1,
+            _problem(
+                SourceLoc(path, 1, 1),
+                _("file starts with a byte-order mark; `bylaws fmt` removes it"),
                 "warning",
-                "file starts with a byte-order mark; `bylaws fmt` removes it",
             )
         )
     targets = validation.values_if_valid(root, "to")
@@ -176,15 +181,26 @@ def _load_articles(tree: Tree, folder: PurePosixPath, report: Report) -> _Articl
         article_id = parsed.root.get("id", "")
         if article_id != stem or article_id in sources:
             loc = xmlio.source_loc(parsed.root, parsed.path, parsed.data)
-            message = (
-                f"duplicate article id {article_id!r}: "
-                f"{os.path.basename(sources[article_id][0])} has it already; give "
-                f"the article in {name!r} an id of its own, the same as its file name"
-                if article_id in sources
-                else f"article id {article_id!r} does not match its file name "
-                f"{name!r}; ids never change, so rename the file to {article_id}.xml"
-            )
-            report.problems.append(_problem(loc, message))
+            if article_id in sources:
+                problem = _problem(
+                    loc,
+                    _(
+                        "duplicate article id {article_id!r}: {other} has it already; give the article in {name!r} an id of its own, the same as its file name"
+                    ),
+                    article_id=article_id,
+                    other=os.path.basename(sources[article_id][0]),
+                    name=name,
+                )
+            else:
+                problem = _problem(
+                    loc,
+                    _(
+                        "article id {article_id!r} does not match its file name {name!r}; ids never change, so rename the file to {article_id}.xml"
+                    ),
+                    article_id=article_id,
+                    name=name,
+                )
+            report.problems.append(problem)
         sources[article_id] = (parsed.path, parsed.data)
         if parsed.targets:
             with_references.append(
@@ -259,7 +275,9 @@ def reference_problems(
                     root = xmlio.parse_bytes(file.data, file.path)
                     refs = list(root.iter(xmlio.Q + "ref"))
                 loc = xmlio.source_loc(refs[index], file.path, file.data, f'to="{to}"')
-                yield _problem(loc, exc.message)
+                yield replace(
+                    Problem.from_error(exc), path=loc.path, line=loc.line, col=loc.col
+                )
 
 
 # --- rules on a loaded document ----------------------------------------------
@@ -275,29 +293,37 @@ def outline_problems(
     for entry in entries:
         if counts[entry.ref] > 1 and entry.ref in seen:
             yield _problem(
-                entry.loc, f"article {entry.ref} is listed twice in the outline"
+                entry.loc,
+                _("article {ref} is listed twice in the outline"),
+                ref=entry.ref,
             )
         seen.add(entry.ref)
         missing = entry.ref not in doc.articles and entry.ref not in unreadable
         if missing and not entry.repealed:
             yield _problem(
                 entry.loc,
-                f"article {entry.ref} is in the outline but has no file "
-                f"{articles_folder}/{entry.ref}.xml",
+                _("article {ref} is in the outline but has no file {folder}/{ref}.xml"),
+                ref=entry.ref,
+                folder=articles_folder,
             )
         if entry.num is not None and doc.numbering == "auto":
             yield _problem(
                 entry.loc,
-                f"article {entry.ref} has num={entry.num!r} but the document numbers "
-                'its articles automatically (numbering="auto"); remove num',
+                _(
+                    'article {ref} has num={num!r} but the document numbers its articles automatically (numbering="auto"); remove num'
+                ),
                 "warning",
+                ref=entry.ref,
+                num=entry.num,
             )
         if entry.repealed and doc.numbering == "auto":
             yield _problem(
                 entry.loc,
-                f"article {entry.ref} is marked repealed, which only a "
-                'numbering="fixed" document keeps; remove it from the outline',
+                _(
+                    'article {ref} is marked repealed, which only a numbering="fixed" document keeps; remove it from the outline'
+                ),
                 "warning",
+                ref=entry.ref,
             )
     listed = set(counts)
     for ref in sorted(set(doc.articles) - listed):
@@ -305,16 +331,23 @@ def outline_problems(
         if ref not in listed:
             yield _problem(
                 article.loc,
-                f"article {ref} is not listed in the outline of {doc.id}; add "
-                f'<article ref="{ref}"/> to document.xml or delete the file',
+                _(
+                    'article {ref} is not listed in the outline of {document}; add <article ref="{ref}"/> to document.xml or delete the file'
+                ),
+                ref=ref,
+                document=doc.id,
             )
     division_ids = Counter(d.id for d in iter_divisions(doc.outline))
     for division in iter_divisions(doc.outline):
         if division_ids[division.id] > 1:
-            yield _problem(division.loc, f"duplicate division id {division.id!r}")
+            yield _problem(
+                division.loc, _("duplicate division id {id!r}"), id=division.id
+            )
         if division.id in doc.articles:
             yield _problem(
-                division.loc, f"division id {division.id!r} is also an article id"
+                division.loc,
+                _("division id {id!r} is also an article id"),
+                id=division.id,
             )
     yield from _fixed_number_problems(doc, entries)
 
@@ -331,8 +364,12 @@ def _fixed_number_problems(
         if int(entry.num) <= last:
             yield _problem(
                 entry.loc,
-                f"article {entry.ref} has number {entry.num} after number {last}; "
-                "fixed numbers must increase through the outline",
+                _(
+                    "article {ref} has number {num} after number {last}; fixed numbers must increase through the outline"
+                ),
+                ref=entry.ref,
+                num=entry.num,
+                last=last,
             )
         last = max(last, int(entry.num))
 
@@ -362,8 +399,12 @@ def proposal_problems(
         report.problems.append(
             _problem(
                 proposal.loc,
-                f"proposal {proposal.id} is based on document {proposal.base.document!r}, "
-                f"but it lies in {doc.id!r}",
+                _(
+                    "proposal {proposal} is based on document {base!r}, but it lies in {document!r}"
+                ),
+                proposal=proposal.id,
+                base=proposal.base.document,
+                document=doc.id,
             )
         )
         return None
@@ -372,17 +413,24 @@ def proposal_problems(
         report.problems.append(
             _problem(
                 proposal.loc,
-                f"proposal {proposal.id} is at stage {proposal.stage!r}, which "
-                f"{doc.id} does not define (stages: {', '.join(stage_ids)})",
+                _(
+                    "proposal {proposal} is at stage {stage!r}, which {document} does not define (stages: {stages})"
+                ),
+                proposal=proposal.id,
+                stage=proposal.stage,
+                document=doc.id,
+                stages=", ".join(stage_ids),
             )
         )
     if not proposal.operations:
         report.problems.append(
             _problem(
                 proposal.loc,
-                f"proposal {proposal.id} has no operations yet; add one with "
-                f"`bylaws propose amend {proposal.id} ARTICLE` (or insert, repeal, move)",
+                _(
+                    "proposal {proposal} has no operations yet; add one with `bylaws propose amend {proposal} ARTICLE` (or insert, repeal, move)"
+                ),
                 "warning",
+                proposal=proposal.id,
             )
         )
     report.problems.extend(review_problems(doc, proposal))
@@ -397,8 +445,10 @@ def proposal_problems(
         report.problems.append(
             _problem(
                 articles[ref].loc,
-                f"proposal {proposal.id} has a text for {ref} but no operation uses it",
+                _("proposal {proposal} has a text for {ref} but no operation uses it"),
                 "warning",
+                proposal=proposal.id,
+                ref=ref,
             )
         )
     report.problems.extend(_unchanged_amendments(doc, proposal, articles))
@@ -428,9 +478,12 @@ def _orphaned_references(
                     told.add(referrer)
                     yield _problem(
                         op.loc,
-                        f"proposal {proposal.id} repeals {op.article}, but "
-                        f"{referrer} still refers to it; amend {referrer} in this "
-                        "proposal as well",
+                        _(
+                            "proposal {proposal} repeals {article}, but {referrer} still refers to it; amend {referrer} in this proposal as well"
+                        ),
+                        proposal=proposal.id,
+                        article=op.article,
+                        referrer=referrer,
                     )
                 continue
             try:
@@ -438,9 +491,14 @@ def _orphaned_references(
             except NotFound as exc:
                 yield _problem(
                     op.loc,
-                    f"proposal {proposal.id} amends {op.article}, but the reference "
-                    f"to {to!r} in {referrer} would point to nothing ({exc.message}); "
-                    f"amend {referrer} in this proposal as well",
+                    _(
+                        "proposal {proposal} amends {article}, but the reference to {to!r} in {referrer} would point to nothing ({why}); amend {referrer} in this proposal as well"
+                    ),
+                    proposal=proposal.id,
+                    article=op.article,
+                    to=to,
+                    referrer=referrer,
+                    why=exc.message,
                 )
 
 
@@ -460,10 +518,12 @@ def _unchanged_amendments(
         if mine is not None and theirs is not None and mine[1] == theirs[1]:
             yield _problem(
                 op.loc,
-                f"proposal {proposal.id} amends {op.article} but its text is the "
-                "text in force: edit "
-                f"proposals/{proposal.id}/articles/{op.article}.xml",
+                _(
+                    "proposal {proposal} amends {article} but its text is the text in force: edit proposals/{proposal}/articles/{article}.xml"
+                ),
                 "warning",
+                proposal=proposal.id,
+                article=op.article,
             )
 
 
@@ -474,9 +534,12 @@ def _stale_problems(tree: Tree, proposal: Proposal) -> Iterator[Problem]:
     for ref in stale_articles(tree, proposal):
         yield _problem(
             proposal.loc,
-            f"proposal {proposal.id} is stale: {ref} changed since it was drafted; "
-            f"run `bylaws rebase` on it",
+            _(
+                "proposal {proposal} is stale: {ref} changed since it was drafted; run `bylaws rebase` on it"
+            ),
             "warning",
+            proposal=proposal.id,
+            ref=ref,
         )
 
 
@@ -506,8 +569,11 @@ def _comment_problems(
             if comment.proposal not in proposed:
                 yield _problem(
                     comment.loc,
-                    f"comment {comment.id} names proposal {comment.proposal}, "
-                    "which does not exist",
+                    _(
+                        "comment {comment} names proposal {proposal}, which does not exist"
+                    ),
+                    comment=comment.id,
+                    proposal=comment.proposal,
                 )
                 continue
             # A comment on a proposal may anchor to an article the proposal inserts.
@@ -516,7 +582,9 @@ def _comment_problems(
         if not (_resolves(target, anchor) or _resolves(doc, anchor)):
             yield _problem(
                 comment.loc,
-                f"comment {comment.id} is on {comment.on}, which does not exist",
+                _("comment {comment} is on {on}, which does not exist"),
+                comment=comment.id,
+                on=comment.on,
             )
 
 
@@ -540,6 +608,7 @@ def check_document(tree: Tree, folder: PurePosixPath, report: Report) -> None:
     if parsed is None:
         return
     doc = xmlio.document_from_xml(parsed.root, articles, parsed.path, parsed.data)
+    report.languages.append(language_of(doc))
     report.problems.extend(
         outline_problems(
             doc, tree.display(folder / ARTICLES), frozenset(report.unreadable)

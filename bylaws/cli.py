@@ -2,7 +2,8 @@
 
 Commands live in `bylaws.commands.*` and are imported only when run, so
 `bylaws check` does not pay for mkdocs. Library errors become one line on
-stderr (`file:line:col: error: message`) and exit code 2; no traceback.
+stderr (`file:line:col: error: message`, the message in the reader's
+language: see `bylaws.locale.cli_language`) and exit code 2; no traceback.
 """
 
 from __future__ import annotations
@@ -56,13 +57,16 @@ class BylawsGroup(click.Group):
         return command if isinstance(command, click.Command) else None
 
     def invoke(self, ctx: click.Context) -> Any:
+        from .locale import _, cli_language, forget_language, say
+
+        forget_language()  # a new run: no document yet (CliRunner runs many in one process)
         try:
             return super().invoke(ctx)
         except BylawsError as exc:
-            click.echo(str(exc), err=True)
+            click.echo(exc.render(cli_language()), err=True)
             ctx.exit(EXIT_USAGE)
         except (KeyboardInterrupt, click.exceptions.Abort):
-            click.echo("interrupted", err=True)
+            click.echo(say(_("interrupted")), err=True)
             ctx.exit(130)
         except (click.ClickException, click.exceptions.Exit, SystemExit):
             raise
@@ -75,8 +79,13 @@ class BylawsGroup(click.Group):
             if os.environ.get("BYLAWS_DEBUG"):
                 raise
             click.echo(
-                f"internal error: {type(exc).__name__}: {exc} (this is a bug in bylaws; "
-                "run again with BYLAWS_DEBUG=1 and report the traceback)",
+                say(
+                    _(
+                        "internal error: {kind}: {error} (this is a bug in bylaws; run again with BYLAWS_DEBUG=1 and report the traceback)"
+                    ),
+                    kind=type(exc).__name__,
+                    error=exc,
+                ),
                 err=True,
             )
             ctx.exit(EXIT_INTERNAL)

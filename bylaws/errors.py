@@ -2,12 +2,18 @@
 
 Every error knows where it happened (file, line, column) and says what is wrong
 in words a drafter understands. Only `bylaws.cli` turns them into exit codes.
+
+A message may be a marked msgid with `{name}` fields and their values:
+`NotFound(_("no proposal {name}"), name=pid)`. `str()` reads it in English;
+`render(lang)` reads it in the user's language, at the CLI boundary. The
+place and the level word (`error`, `warning`) stay as they are in every
+language: editors and CI read `file:line:col: error:` as a fixed format.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
+from dataclasses import dataclass, field
+from typing import Any, Literal
 
 Level = Literal["error", "warning"]
 
@@ -21,8 +27,23 @@ def where(path: str | None, line: int | None = None, col: int | None = None) -> 
     return path
 
 
+def _translate(msgid: str, args: dict[str, Any], lang: str) -> str:
+    from .locale import tr  # late: the locale's .po reader raises errors of ours
+
+    return tr(msgid, lang, **args)
+
+
+def _english(msgid: str, args: dict[str, Any]) -> str:
+    text = msgid.rpartition("\x04")[2]
+    return text.format(**args) if args else text
+
+
 class BylawsError(Exception):
-    """A failure the user can act on; its text is the whole message."""
+    """A failure the user can act on; its text is the whole message.
+
+    `message` is the English text; `msgid` and `args` let `render` say it in
+    another language.
+    """
 
     def __init__(
         self,
@@ -30,9 +51,13 @@ class BylawsError(Exception):
         path: str | None = None,
         line: int | None = None,
         col: int | None = None,
+        **args: Any,
     ) -> None:
-        super().__init__(message)
-        self.message = message
+        english = _english(message, args)
+        super().__init__(english)
+        self.message = english
+        self.msgid = message
+        self.args_ = args
         self.path = path
         self.line = line
         self.col = col
@@ -40,6 +65,16 @@ class BylawsError(Exception):
     def __str__(self) -> str:
         place = where(self.path, self.line, self.col)
         return f"{place}: error: {self.message}" if place else f"error: {self.message}"
+
+    def text(self, lang: str) -> str:
+        """The message alone, in a language (English where it has no translation)."""
+        return _translate(self.msgid, self.args_, lang)
+
+    def render(self, lang: str) -> str:
+        """The whole line, `file:line:col: error: message`, in a language."""
+        place = where(self.path, self.line, self.col)
+        head = f"{place}: " if place else ""
+        return f"{head}error: {self.text(lang)}"
 
 
 class UnusableInput(BylawsError):
@@ -73,12 +108,25 @@ class Problem:
     col: int
     level: Level
     message: str
+    msgid: str = ""
+    args: dict[str, Any] = field(default_factory=dict, compare=False)
 
     def __str__(self) -> str:
         return f"{where(self.path, self.line, self.col)}: {self.level}: {self.message}"
 
+    def render(self, lang: str) -> str:
+        """The line in a language: place and level stay, the message is translated."""
+        text = _translate(self.msgid, self.args, lang) if self.msgid else self.message
+        return f"{where(self.path, self.line, self.col)}: {self.level}: {text}"
+
     @classmethod
     def from_error(cls, error: BylawsError) -> Problem:
         return cls(
-            error.path or "", error.line or 0, error.col or 0, "error", error.message
+            error.path or "",
+            error.line or 0,
+            error.col or 0,
+            "error",
+            error.message,
+            error.msgid,
+            error.args_,
         )

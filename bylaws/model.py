@@ -295,14 +295,6 @@ Operation = Amend | Insert | Repeal | Move | AmendHeading
 Verdict = Literal[
     "adopt", "adopt-modified", "reject", "refer-back", "withdrawn", "superseded"
 ]
-VERDICTS: tuple[Verdict, ...] = (
-    "adopt",
-    "adopt-modified",
-    "reject",
-    "refer-back",
-    "withdrawn",
-    "superseded",
-)
 
 
 @dataclass(frozen=True, slots=True)

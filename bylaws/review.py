@@ -11,9 +11,11 @@ withdrawn and superseded close it, and so does adoption at the last stage.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Literal
+from typing import Any, Literal
 
 from .errors import BylawsError, InvalidOperation, NotFound, Problem
+from .locale import _, _p, language_of, tr
+from .locale.words import DEFAULT_STAGES
 from .model import (
     Document,
     Proposal,
@@ -27,18 +29,6 @@ from .model import (
 from .numbering import division_label, label_for, number_divisions
 from .overlay import apply_proposal, touched_articles
 
-DEFAULT_STAGES_AR: tuple[Stage, ...] = (
-    Stage("drafting-committee", "لجنة الصياغة"),
-    Stage("central-leadership", "القيادة المركزية"),
-    Stage("central-committee", "اللجنة المركزية"),
-    Stage("conference", "المؤتمر العام"),
-)
-DEFAULT_STAGES_EN: tuple[Stage, ...] = (
-    Stage("drafting-committee", "Drafting committee"),
-    Stage("central-leadership", "Central leadership"),
-    Stage("central-committee", "Central committee"),
-    Stage("conference", "Conference"),
-)
 ADOPTING: frozenset[Verdict] = frozenset({"adopt", "adopt-modified"})
 CLOSING: frozenset[Verdict] = frozenset({"reject", "withdrawn", "superseded"})
 
@@ -49,7 +39,12 @@ def stages(doc: Document) -> tuple[Stage, ...]:
     """The document's review stages, or the default four in its language."""
     if doc.meta.stages:
         return doc.meta.stages
-    return DEFAULT_STAGES_AR if doc.lang.split("-")[0] == "ar" else DEFAULT_STAGES_EN
+    return default_stages(language_of(doc))
+
+
+def default_stages(lang: str) -> tuple[Stage, ...]:
+    """The four stages a document has when it declares none, named in `lang`."""
+    return tuple(Stage(id, tr(name, lang)) for id, name in DEFAULT_STAGES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,12 +63,13 @@ class ReviewState:
     referred_back: bool
 
 
-def _fail(message: str, loc: SourceLoc | None) -> InvalidOperation:
+def _fail(message: str, loc: SourceLoc | None, **args: Any) -> InvalidOperation:
     return InvalidOperation(
         message,
         loc.path if loc else None,
         loc.line if loc else None,
         loc.col if loc else None,
+        **args,
     )
 
 
@@ -86,16 +82,57 @@ def _check_ruling(ruling: Ruling | None, what: str, loc: SourceLoc | None) -> No
         return
     if ruling.verdict == "adopt-modified" and not ruling.modified:
         raise _fail(
-            f'the {what} "adopt-modified" needs modified="PROPOSAL-ID" naming the text '
-            "adopted instead",
+            _(
+                'the {what} "adopt-modified" needs modified="PROPOSAL-ID" naming the text adopted instead'
+            ),
             loc,
+            what=what,
         )
     if ruling.verdict == "superseded" and not ruling.by:
         raise _fail(
-            f'the {what} "superseded" needs by="PROPOSAL-ID" naming the proposal '
-            "that replaces it",
+            _(
+                'the {what} "superseded" needs by="PROPOSAL-ID" naming the proposal that replaces it'
+            ),
             loc,
+            what=what,
         )
+
+
+def _check_rulings(review: Review, last_date: str) -> str:
+    """Check a review's rulings, each dated no earlier than the one before.
+
+    Returns:
+        The date of the review's last ruling, or `last_date` if it has none.
+    """
+    for ruling, what in (
+        (review.recommendation, "recommendation"),
+        (review.decision, "decision"),
+    ):
+        _check_ruling(ruling, what, review.loc)
+        if ruling is None:
+            continue
+        if last_date and ruling.date < last_date:
+            raise _fail(
+                _(
+                    "the {what} at {stage} is dated {date}, before the previous ruling ({previous})"
+                ),
+                review.loc,
+                what=what,
+                stage=review.stage,
+                date=ruling.date,
+                previous=last_date,
+            )
+        last_date = ruling.date
+    return last_date
+
+
+def _outcome_after(decision: Ruling | None, at_last_stage: bool) -> str:
+    """Where a decision leaves the proposal: closed, adopted, or still open."""
+    if decision is not None and decision.verdict in CLOSING:
+        return "closed"
+    if decision is not None and decision.verdict in ADOPTING and at_last_stage:
+        return "adopted"
+    return "open"
 
 
 def review_state(doc: Document, proposal: Proposal) -> ReviewState:
@@ -116,43 +153,44 @@ def review_state(doc: Document, proposal: Proposal) -> ReviewState:
     for review in proposal.reviews:
         if review.stage not in order:
             raise _fail(
-                f"unknown stage '{review.stage}'; the stages are: {', '.join(order)}",
+                _("unknown stage '{stage}'; the stages are: {stages}"),
                 review.loc,
+                stage=review.stage,
+                stages=", ".join(order),
             )
         if outcome != "open":
             raise _fail(
-                f"the proposal was already {outcome} ({last.verdict if last else ''}); "
-                f"no review can follow at {review.stage}",
+                _(
+                    "the proposal was already {outcome} ({verdict}); no review can follow at {stage}"
+                ),
                 review.loc,
+                outcome=outcome,
+                verdict=last.verdict if last else "",
+                stage=review.stage,
             )
         index = order.index(review.stage)
         if index > current + 1 or (index == current + 1 and not may_advance):
             skipped = order[current + 1] if index > current + 1 else order[current]
             raise _fail(
-                f"the review at {review.stage} skips a stage: the proposal is at "
-                f"{order[current]} ({labels[order[current]]}) and must go through "
-                f"{skipped} first",
+                _(
+                    "the review at {stage} skips a stage: the proposal is at {current} ({label}) and must go through {skipped} first"
+                ),
                 review.loc,
+                stage=review.stage,
+                current=order[current],
+                label=labels[order[current]],
+                skipped=skipped,
             )
         if index < current and not referred:
             raise _fail(
-                f"the review at {review.stage} goes back from {order[current]} "
-                "without a refer-back decision",
+                _(
+                    "the review at {stage} goes back from {current} without a refer-back decision"
+                ),
                 review.loc,
+                stage=review.stage,
+                current=order[current],
             )
-        for ruling, what in (
-            (review.recommendation, "recommendation"),
-            (review.decision, "decision"),
-        ):
-            _check_ruling(ruling, what, review.loc)
-            if ruling is not None:
-                if last_date and ruling.date < last_date:
-                    raise _fail(
-                        f"the {what} at {review.stage} is dated {ruling.date}, before "
-                        f"the previous ruling ({last_date})",
-                        review.loc,
-                    )
-                last_date = ruling.date
+        last_date = _check_rulings(review, last_date)
         current = index
         effective = _effective(review)
         decision = review.decision
@@ -160,14 +198,7 @@ def review_state(doc: Document, proposal: Proposal) -> ReviewState:
         may_advance = effective is not None and effective.verdict in ADOPTING
         if effective is not None:
             last = effective
-        if decision is not None and decision.verdict in CLOSING:
-            outcome = "closed"
-        elif (
-            decision is not None
-            and decision.verdict in ADOPTING
-            and index == len(order) - 1
-        ):
-            outcome = "adopted"
+        outcome = _outcome_after(decision, at_last_stage=index == len(order) - 1)
     return ReviewState(order[current], outcome, last, may_advance, referred)  # type: ignore[arg-type]
 
 
@@ -177,8 +208,10 @@ def check_stage(doc: Document, proposal: Proposal) -> ReviewState:
     order = [s.id for s in stages(doc)]
     if proposal.stage not in order:
         raise _fail(
-            f"unknown stage '{proposal.stage}'; the stages are: {', '.join(order)}",
+            _("unknown stage '{stage}'; the stages are: {stages}"),
             proposal.loc,
+            stage=proposal.stage,
+            stages=", ".join(order),
         )
     here, there = order.index(state.stage), order.index(proposal.stage)
     allowed = there == here or (
@@ -188,10 +221,16 @@ def check_stage(doc: Document, proposal: Proposal) -> ReviewState:
         allowed = allowed or there < here
     if not allowed:
         raise _fail(
-            f'stage="{proposal.stage}" does not follow from the reviews: the proposal '
-            f"was last reviewed at {state.stage}"
-            + (" and may go on to the next stage" if state.may_advance else ""),
+            _(
+                'stage="{stage}" does not follow from the reviews: the proposal was last reviewed at {last} and may go on to the next stage'
+            )
+            if state.may_advance
+            else _(
+                'stage="{stage}" does not follow from the reviews: the proposal was last reviewed at {last}'
+            ),
             proposal.loc,
+            stage=proposal.stage,
+            last=state.stage,
         )
     return replace(state, stage=proposal.stage)
 
@@ -279,7 +318,7 @@ def article_labels(doc: Document, proposal: Proposal) -> tuple[str, ...]:
     """What a proposal touches, as readers name it: articles by their number in
     the text in force, new ones by their number in the proposal, divisions by
     their designation."""
-    arabic = doc.lang.split("-")[0] == "ar"
+    new = tr(_p("article", "new"), language_of(doc))
     divisions = {d.id: d for d in iter_divisions(doc.outline)}
     division_numbers = number_divisions(doc)
     proposed: Document | None = None
@@ -300,7 +339,7 @@ def article_labels(doc: Document, proposal: Proposal) -> tuple[str, ...]:
             pass
         try:
             proposed = proposed or apply_proposal(doc, proposal)
-            out.append(label_for(proposed, ref) + (" (جديدة)" if arabic else " (new)"))
+            out.append(f"{label_for(proposed, ref)} ({new})")
         except BylawsError:
             out.append(ref)
     return tuple(out)

@@ -23,7 +23,15 @@ from typing import Literal
 from .marks import mark_ranges
 
 __all__ = [
+    "ARABIC_BLOCK",
+    "ARABIC_INDIC_DIGITS",
+    "ARABIC_LETTERS",
+    "ARABIC_MARKS",
+    "ARABIC_TATWEEL",
+    "ARABIC_WORD_MARKS",
+    "EXTENDED_ARABIC_INDIC_DIGITS",
     "TokenKind",
+    "has_arabic_letters",
     "is_formal_change",
     "is_space",
     "loose_key",
@@ -109,6 +117,26 @@ _SPACE_RE = re.compile(r"\s+")
 _ALEF_FORMS = "\u0623\u0625\u0622\u0671\u0672\u0673"
 _DIGITS = "\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669"
 _EXT_DIGITS = "\u06f0\u06f1\u06f2\u06f3\u06f4\u06f5\u06f6\u06f7\u06f8\u06f9"
+# Arabic character classes, the one definition the rest of bylaws uses: bodies of
+# a regex class (`f"[{ARABIC_LETTERS}]"`); the digit classes are also the digits
+# in order 0-9, for translation tables.
+ARABIC_BLOCK = "\u0600-\u06ff"  # the whole Arabic block: letters, marks, digits, signs
+ARABIC_LETTERS = "\u0621-\u064a"  # hamza to yeh: the letters a word is spelled with
+ARABIC_INDIC_DIGITS = _DIGITS
+EXTENDED_ARABIC_INDIC_DIGITS = _EXT_DIGITS
+ARABIC_MARKS = _TASHKEEL  # harakat, tanween, shadda, sukun, superscript alef
+ARABIC_TATWEEL = _TATWEEL
+_ARABIC_RE = re.compile(f"[{ARABIC_BLOCK}]")
+
+
+def has_arabic_letters(text: str) -> bool:
+    """Whether any character of `text` is in the Arabic block."""
+    return _ARABIC_RE.search(text) is not None
+
+
+# What an Arabic word may carry without becoming another word: tashkeel, Quranic
+# annotation marks, tatweel and zero-width joiners.
+ARABIC_WORD_MARKS = _TASHKEEL + "\u06d6-\u06ed" + _TATWEEL + _JOINERS
 _WORD_FOLD = str.maketrans(
     {
         **dict.fromkeys(_ALEF_FORMS, "\u0627"),

@@ -163,7 +163,7 @@ def test_feedback_anchor_to_nothing(sample: Path) -> None:
 
 def test_problems_exit_one_with_counts(sample: Path) -> None:
     edit(sample / "document.xml", '<article ref="art-emblem"/>', "")
-    result = CliRunner().invoke(cli, ["check", str(sample)])
+    result = CliRunner().invoke(cli, ["check", str(sample)], env={"BYLAWS_LANG": "en"})
     assert result.exit_code == 1
     assert "1 error(s), 0 warning(s)" in result.output
 

@@ -10,6 +10,8 @@ from bylaws.diff.compare import diff_documents
 from bylaws.diff.words import new_text, old_text
 from tests.diff_helpers import art, document
 
+from .conftest import examples
+
 
 def _unit_ops(old: str, new: str):  # type: ignore[no-untyped-def]
     a = document([("c", "ف", [art("a", old)])])
@@ -95,7 +97,7 @@ _ARABIC = st.sampled_from(
 _TEXT = st.lists(_ARABIC, min_size=0, max_size=25).map(" ".join)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(
     old=st.lists(_TEXT, min_size=1, max_size=4),
     new=st.lists(_TEXT, min_size=1, max_size=4),

@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from bylaws.cli import cli
-from bylaws.diff.engine import diff_paths
+from bylaws.operands import diff_paths
 from tests.conftest import SAMPLE
 
 PROPOSAL = "proposals/finance-transparency"

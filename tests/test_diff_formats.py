@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 
 from bylaws.diff.changes import without_formal
-from bylaws.diff.engine import diff_paths
 from bylaws.formatters import FORMATS, FormatOptions, get_formatter, render
 from bylaws.formatters.bidi import visual
+from bylaws.operands import diff_paths
 from tests.conftest import ENGLISH, ROOT, SAMPLE, golden
 
 PROPOSALS = sorted(p.name for p in (SAMPLE / "proposals").iterdir() if p.is_dir())

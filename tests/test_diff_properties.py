@@ -20,6 +20,7 @@ from bylaws.model import Article, Document, P, Point
 from bylaws.numbering import number_outline
 from bylaws.overlay import apply_proposal
 
+from .conftest import examples
 from .proposal_strategies import decorated, documents, proposals
 
 
@@ -42,7 +43,7 @@ def _words(doc: Document, article: Article) -> Counter[str]:
 
 
 @settings(
-    max_examples=150,
+    max_examples=examples(150),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
@@ -83,7 +84,7 @@ WORDS_OF_DESIGNATIONS = st.lists(
 def test_a_reference_read_otherwise_rebuilds_both_readings_exactly(
     old: str, new: str
 ) -> None:
-    from bylaws.diff.compare import _changed_designation
+    from bylaws.diff.units import _changed_designation
 
     if old == new:
         return

@@ -1,5 +1,5 @@
 """Akoma Ntoso 3.0 export: every output validates against the OASIS schema
-(skipped where ../shared/schemas/akn30 is absent), with FRBR metadata, eIds in
+(skipped where $BYLAWS_SCHEMAS/akn30 is absent), with FRBR metadata, eIds in
 the AKN convention, and a proposal as an amendment document."""
 
 from __future__ import annotations
@@ -18,12 +18,21 @@ from bylaws.importers import import_bytes, import_file
 from bylaws.overlay import apply_proposal
 from bylaws.workspace import DiskTree, load_document, load_proposal, proposal_folders
 
-from .conftest import CORPORA, ENGLISH, ROOT, SAMPLE
+from .conftest import (
+    CORPORA,
+    ENGLISH,
+    NO_CORPORA,
+    NO_SCHEMAS,
+    ROOT,
+    SAMPLE,
+    SCHEMAS,
+    examples,
+)
 from .proposal_strategies import documents, proposals
 
-XSD = ROOT.parent / "shared" / "schemas" / "akn30" / "akomantoso30.xsd"
+XSD = SCHEMAS / "akn30" / "akomantoso30.xsd"
 A = "{" + AKN_NS + "}"
-needs_schema = pytest.mark.skipif(not XSD.is_file(), reason="no AKN 3.0 schema here")
+needs_schema = pytest.mark.skipif(not XSD.is_file(), reason=NO_SCHEMAS)
 
 
 @lru_cache(maxsize=1)
@@ -59,7 +68,7 @@ def test_imported_texts_with_repeals_and_bis_validate(name: str) -> None:
 
 
 @needs_schema
-@pytest.mark.skipif(not CORPORA.is_dir(), reason="no corpora")
+@pytest.mark.skipif(not CORPORA.is_dir(), reason=NO_CORPORA)
 def test_the_cape_town_by_law_goes_from_akn_2_to_akn_3() -> None:
     doc = import_file(CORPORA / "za-cpt-ombudsman-en-akn" / "after.xml").document
     _valid(export_model(doc, "akn"))
@@ -144,7 +153,7 @@ def test_akn_import_refuses_what_is_not_akoma_ntoso() -> None:
 
 
 @needs_schema
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(data=st.data())
 def test_generated_documents_and_proposals_validate(data: st.DataObject) -> None:
     doc = data.draw(documents())

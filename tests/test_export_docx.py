@@ -20,7 +20,7 @@ from bylaws.model import Ref
 from bylaws.overlay import apply_proposal
 from bylaws.workspace import DiskTree, load_document, load_proposal
 
-from .conftest import ENGLISH, SAMPLE
+from .conftest import ENGLISH, SAMPLE, examples
 from .proposal_strategies import documents, proposals
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -177,7 +177,7 @@ def test_word_parts_are_parsed_safely() -> None:
         import_bytes(b"plain text", "fake.docx", "docx")
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(data=st.data())
 def test_generated_proposals_as_tracked_changes(data: st.DataObject) -> None:
     doc = data.draw(documents())

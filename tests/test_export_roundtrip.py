@@ -32,7 +32,7 @@ from bylaws.model import (
 )
 from bylaws.workspace import DiskTree, load_document
 
-from .conftest import ENGLISH, SAMPLE
+from .conftest import ENGLISH, SAMPLE, examples
 from .proposal_strategies import documents as proposal_documents
 
 FORMATS = {"markdown": "x.md", "akn": "x.xml", "docx": "x.docx"}
@@ -184,7 +184,11 @@ def documents(draw: st.DrawFn) -> Document:
 
 
 @pytest.mark.parametrize("fmt", sorted(FORMATS))
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=examples(60),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 @given(doc=documents())
 def test_generated_documents_come_back_equal(fmt: str, doc: Document) -> None:
     back = _round_trip(doc, fmt)
@@ -194,7 +198,7 @@ def test_generated_documents_come_back_equal(fmt: str, doc: Document) -> None:
 
 
 @pytest.mark.parametrize("fmt", sorted(FORMATS))
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(doc=proposal_documents())
 def test_fixed_numbering_and_divisions_come_back_equal(fmt: str, doc: Document) -> None:
     back = _round_trip(doc, fmt)

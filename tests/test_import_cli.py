@@ -20,7 +20,8 @@ def test_import_writes_a_document_and_reports_warnings(tmp_path: Path) -> None:
         cli, ["import", str(DATA / "ar-words.txt"), "-o", str(out)]
     )
     assert result.exit_code == 0, result.output
-    assert "imported 7 article(s) and 2 repealed" in result.stdout
+    # An Arabic text: the summary is said in Arabic (see docs/reference/messages.md).
+    assert "استُوردت 7 مادة و2 ملغاة" in result.stdout
     assert f"{DATA / 'ar-words.txt'}:3: warning: " in result.stderr
     assert (out / "document.xml").is_file()
     assert (out / "articles" / "art-5-bis.xml").is_file()

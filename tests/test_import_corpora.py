@@ -1,5 +1,6 @@
-"""The real texts in ../shared/corpora: import each version, diff them, and get
-the official amendments only (skipped where the corpora are absent)."""
+"""The real texts in $BYLAWS_CORPORA (../shared/corpora by default): import each
+version, diff them, and get the official amendments only (skipped where the
+corpora are absent)."""
 
 from __future__ import annotations
 
@@ -11,11 +12,9 @@ from bylaws.diff.changes import ArticleChange
 from bylaws.diff.compare import diff_documents
 from bylaws.importers import import_file
 
-from .conftest import CORPORA
+from .conftest import CORPORA, NO_CORPORA
 
-pytestmark = pytest.mark.skipif(
-    not CORPORA.is_dir(), reason="no ../shared/corpora here"
-)
+pytestmark = pytest.mark.skipif(not CORPORA.is_dir(), reason=NO_CORPORA)
 
 
 def _kinds(folder: str, old: str, new: str) -> dict[str, list[str]]:

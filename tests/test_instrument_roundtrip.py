@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from bylaws.instrument import apply_instrument, parse_instrument, write_instrument
 from bylaws.overlay import apply_proposal
 
+from .conftest import examples
 from .proposal_strategies import decorated, documents, proposals
 
 
@@ -20,7 +21,11 @@ def edited_documents(draw: st.DrawFn) -> tuple[object, object]:
     return doc, proposed
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=examples(100),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 @given(edited_documents())
 def test_instrument_reads_back_to_the_proposed_text(
     pair: tuple[object, object],

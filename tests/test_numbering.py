@@ -50,6 +50,8 @@ from bylaws.numbering import (
     suffix_label,
 )
 
+from .conftest import examples
+
 STYLES: tuple[NumberStyle, ...] = get_args(NumberStyle)
 LANGS = ("ar", "en")
 ONE_TO_300 = range(1, 301)
@@ -168,19 +170,19 @@ def test_ordinals_out_of_range_raise() -> None:
         ordinal_en(-1)
 
 
-@settings(max_examples=200)
+@settings(max_examples=examples(200))
 @given(st.integers(1, 300), st.sampled_from(["f", "m"]))
 def test_arabic_ordinals_parse_back(n: int, gender: str) -> None:
     assert parse_number(ordinal_ar(n, "f" if gender == "f" else "m")) == n
 
 
-@settings(max_examples=200)
+@settings(max_examples=examples(200))
 @given(st.integers(1, 9999))
 def test_arabic_ordinals_parse_back_up_to_9999(n: int) -> None:
     assert parse_number(ordinal_ar(n)) == n
 
 
-@settings(max_examples=200)
+@settings(max_examples=examples(200))
 @given(st.integers(1, 300))
 def test_english_ordinals_parse_back(n: int) -> None:
     assert parse_number(ordinal_en(n)) == n
@@ -269,7 +271,7 @@ def test_cardinal_digits() -> None:
         cardinal_digits(12, "words")
 
 
-@settings(max_examples=200)
+@settings(max_examples=examples(200))
 @given(st.integers(0, 100_000), st.sampled_from(["digits", "arabic-indic"]))
 def test_digit_styles_round_trip(n: int, style: NumberStyle) -> None:
     assert parse_number(cardinal_digits(n, style)) == n
@@ -301,7 +303,7 @@ def test_plain_numbers() -> None:
     assert parse_plain_number("12-ter") == (12, 2)
 
 
-@settings(max_examples=200)
+@settings(max_examples=examples(200))
 @given(st.integers(0, 5000), st.integers(0, 30))
 def test_plain_numbers_round_trip(n: int, k: int) -> None:
     assert parse_plain_number(plain_number(n, k)) == (n, k)

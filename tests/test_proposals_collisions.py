@@ -16,7 +16,7 @@ from bylaws.cli import cli
 from bylaws.model import Document, Proposal
 from bylaws.proposals.collisions import PairReport, compare_pair, find_collisions
 
-from .conftest import SAMPLE, golden
+from .conftest import SAMPLE, examples, golden
 from .proposal_strategies import decorated, documents, proposals
 
 
@@ -66,7 +66,7 @@ def test_a_copy_with_only_formal_differences_is_a_duplicate(sample: Path) -> Non
 
 
 @settings(
-    max_examples=150,
+    max_examples=examples(150),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )

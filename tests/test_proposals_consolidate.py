@@ -18,6 +18,7 @@ from bylaws.proposals import consolidate
 from bylaws.render import Reader
 from bylaws.workspace import DiskTree, load_document, load_proposal
 
+from .conftest import examples
 from .proposal_strategies import documents, proposals
 
 ROOT = PurePosixPath()
@@ -165,7 +166,11 @@ def two_proposals(draw: st.DrawFn) -> tuple[Document, Proposal, Proposal]:
     return doc, draw(proposals(doc, "a")), draw(proposals(doc, "b"))
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=examples(200),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 @given(two_proposals())
 def test_order_does_not_matter_and_no_word_is_lost(
     case: tuple[Document, Proposal, Proposal],

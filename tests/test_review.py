@@ -85,7 +85,7 @@ def test_a_review_that_skips_a_stage(sample: Path) -> None:
         check_stage(doc, prop)
     assert "skips a stage" in caught.value.message
     assert caught.value.path == str(path) and caught.value.line
-    result = CliRunner().invoke(cli, ["status", str(sample)])
+    result = CliRunner().invoke(cli, ["status", str(sample)], env={"BYLAWS_LANG": "en"})
     assert result.exit_code == 2
     assert re.search(r"proposal\.xml:\d+:\d+: error: .*skips a stage", result.output)
     assert "Traceback" not in result.output

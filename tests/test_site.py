@@ -15,14 +15,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bylaws.cli import cli
-from bylaws.site.escape import front_matter_title, h, url_segment
+from bylaws.site.escape import Html, front_matter_title, h, url_segment
 from bylaws.site.labels import labels_for
 from bylaws.site.nav import manual_nav
 from bylaws.site.pages import SitePage, document_pages, search_copy
 from bylaws.site.sources import load_workspace
 from bylaws.site.urls import SiteUrls
 from bylaws.text import strip_for_search
-from tests.conftest import ENGLISH, ROOT, SAMPLE, golden
+from tests.conftest import ENGLISH, ROOT, SAMPLE, examples, golden
 
 HOSTILE = ROOT / "tests" / "data" / "hostile" / "drafts"
 ASSETS = ROOT / "bylaws" / "site" / "assets"
@@ -170,12 +170,24 @@ def test_front_matter_title_reads_back_as_escaped_text() -> None:
     assert "<" not in meta["title"]
 
 
-@settings(max_examples=100)
+@settings(max_examples=examples(100))
 @given(st.text())
 def test_escaped_text_never_opens_a_tag(text: str) -> None:
     escaped = h(text)
     assert "<" not in escaped and ">" not in escaped and '"' not in escaped
     assert "\n" not in escaped
+
+
+@settings(max_examples=50)
+@given(st.text())
+def test_text_joining_html_is_escaped_however_it_joins(text: str) -> None:
+    # Every way the pages put text into markup escapes it, as `h` does.
+    escaped = str(h(text))
+    assert Html("<p>{}</p>").format(text) == f"<p>{escaped}</p>"
+    assert Html("<p>") + text == f"<p>{escaped}"
+    assert Html("<br>").join([text, text]) == f"{escaped}<br>{escaped}"
+    nested = Html("<p>{}</p>").format(Html("<b>{}</b>").format(text))
+    assert nested == f"<p><b>{escaped}</b></p>"
 
 
 def test_url_segments_are_percent_encoded() -> None:
@@ -255,7 +267,7 @@ def test_javascript_normaliser_matches_python_on_samples() -> None:
 
 
 @needs_node
-@settings(max_examples=5, deadline=None)
+@settings(max_examples=examples(5), deadline=None)
 @given(st.lists(st.text(alphabet=st.characters(max_codepoint=0x6FF)), max_size=40))
 def test_javascript_normaliser_matches_python_on_generated_text(
     strings: list[str],

@@ -16,6 +16,8 @@ from bylaws.text import (
     tokenize,
 )
 
+from .conftest import examples
+
 ARABIC_LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهويءأإآٱؤئةى"
 TASHKEEL = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670"
 ARABIC_DIGITS = "٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹"
@@ -39,19 +41,19 @@ mixed_text = st.text(
 
 
 @given(mixed_text)
-@settings(max_examples=200)
+@settings(max_examples=examples(200))
 def test_tokens_join_back_to_the_text(s: str) -> None:
     assert "".join(tokenize(s)) == s
 
 
 @given(st.text())
-@settings(max_examples=200)
+@settings(max_examples=examples(200))
 def test_tokens_join_back_to_any_unicode_text(s: str) -> None:
     assert "".join(tokenize(s)) == s
 
 
 @given(mixed_text)
-@settings(max_examples=100)
+@settings(max_examples=examples(100))
 def test_every_token_has_one_kind_and_no_token_is_empty(s: str) -> None:
     for tok in tokenize(s):
         assert tok
@@ -170,7 +172,7 @@ def test_strip_for_search_keeps_one_space_between_words() -> None:
 
 
 @given(mixed_text)
-@settings(max_examples=100)
+@settings(max_examples=examples(100))
 def test_strip_for_search_is_idempotent(s: str) -> None:
     once = strip_for_search(s)
     assert strip_for_search(once) == once

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from bylaws import validation
-from tests.conftest import ENGLISH, ROOT, SAMPLE
+from tests.conftest import ENGLISH, ROOT, SAMPLE, examples
 
 RNG_NS = "http://relaxng.org/ns/structure/1.0"
 XSD_TYPES = "http://www.w3.org/2001/XMLSchema-datatypes"
@@ -66,7 +66,7 @@ ROOTS = {path: etree.fromstring(path.read_bytes()) for path, _, _ in SLOTS}
 VALUES = st.text(alphabet="az09AZ-/_. \tpara-point-1ابـ٣\u064e", max_size=14)
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(slot=st.sampled_from(SLOTS), value=VALUES)
 @example(slot=next(s for s in SLOTS if s[2] == "to"), value="art-x/para-0")
 @example(slot=next(s for s in SLOTS if s[2] == "to"), value="art-x/para-10/point-2")

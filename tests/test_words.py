@@ -17,6 +17,8 @@ from bylaws.diff.words import (
     similarity,
 )
 
+from .conftest import examples
+
 ARABIC_LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهويءأإآٱؤئةى"
 TASHKEEL = "\u064b\u064e\u064f\u0650\u0651\u0652\u0670"
 
@@ -33,6 +35,7 @@ number = st.one_of(
     st.integers(0, 10_000).map(str),
     st.text(alphabet="٠١٢٣٤٥٦٧٨٩", min_size=1, max_size=4),
 )
+
 punctuation = st.sampled_from(list("،؛؟«»().,:;!?-—/\"'"))
 space = st.sampled_from([" ", " ", " ", "  ", "\n", "\t "])
 token = st.one_of(arabic_word, arabic_word, latin_word, number, punctuation, space)
@@ -61,7 +64,7 @@ def changes(ops: tuple[WordOp, ...]) -> list[WordOp]:
 
 
 @given(edited_pair())
-@settings(max_examples=200)
+@settings(max_examples=examples(200))
 def test_each_side_is_rebuilt_exactly(pair: tuple[str, str]) -> None:
     old, new = pair
     ops = diff_words(old, new)
@@ -70,7 +73,7 @@ def test_each_side_is_rebuilt_exactly(pair: tuple[str, str]) -> None:
 
 
 @given(st.text(), st.text())
-@settings(max_examples=100)
+@settings(max_examples=examples(100))
 def test_any_two_unicode_texts_round_trip(old: str, new: str) -> None:
     ops = diff_words(old, new)
     assert old_text(ops) == old
@@ -78,7 +81,7 @@ def test_any_two_unicode_texts_round_trip(old: str, new: str) -> None:
 
 
 @given(edited_pair())
-@settings(max_examples=100)
+@settings(max_examples=examples(100))
 def test_ops_are_well_formed(pair: tuple[str, str]) -> None:
     for op in diff_words(*pair):
         match op.kind:
@@ -99,7 +102,7 @@ def test_ops_are_well_formed(pair: tuple[str, str]) -> None:
 
 
 @given(token_lists.map("".join))
-@settings(max_examples=100)
+@settings(max_examples=examples(100))
 def test_a_text_against_itself_is_all_equal(text: str) -> None:
     ops = diff_words(text, text)
     assert all(op.kind == "equal" for op in ops)
@@ -232,7 +235,7 @@ def test_similarity_ignores_formal_differences_and_punctuation() -> None:
 
 
 @given(token_lists.map("".join), token_lists.map("".join))
-@settings(max_examples=100)
+@settings(max_examples=examples(100))
 def test_similarity_is_between_zero_and_one(a: str, b: str) -> None:
     assert 0.0 <= similarity(a, b) <= 1.0
     assert similarity(a, a) == 1.0

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from bylaws import validation, xmlio
 from bylaws.model import Article, Note, P, Paragraph, Point, Ref, Text
 from bylaws.workspace import DiskTree, load_document, load_proposals
-from tests.conftest import ENGLISH, SAMPLE
+from tests.conftest import ENGLISH, SAMPLE, examples
 
 ARABIC_WORDS = st.text(
     alphabet=st.sampled_from([*list("ابتثجحخدذرسشصضطظعغفقكلمنهويةىءأإآ"), "َ", "ـ"]),
@@ -76,7 +76,7 @@ ARTICLES = st.builds(
 )
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(ARTICLES)
 def test_article_round_trips_through_canonical_xml(article: Article) -> None:
     data = xmlio.write_article(article)
@@ -84,7 +84,7 @@ def test_article_round_trips_through_canonical_xml(article: Article) -> None:
     assert xmlio.canonical_bytes(data, "a.xml") == data
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(ARTICLES, st.sampled_from(["\n", "  ", "\t", "\n    "]))
 def test_canonical_form_ignores_layout(article: Article, junk: str) -> None:
     canonical = xmlio.write_article(article).decode()

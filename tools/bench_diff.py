@@ -84,8 +84,8 @@ def _xmldiff(a: Path, b: Path, timeout: float) -> float | None:
 
 
 def _bylaws_library(a: Path, b: Path) -> None:
-    from bylaws.diff.engine import diff_paths
     from bylaws.formatters import render
+    from bylaws.operands import diff_paths
 
     render(diff_paths(str(a), str(b)), "json")
 

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import click
 
+from ..locale import _, say
+
 FORMATS_IN = ("text", "markdown", "docx", "akn")
 FORMATS_OUT = ("akn", "docx", "markdown")
 
@@ -50,11 +52,27 @@ def import_command(
     write_document(result.document, output)
     doc = result.document
     repealed = sum(1 for e in doc.entries() if e.repealed)
+    message = (
+        _(
+            "imported {count} article(s) and {repealed} repealed into {output} ({lang}, numbering {numbering}, style {style}); {warnings} warning(s)"
+        )
+        if repealed
+        else _(
+            "imported {count} article(s) into {output} ({lang}, numbering {numbering}, style {style}); {warnings} warning(s)"
+        )
+    )
     click.echo(
-        f"imported {len(doc.articles)} article(s)"
-        + (f" and {repealed} repealed" if repealed else "")
-        + f" into {output} ({doc.lang}, numbering {doc.numbering}, style {doc.style}); "
-        f"{len(result.warnings)} warning(s)"
+        say(
+            message,
+            doc,
+            count=len(doc.articles),
+            repealed=repealed,
+            output=output,
+            lang=doc.lang,
+            numbering=doc.numbering,
+            style=doc.style,
+            warnings=len(result.warnings),
+        )
     )
 
 
@@ -88,8 +106,8 @@ def export_command(
     data = export_document(document, fmt, proposal)
     if str(output) == "-":
         if fmt == "docx":
-            raise UnusableInput("a .docx is binary; give a file name with -o")
+            raise UnusableInput(_("a .docx is binary; give a file name with -o"))
         sys.stdout.buffer.write(data)
         return
     write_atomic(output, data)
-    click.echo(f"wrote {output}", err=True)
+    click.echo(say(_("wrote {path}"), path=output), err=True)

@@ -16,6 +16,8 @@ import click
 
 from bylaws.formatters import FORMATS
 
+from ..locale import _, say
+
 _BIDI_ENV = "BYLAWS_BIDI"
 
 
@@ -43,7 +45,8 @@ def _progress(done: int, total: int) -> None:
     if total < 2000 or not sys.stderr.isatty():
         return
     end = "\n" if done >= total else ""
-    click.echo(f"\rcomparing articles: {done}/{total}", err=True, nl=bool(end))
+    progress = say(_("comparing articles: {done}/{total}"), done=done, total=total)
+    click.echo("\r" + progress, err=True, nl=bool(end))
 
 
 @click.command("diff")
@@ -102,8 +105,8 @@ def diff_command(
     as REV:PATH (HEAD~1:drafts/internal-regulations).
     """
     from bylaws.diff.changes import without_formal
-    from bylaws.diff.engine import diff_paths
     from bylaws.formatters import FormatOptions, render
+    from bylaws.operands import diff_paths
 
     ctx = click.get_current_context()
     if textconv:
@@ -137,7 +140,7 @@ def diff_command(
 
 def _textconv(operands: tuple[str, ...]) -> None:
     """`git diff` calls this with one file: print it as plain lines."""
-    from bylaws.diff.engine import textconv
+    from bylaws.history import textconv
 
     if len(operands) != 1:
         raise click.UsageError("--textconv takes exactly one file")
@@ -147,7 +150,9 @@ def _textconv(operands: tuple[str, ...]) -> None:
     except OSError as exc:
         from bylaws.errors import UnusableInput
 
-        raise UnusableInput(f"cannot read file: {exc.strerror}", str(path)) from None
+        raise UnusableInput(
+            _("cannot read file: {reason}"), str(path), reason=exc.strerror
+        ) from None
     click.echo(textconv(data, str(path)), nl=False)
 
 
@@ -181,9 +186,9 @@ def log_command(
     import json
 
     from bylaws.diff.changes import without_formal
-    from bylaws.diff.engine import article_log
     from bylaws.formatters import FormatOptions, render
     from bylaws.formatters.json import as_data
+    from bylaws.history import article_log
 
     entries = article_log(article, path)
     if fmt == "json":
@@ -261,7 +266,7 @@ def git_setup_command(program: str, path: Path | None) -> None:
     }
     for key, value in settings.items():
         gitio.run_git(["config", "--local", key, value], root)
-    click.echo(f"wrote {attributes}")
+    click.echo(say(_("wrote {path}"), path=attributes))
     for key, value in settings.items():
         click.echo(f"git config {key} {value!r}")
-    click.echo("try: git diff --word-diff, git log -p, git difftool -t bylaws")
+    click.echo(say(_("try: git diff --word-diff, git log -p, git difftool -t bylaws")))

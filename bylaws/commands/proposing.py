@@ -9,6 +9,7 @@ from pathlib import Path, PurePosixPath
 import click
 
 from ..errors import NotFound, UnusableInput
+from ..locale import _, note_language, say
 from ..model import Amend, Document, Proposal
 from ..workspace import (
     DOCUMENT_FILE,
@@ -35,16 +36,21 @@ def _proposal_path(given: str, doc_option: Path | None) -> tuple[Path, Path]:
     folder = doc_folder / PROPOSALS / given
     if not (folder / PROPOSAL_FILE).is_file():
         raise NotFound(
-            f"no proposal '{given}': give a proposal folder or the name of one in "
-            f"{doc_folder / PROPOSALS}",
+            _(
+                "no proposal '{given}': give a proposal folder or the name of one in {folder}"
+            ),
             str(folder),
+            given=given,
+            folder=doc_folder / PROPOSALS,
         )
     return doc_folder, folder
 
 
 def _load(doc_folder: Path) -> tuple[DiskTree, Document]:
     tree = DiskTree(doc_folder)
-    return tree, load_document(tree)
+    document = load_document(tree)
+    note_language(document)
+    return tree, document
 
 
 def _read_proposal(folder: Path) -> Proposal:
@@ -81,7 +87,7 @@ def _save(proposal: Proposal, folder: Path) -> None:
     from ..proposal_files import write_proposal
 
     write_proposal(proposal, folder)
-    click.echo(f"wrote {folder / PROPOSAL_FILE}")
+    click.echo(say(_("wrote {path}"), path=folder / PROPOSAL_FILE))
 
 
 @propose_command.command("new")
@@ -115,7 +121,7 @@ def propose_new(
     from ..scaffold import add_amend, add_repeal, new_proposal
 
     doc_folder = find_document_folder(doc_path)
-    _, doc = _load(doc_folder)
+    _tree, doc = _load(doc_folder)
     proposal = new_proposal(
         doc_folder, doc, name, title, proposer, submitted, rationale
     )
@@ -127,12 +133,14 @@ def propose_new(
     _save(proposal, folder)
     for op in proposal.operations:
         if isinstance(op, Amend):
-            click.echo(f"edit {folder / 'articles' / (op.article + '.xml')}")
+            click.echo(
+                say(_("edit {path}"), path=folder / "articles" / f"{op.article}.xml")
+            )
 
 
 def _edit(given: str, doc_path: Path | None) -> tuple[Path, Document, Proposal, Path]:
     doc_folder, folder = _proposal_path(given, doc_path)
-    _, doc = _load(doc_folder)
+    _tree, doc = _load(doc_folder)
     return doc_folder, doc, _read_proposal(folder), folder
 
 
@@ -152,7 +160,9 @@ def propose_amend(
     _save(updated, folder)
     last = updated.operations[-1]
     if isinstance(last, Amend):
-        click.echo(f"edit {folder / 'articles' / (last.article + '.xml')}")
+        click.echo(
+            say(_("edit {path}"), path=folder / "articles" / f"{last.article}.xml")
+        )
 
 
 def _place_options(func: click.decorators.FC) -> click.decorators.FC:
@@ -205,7 +215,7 @@ def propose_insert(
         heading,
     )
     _save(updated, folder)
-    click.echo(f"edit {folder / 'articles' / (article_id + '.xml')}")
+    click.echo(say(_("edit {path}"), path=folder / "articles" / f"{article_id}.xml"))
 
 
 @propose_command.command("repeal")
@@ -300,9 +310,9 @@ def apply_command(
     folders = [_proposal_path(p, doc_path) for p in proposals]
     doc_folder = folders[0][0]
     if any(f[0].resolve() != doc_folder.resolve() for f in folders):
-        raise UnusableInput("all proposals must belong to the same document")
-    _, doc = _load(doc_folder)
-    loaded = [_read_proposal(f) for _, f in folders]
+        raise UnusableInput(_("all proposals must belong to the same document"))
+    _tree, doc = _load(doc_folder)
+    loaded = [_read_proposal(f) for _doc, f in folders]
     result = consolidate(doc, loaded)
     target = (
         into
@@ -310,7 +320,13 @@ def apply_command(
         else doc_folder.parent / f"{doc_folder.name}-consolidated"
     )
     write_document(result, target)
-    click.echo(f"wrote {target / DOCUMENT_FILE} ({len(loaded)} proposal(s) applied)")
+    click.echo(
+        say(
+            _("wrote {path} ({count} proposal(s) applied)"),
+            path=target / DOCUMENT_FILE,
+            count=len(loaded),
+        )
+    )
 
 
 @click.command("collisions")
@@ -351,7 +367,13 @@ def rebase_command(proposal: str, doc_path: Path | None) -> None:
     doc_folder, folder = _proposal_path(proposal, doc_path)
     rebased = rebase(doc_folder, _read_proposal(folder))
     write_proposal(rebased, folder)
-    click.echo(f"rebased {folder} onto {rebased.base.commit or 'the working tree'}")
+    click.echo(
+        say(
+            _("rebased {folder} onto {commit}"),
+            folder=folder,
+            commit=rebased.base.commit or say(_("the working tree")),
+        )
+    )
 
 
 @click.command("apply-instrument")
@@ -369,16 +391,16 @@ def apply_instrument_command(doc: Path, file: Path, into: Path) -> None:
     from ..instrument import apply_instrument
     from ..proposal_files import write_document
 
-    _, document = disk_document(doc)
+    _tree, document = disk_document(doc)
     try:
         text = file.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise NotFound("file does not exist", str(file)) from None
+        raise NotFound(_("file does not exist"), str(file)) from None
     except UnicodeDecodeError:
-        raise UnusableInput("file is not UTF-8 text", str(file)) from None
+        raise UnusableInput(_("file is not UTF-8 text"), str(file)) from None
     result = apply_instrument(document, text, str(file))
     write_document(result, into)
-    click.echo(f"wrote {into / DOCUMENT_FILE}")
+    click.echo(say(_("wrote {path}"), path=into / DOCUMENT_FILE))
 
 
 # --- review and feedback -----------------------------------------------------------

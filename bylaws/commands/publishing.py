@@ -6,6 +6,8 @@ from pathlib import Path
 
 import click
 
+from ..locale import _, say
+
 CONFIG_OPTION = click.option(
     "-f",
     "--config-file",
@@ -40,7 +42,7 @@ def build_command(config_file: Path, site_dir: Path | None, strict: bool) -> Non
     from ..site import build
 
     out = build(config_file, strict=strict, site_dir=site_dir)
-    click.echo(f"built the site in {out}")
+    click.echo(say(_("built the site in {path}"), path=out))
 
 
 @site_command.command("serve")
@@ -82,4 +84,4 @@ def markdown_command(workspace: Path, out: Path, switch: str) -> None:
     written = write_markdown(
         workspace, out, switch="recommended" if switch == "recommended" else "adopted"
     )
-    click.echo(f"wrote {len(written)} page(s) to {out}")
+    click.echo(say(_("wrote {count} page(s) to {path}"), count=len(written), path=out))

@@ -24,16 +24,23 @@ def check_command(paths: tuple[Path, ...], quiet: bool) -> None:
     2 unusable input (no document at all).
     """
     from ..check import check_paths
+    from ..locale import _, cli_language, tr
 
     report = check_paths(paths or (Path("."),))
     if not quiet:
+        lang = cli_language(report.languages[0] if report.languages else None)
         for problem in report.sorted():
-            click.echo(str(problem))
+            click.echo(problem.render(lang))
         if report.problems:
             sys.stdout.flush()  # the summary follows the problems, not among them
             click.echo(
-                f"{report.errors} error(s), {report.warnings} warning(s) "
-                f"in {report.files} file(s)",
+                tr(
+                    _("{errors} error(s), {warnings} warning(s) in {files} file(s)"),
+                    lang,
+                    errors=report.errors,
+                    warnings=report.warnings,
+                    files=report.files,
+                ),
                 err=True,
             )
     if report.problems:
@@ -56,12 +63,15 @@ def fmt_command(paths: tuple[Path, ...], check_only: bool) -> None:
     well-formed XML is reported and left untouched (exit 2).
     """
     from ..fmt import format_paths
+    from ..locale import _, cli_language, tr
 
     result = format_paths(paths or (Path("."),), check_only=check_only)
+    lang = cli_language()
+    done = _("would reformat {path}") if check_only else _("reformatted {path}")
     for path in result.changed:
-        click.echo(f"would reformat {path}" if check_only else f"reformatted {path}")
+        click.echo(tr(done, lang, path=path))
     for error in result.failed:
-        click.echo(str(error), err=True)
+        click.echo(error.render(lang), err=True)
     if result.failed:
         raise SystemExit(2)
     if check_only and result.changed:

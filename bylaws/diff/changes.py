@@ -1,6 +1,6 @@
 """The change records a diff is made of: small immutable values, no behaviour.
 
-The algorithm (`bylaws.diff.structure`, `bylaws.diff.engine`) only builds them;
+The algorithm (`bylaws.diff.compare` and the modules it uses) only builds them;
 formatters only read them, with `match` over the record types so a type checker
 sees every case handled.
 """

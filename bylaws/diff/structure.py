@@ -98,7 +98,7 @@ def _by_id(old: Sequence[Slot], new: Sequence[Slot]) -> dict[int, int]:
     return {i: new_index[s.id] for i, s in enumerate(old) if s.id in new_index}
 
 
-def _best_matches(
+def best_matches(
     olds: Sequence[int],
     news: Sequence[int],
     old_words: Sequence[Sequence[str]],
@@ -184,6 +184,29 @@ def _pair_by_content(
     new_numbers: Sequence[str] | None = None,
 ) -> dict[int, int]:
     """Pair two sequences of texts: exact runs, exact moves, number, similarity."""
+    pairs, gaps = _exact_runs(old_keys, new_keys)
+    taken = set(pairs.values())
+    _pair_moved_unchanged(old_keys, new_keys, pairs, taken)
+    numbers = (
+        (old_numbers, new_numbers)
+        if old_numbers is not None and new_numbers is not None
+        else None
+    )
+    for gap in gaps:
+        _pair_in_gap(gap, old_words, new_words, numbers, pairs, taken)
+
+    # Across gaps: moved and edited.
+    olds = [i for i in range(len(old_keys)) if i not in pairs]
+    news = [j for j in range(len(new_keys)) if j not in taken]
+    for i, j in best_matches(olds, news, old_words, new_words, MOVE_THRESHOLD):
+        pairs[i] = j
+    return pairs
+
+
+def _exact_runs(
+    old_keys: Sequence[str], new_keys: Sequence[str]
+) -> tuple[dict[int, int], list[tuple[int, int, int, int]]]:
+    """Runs of equal texts kept in place, paired; the gaps between them."""
     opcodes: Sequence[tuple[str, int, int, int, int]] | None = _in_place_opcodes(
         old_keys, new_keys
     )
@@ -197,9 +220,16 @@ def _pair_by_content(
             pairs.update(zip(range(i1, i2), range(j1, j2), strict=True))
         else:
             gaps.append((i1, i2, j1, j2))
-    taken = set(pairs.values())
+    return pairs, gaps
 
-    # The same text elsewhere: moved unchanged.
+
+def _pair_moved_unchanged(
+    old_keys: Sequence[str],
+    new_keys: Sequence[str],
+    pairs: dict[int, int],
+    taken: set[int],
+) -> None:
+    """The same text elsewhere: moved unchanged."""
     waiting: dict[str, list[int]] = defaultdict(list)
     for j, key in enumerate(new_keys):
         if j not in taken:
@@ -210,33 +240,36 @@ def _pair_by_content(
             pairs[i] = j
             taken.add(j)
 
-    # Inside each gap: the same number first, then the most similar text.
-    for i1, i2, j1, j2 in gaps:
-        olds = [i for i in range(i1, i2) if i not in pairs]
-        news = [j for j in range(j1, j2) if j not in taken]
-        if old_numbers is not None and new_numbers is not None:
-            by_number = {new_numbers[j]: j for j in news}
-            for i in olds:
-                j_found = by_number.get(old_numbers[i])
-                if (
-                    j_found is not None
-                    and j_found not in taken
-                    and _similar(old_words[i], new_words[j_found], PAIR_THRESHOLD)
-                ):
-                    pairs[i] = j_found
-                    taken.add(j_found)
-            olds = [i for i in olds if i not in pairs]
-            news = [j for j in news if j not in taken]
-        for i, j in _best_matches(olds, news, old_words, new_words, PAIR_THRESHOLD):
-            pairs[i] = j
-            taken.add(j)
 
-    # Across gaps: moved and edited.
-    olds = [i for i in range(len(old_keys)) if i not in pairs]
-    news = [j for j in range(len(new_keys)) if j not in taken]
-    for i, j in _best_matches(olds, news, old_words, new_words, MOVE_THRESHOLD):
+def _pair_in_gap(
+    gap: tuple[int, int, int, int],
+    old_words: Sequence[Sequence[str]],
+    new_words: Sequence[Sequence[str]],
+    numbers: tuple[Sequence[str], Sequence[str]] | None,
+    pairs: dict[int, int],
+    taken: set[int],
+) -> None:
+    """Inside a gap: the same number first, then the most similar text."""
+    i1, i2, j1, j2 = gap
+    olds = [i for i in range(i1, i2) if i not in pairs]
+    news = [j for j in range(j1, j2) if j not in taken]
+    if numbers is not None:
+        old_numbers, new_numbers = numbers
+        by_number = {new_numbers[j]: j for j in news}
+        for i in olds:
+            j_found = by_number.get(old_numbers[i])
+            if (
+                j_found is not None
+                and j_found not in taken
+                and _similar(old_words[i], new_words[j_found], PAIR_THRESHOLD)
+            ):
+                pairs[i] = j_found
+                taken.add(j_found)
+        olds = [i for i in olds if i not in pairs]
+        news = [j for j in news if j not in taken]
+    for i, j in best_matches(olds, news, old_words, new_words, PAIR_THRESHOLD):
         pairs[i] = j
-    return pairs
+        taken.add(j)
 
 
 def _as_pairs(pairs: dict[int, int], n_old: int, n_new: int) -> list[Pair]:

@@ -357,6 +357,35 @@ class _Tracked(_Body):
             self.unit(unit)
 
 
+def _gone_after(
+    base: Document, context: Iterable[ArticleChange]
+) -> dict[str | None, list[ArticleChange]]:
+    """Repealed and removed articles by the base article they followed (None: first)."""
+    old_order = [e.ref for e in base.entries()]
+    after_old: dict[str | None, list[ArticleChange]] = {}
+    for change in context:
+        if change.new_id is not None and "repealed" not in change.kinds:
+            continue
+        previous = None
+        if change.old_id in old_order:
+            index = old_order.index(change.old_id)
+            previous = old_order[index - 1] if index else None
+        after_old.setdefault(previous, []).append(change)
+    return after_old
+
+
+def _tracked_heading(
+    writer: _Tracked, block: DivisionBlock, change: HeadingChanged | None
+) -> None:
+    """A division's heading, its words tracked where the proposal changes them."""
+    p = writer.paragraph(f"Heading{min(block.depth + 1, 6)}")
+    writer.run(p, block.label + ": ")
+    if change is not None:
+        writer.ops(p, change.ops)
+    else:
+        writer.run(p, block.division.heading)
+
+
 def _tracked(base: Document, proposal: Proposal, proposed: Document) -> bytes:
     diff = diff_documents(base, proposed, context=True)
     date = (
@@ -366,29 +395,14 @@ def _tracked(base: Document, proposal: Proposal, proposed: Document) -> bytes:
     writer = _Tracked(proposed, body, proposal.proposer, date)
     _title(writer, f"{proposed.meta.title} — {proposal.title}")
     by_new = {c.new_id: c for c in diff.context if c.new_id}
-    repealed = [c for c in diff.context if c.new_id is None or "repealed" in c.kinds]
-    old_order = [e.ref for e in base.entries()]
-    after_old: dict[str | None, list[ArticleChange]] = {}
-    for change in repealed:
-        previous = None
-        if change.old_id in old_order:
-            index = old_order.index(change.old_id)
-            previous = old_order[index - 1] if index else None
-        after_old.setdefault(previous, []).append(change)
+    after_old = _gone_after(base, diff.context)
     headings = {c.division: c for c in diff.changes if isinstance(c, HeadingChanged)}
     depth_of_last = 1
     for change in after_old.pop(None, []):
         writer.article_change(change, 1)
     for block in blocks(proposed, writer.reader):
         if isinstance(block, DivisionBlock):
-            text = block.label + ": "
-            p = writer.paragraph(f"Heading{min(block.depth + 1, 6)}")
-            writer.run(p, text)
-            heading_change = headings.get(block.division.id)
-            if heading_change is not None:
-                writer.ops(p, heading_change.ops)
-            else:
-                writer.run(p, block.division.heading)
+            _tracked_heading(writer, block, headings.get(block.division.id))
             continue
         depth_of_last = block.depth + 1
         found = by_new.get(block.entry.ref)

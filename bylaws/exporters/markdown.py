@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import re
 
+from ..locale import is_arabic
 from ..model import Article, Document, Inline, P, Point, Text
 from ..render import Reader
+from ..text import ARABIC_LETTERS
 from .walk import ArticleBlock, Block, DivisionBlock, blocks
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>{}|])")
 _LINE_START = re.compile(
-    r"^(?:[-+#>]|\d+[.)]|\(|[\u0621-\u064a]\s*[-–—)]|\S+\s*[:\-–—])"
+    rf"^(?:[-+#>]|\d+[.)]|\(|[{ARABIC_LETTERS}]\s*[-–—)]|\S+\s*[:\-–—])"
 )
 
 
@@ -52,7 +54,7 @@ def _needs_escape(line: str, reader: Reader) -> bool:
         return False
     if _LINE_START.match(plain):
         return True
-    arabic = reader.doc.lang.startswith("ar")
+    arabic = is_arabic(reader.doc)
     return (
         numbered(plain, arabic) is not None
         or article_head(plain, True) is not None

@@ -18,6 +18,7 @@ from ..importers.formats import (
     address_of_bookmark,
     bookmark_name,
 )
+from ..locale import is_arabic
 
 __all__ = ["R_NS", "W_NS", "address_of_bookmark", "bookmark_name"]
 
@@ -120,7 +121,7 @@ def _level(ilvl: int, fmt: str, indent: int, rtl: bool) -> str:
 def numbering(lang: str, style: str, article_count: int, rtl: bool) -> str:
     """One abstract list (paragraphs, points, points in points) and one list
     instance per article, so that each article counts from (1) again."""
-    arabic = lang.split("-")[0] == "ar"
+    arabic = is_arabic(lang)
     digits = "hindiNumbers" if style == "arabic-indic" else "decimal"
     if arabic:
         formats = [digits, "arabicAbjad", digits, "arabicAbjad", digits, "arabicAbjad"]

@@ -14,6 +14,9 @@ from typing import Literal
 
 from bylaws.diff.changes import DocumentDiff
 from bylaws.errors import UnusableInput
+from bylaws.locale import _
+
+_MISSING_FORMAT = _("format {name!r} is not available in this installation")
 
 __all__ = [
     "FORMATS",
@@ -74,19 +77,19 @@ def get_formatter(name: str) -> Formatter:
     module_name = FORMATS.get(name)
     if module_name is None:
         raise UnusableInput(
-            f"unknown format {name!r}; choose one of {', '.join(FORMATS)}"
+            _("unknown format {name!r}; choose one of {formats}"),
+            name=name,
+            formats=", ".join(FORMATS),
         )
     try:
         module = importlib.import_module(module_name)
     except ModuleNotFoundError as exc:
         if exc.name != module_name:
             raise
-        raise UnusableInput(
-            f"format {name!r} is not available in this installation"
-        ) from None
+        raise UnusableInput(_MISSING_FORMAT, name=name) from None
     formatter = getattr(module, "format_diff", None)
     if not callable(formatter):
-        raise UnusableInput(f"format {name!r} is not available in this installation")
+        raise UnusableInput(_MISSING_FORMAT, name=name)
     result: Formatter = formatter
     return result
 

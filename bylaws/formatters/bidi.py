@@ -15,16 +15,14 @@ import unicodedata
 from collections.abc import Sequence
 
 from bylaws.formatters.common import Segment
+from bylaws.text import ARABIC_INDIC_DIGITS, EXTENDED_ARABIC_INDIC_DIGITS
 
 __all__ = ["is_rtl_line", "visual", "visual_segments"]
 
 _MIRROR = str.maketrans("()[]{}<>«»", ")(][}{><»«")
 # Left-to-right runs inside right-to-left text: Latin words and numbers.
-_LTR_RUN = re.compile(
-    r"[A-Za-z0-9\u0660-\u0669\u06f0-\u06f9\u00c0-\u024f]"
-    r"(?:[A-Za-z0-9\u0660-\u0669\u06f0-\u06f9\u00c0-\u024f.,:/'%-]*"
-    r"[A-Za-z0-9\u0660-\u0669\u06f0-\u06f9\u00c0-\u024f])?"
-)
+_RUN_CHAR = f"A-Za-z0-9{ARABIC_INDIC_DIGITS}{EXTENDED_ARABIC_INDIC_DIGITS}\u00c0-\u024f"
+_LTR_RUN = re.compile(f"[{_RUN_CHAR}](?:[{_RUN_CHAR}.,:/'%-]*[{_RUN_CHAR}])?")
 
 
 def _strong(ch: str) -> str | None:

@@ -15,42 +15,12 @@ from bylaws.diff.changes import (
 )
 from bylaws.diff.words import WordOp
 from bylaws.formatters import FormatOptions
+from bylaws.locale import language_of
+from bylaws.locale.words import change_kinds
 
 Style = Literal["plain", "del", "ins", "fdel", "fins", "head", "meta"]
 Segment = tuple[str, Style]
 
-KIND_LABELS: dict[str, dict[str, str]] = {
-    "ar": {
-        "amended": "معدّلة",
-        "inserted": "مضافة",
-        "repealed": "ملغاة",
-        "moved": "منقولة",
-        "renumbered": "أعيد ترقيمها",
-        "heading": "عنوان معدّل",
-        "added": "مضاف",
-        "removed": "محذوف",
-        "moved-division": "منقول",
-        "none": "بلا تغيير",
-        "moved-from": "منقولة من",
-        "moved-to": "نُقلت إلى",
-        "new": "جديدة",
-    },
-    "en": {
-        "amended": "amended",
-        "inserted": "inserted",
-        "repealed": "repealed",
-        "moved": "moved",
-        "renumbered": "renumbered",
-        "heading": "heading changed",
-        "added": "added",
-        "removed": "removed",
-        "moved-division": "moved",
-        "none": "unchanged",
-        "moved-from": "moved from",
-        "moved-to": "moved to",
-        "new": "new",
-    },
-}
 SUMMARY_ORDER: tuple[ArticleKind, ...] = (
     "amended",
     "inserted",
@@ -63,7 +33,8 @@ NOTHING = "—"
 
 
 def labels(diff: DocumentDiff) -> dict[str, str]:
-    return KIND_LABELS["ar" if diff.lang.split("-")[0] == "ar" else "en"]
+    """The change kinds' words in the diff's language (from the locale), by kind."""
+    return change_kinds(language_of(diff))
 
 
 def kinds_text(diff: DocumentDiff, change: ArticleChange) -> str:

@@ -11,6 +11,7 @@ from bylaws.diff.changes import DocumentDiff
 from bylaws.errors import UnusableInput
 from bylaws.formatters import FormatOptions
 from bylaws.instrument import write_instrument
+from bylaws.locale import _
 from bylaws.model import Document
 
 
@@ -26,7 +27,8 @@ def format_diff(diff: DocumentDiff, options: FormatOptions) -> str:
     old, new = diff.old_document, diff.new_document
     if old is None or new is None:
         raise UnusableInput(
-            "--format instrument needs the two documents, not only their changes; "
-            "compare two documents or a document and a proposal"
+            _(
+                "--format instrument needs the two documents, not only their changes; compare two documents or a document and a proposal"
+            )
         )
     return format_documents(old, new, options)

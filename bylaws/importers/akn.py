@@ -91,6 +91,17 @@ def _local(el: etree._Element) -> str:
     return etree.QName(el).localname if isinstance(el.tag, str) else ""
 
 
+def _reads_repealed(article: DraftArticle) -> bool:
+    """Whether an article's only words say it is repealed («ملغاة», "[Repealed …]")."""
+    text = " ".join(
+        fold("".join(r.value if isinstance(r, Text) else r.text for r in p.runs))
+        for para in article.paragraphs
+        for p in para.items
+        if isinstance(p, DraftP)
+    ).strip()
+    return is_repealed_text(text) or text.lower().startswith("[repealed")
+
+
 class _Reader:
     def __init__(self, draft: Draft, root: etree._Element, ns: str) -> None:
         self.draft = draft
@@ -187,6 +198,14 @@ class _Reader:
         if el.get("status") in {"removed", "repealed"}:
             article.repealed = True
             return article
+        self.article_body(el, article)
+        if _reads_repealed(article):
+            article.repealed = True
+            article.paragraphs = []
+        return article
+
+    def article_body(self, el: etree._Element, article: DraftArticle) -> None:
+        """An article's paragraphs and notes; loose content joins a paragraph."""
         loose: list[DraftP | DraftPoint] = []
         for child in el:
             name = _local(child)
@@ -214,16 +233,6 @@ class _Reader:
                 article.paragraphs[-1].items.extend(loose)
             else:
                 article.paragraphs.append(DraftParagraph(loose, loose[0].line))
-        text = " ".join(
-            fold("".join(r.value if isinstance(r, Text) else r.text for r in p.runs))
-            for para in article.paragraphs
-            for p in para.items
-            if isinstance(p, DraftP)
-        ).strip()
-        if is_repealed_text(text) or text.lower().startswith("[repealed"):
-            article.repealed = True
-            article.paragraphs = []
-        return article
 
     def walk(
         self, el: etree._Element, into: list[DraftDivision | DraftArticle]

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 
 from ..errors import BylawsError
+from ..locale import is_arabic
 from ..model import (
     Article,
     ArticleEntry,
@@ -253,7 +254,7 @@ def _style(draft: Draft, articles: list[DraftArticle]) -> NumberStyle:
         return draft.style
     votes = Counter(a.style for a in articles if a.style is not None)
     if not votes:
-        return "words" if draft.lang.startswith("ar") else "digits"
+        return "words" if is_arabic(draft) else "digits"
     return votes.most_common(1)[0][0]
 
 

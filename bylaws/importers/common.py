@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 
 from ..errors import UnusableInput
+from ..text import ARABIC_BLOCK
 from ..xmlio import MAX_FILE_BYTES
 
-_ARABIC = re.compile("[\u0600-\u06ff]")
+_ARABIC = re.compile(f"[{ARABIC_BLOCK}]")
 _LATIN = re.compile("[A-Za-z]")
 
 

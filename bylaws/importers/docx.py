@@ -183,6 +183,53 @@ def import_docx(
     return finish(draft, path, prose_refs=not exact), draft
 
 
+def _style_of(ppr: etree._Element | None) -> str:
+    """The paragraph's style id, "" when it has none."""
+    style_el = ppr.find(W + "pStyle") if ppr is not None else None
+    return style_el.get(W + "val", "") if style_el is not None else ""
+
+
+def _list_level(
+    ppr: etree._Element | None, formats: dict[tuple[str, int], str], exact: bool
+) -> int | None:
+    """Where Word numbered the paragraph itself: 0 a paragraph, n a point's depth."""
+    numpr = ppr.find(W + "numPr") if ppr is not None else None
+    if numpr is None:
+        return None
+    ilvl_el, num_el = numpr.find(W + "ilvl"), numpr.find(W + "numId")
+    ilvl = int(ilvl_el.get(W + "val", "0")) if ilvl_el is not None else 0
+    num_id = num_el.get(W + "val", "") if num_el is not None else ""
+    if num_id == "0":
+        return None  # numbering switched off
+    fmt = formats.get((num_id, ilvl), "decimal")
+    if exact:
+        return ilvl
+    if fmt in _LETTER_FORMATS:
+        return max(ilvl, 1)
+    if fmt in {"decimal", "hindiNumbers", "decimalZero"}:
+        return ilvl
+    return None
+
+
+def _indent_steps(ppr: etree._Element | None) -> int:
+    """The paragraph's start indent in our export's steps (one per point level)."""
+    ind = ppr.find(W + "ind") if ppr is not None else None
+    if ind is None:
+        return 0
+    start = ind.get(W + "start") or ind.get(W + "left") or "0"
+    return int(start) // _INDENT if start.lstrip("-").isdigit() else 0
+
+
+def _bookmarked_article(p: etree._Element) -> str | None:
+    """The article id our export bookmarks the paragraph with, if any."""
+    anchor = None
+    for mark in p.iter(W + "bookmarkStart"):
+        found = address_of_bookmark(mark.get(W + "name", ""))
+        if found and "/" not in found:
+            anchor = found
+    return anchor
+
+
 def _line(
     p: etree._Element,
     number: int,
@@ -191,47 +238,22 @@ def _line(
     exact: bool,
 ) -> SourceLine:
     ppr = p.find(W + "pPr")
-    style = ""
-    list_level: int | None = None
-    indent = 0
-    if ppr is not None:
-        style_el = ppr.find(W + "pStyle")
-        style = style_el.get(W + "val", "") if style_el is not None else ""
-        numpr = ppr.find(W + "numPr")
-        if numpr is not None:
-            ilvl_el, num_el = numpr.find(W + "ilvl"), numpr.find(W + "numId")
-            ilvl = int(ilvl_el.get(W + "val", "0")) if ilvl_el is not None else 0
-            num_id = num_el.get(W + "val", "") if num_el is not None else ""
-            if num_id != "0":
-                fmt = formats.get((num_id, ilvl), "decimal")
-                if exact:
-                    list_level = ilvl
-                elif fmt in _LETTER_FORMATS:
-                    list_level = max(ilvl, 1)
-                elif fmt in {"decimal", "hindiNumbers", "decimalZero"}:
-                    list_level = 0 if ilvl == 0 else ilvl
-        ind = ppr.find(W + "ind")
-        if ind is not None:
-            start = ind.get(W + "start") or ind.get(W + "left") or "0"
-            indent = int(start) // _INDENT if start.lstrip("-").isdigit() else 0
+    style = _style_of(ppr)
+    list_level = _list_level(ppr, formats, exact)
     runs = _runs(p, number)
-    anchor = None
-    for mark in p.iter(W + "bookmarkStart"):
-        found = address_of_bookmark(mark.get(W + "name", ""))
-        if found and "/" not in found:
-            anchor = found
     level = levels.get(style)
+    # Our own export marks what the text alone cannot say; others are read by shape.
+    plain_paragraph = exact and level is None and list_level is None
+    indent = _indent_steps(ppr)
     return SourceLine(
         _plain(runs),
         number,
         runs,
         level=None if level is None else level + 1,
-        anchor=anchor if exact else None,
-        literal=exact and level is None and list_level is None,
+        anchor=_bookmarked_article(p) if exact else None,
+        literal=plain_paragraph,
         note=style == "BylawsNote",
-        depth=indent
-        if exact and level is None and list_level is None and indent
-        else None,
+        depth=indent if plain_paragraph and indent else None,
         list_level=list_level,
     )
 

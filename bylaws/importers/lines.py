@@ -12,9 +12,12 @@ article — and reported with its line number.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..model import DivisionKind, Text
+from ..text import ARABIC_INDIC_DIGITS
 from .builder import (
     Draft,
     DraftArticle,
@@ -28,6 +31,7 @@ from .builder import (
 from .patterns import (
     ArticleHead,
     DivisionHead,
+    Numbered,
     article_head,
     division_head,
     is_repealed_text,
@@ -36,6 +40,10 @@ from .patterns import (
 
 _RANK: dict[DivisionKind, int] = {"part": 0, "chapter": 1, "section": 2}
 _HEADING_WORDS = 10
+# Points (a) to (h): a following "(i)" is the letter i, not the roman numeral one.
+_POINTS_BEFORE_LETTER_I = ord("i") - ord("a")
+# «(أحكام عامة)»: words in brackets, no digits, short enough to be a heading.
+_BRACKETED_HEADING = re.compile(rf"\(([^()0-9{ARABIC_INDIC_DIGITS}]{{1,60}})\)")
 
 
 @dataclass
@@ -107,7 +115,7 @@ def parse_lines(
     for line in lines:
         if not line.text.strip() and line.list_level is None:
             continue
-        _one(state, line)
+        _place_line(state, line)
     last = list(iter_draft_articles(draft.outline))
     if state.preamble and not last:
         # No article heading anywhere: the whole text becomes one article
@@ -129,109 +137,218 @@ def parse_lines(
         last[-1].notes.append(runs)
 
 
-def _one(state: _State, line: SourceLine) -> None:
-    text = line.text.strip()
-    lang_ar = state.draft.lang.startswith("ar")
-    if line.note and state.article is not None:
-        state.article.notes.append(line.all_runs())
-        return
-    if line.level == 1 and not state.seen_structure and not state.draft.title:
-        state.draft.title = text
-        return
-    if not line.literal and line.list_level is None:
-        division = division_head(text)
-        if division is not None and not (
-            state.section_is_article and division.kind == "section" and not lang_ar
-        ):
-            _open_division(state, division, line)
-            return
-        head = article_head(text, state.section_is_article)
-        if head is not None:
-            _open_article(state, head, line)
-            return
+@dataclass
+class _Line:
+    """A source line being placed, with what several rules ask of it."""
+
+    source: SourceLine
+    text: str  # stripped
+    arabic: bool
+
+    @cached_property
+    def label(self) -> Numbered | None:
+        """Its paragraph number or point letter; a literal line has none."""
+        return None if self.source.literal else numbered(self.text, self.arabic)
+
+    @property
+    def may_be_heading(self) -> bool:
+        """Whether its shape may make it a heading: not escaped, not list-numbered."""
+        return not self.source.literal and self.source.list_level is None
+
+
+def _editorial_note(state: _State, line: _Line) -> bool:
+    if not (line.source.note and state.article is not None):
+        return False
+    state.article.notes.append(line.source.all_runs())
+    return True
+
+
+def _first_top_heading_is_title(state: _State, line: _Line) -> bool:
+    if line.source.level != 1 or state.seen_structure or state.draft.title:
+        return False
+    state.draft.title = line.text
+    return True
+
+
+def _division_heading(state: _State, line: _Line) -> bool:
+    division = division_head(line.text) if line.may_be_heading else None
+    if division is None:
+        return False
+    # An English text numbering Sections as articles has no section divisions.
+    if state.section_is_article and division.kind == "section" and not line.arabic:
+        return False
+    _open_division(state, division, line.source)
+    return True
+
+
+def _article_heading(state: _State, line: _Line) -> bool:
+    if not line.may_be_heading:
+        return False
+    head = article_head(line.text, state.section_is_article)
+    if head is None:
+        return False
+    _open_article(state, head, line.source)
+    return True
+
+
+def _title_under_division_heading(state: _State, line: _Line) -> bool:
+    # Only the line right after a bare division heading can be its title.
     pending, state.pending_title = state.pending_title, None
-    if pending is not None and not line.literal and numbered(text, lang_ar) is None:
-        pending.heading = text
-        return
-    article = state.article
-    if article is None:
-        if not state.draft.title and not state.seen_structure and not line.literal:
-            state.draft.title = text
-            return
-        state.preamble.append((line.line, line.all_runs()))
-        return
-    runs = line.all_runs()
-    if line.list_level is not None:
-        _numbered_by_source(state, line, runs)
-        return
-    if is_repealed_text(text) and not article.paragraphs and not line.literal:
-        article.repealed = True
-        return
-    if article.repealed:
-        state.draft.warn(line.line, "text under a repealed article; kept as a note")
-        article.notes.append(line.all_runs())
-        return
-    if (
-        not article.paragraphs
-        and article.heading is None
-        and re.fullmatch(r"\(([^()0-9٠-٩]{1,60})\)", text)
-        and line.level is None
-        and line.depth is None
-        and not line.literal
-    ):
-        article.heading = text[1:-1].strip()
-        return
-    label = None if line.literal else numbered(text, lang_ar)
-    if label is not None and label.kind == "para" and line.depth is None:
-        _open_paragraph(state, label.number, line)
-        rest = cut_runs(runs, _offset(line.text, label.label_len))
-        if rest:
-            assert state.paragraph is not None
-            state.paragraph.items.append(DraftP(rest, line.line))
-        return
-    if label is not None and (label.kind == "point" or line.depth is not None):
-        depth = line.depth or 1
-        if (
-            line.depth is None
-            and label.roman
-            and state.points
-            and not (label.roman == 1 and _last_letter_is_h(state))
-        ):
-            depth = 2
-        _open_point(state, depth, line)
-        rest = cut_runs(runs, _offset(line.text, label.label_len))
-        if rest:
-            state.points[-1].items.append(DraftP(rest, line.line))
-        return
-    _add_text(state, runs, line)
+    if pending is None or line.source.literal or line.label is not None:
+        return False
+    pending.heading = line.text
+    return True
 
 
-def _numbered_by_source(state: _State, line: SourceLine, runs: list[DraftRun]) -> None:
-    """A paragraph or point the source numbered itself (a Word list): no label text."""
-    level = line.list_level or 0
-    if level == 0:
-        assert state.article is not None
-        _open_paragraph(state, len(state.article.paragraphs) + 1, line)
-        target = _ensure_paragraph(state, line).items
+def _text_before_any_article(state: _State, line: _Line) -> bool:
+    if state.article is not None:
+        return False
+    source = line.source
+    if not state.draft.title and not state.seen_structure and not source.literal:
+        state.draft.title = line.text
     else:
-        _open_point(state, level, line)
+        state.preamble.append((source.line, source.all_runs()))
+    return True
+
+
+def _numbered_by_source(state: _State, line: _Line) -> bool:
+    """A paragraph or point the source numbered itself (a Word list): no label text."""
+    source = line.source
+    if source.list_level is None:
+        return False
+    if source.list_level == 0:
+        assert state.article is not None
+        _open_paragraph(state, len(state.article.paragraphs) + 1, source)
+        target = _ensure_paragraph(state, source).items
+    else:
+        _open_point(state, source.list_level, source)
         target = state.points[-1].items
-    trimmed = cut_runs(runs, 0)
+    trimmed = cut_runs(source.all_runs(), 0)
     if trimmed:
-        target.append(DraftP(trimmed, line.line))
+        target.append(DraftP(trimmed, source.line))
+    return True
+
+
+def _repealed_mark(state: _State, line: _Line) -> bool:
+    article = state.article
+    if article is None or article.paragraphs or line.source.literal:
+        return False
+    if not is_repealed_text(line.text):
+        return False
+    article.repealed = True
+    return True
+
+
+def _text_under_repealed_article(state: _State, line: _Line) -> bool:
+    if state.article is None or not state.article.repealed:
+        return False
+    state.draft.warn(line.source.line, "text under a repealed article; kept as a note")
+    state.article.notes.append(line.source.all_runs())
+    return True
+
+
+def _bracketed_heading(state: _State, line: _Line) -> bool:
+    """«(أحكام عامة)» before an article's first paragraph is its heading."""
+    article = state.article
+    source = line.source
+    if (
+        article is None
+        or article.paragraphs
+        or article.heading is not None
+        or source.level is not None
+        or source.depth is not None
+        or source.literal
+        or not _BRACKETED_HEADING.fullmatch(line.text)
+    ):
+        return False
+    article.heading = line.text[1:-1].strip()
+    return True
+
+
+def _numbered_paragraph(state: _State, line: _Line) -> bool:
+    label = line.label
+    if label is None or label.kind != "para" or line.source.depth is not None:
+        return False
+    _open_paragraph(state, label.number, line.source)
+    rest = _after_label(line.source, label)
+    if rest:
+        assert state.paragraph is not None
+        state.paragraph.items.append(DraftP(rest, line.source.line))
+    return True
+
+
+def _lettered_point(state: _State, line: _Line) -> bool:
+    label = line.label
+    if label is None or (label.kind != "point" and line.source.depth is None):
+        return False
+    _open_point(state, _point_depth(state, line.source, label), line.source)
+    rest = _after_label(line.source, label)
+    if rest:
+        state.points[-1].items.append(DraftP(rest, line.source.line))
+    return True
+
+
+def _running_text(state: _State, line: _Line) -> bool:
+    _add_text(state, line.source.all_runs(), line.source)
+    return True
+
+
+# What a line is, asked in this order; the first rule that places it wins.
+_LINE_RULES: tuple[Callable[[_State, _Line], bool], ...] = (
+    _editorial_note,
+    _first_top_heading_is_title,
+    _division_heading,
+    _article_heading,
+    _title_under_division_heading,
+    _text_before_any_article,
+    _numbered_by_source,
+    _repealed_mark,
+    _text_under_repealed_article,
+    _bracketed_heading,
+    _numbered_paragraph,
+    _lettered_point,
+    _running_text,
+)
+
+
+def _place_line(state: _State, source: SourceLine) -> None:
+    """Put one line where it belongs in the draft, by the first rule that fits."""
+    line = _Line(source, source.text.strip(), state.draft.lang.startswith("ar"))
+    for rule in _LINE_RULES:
+        if rule(state, line):
+            return
+
+
+def _after_label(source: SourceLine, label: Numbered) -> list[DraftRun]:
+    return cut_runs(source.all_runs(), _offset(source.text, label.label_len))
+
+
+def _point_depth(state: _State, source: SourceLine, label: Numbered) -> int:
+    """A point's depth: as the source says, else 1, or 2 for (i), (ii) under a point.
+
+    "(i)" right after point (h) is the letter i, the next point at its level.
+    """
+    if source.depth is not None:
+        return source.depth
+    if not label.roman or not state.points:
+        return 1
+    if label.roman == 1 and _points_so_far(state) == _POINTS_BEFORE_LETTER_I:
+        return 1
+    return 2
 
 
 def _offset(raw: str, label_len: int) -> int:
     return label_len + (len(raw) - len(raw.lstrip()))
 
 
-def _last_letter_is_h(state: _State) -> bool:
+def _points_so_far(state: _State) -> int:
+    """How many points the level of the current point holds."""
     holder = (
         state.points[-2].items
         if len(state.points) > 1
         else (state.paragraph.items if state.paragraph else [])
     )
-    return sum(isinstance(i, DraftPoint) for i in holder) == 8
+    return sum(isinstance(i, DraftPoint) for i in holder)
 
 
 def _open_division(state: _State, head: DivisionHead, line: SourceLine) -> None:

@@ -11,12 +11,21 @@ from dataclasses import dataclass
 
 from ..model import DivisionKind, NumberStyle
 from ..numbering import SUFFIXES_EN, parse_number, point_letter
+from ..text import (
+    ARABIC_BLOCK,
+    ARABIC_INDIC_DIGITS,
+    ARABIC_LETTERS,
+    ARABIC_MARKS,
+    ARABIC_TATWEEL,
+)
 
 _DASHES = "\\-–—"
 _SEP = rf"\s*[:：{_DASHES}.]\s*"
-_AR_DIGIT = "٠-٩"
+_AR_DIGIT = ARABIC_INDIC_DIGITS
 _DIGITS = rf"[0-9{_AR_DIGIT}]+"
-_AR_WORD = "[\u0621-\u064a\u0640\u064b-\u065f\u0670]+"
+_AR_WORD = f"[{ARABIC_LETTERS}{ARABIC_TATWEEL}{ARABIC_MARKS}]+"
+# One Arabic letter, or the two-character ـه some texts write for the letter ه.
+_AR_POINT_LETTER = f"هـ|[{ARABIC_LETTERS}]"
 _ABJAD = tuple(point_letter(i, "ar") for i in range(1, 29))
 # Letters in alphabetical (hijai) order, which some texts use for points instead.
 _HIJAI = (*tuple("أبتثجحخدذرزسشصضطظعغفقكلمنوي"), "هـ", "ه")
@@ -64,9 +73,6 @@ class Numbered:
     roman: int | None = None  # (i), (ii): a nested point, or the letter i
 
 
-LineKind = DivisionHead | ArticleHead | Numbered | None
-
-
 def is_repealed_text(text: str) -> bool:
     return bool(_REPEALED.match(text.strip()))
 
@@ -107,7 +113,7 @@ def _leading_number(words: list[str], limit: int = 6) -> tuple[int, int, str] | 
 def _ar_suffix(rest: str) -> tuple[int, str]:
     """A مكرر suffix at the start of rest: (k, what is left)."""
     found = re.match(
-        r"مكرر[اةً]*(?:\s*\(?\s*(هـ|[\u0621-\u064a])\s*\)?(?=\s|$|[:\-–—.]))?", rest
+        rf"مكرر[اةً]*(?:\s*\(?\s*({_AR_POINT_LETTER})\s*\)?(?=\s|$|[:\-–—.]))?", rest
     )
     if not found:
         return 0, rest
@@ -155,7 +161,7 @@ def _number_then_rest(after: str, arabic: bool) -> tuple[int, NumberStyle, str] 
     pattern = r"\s*" + r"\s+".join(re.escape(w) for w in cleaned[:used])
     cut = re.match(pattern, after)
     rest = after[cut.end() :] if cut else ""
-    if arabic and not re.search("[\u0600-\u06ff]", " ".join(cleaned[:used])):
+    if arabic and not re.search(f"[{ARABIC_BLOCK}]", " ".join(cleaned[:used])):
         return None
     return value, "words", rest
 
@@ -273,7 +279,7 @@ def numbered(text: str, lang_ar: bool) -> Numbered | None:
             if value is not None and not words[0].startswith("ال"):
                 return Numbered("para", value, found.end())
         found = re.match(
-            r"^\(\s*(هـ|[\u0621-\u064a])\s*\)\s*|^(هـ|[\u0621-\u064a])\s*[-–—)]\s*",
+            rf"^\(\s*({_AR_POINT_LETTER})\s*\)\s*|^({_AR_POINT_LETTER})\s*[-–—)]\s*",
             text,
         )
         if found:
@@ -299,7 +305,3 @@ def _letter_index(letter: str) -> int:
             value = value * 26 + ord(ch) - ord("a") + 1
         return value
     return 1
-
-
-def roman_value(label: str) -> int | None:
-    return _roman(label)

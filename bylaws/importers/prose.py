@@ -10,31 +10,33 @@ an import never changes a word.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 
 from ..errors import BylawsError
+from ..locale import is_arabic
 from ..model import Document, Inline, Ref, RefForm, Text
 from ..numbering import ArticleNumber, render_ref
+from ..text import ARABIC_INDIC_DIGITS, ARABIC_LETTERS
 from .patterns import _letter_index, _number_then_rest
 
-_AR_ARTICLE = re.compile(r"(?<![\u0621-\u064a])(?:ال)?مادة\s+")
+_AR_ARTICLE = re.compile(rf"(?<![{ARABIC_LETTERS}])(?:ال)?مادة\s+")
 _AR_PARAGRAPH = re.compile(
-    r"(?<![\u0621-\u064a])الفقرة\s*(\(\s*[0-9٠-٩]+\s*\))\s+من\s+"
+    rf"(?<![{ARABIC_LETTERS}])الفقرة\s*(\(\s*[0-9{ARABIC_INDIC_DIGITS}]+\s*\))\s+من\s+"
 )
-_AR_LABEL = r"\(\s*[0-9٠-٩]+\s*\)"
+_AR_LABEL = rf"\(\s*[0-9{ARABIC_INDIC_DIGITS}]+\s*\)"
 # «الفقرات (1) و(2) و(5) من …», «الفقرتين (1) و(3) من …», and a range,
 # «الفقرات من (2) إلى (6) من …»
 _AR_PARAGRAPHS = re.compile(
-    rf"(?<![\u0621-\u064a])(?:الفقرات|الفقرتين|الفقرتان)\s*"
+    rf"(?<![{ARABIC_LETTERS}])(?:الفقرات|الفقرتين|الفقرتان)\s*"
     rf"({_AR_LABEL}(?:\s*و\s*{_AR_LABEL})+|من\s*{_AR_LABEL}\s*إلى\s*{_AR_LABEL})"
     rf"\s+من\s+"
 )
 _AR_LABEL_RE = re.compile(_AR_LABEL)
-_AR_LETTER = r"\(\s*[\u0621-\u064a]{1,2}\s*\)"
+_AR_LETTER = rf"\(\s*[{ARABIC_LETTERS}]{{1,2}}\s*\)"
 # «الفقرة الفرعية (ب) من الفقرة (2) من …», «الفقرتين الفرعيتين (ب) و(ج) …»,
 # «البند (ب) من الفقرة (2) من …»: points, by their letters.
 _AR_POINTS = re.compile(
-    rf"(?<![\u0621-\u064a])(?:الفقرة\s+الفرعية|الفقرتين\s+الفرعيتين|"
+    rf"(?<![{ARABIC_LETTERS}])(?:الفقرة\s+الفرعية|الفقرتين\s+الفرعيتين|"
     rf"الفقرتان\s+الفرعيتان|الفقرات\s+الفرعية|البند|البندين|البندان|البنود)\s*"
     rf"({_AR_LETTER}(?:\s*و\s*{_AR_LETTER})*)\s+من\s+الفقرة\s*({_AR_LABEL})\s+من\s+"
 )
@@ -44,9 +46,9 @@ _AR_OTHER_LAW = re.compile(r"\s*من\s+(?:نظام|قانون|لائحة|الل�
 _EN_ARTICLE = re.compile(r"\bArticle\s+([0-9]+)((?:\([0-9]+\))?(?:\([a-z]+\))?)")
 
 
-def _digits(label: str) -> str:
-    """The ASCII digits of a label such as «(١٢)»."""
-    return re.sub(r"\D", "", label.translate(str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")))
+def _label_number(label: str) -> int:
+    """The number of a label such as «(١٢)»; `int` reads any script's digits."""
+    return int(re.sub(r"\D", "", label))
 
 
 class ProseRefs:
@@ -91,7 +93,7 @@ class ProseRefs:
     def _match_at(
         self, text: str, i: int, article_id: str
     ) -> tuple[int, list[Inline]] | None:
-        if self.doc.lang.startswith("ar"):
+        if is_arabic(self.doc):
             points = _AR_POINTS.match(text, i)
             if points:
                 return self._points(text, i, points, article_id)
@@ -160,7 +162,7 @@ class ProseRefs:
         self, text: str, i: int, para: re.Match[str], article_id: str
     ) -> tuple[int, list[Inline]] | None:
         label = para.group(1)
-        n = int(_digits(label))
+        n = _label_number(label)
         after = para.end()
         this = _AR_THIS_ARTICLE.match(text, after)
         if this:
@@ -212,7 +214,7 @@ class ProseRefs:
         if found is None:
             return None
         target, end, tail = found
-        paragraph = f"{target}/para-{int(_digits(para_label))}"
+        paragraph = f"{target}/para-{_label_number(para_label)}"
         if self._renders(paragraph, "number") != para_label:
             return None
         pieces: list[Inline] = []
@@ -240,7 +242,7 @@ class ProseRefs:
         pieces: list[Inline] = []
         cursor = i
         for label in labels:
-            n = int(_digits(label.group()))
+            n = _label_number(label.group())
             address = f"{target}/para-{n}"
             if self._renders(address, "number") != label.group():
                 return None
@@ -263,6 +265,3 @@ class ProseRefs:
         if self._renders(address, "full") == en.group(0):
             return en.end(), [Ref(address, "full")]
         return None
-
-
-ProseDetector = Callable[[str, str], list[Inline]]

@@ -10,6 +10,8 @@ from typing import Any
 
 from ..errors import BylawsError
 from ..feedback import ArticleFeedback
+from ..locale import _, language_of, tr
+from ..locale.words import outcome_word, verdict_word
 from ..model import Document, Inline, Proposal, Ref, Ruling, Stage
 from ..numbering import render_ref
 from ..overlay import apply_proposal
@@ -20,48 +22,20 @@ from .consolidate import Collision
 
 SYMBOLS = {"collide": "✗", "mergeable": "~", "none": "·", "duplicate": "="}
 
-_WORDS: dict[str, dict[str, str]] = {
-    "ar": {
-        "proposal": "المقترح",
-        "title": "العنوان",
-        "proposer": "مقدّم المقترح",
-        "articles": "المواد",
-        "recommendation": "التوصية",
-        "decision": "القرار",
-        "adopt": "الموافقة",
-        "adopt-modified": "الموافقة بصيغة معدّلة",
-        "reject": "الرفض",
-        "refer-back": "الإعادة",
-        "withdrawn": "مسحوب",
-        "superseded": "حلّ محله مقترح آخر",
-        "open": "قيد النظر",
-        "adopted": "أُقرّ نهائياً",
-        "closed": "أُغلق",
-        "none": "لا مقترحات",
-    },
-    "en": {
-        "proposal": "Proposal",
-        "title": "Title",
-        "proposer": "Proposer",
-        "articles": "Articles",
-        "recommendation": "Recommendation",
-        "decision": "Decision",
-        "adopt": "adopt",
-        "adopt-modified": "adopt as modified",
-        "reject": "reject",
-        "refer-back": "refer back",
-        "withdrawn": "withdrawn",
-        "superseded": "superseded",
-        "open": "under review",
-        "adopted": "finally adopted",
-        "closed": "closed",
-        "none": "no proposals",
-    },
+_HEADERS: dict[str, str] = {
+    "proposal": _("Proposal"),
+    "title": _("Title"),
+    "proposer": _("Proposer"),
+    "articles": _("Articles"),
+    "recommendation": _("Recommendation"),
+    "decision": _("Decision"),
 }
 
 
 def words(doc: Document) -> dict[str, str]:
-    return _WORDS["ar" if doc.lang.split("-")[0] == "ar" else "en"]
+    """The table's headers in the document's language, by column."""
+    lang = language_of(doc)
+    return {key: tr(message, lang) for key, message in _HEADERS.items()}
 
 
 # --- collisions -------------------------------------------------------------------
@@ -183,8 +157,7 @@ def _readable(
 def ruling_text(doc: Document, ruling: Ruling | None, where: str) -> str:
     if ruling is None:
         return ""
-    w = words(doc)
-    text = w.get(ruling.verdict, ruling.verdict)
+    text = verdict_word(ruling.verdict, language_of(doc))
     target = ruling.modified or ruling.by
     if target:
         text += f" ({target})"
@@ -197,17 +170,17 @@ def status_text(
     groups: Sequence[tuple[Stage, Sequence[tuple[Proposal, ReviewState]]]],
 ) -> str:
     """Proposals listed under their stage, with the last ruling on each."""
-    w = words(doc)
+    lang = language_of(doc)
     lines: list[str] = []
     for stage, members in groups:
         lines.append(f"{stage.label} ({stage.id}): {len(members)}")
         for proposal, state in members:
             last = ""
             if state.last is not None:
-                last = f" [{w.get(state.last.verdict, state.last.verdict)}]"
+                last = f" [{verdict_word(state.last.verdict, lang)}]"
             lines.append(
                 f"  {proposal.id}  {proposal.title} — {proposal.proposer}"
-                f"{last} ({w[state.outcome]})"
+                f"{last} ({outcome_word(state.outcome, lang)})"
             )
     return "\n".join(lines) + "\n"
 
@@ -311,7 +284,7 @@ def runs_text(doc: Document, runs: Sequence[Inline]) -> str:
 
 def feedback_text(doc: Document, groups: Sequence[ArticleFeedback]) -> str:
     if not groups:
-        return ("لا ملاحظات." if doc.rtl else "No comments.") + "\n"
+        return tr(_("No comments."), language_of(doc)) + "\n"
     lines: list[str] = []
     for group in groups:
         lines.append(f"{group.label} ({group.article}): {len(group.comments)}")

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from bylaws.errors import UnusableInput
 from bylaws.workspace import write_atomic
 
-from .escape import attr, h
+from .escape import Html
 from .integration import Switch
 from .labels import Labels, labels_for
 from .pages import SitePage, document_pages
@@ -39,7 +39,7 @@ class SiteBuild:
 def _home(documents: Sequence[tuple[str, str, Labels]], language: str) -> SitePage:
     """The landing page: each document with the ways into it, in its own words."""
     labels = labels_for(language)
-    sections = []
+    sections: list[Html] = []
     for doc_id, title, doc_labels in documents:
         urls = SiteUrls(doc_id)
         entries = (
@@ -49,12 +49,14 @@ def _home(documents: Sequence[tuple[str, str, Labels]], language: str) -> SitePa
             (doc_labels["collisions"], urls.collisions()),
             (doc_labels["disposition"], urls.disposition()),
         )
-        items = "".join(
-            f'<li><a href="{attr(urls.link("index.md", target))}">{h(name)}</a></li>'
+        items = Html().join(
+            Html('<li><a href="{}">{}</a></li>').format(
+                urls.link("index.md", target), name
+            )
             for name, target in entries
         )
-        sections.append(f"<h2>{h(title)}</h2><ul>{items}</ul>")
-    body = f"<h1>{h(labels['documents'])}</h1>{''.join(sections)}"
+        sections.append(Html("<h2>{}</h2><ul>{}</ul>").format(title, items))
+    body = Html("<h1>{}</h1>{}").format(labels["documents"], Html().join(sections))
     return SitePage("index.md", labels["documents"], body, "", labels.lang, labels.rtl)
 
 

@@ -7,14 +7,13 @@ only these functions, so a change there is a change here alone.
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Literal, cast
+from typing import Literal
 
 from bylaws.errors import BylawsError, CollisionError
 from bylaws.model import Document, Insert, Move, Proposal, Ruling, Verdict
 from bylaws.overlay import apply_proposal, touched_articles
+from bylaws.proposals.consolidate import consolidate
 
 __all__ = [
     "Consolidation",
@@ -78,34 +77,18 @@ class Consolidation:
 
 
 def consolidate_for_site(doc: Document, proposals: list[Proposal]) -> Consolidation:
-    """Apply proposals in order, merged word by word where the engine exists.
+    """Apply proposals in order, merged word by word.
 
     A proposal that cannot be applied (or collides) is reported, not fatal:
     the page shows the rest.
     """
-    engine = _optional("bylaws.proposals.consolidate", "consolidate")
-    applied: list[Proposal] = []
-    failed: list[tuple[str, str, tuple[str, ...]]] = []
-    current = doc
-    if engine is not None:
+    try:
         # All at once first: one merge of the whole text, not one per proposal.
-        try:
-            current = engine(doc, list(proposals))
-            applied = list(proposals)
-        except BylawsError:
-            current = doc
-    if not applied:
-        for proposal in proposals:
-            try:
-                if engine is not None:
-                    current = engine(doc, [*applied, proposal])
-                else:
-                    current = apply_proposal(current, proposal)
-            except BylawsError as exc:
-                others = exc.others if isinstance(exc, CollisionError) else ()
-                failed.append((proposal.id, exc.message, others))
-                continue
-            applied.append(proposal)
+        merged = consolidate(doc, list(proposals))
+    except BylawsError:
+        current, applied, failed = _consolidate_one_by_one(doc, proposals)
+    else:
+        current, applied, failed = merged, list(proposals), []
     attribution: dict[str, list[str]] = {}
     for proposal in applied:
         for ref in touched_articles(proposal):
@@ -116,6 +99,24 @@ def consolidate_for_site(doc: Document, proposals: list[Proposal]) -> Consolidat
         {k: tuple(v) for k, v in attribution.items()},
         tuple(failed),
     )
+
+
+def _consolidate_one_by_one(
+    doc: Document, proposals: list[Proposal]
+) -> tuple[Document, list[Proposal], list[tuple[str, str, tuple[str, ...]]]]:
+    """The proposals that consolidate together, in order, and why the others fail."""
+    applied: list[Proposal] = []
+    failed: list[tuple[str, str, tuple[str, ...]]] = []
+    current = doc
+    for proposal in proposals:
+        try:
+            current = consolidate(doc, [*applied, proposal])
+        except BylawsError as exc:
+            others = exc.others if isinstance(exc, CollisionError) else ()
+            failed.append((proposal.id, exc.message, others))
+            continue
+        applied.append(proposal)
+    return current, applied, failed
 
 
 @dataclass(frozen=True)
@@ -182,12 +183,3 @@ def instrument_text(doc: Document, proposal: Proposal) -> str | None:
         return write_instrument(doc, apply_proposal(doc, proposal))
     except BylawsError:
         return None
-
-
-def _optional(module: str, name: str) -> Callable[..., Any] | None:
-    """A function of a sibling module that may not be written yet."""
-    try:
-        found = getattr(importlib.import_module(module), name, None)
-    except ImportError:
-        return None
-    return cast(Callable[..., Any], found) if callable(found) else None

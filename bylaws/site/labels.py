@@ -1,200 +1,119 @@
 """The words of the site's own interface, in the document's language.
 
-Arabic for Arabic documents, English for everything else; a missing word in
-one language falls back to English, so a new label never breaks a page.
+The words themselves live in the locale's catalogues (`bylaws/locale/*.po`),
+shared with the terminal: a verdict reads the same on a page and in
+`bylaws status`. Here each label's key names its message; a language without
+a catalogue reads English, so a new label never breaks a page.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from ..locale import LANGUAGES, SOURCE_LANGUAGE, _, language_of, tr
+from ..locale.words import VERDICTS
+from ..model import is_rtl
 
 __all__ = ["Labels", "labels_for"]
 
-_EN: dict[str, str] = {
-    "text": "Text in force",
-    "articles": "Articles",
-    "proposals": "Proposals",
-    "proposal": "Proposal",
-    "consolidated": "Consolidated draft",
-    "collisions": "Collisions between proposals",
-    "disposition": "Disposition table",
-    "overview": "Overview",
-    "manual": "User's manual",
-    "stage": "Stage",
-    "proposer": "Proposed by",
-    "submitted": "Submitted",
-    "rationale": "Rationale",
-    "general_rationale": "General rationale",
-    "reviews": "Recommendations and decisions",
-    "body": "Body",
-    "recommendation": "Recommendation",
-    "decision": "Decision",
-    "date": "Date",
-    "note": "Note",
-    "changes": "Changes",
-    "counts": "What it changes",
-    "old": "Current text",
-    "redline": "Changes marked",
-    "new": "Proposed text",
-    "side_by_side": "Side by side",
-    "feedback": "Feedback",
-    "instrument": "Formal amendment text",
-    "amend": "Amended",
-    "insert": "Inserted",
-    "repeal": "Repealed",
-    "move": "Moved",
-    "collides_with": "changes the same words as",
-    "pos_after": "after",
-    "pos_before": "before",
-    "pos_start": "at the start of",
-    "pos_end": "at the end of",
-    "heading": "Heading amended",
-    "legend": "Legend",
-    "legend_ins": "added words (underlined)",
-    "legend_del": "deleted words (struck through)",
-    "none": "—",
-    "no_proposals": "No proposal touches this article.",
-    "no_feedback": "No feedback yet.",
-    "no_collisions": "No two proposals touch the same article.",
-    "rel_collide": "collide",
-    "rel_mergeable": "mergeable",
-    "rel_duplicate": "duplicate",
-    "rel_none": "",
-    "clash": "the same words",
-    "touching": "Proposals touching this article",
-    "current": "Text in force",
-    "switch_adopted": "with the adopted proposals applied",
-    "switch_recommended": "with the recommended proposals applied",
-    "applied": "Proposals applied",
-    "not_applied": "Could not be applied",
-    "from_proposal": "from proposal",
-    "unchanged": "unchanged",
-    "repealed_article": "This article is repealed.",
-    "moved_to": "moved",
-    "shared_articles": "Articles both touch",
-    "verdict_adopt": "adopt",
-    "verdict_adopt-modified": "adopt as modified",
-    "verdict_reject": "reject",
-    "verdict_refer-back": "refer back",
-    "verdict_withdrawn": "withdrawn",
-    "verdict_superseded": "superseded",
-    "permalink": "Permanent link",
-    "see_article": "Article page",
-    "see_in_text": "In the text",
-    "comment_by": "by",
-    "on": "on",
-    "broken_ref": "reference to nothing",
-    "new_article": "new article",
-    "section_drafting": "Drafting",
-    "section_reviewing": "Reviewing",
-    "section_cli": "Command line",
-    "section_reference": "Reference",
-    "section_guides": "Guides",
-    "documents": "Documents",
-    "print_legend": "Underlined: added. Struck through: deleted.",
+# label key -> its msgid (English)
+_MESSAGES: dict[str, str] = {
+    "text": _("Text in force"),
+    "articles": _("Articles"),
+    "proposals": _("Proposals"),
+    "proposal": _("Proposal"),
+    "consolidated": _("Consolidated draft"),
+    "collisions": _("Collisions between proposals"),
+    "disposition": _("Disposition table"),
+    "overview": _("Overview"),
+    "manual": _("User's manual"),
+    "stage": _("Stage"),
+    "proposer": _("Proposed by"),
+    "submitted": _("Submitted"),
+    "rationale": _("Rationale"),
+    "general_rationale": _("General rationale"),
+    "reviews": _("Recommendations and decisions"),
+    "body": _("Body"),
+    "recommendation": _("Recommendation"),
+    "decision": _("Decision"),
+    "date": _("Date"),
+    "note": _("Note"),
+    "changes": _("Changes"),
+    "counts": _("What it changes"),
+    "old": _("Current text"),
+    "redline": _("Changes marked"),
+    "new": _("Proposed text"),
+    "side_by_side": _("Side by side"),
+    "feedback": _("Feedback"),
+    "instrument": _("Formal amendment text"),
+    "amend": _("Amended"),
+    "insert": _("Inserted"),
+    "repeal": _("Repealed"),
+    "move": _("Moved"),
+    "collides_with": _("changes the same words as"),
+    "pos_after": _("after"),
+    "pos_before": _("before"),
+    "pos_start": _("at the start of"),
+    "pos_end": _("at the end of"),
+    "heading": _("Heading amended"),
+    "legend": _("Legend"),
+    "legend_ins": _("added words (underlined)"),
+    "legend_del": _("deleted words (struck through)"),
+    "no_proposals": _("No proposal touches this article."),
+    "no_feedback": _("No feedback yet."),
+    "no_collisions": _("No two proposals touch the same article."),
+    "rel_collide": _("collide"),
+    "rel_mergeable": _("mergeable"),
+    "rel_duplicate": _("duplicate"),
+    "clash": _("the same words"),
+    "touching": _("Proposals touching this article"),
+    "current": _("Text in force"),
+    "switch_adopted": _("with the adopted proposals applied"),
+    "switch_recommended": _("with the recommended proposals applied"),
+    "applied": _("Proposals applied"),
+    "not_applied": _("Could not be applied"),
+    "from_proposal": _("from proposal"),
+    "unchanged": _("unchanged"),
+    "repealed_article": _("This article is repealed."),
+    "moved_to": _("moved"),
+    "shared_articles": _("Articles both touch"),
+    "permalink": _("Permanent link"),
+    "see_article": _("Article page"),
+    "see_in_text": _("In the text"),
+    "comment_by": _("by"),
+    "on": _("on"),
+    "broken_ref": _("reference to nothing"),
+    "new_article": _("new article"),
+    "section_drafting": _("Drafting"),
+    "section_reviewing": _("Reviewing"),
+    "section_cli": _("Command line"),
+    "section_reference": _("Reference"),
+    "section_guides": _("Guides"),
+    "documents": _("Documents"),
+    "print_legend": _("Underlined: added. Struck through: deleted."),
 }
-
-_AR: dict[str, str] = {
-    "text": "النص النافذ",
-    "articles": "المواد",
-    "proposals": "المقترحات",
-    "proposal": "المقترح",
-    "consolidated": "المسودة الموحدة",
-    "collisions": "تداخل المقترحات",
-    "disposition": "جدول البت",
-    "overview": "نظرة عامة",
-    "manual": "دليل الاستخدام",
-    "stage": "المرحلة",
-    "proposer": "مقدم المقترح",
-    "submitted": "تاريخ التقديم",
-    "rationale": "التعليل",
-    "general_rationale": "الأسباب الموجبة",
-    "reviews": "التوصيات والقرارات",
-    "body": "الهيئة",
-    "recommendation": "التوصية",
-    "decision": "القرار",
-    "date": "التاريخ",
-    "note": "ملاحظة",
-    "changes": "التعديلات",
-    "counts": "ما يغيّره المقترح",
-    "old": "النص الحالي",
-    "redline": "التعديلات معلّمة",
-    "new": "النص المقترح",
-    "side_by_side": "جنباً إلى جنب",
-    "feedback": "الملاحظات",
-    "instrument": "الصيغة الرسمية للتعديل",
-    "amend": "تعديل",
-    "insert": "إضافة",
-    "repeal": "إلغاء",
-    "move": "نقل",
-    "collides_with": "يغيّر الكلمات نفسها التي يغيّرها",
-    "pos_after": "بعد",
-    "pos_before": "قبل",
-    "pos_start": "في بداية",
-    "pos_end": "في نهاية",
-    "heading": "تعديل عنوان",
-    "legend": "مفتاح القراءة",
-    "legend_ins": "كلمات مضافة (تحتها خط)",
-    "legend_del": "كلمات محذوفة (مشطوبة)",
-    "none": "—",
-    "no_proposals": "لا يمسّ هذه المادة أي مقترح.",
-    "no_feedback": "لا ملاحظات بعد.",
-    "no_collisions": "لا يمسّ مقترحان المادة نفسها.",
-    "rel_collide": "متعارضان",
-    "rel_mergeable": "قابلان للدمج",
-    "rel_duplicate": "متطابقان",
-    "rel_none": "",
-    "clash": "الكلمات نفسها",
-    "touching": "المقترحات التي تمسّ هذه المادة",
-    "current": "النص النافذ",
-    "switch_adopted": "بعد تطبيق المقترحات المعتمدة",
-    "switch_recommended": "بعد تطبيق المقترحات الموصى بها",
-    "applied": "المقترحات المطبقة",
-    "not_applied": "تعذّر تطبيقه",
-    "from_proposal": "من المقترح",
-    "unchanged": "دون تغيير",
-    "repealed_article": "هذه المادة ملغاة.",
-    "moved_to": "نُقلت",
-    "shared_articles": "المواد المشتركة",
-    "verdict_adopt": "اعتماد",
-    "verdict_adopt-modified": "اعتماد مع تعديل",
-    "verdict_reject": "رفض",
-    "verdict_refer-back": "إعادة للدراسة",
-    "verdict_withdrawn": "سُحب",
-    "verdict_superseded": "حلّ محله مقترح آخر",
-    "permalink": "رابط دائم",
-    "see_article": "صفحة المادة",
-    "see_in_text": "في النص",
-    "comment_by": "من",
-    "on": "على",
-    "broken_ref": "إحالة إلى غير موجود",
-    "new_article": "مادة جديدة",
-    "section_drafting": "الصياغة",
-    "section_reviewing": "المراجعة",
-    "section_cli": "سطر الأوامر",
-    "section_reference": "المرجع",
-    "section_guides": "أدلة",
-    "documents": "الوثائق",
-    "print_legend": "ما تحته خط: مضاف. ما عليه شطب: محذوف.",
-}
+_MESSAGES.update(
+    {f"verdict_{verdict}": message for verdict, message in VERDICTS.items()}
+)
+# Not words: the same in every language.
+_MARKS: dict[str, str] = {"none": "—", "rel_none": ""}
 
 
 class Labels:
     """Interface words for one language: `labels["proposals"]`."""
 
-    def __init__(self, lang: str, words: Mapping[str, str]) -> None:
+    def __init__(self, lang: str) -> None:
         self.lang = lang
-        self._words = words
 
     def __getitem__(self, key: str) -> str:
-        return self._words.get(key) or _EN[key]
+        if key in _MARKS:
+            return _MARKS[key]
+        return tr(_MESSAGES[key], self.lang)
 
     @property
     def rtl(self) -> bool:
-        return self.lang == "ar"
+        return is_rtl(self.lang)
 
 
 def labels_for(lang: str) -> Labels:
-    """The labels for a BCP 47 language tag ("ar", "ar-EG", "en", "fr")."""
-    primary = lang.split("-")[0].lower()
-    return Labels("ar", _AR) if primary == "ar" else Labels("en", _EN)
+    """The labels for a BCP 47 language tag ("ar", "AR-eg", "en", "fr")."""
+    found = language_of(lang)
+    return Labels(found if found in LANGUAGES else SOURCE_LANGUAGE)

@@ -50,26 +50,30 @@ def document_nav(pages: Sequence[SitePage], labels: Labels, title: str) -> NavIt
     return {nav_title(title): items}
 
 
+def _inside(paths: list[str], folder: str) -> list[str]:
+    return [p for p in paths if p.startswith(folder + "/")]
+
+
+def _index_first(paths: list[str]) -> list[str]:
+    index = [p for p in paths if posixpath.basename(p) == "index.md"]
+    return index + [p for p in paths if p not in index]
+
+
 def manual_nav(doc_pages: Iterable[str], labels: Labels) -> list[NavItem]:
-    """The manual's pages (paths relative to docs/), grouped by folder."""
+    """The manual's pages (paths relative to docs/), grouped by folder.
+
+    The known folders come first, in reading order and under their labels;
+    any other folder follows under its own name; loose pages come last.
+    """
     paths = sorted(p for p in doc_pages if p.endswith(".md"))
-    items: list[NavItem] = []
-    used: set[str] = set()
-    for folder, key in MANUAL_SECTIONS:
-        inside = [p for p in paths if p.startswith(folder + "/")]
-        index = [p for p in inside if posixpath.basename(p) == "index.md"]
-        if inside:
-            items.append(
-                {nav_title(labels[key]): index + [p for p in inside if p not in index]}
-            )
-            used.update(inside)
-    other_folders = sorted(
-        {p.split("/")[0] for p in paths if "/" in p and p not in used}
-    )
-    for folder in other_folders:
-        inside = [p for p in paths if p.startswith(folder + "/") and p not in used]
-        items.append({nav_title(folder): inside})
-        used.update(inside)
+    items: list[NavItem] = [
+        {nav_title(labels[key]): _index_first(_inside(paths, folder))}
+        for folder, key in MANUAL_SECTIONS
+        if _inside(paths, folder)
+    ]
+    known = {folder for folder, _ in MANUAL_SECTIONS}
+    others = sorted({p.split("/")[0] for p in paths if "/" in p} - known)
+    items.extend({nav_title(folder): _inside(paths, folder)} for folder in others)
     items.extend(p for p in paths if "/" not in p and p != "index.md")
     return items
 

@@ -20,6 +20,7 @@ from mkdocs.structure.files import File, Files
 
 from ..model import is_rtl
 from .build import site_pages
+from .escape import Html
 from .labels import labels_for
 from .nav import site_nav
 
@@ -102,10 +103,11 @@ class BylawsPlugin(BasePlugin[BylawsPluginConfig]):  # type: ignore[no-untyped-c
             return html
         lang = self.config.manual_lang
         direction = "rtl" if is_rtl(lang) else "ltr"
-        return (
-            f'<div class="bylaws-manual" dir="{direction}" lang="{lang}">{html}</div>'
-        )
+        # `html` is what mkdocs made of the manual's Markdown: markup already.
+        wrapper = Html('<div class="bylaws-manual" dir="{}" lang="{}">{}</div>')
+        return str(wrapper.format(direction, lang, Html(html)))
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
+        del builder  # mkdocs passes it by name; the rebuild it runs is enough
         server.watch(str(self._workspace(config)))
         return server

@@ -12,28 +12,30 @@ from dataclasses import dataclass
 from bylaws.diff.changes import ArticleChange, UnitChange
 from bylaws.diff.words import WordOp
 
-from .escape import attr, h
+from .escape import Html
 from .labels import Labels
 
 __all__ = ["RedlineViews", "redline_views", "tabs", "word_ops_html"]
 
-_DEL = "<del data-search-exclude{cls}>{text}</del>"
-_INS = "<ins{cls}>{text}</ins>"
+_DEL = Html("<del data-search-exclude{}>{}</del>")
+_INS = Html("<ins{}>{}</ins>")
+_FORMAL = Html(' class="bylaws-formal"')
+_TITLE = Html('<p class="bylaws-title">{}</p>\n')
 
 
-def word_ops_html(ops: Iterable[WordOp]) -> str:
+def word_ops_html(ops: Iterable[WordOp]) -> Html:
     """Word operations as HTML with `<ins>` and `<del>`; formal ones classed."""
-    out: list[str] = []
+    out: list[Html | str] = []
     for op in ops:
-        cls = ' class="bylaws-formal"' if op.formal else ""
+        cls = _FORMAL if op.formal else Html()
         if op.kind == "equal":
-            out.append(h(op.new))
+            out.append(op.new)
             continue
         if op.old:
-            out.append(_DEL.format(cls=cls, text=h(op.old)))
+            out.append(_DEL.format(cls, op.old))
         if op.new:
-            out.append(_INS.format(cls=cls, text=h(op.new)))
-    return "".join(out)
+            out.append(_INS.format(cls, op.new))
+    return Html().join(out)
 
 
 def _old(ops: Iterable[WordOp]) -> str:
@@ -48,43 +50,81 @@ def _depth(address: str | None) -> int:
     return address.count("/point-") if address else 0
 
 
-def _line(label: str, address: str | None, body: str) -> str:
-    shown = f'<span class="bylaws-num">{h(label)}</span> ' if label else ""
-    return f'<p class="bylaws-block bylaws-depth-{_depth(address)}">{shown}{body}</p>'
+def _number(label: Html | str) -> Html:
+    """A unit's number before its text, or nothing when it has none."""
+    if not label:
+        return Html()
+    return Html('<span class="bylaws-num">{}</span> ').format(label)
+
+
+def _line(label: Html | str, address: str | None, body: Html | str) -> Html:
+    return Html('<p class="bylaws-block bylaws-depth-{}">{}{}</p>').format(
+        _depth(address), _number(label), body
+    )
 
 
 @dataclass(frozen=True)
 class RedlineViews:
     """The four HTML views of one changed article."""
 
-    old: str
-    redline: str
-    new: str
-    side_by_side: str
+    old: Html
+    redline: Html
+    new: Html
+    side_by_side: Html
 
 
-def _unit_redline(unit: UnitChange) -> str:
+def _unit_redline(unit: UnitChange) -> Html:
     if unit.kind == "deleted":
-        return _line(
-            unit.old_label,
-            unit.old_address,
-            _DEL.format(cls="", text=h(_old(unit.ops))),
-        )
+        return _line(unit.old_label, unit.old_address, _DEL.format("", _old(unit.ops)))
     if unit.kind == "inserted":
-        return _line(
-            unit.new_label,
-            unit.new_address,
-            _INS.format(cls="", text=h(_new(unit.ops))),
-        )
-    label = unit.new_label or unit.old_label
+        return _line(unit.new_label, unit.new_address, _INS.format("", _new(unit.ops)))
     if unit.old_label and unit.new_label and unit.old_label != unit.new_label:
-        label_html = word_ops_html([WordOp("replace", unit.old_label, unit.new_label)])
-        body = f'<span class="bylaws-num">{label_html}</span> ' + word_ops_html(
-            unit.ops
+        label = word_ops_html([WordOp("replace", unit.old_label, unit.new_label)])
+        return _line(label, unit.new_address, word_ops_html(unit.ops))
+    moved = Html(' <span class="bylaws-moved">↔</span>') if unit.kind == "moved" else ""
+    label_text = unit.new_label or unit.old_label
+    return _line(label_text, unit.new_address, word_ops_html(unit.ops) + moved)
+
+
+def _title_html(
+    change: ArticleChange, old_title: str, new_title: str, new_heading: str | None
+) -> Html:
+    """The redline's title: the number and heading with their own changes marked."""
+    if change.heading is None and old_title == new_title:
+        return Html.escape(new_title)
+    heading_ops = (
+        list(change.heading)
+        if change.heading is not None
+        else [WordOp("equal", new_heading or "", new_heading or "")]
+    )
+    label_ops = (
+        [WordOp("replace", change.old_label or "", change.new_label or "")]
+        if change.old_label != change.new_label
+        else [WordOp("equal", change.new_label or "", change.new_label or "")]
+    )
+    return (
+        word_ops_html(label_ops)
+        + (": " if heading_ops else "")
+        + word_ops_html(heading_ops)
+    )
+
+
+def _side_by_side(
+    change: ArticleChange, old_title: str, new_title: str, labels: Labels
+) -> Html:
+    rows = Html().join(
+        Html("<tr><td data-search-exclude>{}</td><td>{}</td></tr>").format(
+            _cell(u.old_label, u.old_address, _old(u.ops)),
+            _cell(u.new_label, u.new_address, _new(u.ops)),
         )
-        return f'<p class="bylaws-block bylaws-depth-{_depth(unit.new_address)}">{body}</p>'
-    moved = ' <span class="bylaws-moved">↔</span>' if unit.kind == "moved" else ""
-    return _line(label, unit.new_address, word_ops_html(unit.ops) + moved)
+        for u in change.units
+    )
+    return Html(
+        '<table class="bylaws-side"><thead><tr>'
+        "<th>{}</th><th>{}</th></tr></thead><tbody>"
+        "<tr><td data-search-exclude>{}</td><td>{}</td></tr>"
+        "{}</tbody></table>"
+    ).format(labels["old"], labels["new"], old_title, new_title, rows)
 
 
 def redline_views(
@@ -97,60 +137,32 @@ def redline_views(
     old_title = _title(change.old_label, old_heading)
     new_title = _title(change.new_label, new_heading)
     old_lines = [
-        _line(u.old_label, u.old_address, h(_old(u.ops)))
+        _line(u.old_label, u.old_address, _old(u.ops))
         for u in change.units
         if u.old_address
     ]
     new_lines = [
-        _line(u.new_label, u.new_address, h(_new(u.ops)))
+        _line(u.new_label, u.new_address, _new(u.ops))
         for u in change.units
         if u.new_address
     ]
-    if change.heading is not None or old_title != new_title:
-        heading_ops = (
-            list(change.heading)
-            if change.heading is not None
-            else [WordOp("equal", new_heading or "", new_heading or "")]
-        )
-        label_ops = (
-            [WordOp("replace", change.old_label or "", change.new_label or "")]
-            if change.old_label != change.new_label
-            else [WordOp("equal", change.new_label or "", change.new_label or "")]
-        )
-        title_html = (
-            word_ops_html(label_ops)
-            + (": " if heading_ops else "")
-            + word_ops_html(heading_ops)
-        )
-    else:
-        title_html = h(new_title)
-    red_lines = [_unit_redline(u) for u in change.units]
-    redline = f'<p class="bylaws-title">{title_html}</p>\n' + "\n".join(red_lines)
-    old = f'<p class="bylaws-title">{h(old_title)}</p>\n' + "\n".join(old_lines)
-    new = f'<p class="bylaws-title">{h(new_title)}</p>\n' + "\n".join(new_lines)
+    redline = _TITLE.format(
+        _title_html(change, old_title, new_title, new_heading)
+    ) + Html("\n").join(_unit_redline(u) for u in change.units)
+    old = _TITLE.format(old_title) + Html("\n").join(old_lines)
+    new = _TITLE.format(new_title) + Html("\n").join(new_lines)
     if "repealed" in change.kinds:
-        new = f'<p class="bylaws-title">{h(old_title)}</p>\n<p>{h(labels["repealed_article"])}</p>'
-    rows = [
-        "<tr>"
-        f"<td data-search-exclude>{_cell(u.old_label, u.old_address, _old(u.ops))}</td>"
-        f"<td>{_cell(u.new_label, u.new_address, _new(u.ops))}</td>"
-        "</tr>"
-        for u in change.units
-    ]
-    side = (
-        '<table class="bylaws-side"><thead><tr>'
-        f"<th>{h(labels['old'])}</th><th>{h(labels['new'])}</th></tr></thead><tbody>"
-        f"<tr><td data-search-exclude>{h(old_title)}</td><td>{h(new_title)}</td></tr>"
-        + "".join(rows)
-        + "</tbody></table>"
-    )
+        new = _TITLE.format(old_title) + Html("<p>{}</p>").format(
+            labels["repealed_article"]
+        )
+    side = _side_by_side(change, old_title, new_title, labels)
     return RedlineViews(old, redline, new, side)
 
 
-def _cell(label: str, address: str | None, text: str) -> str:
+def _cell(label: str, address: str | None, text: str) -> Html:
     if address is None:
-        return ""
-    return (f'<span class="bylaws-num">{h(label)}</span> ' if label else "") + h(text)
+        return Html()
+    return _number(label) + text
 
 
 def _title(label: str | None, heading: str | None) -> str:
@@ -158,7 +170,7 @@ def _title(label: str | None, heading: str | None) -> str:
     return f"{label}: {heading}" if heading else label
 
 
-def tabs(ident: str, panes: list[tuple[str, str, str]], selected: int = 0) -> str:
+def tabs(ident: str, panes: list[tuple[str, str, Html]], selected: int = 0) -> Html:
     """Content tabs in mkdocs-material's own markup (pymdownx.tabbed, alternate style).
 
     Args:
@@ -166,23 +178,25 @@ def tabs(ident: str, panes: list[tuple[str, str, str]], selected: int = 0) -> st
         panes: (css class, label, html) per tab.
         selected: the tab open at first.
     """
-    inputs = "".join(
-        f'<input type="radio" name="{attr(ident)}" id="{attr(ident)}-{i}"'
-        f"{' checked' if i == selected else ''}>"
+    inputs = Html().join(
+        Html('<input type="radio" name="{0}" id="{0}-{1}"{2}>').format(
+            ident, i, Html(" checked") if i == selected else ""
+        )
         for i in range(len(panes))
     )
-    labels = "".join(
-        f'<label for="{attr(ident)}-{i}">{h(label)}</label>'
+    labels = Html().join(
+        Html('<label for="{}-{}">{}</label>').format(ident, i, label)
         for i, (_, label, _) in enumerate(panes)
     )
     # The old text holds the deleted words: keep it out of the search index.
-    blocks = "".join(
-        f'<div class="tabbed-block bylaws-tab-{attr(cls)}"'
-        f"{' data-search-exclude' if cls == 'old' else ''}>\n{body}\n</div>"
+    blocks = Html().join(
+        Html('<div class="tabbed-block bylaws-tab-{}"{}>\n{}\n</div>').format(
+            cls, Html(" data-search-exclude") if cls == "old" else "", body
+        )
         for cls, _, body in panes
     )
-    return (
-        f'<div class="tabbed-set tabbed-alternate bylaws-tabs" data-tabs="{len(panes)}">'
-        f'{inputs}<div class="tabbed-labels">{labels}</div>'
-        f'<div class="tabbed-content">{blocks}</div></div>'
-    )
+    return Html(
+        '<div class="tabbed-set tabbed-alternate bylaws-tabs" data-tabs="{}">'
+        '{}<div class="tabbed-labels">{}</div>'
+        '<div class="tabbed-content">{}</div></div>'
+    ).format(len(panes), inputs, labels, blocks)

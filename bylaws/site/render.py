@@ -1,7 +1,7 @@
 """Articles as HTML: numbered paragraphs and points, live references as links.
 
-Every string from a file passes through `escape.h`; the only markup here is
-the markup this module writes.
+Every string from a file joins the page through an `Html` template, which
+escapes it; the only markup here is the markup this module writes.
 """
 
 from __future__ import annotations
@@ -13,11 +13,13 @@ from bylaws.model import Article, Document, Inline, Ref, Text
 from bylaws.numbering import ArticleNumber
 from bylaws.render import Reader, dangling
 
-from .escape import attr, h
+from .escape import Html
 from .labels import Labels, labels_for
 from .urls import SiteUrls
 
 __all__ = ["Block", "DocContext", "article_blocks", "article_html", "blocks_html"]
+
+_NOTHING = Html()
 
 
 @dataclass(frozen=True)
@@ -77,32 +79,33 @@ class Block:
     anchor: str
     label: str
     depth: int
-    html: str
+    html: Html
     text: str
 
 
-def _ref_link(ctx: DocContext, page: str | None, ref: Ref) -> tuple[str, str]:
+def _ref_link(ctx: DocContext, page: str | None, ref: Ref) -> tuple[Html, str]:
     shown = ctx.reader.resolve(ref)
     if shown is None:
         # Keep the raw address visible rather than hide a broken reference.
         broken = dangling(ref)
-        title = attr(ctx.labels["broken_ref"])
         return (
-            f'<span class="bylaws-broken-ref" title="{title}">{h(broken)}</span>',
+            Html('<span class="bylaws-broken-ref" title="{}">{}</span>').format(
+                ctx.labels["broken_ref"], broken
+            ),
             broken,
         )
     if page is None:
-        return h(shown), shown
+        return Html.escape(shown), shown
     return link_to(ctx, page, ref.to, shown), shown
 
 
-def link_to(ctx: DocContext, page: str, address: str, shown: str) -> str:
+def link_to(ctx: DocContext, page: str, address: str, shown: str) -> Html:
     """A link from `page` to the article, paragraph or point at `address`."""
     article_id, _, rest = address.partition("/")
     href = ctx.article_link(page, article_id)
     if rest and "#" in href:
         href = href.split("#")[0] + "#" + _anchor(article_id, rest)
-    return f'<a class="bylaws-ref" href="{attr(href)}">{h(shown)}</a>'
+    return Html('<a class="bylaws-ref" href="{}">{}</a>').format(href, shown)
 
 
 def _anchor(article_id: str, rest: str) -> str:
@@ -111,19 +114,19 @@ def _anchor(article_id: str, rest: str) -> str:
 
 def runs_html(
     ctx: DocContext, runs: tuple[Inline, ...], page: str | None
-) -> tuple[str, str]:
+) -> tuple[Html, str]:
     """Inline runs as (html, plain text); references linked when `page` is given."""
-    parts: list[str] = []
+    parts: list[Html | str] = []
     plain: list[str] = []
     for run in runs:
         if isinstance(run, Text):
-            parts.append(h(run.value))
+            parts.append(run.value)
             plain.append(run.value)
         else:
             html_part, text_part = _ref_link(ctx, page, run)
             parts.append(html_part)
             plain.append(text_part)
-    return "".join(parts), "".join(plain)
+    return Html().join(parts), "".join(plain)
 
 
 def article_blocks(ctx: DocContext, article: Article, page: str | None) -> list[Block]:
@@ -137,22 +140,26 @@ def article_blocks(ctx: DocContext, article: Article, page: str | None) -> list[
     return blocks
 
 
-def blocks_html(article_id: str, blocks: list[Block]) -> str:
+def blocks_html(article_id: str, blocks: list[Block]) -> Html:
     """Blocks as `<p>` elements, each with an id from the article's and its address."""
-    out: list[str] = []
+    out: list[Html] = []
     seen: set[str] = set()
     for block in blocks:
-        ident = ""
+        ident = Html()
         if block.anchor not in seen:
             seen.add(block.anchor)
-            ident = f' id="{attr(_anchor(article_id, block.anchor))}"'
+            ident = Html(' id="{}"').format(_anchor(article_id, block.anchor))
         label = (
-            f'<span class="bylaws-num">{h(block.label)}</span> ' if block.label else ""
+            Html('<span class="bylaws-num">{}</span> ').format(block.label)
+            if block.label
+            else Html()
         )
         out.append(
-            f'<p class="bylaws-block bylaws-depth-{block.depth}"{ident}>{label}{block.html}</p>'
+            Html('<p class="bylaws-block bylaws-depth-{}"{}>{}{}</p>').format(
+                block.depth, ident, label, block.html
+            )
         )
-    return "\n".join(out)
+    return Html("\n").join(out)
 
 
 def article_html(
@@ -163,8 +170,9 @@ def article_html(
     *,
     level: int = 2,
     heading_id: bool = True,
-    extra: str = "",
-) -> str:
+    title_class: str = "",
+    extra: Html = _NOTHING,
+) -> Html:
     """One article with its heading (an anchor from its id) and a permalink.
 
     A repealed article (no text) shows its number and the repealed mark.
@@ -172,22 +180,33 @@ def article_html(
     number = ctx.numbers.get(article_id)
     if article is None or (number is not None and number.repealed):
         title = f"{ctx.label(article_id)} {ctx.reader.repealed_mark()}"
-        body = ""
+        body = Html()
     else:
         title = ctx.title(article)
         body = blocks_html(article_id, article_blocks(ctx, article, page))
         for note in article.notes:
             note_html, _ = runs_html(ctx, note.runs, page)
-            body += f'\n<p class="bylaws-note">{note_html}</p>'
-    ident = f' id="{attr(article_id)}"' if heading_id else ""
+            body += Html('\n<p class="bylaws-note">{}</p>').format(note_html)
+    ident = Html(' id="{}"').format(article_id) if heading_id else Html()
+    if title_class:
+        ident = Html(' class="{}"').format(title_class) + ident
     permalink = (
-        f' <a class="headerlink" href="#{attr(article_id)}" '
-        f'title="{attr(ctx.labels["permalink"])}">¶</a>'
+        Html(' <a class="headerlink" href="#{}" title="{}">¶</a>').format(
+            article_id, ctx.labels["permalink"]
+        )
         if heading_id
-        else ""
+        else Html()
     )
-    return (
-        f'<article class="bylaws-article" data-article="{attr(article_id)}">\n'
-        f"<h{level}{ident}>{h(title)}{permalink}</h{level}>\n"
-        f"{body}{extra}\n</article>"
+    return Html(
+        '<article class="bylaws-article" data-article="{id}">\n'
+        "<h{level}{ident}>{title}{permalink}</h{level}>\n"
+        "{body}{extra}\n</article>"
+    ).format(
+        id=article_id,
+        level=level,
+        ident=ident,
+        title=title,
+        permalink=permalink,
+        body=body,
+        extra=extra,
     )

@@ -1,0 +1,202 @@
+"""Numbers of a whole document: its articles and divisions from the outline,
+and references resolved to what they designate."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from bylaws.errors import NotFound
+from bylaws.model import Division, Document, OutlineNode, Ref, iter_entries
+
+from .labels import article_label, plain_number, ref_designation
+
+
+@dataclass(frozen=True)
+class ArticleNumber:
+    """An article's number: n, the insertion suffix index k (0 = none), repealed."""
+
+    n: int
+    k: int = 0
+    repealed: bool = False
+
+    def plain(self) -> str:
+        return plain_number(self.n, self.k)
+
+
+_NUMBERS_CACHE: dict[
+    tuple[int, str], tuple[tuple[OutlineNode, ...], dict[str, ArticleNumber]]
+] = {}
+
+
+def number_outline(doc: Document) -> dict[str, ArticleNumber]:
+    """Every article id of the outline mapped to its number (shared: do not mutate).
+
+    Numbers depend only on the outline and the numbering mode, and a proposal
+    that only amends texts keeps its base's outline object: the numbers are
+    computed once per outline.
+    """
+    key = (id(doc.outline), doc.numbering)
+    cached = _NUMBERS_CACHE.get(key)
+    if cached is not None and cached[0] is doc.outline:
+        return cached[1]
+    numbers = _number_outline(doc)
+    if len(_NUMBERS_CACHE) > 32:
+        _NUMBERS_CACHE.clear()
+    _NUMBERS_CACHE[key] = (doc.outline, numbers)
+    return numbers
+
+
+def _number_outline(doc: Document) -> dict[str, ArticleNumber]:
+    """Every article id of the outline mapped to its number.
+
+    `auto` numbers articles 1.. in outline order; repealed entries take no
+    number and are left out. `fixed` keeps each entry's `num`; an entry without
+    one follows the previous entry with the next suffix (12, 12 مكرر, 12 مكرر
+    (أ)); one before any numbered entry is 0 مكرر. Repealed entries keep their
+    number. When an id appears twice, its first place wins.
+    """
+    numbers: dict[str, ArticleNumber] = {}
+    n, k = 0, 0
+    for entry in iter_entries(doc.outline):
+        if doc.numbering == "auto":
+            if entry.repealed:
+                continue
+            n, k = n + 1, 0
+        elif entry.num is not None:
+            n, k = int(entry.num), 0
+        else:
+            k += 1
+        numbers.setdefault(entry.ref, ArticleNumber(n, k, entry.repealed))
+    return numbers
+
+
+def number_divisions(doc: Document) -> dict[str, int]:
+    """Division ids mapped to their numbers.
+
+    Parts and chapters count on through the whole document; sections start
+    again inside each enclosing division.
+    """
+    numbers: dict[str, int] = {}
+    running = {"part": 0, "chapter": 0}
+
+    def walk(nodes: Sequence[OutlineNode]) -> None:
+        sections = 0
+        for node in nodes:
+            if not isinstance(node, Division):
+                continue
+            if node.kind == "section":
+                sections += 1
+                numbers[node.id] = sections
+            else:
+                running[node.kind] += 1
+                numbers[node.id] = running[node.kind]
+            walk(node.children)
+
+    walk(doc.outline)
+    return numbers
+
+
+def label_for(
+    doc: Document, article_id: str, numbers: Mapping[str, ArticleNumber] | None = None
+) -> str:
+    """The label of one article in the document's language and style."""
+    numbers = number_outline(doc) if numbers is None else numbers
+    if article_id not in numbers:
+        raise NotFound(f"document '{doc.id}' has no numbered article '{article_id}'")
+    number = numbers[article_id]
+    return article_label(number.n, number.k, doc.lang, doc.style)
+
+
+def _not_found(ref: Ref, why: str) -> NotFound:
+    loc = ref.loc
+    return NotFound(
+        f"reference to '{ref.to}' points to nothing: {why}",
+        loc.path if loc else None,
+        loc.line if loc else None,
+        loc.col if loc else None,
+    )
+
+
+class PointShape(Protocol):
+    """What resolving an address needs of a paragraph or point: its points."""
+
+    @property
+    def points(self) -> Sequence[PointShape]: ...
+
+
+class ArticleShape(Protocol):
+    """What resolving an address needs of an article: its paragraphs."""
+
+    @property
+    def paragraphs(self) -> Sequence[PointShape]: ...
+
+
+def resolve_ref_path(
+    doc: Document,
+    ref: Ref,
+    numbers: Mapping[str, ArticleNumber] | None = None,
+    lookup: Callable[[str], ArticleShape | None] | None = None,
+) -> list[tuple[str, int, int]]:
+    """The designation path of a reference's target; NotFound if there is none.
+
+    A point may be addressed without a paragraph (`art-x/point-1`) when its
+    article has exactly one paragraph. `lookup` finds an article's shape
+    (by default the document's article); `check` passes element trees' shapes
+    so that it need not build every article's value.
+    """
+    numbers = number_outline(doc) if numbers is None else numbers
+    article_id, *steps = ref.to.split("/")
+    if article_id not in numbers:
+        raise _not_found(ref, f"there is no article '{article_id}' in the outline")
+    number = numbers[article_id]
+    path: list[tuple[str, int, int]] = [("article", number.n, number.k)]
+    if not steps:
+        return path
+    article = (lookup or doc.articles.get)(article_id)
+    if article is None:
+        raise _not_found(ref, f"article '{article_id}' has no text")
+    container: PointShape | None = None
+    if steps[0].startswith("point-") and len(article.paragraphs) == 1:
+        container = article.paragraphs[0]
+    depth = 0
+    for step in steps:
+        match = re.fullmatch(r"(para|point)-([1-9][0-9]*)", step)
+        if match is None:
+            raise _not_found(ref, f"'{step}' is not a paragraph or point address")
+        kind, index = match.group(1), int(match.group(2))
+        if kind == "para":
+            if container is not None:
+                raise _not_found(
+                    ref, "a paragraph address must come right after the article"
+                )
+            count = len(article.paragraphs)
+            if index > count:
+                raise _not_found(
+                    ref,
+                    f"article '{article_id}' has only {count} paragraph(s)",
+                )
+            container = article.paragraphs[index - 1]
+            path.append(("para", index, 0))
+        else:
+            if container is None:
+                raise _not_found(ref, "a point address needs its paragraph first")
+            points = container.points
+            if index > len(points):
+                raise _not_found(
+                    ref, f"'{step}' does not exist ({len(points)} point(s))"
+                )
+            container = points[index - 1]
+            depth += 1
+            path.append(("point", index, depth))
+    return path
+
+
+def render_ref(
+    doc: Document, ref: Ref, numbers: Mapping[str, ArticleNumber] | None = None
+) -> str:
+    """The text a live reference shows in the document's language and style."""
+    path = resolve_ref_path(doc, ref, numbers)
+    return ref_designation(path, doc.lang, doc.style, ref.form)

@@ -1,0 +1,126 @@
+"""What one document's pages share: proposals applied once, numbers, links."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from bylaws.diff.changes import DocumentDiff
+from bylaws.errors import BylawsError
+from bylaws.model import Document, Proposal, Ruling, iter_entries
+from bylaws.overlay import apply_proposal, moved_articles, touched_articles
+
+from ..diffs import document_diff
+from ..escape import Html
+from ..integration import Switch
+from ..labels import Labels
+from ..render import DocContext
+from ..sources import DocumentBundle
+from ..urls import SiteUrls
+from .outline import TextGroup, text_groups
+from .page import SitePage
+
+__all__ = ["Builder"]
+
+
+@dataclass
+class Builder:
+    """State shared by one document's pages (numbers, homes, diffs)."""
+
+    bundle: DocumentBundle
+    urls: SiteUrls
+    switch: Switch
+    ctx: DocContext = field(init=False)
+    groups: list[TextGroup] = field(init=False)
+    diffs: dict[str, DocumentDiff] = field(init=False, default_factory=dict)
+    proposed: dict[str, Document] = field(init=False, default_factory=dict)
+    errors: dict[str, str] = field(init=False, default_factory=dict)
+    contexts: dict[str, DocContext] = field(init=False, default_factory=dict)
+    _touching: dict[str, list[Proposal]] = field(init=False, default_factory=dict)
+
+    def __post_init__(self) -> None:
+        doc = self.bundle.doc
+        homes: dict[str, str] = {}
+        base_ctx = DocContext.of(doc, self.urls, homes)
+        self.groups = text_groups(doc, base_ctx.labels)
+        for group in self.groups:
+            for entry in iter_entries(group.nodes):
+                homes.setdefault(entry.ref, self.urls.text(group.id))
+        self.ctx = base_ctx
+        for proposal in self.bundle.proposals:
+            try:
+                proposed = apply_proposal(doc, proposal)
+            except BylawsError as exc:
+                self.errors[proposal.id] = exc.message
+                continue
+            self.proposed[proposal.id] = proposed
+            self.diffs[proposal.id] = document_diff(
+                doc, proposed, moved_articles(proposal)
+            )
+
+    @property
+    def doc(self) -> Document:
+        return self.bundle.doc
+
+    @property
+    def labels(self) -> Labels:
+        return self.ctx.labels
+
+    @property
+    def list_separator(self) -> str:
+        """The comma between items of a list, in the document's script."""
+        return "، " if self.doc.rtl else ", "
+
+    def page(
+        self,
+        src_uri: str,
+        title: str,
+        body: Html,
+        section: str = "",
+        searchable: bool = True,
+    ) -> SitePage:
+        return SitePage(
+            src_uri, title, body, section, self.doc.lang, self.doc.rtl, searchable
+        )
+
+    def proposal_ctx(self, proposal_id: str) -> DocContext | None:
+        if proposal_id not in self.contexts:
+            proposed = self.proposed.get(proposal_id)
+            if proposed is None:
+                return None
+            self.contexts[proposal_id] = DocContext.of(
+                proposed, self.urls, self.ctx.homes
+            )
+        return self.contexts[proposal_id]
+
+    def stage_label(self, stage: str) -> str:
+        return next((s.label for s in self.doc.meta.stages if s.id == stage), stage)
+
+    def touching(self, article_id: str) -> list[Proposal]:
+        """The proposals whose operations name an article, in workspace order."""
+        if not self._touching:
+            for proposal in self.bundle.proposals:
+                for ref in touched_articles(proposal):
+                    self._touching.setdefault(ref, []).append(proposal)
+        return self._touching.get(article_id, [])
+
+    def verdict(self, ruling: Ruling | None) -> str:
+        if ruling is None:
+            return self.labels["none"]
+        return f"{self.labels['verdict_' + ruling.verdict]} ({ruling.date})"
+
+    def link(self, page: str, target: str, text: str) -> Html:
+        """A link from `page` to the page `target`, reading `text`."""
+        href = self.urls.link(page, target)
+        return Html('<a href="{}">{}</a>').format(href, text)
+
+    def proposal_link(self, page: str, proposal_id: str) -> Html:
+        title = next(
+            (p.title for p in self.bundle.proposals if p.id == proposal_id), proposal_id
+        )
+        return self.link(page, self.urls.proposal(proposal_id), title)
+
+    def article_ref(
+        self, page: str, article_id: str, ctx: DocContext | None = None
+    ) -> Html:
+        shown = (ctx or self.ctx).label(article_id)
+        return self.link(page, self.urls.article(article_id), shown)

@@ -1,0 +1,69 @@
+"""The text in force cut into pages, and the hidden search copy of an article."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from bylaws.model import Division, Document, OutlineNode, iter_entries
+from bylaws.numbering import division_label, number_divisions
+from bylaws.text import strip_for_search
+
+from ..escape import Html
+from ..labels import Labels
+
+__all__ = ["TextGroup", "division_title", "search_copy", "text_groups"]
+
+
+@dataclass(frozen=True)
+class TextGroup:
+    """A page of the text in force: one top-level division, or loose articles."""
+
+    id: str
+    title: str
+    nodes: tuple[OutlineNode, ...]
+
+
+def division_title(
+    doc: Document, numbers: Mapping[str, int], division: Division
+) -> str:
+    """«الفصل الأول: أحكام عامة»: a division's designation and its heading."""
+    label = division_label(division.kind, numbers[division.id], doc.lang, doc.style)
+    return f"{label}: {division.heading}" if division.heading else label
+
+
+def text_groups(doc: Document, labels: Labels) -> list[TextGroup]:
+    """The text in force cut into pages: each top-level division is one page."""
+    numbers = number_divisions(doc)
+    groups: list[TextGroup] = []
+    loose: list[OutlineNode] = []
+
+    def flush() -> None:
+        if loose:
+            first = next(iter_entries(tuple(loose)))
+            title = labels["text"] if not groups else labels["articles"]
+            groups.append(TextGroup(first.ref, title, tuple(loose)))
+            loose.clear()
+
+    for node in doc.outline:
+        if isinstance(node, Division):
+            flush()
+            groups.append(
+                TextGroup(node.id, division_title(doc, numbers, node), (node,))
+            )
+        else:
+            loose.append(node)
+    flush()
+    return groups
+
+
+def search_copy(text: str) -> Html:
+    """A hidden copy of an article's words in the search normaliser's form.
+
+    The search index then holds each word both as written and folded, and the
+    page's script folds the query the same way (assets/bylaws.js).
+    """
+    words = dict.fromkeys(strip_for_search(text).split())
+    return Html('<div class="bylaws-search-copy" hidden>{}</div>').format(
+        " ".join(words)
+    )
