@@ -15,6 +15,7 @@ from typing import Any
 
 import click
 
+from . import __version__
 from .errors import BylawsError
 
 # command name -> module in bylaws.commands that defines it (attribute = name with _)
@@ -38,6 +39,34 @@ COMMANDS: dict[str, str] = {
     "site": "publishing",
 }
 
+# command name -> the first paragraph of its help, so that `bylaws --help`
+# lists the commands without importing them all (a test keeps these equal).
+SUMMARIES: dict[str, str] = {
+    "apply": "Consolidate PROPOSALS, in the order given, into a new copy of the text.",
+    "apply-instrument": "Apply the amendment instrument FILE to DOC and write the result to --into.",
+    "check": "Check documents, proposals and feedback for every problem a drafter can fix.",
+    "collisions": "Which proposals change the same words (✗), the same article elsewhere (~), the same text (=), or nothing in common (·).",
+    "diff": "Compare two texts article by article and word by word.",
+    "disposition": "The table a conference votes from: proposal, proposer, articles, recommendation, decision.",
+    "export": "Export a document to Akoma Ntoso 3.0, Word (.docx) or Markdown.",
+    "feedback": "Comments from reviewers and branches, per article, with current numbers.",
+    "fmt": "Write every file in the one canonical form, atomically.",
+    "git-setup": "Make git diff, git log -p and git difftool -t bylaws show word diffs of articles.",
+    "import": "Import an existing text (plain text, Markdown, Word, Akoma Ntoso) as a document.",
+    "log": "Every commit that changed ARTICLE (an id or a number), with its word diff.",
+    "propose": "Scaffold a proposal and its operations, ready to edit.",
+    "rebase": "Carry a stale PROPOSAL onto the current text (three-way word merge).",
+    "show": "Show the text as readers see it, numbers and references resolved.",
+    "site": "The review site: the text in force, proposals as redlines, the consolidated draft.",
+    "status": "Proposals by review stage, with the last ruling on each.",
+}
+
+
+def summary(name: str, limit: int) -> str:
+    """A command's help as `--help` lists it, cut to `limit` as click cuts it."""
+    return click.Command(name, help=SUMMARIES[name]).get_short_help_str(limit)
+
+
 EXIT_USAGE = 2
 EXIT_INTERNAL = 3
 
@@ -47,6 +76,16 @@ class BylawsGroup(click.Group):
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(COMMANDS)
+
+    def format_commands(
+        self, ctx: click.Context, formatter: click.HelpFormatter
+    ) -> None:
+        """The list of commands, from SUMMARIES: no command module is imported."""
+        names = self.list_commands(ctx)
+        limit = formatter.width - 6 - max(len(name) for name in names)
+        rows = [(n, summary(n, limit)) for n in names]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         module_name = COMMANDS.get(cmd_name)
@@ -92,7 +131,7 @@ class BylawsGroup(click.Group):
 
 
 @click.group(cls=BylawsGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="bylaws")
+@click.version_option(__version__, package_name="bylaws")
 def cli() -> None:
     """Draft internal regulations as XML and review amendments word by word."""
 
