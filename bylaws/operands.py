@@ -17,7 +17,7 @@ from dataclasses import replace
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
-from bylaws import validation, workspace, xmlio
+from bylaws import workspace
 from bylaws.diff.changes import DocumentDiff
 from bylaws.diff.compare import FingerprintedArticles, Progress
 from bylaws.diff.engine import Operand, diff_operands, single_article_document
@@ -78,7 +78,10 @@ class ArticleFiles(FingerprintedArticles, Mapping[str, Article]):
         if found is None:
             name = self._names[key]
             data = self._raw(key)
-            article = workspace.read_article_file(data, self._display(name), name)
+            # Parsed, not validated: that is `check`'s job (see read_article_file).
+            article = workspace.read_article_file(
+                data, self._display(name), name, validate=False
+            )
             found = self._cache[key] = article
         return found
 
@@ -123,8 +126,7 @@ class ArticleFiles(FingerprintedArticles, Mapping[str, Article]):
 def load_document_lazily(tree: Tree, folder: PurePosixPath | None = None) -> Document:
     """A document folder whose articles are parsed only when looked at."""
     folder = folder if folder is not None else PurePosixPath()
-    root, path, data = workspace.read_document_xml(tree, folder)
-    doc = xmlio.document_from_xml(root, {}, path, data)
+    doc = workspace.read_document_only(tree, folder)
     return replace(doc, articles=ArticleFiles(tree, folder))
 
 
@@ -263,6 +265,8 @@ class OperandLoader:
 
     def _article(self, text: str, tree: Tree, rel: PurePosixPath) -> Operand:
         path = tree.display(rel)
+        from bylaws import validation
+
         article = validation.validated_article(tree.read_bytes(rel), path)
         holder = rel.parent.parent
         if rel.parent.name == workspace.ARTICLES and tree.is_file(
