@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import click
 import pytest
@@ -43,3 +44,10 @@ def test_help_and_version_import_no_command_nor_package_metadata() -> None:
         assert not {m for m in loaded if m.startswith("bylaws.commands")}
         assert "importlib.metadata" not in loaded
         assert "bylaws.model" not in loaded
+
+
+def test_the_diff_leaves_validation_to_check() -> None:
+    sample = Path(__file__).resolve().parents[1] / "drafts" / "internal-regulations"
+    loaded = _modules_after(f"['diff', {str(sample)!r}, {str(sample)!r}]")
+    assert "bylaws.operands" in loaded
+    assert "bylaws.validation" not in loaded
