@@ -47,7 +47,8 @@ class ArticleFiles(FingerprintedArticles, Mapping[str, Article]):
 
     Unlike `bylaws.xmlio.LazyArticles` (element trees parsed already, for
     `check`), nothing is read until asked: a file's bytes are its fingerprint,
-    so an article whose bytes did not change is never parsed.
+    so an article whose bytes did not change is never parsed, and its bytes
+    are let go once compared.
     """
 
     def __init__(self, tree: Tree, folder: PurePosixPath) -> None:
@@ -71,7 +72,10 @@ class ArticleFiles(FingerprintedArticles, Mapping[str, Article]):
             tree, "blob_id", None
         )
         self._cache: dict[str, Article] = {}
-        self._bytes: dict[str, bytes] = {}
+        # The bytes of the one file last read for its fingerprint: if it
+        # differs, it is parsed next. Keeping every file's bytes would hold
+        # both texts whole in memory.
+        self._last: tuple[str, bytes] | None = None
 
     def __getitem__(self, key: str) -> Article:
         found = self._cache.get(key)
@@ -86,10 +90,10 @@ class ArticleFiles(FingerprintedArticles, Mapping[str, Article]):
         return found
 
     def _raw(self, key: str) -> bytes:
-        data = self._bytes.get(key)
-        if data is None:
-            data = self._bytes[key] = self._read(key)
-        return data
+        last = self._last
+        if last is not None and last[0] == key:
+            return last[1]
+        return self._read(key)
 
     def _display(self, name: str) -> str:
         if self._disk_prefix is not None:
@@ -111,7 +115,9 @@ class ArticleFiles(FingerprintedArticles, Mapping[str, Article]):
             return None
         if self._blob_id is not None:
             return self._blob_id(self._folder / self._names[article_id])
-        return self._raw(article_id)
+        data = self._raw(article_id)
+        self._last = (article_id, data)
+        return data
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._names)

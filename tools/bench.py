@@ -268,6 +268,7 @@ def site(b: Bench) -> list[Result]:
         [mkdocs, "build", "-q", "-f", str(plain)],
         b.site_pairs,
         b.env,
+        warm_up=False,  # minutes each; writing the pages warmed the caches
     )
     return [
         Result(

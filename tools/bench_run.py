@@ -96,9 +96,11 @@ def paired(
     pairs: int,
     env: dict[str, str] | None = None,
     cwd: Path | None = None,
+    warm_up: bool = True,
 ) -> Paired:
-    """`pairs` runs of each, alternating which goes first, after one warm-up each."""
-    for command in (ours, peer):
+    """`pairs` runs of each, alternating which goes first, after one warm-up each
+    (the first run of a command fills the bytecode and file caches)."""
+    for command in (ours, peer) if warm_up else ():
         checked(run_once(command, env, cwd), command)
     mine: list[Run] = []
     theirs: list[Run] = []
