@@ -83,14 +83,17 @@ def collisions_matrix(
     width = max((len(n) for n in names), default=0)
     numbers = [str(i) for i in range(1, len(names) + 1)]
     lines = [" " * (width + 4) + "  ".join(f"{n:>2}" for n in numbers)]
+    # Each cell by its two names: a matrix of 1,000 proposals has a million.
+    cell: dict[tuple[str, str], str] = {}
+    for pair in report.pairs:
+        shown = f"{SYMBOLS[pair.relation]:>2}"
+        cell[pair.first, pair.second] = cell[pair.second, pair.first] = shown
+    nothing = f"{SYMBOLS['none']:>2}"
     for i, name in enumerate(names):
-        cells = []
-        for j, other in enumerate(names):
-            if i == j:
-                cells.append(" —")
-                continue
-            relation = report.relation(name, other) or "none"
-            cells.append(f"{SYMBOLS[relation]:>2}")
+        cells = [
+            " —" if i == j else cell.get((name, other), nothing)
+            for j, other in enumerate(names)
+        ]
         lines.append(f"{i + 1:>2} {name:<{width}} " + "  ".join(cells))
     lines.append("")
     lines.append(
