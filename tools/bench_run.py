@@ -26,6 +26,7 @@ class Run:
     seconds: float
     peak_mib: float
     code: int
+    cpu_seconds: float  # user + system: what the process itself used
 
 
 @dataclass(frozen=True)
@@ -81,7 +82,8 @@ def run_once(
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - started
     process.returncode = os.waitstatus_to_exitcode(status)
-    return Run(seconds, usage.ru_maxrss / 1024, process.returncode)
+    cpu = usage.ru_utime + usage.ru_stime
+    return Run(seconds, usage.ru_maxrss / 1024, process.returncode, cpu)
 
 
 def checked(run: Run, command: Command) -> Run:

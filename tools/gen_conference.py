@@ -38,6 +38,7 @@ from bylaws.model import (
     Paragraph,
     Position,
     Proposal,
+    Relation,
     Repeal,
     Text,
     iter_divisions,
@@ -129,7 +130,7 @@ class _Conference:
 
     def insert(self, pid: str, n: int, texts: dict[str, Article]) -> Operation | None:
         anchor = self._article()
-        relation = self.rng.choice(("after", "before"))
+        relation: Relation = "after" if self.rng.choice((0, 1)) == 0 else "before"
         if self.compatible and ("whole", anchor) in self.taken:
             return None
         if not self._free(("place", relation, anchor)):
