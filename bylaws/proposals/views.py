@@ -83,18 +83,7 @@ def collisions_matrix(
     width = max((len(n) for n in names), default=0)
     numbers = [str(i) for i in range(1, len(names) + 1)]
     lines = [" " * (width + 4) + "  ".join(f"{n:>2}" for n in numbers)]
-    # Each cell by its two names: a matrix of 1,000 proposals has a million.
-    cell: dict[tuple[str, str], str] = {}
-    for pair in report.pairs:
-        shown = f"{SYMBOLS[pair.relation]:>2}"
-        cell[pair.first, pair.second] = cell[pair.second, pair.first] = shown
-    nothing = f"{SYMBOLS['none']:>2}"
-    for i, name in enumerate(names):
-        cells = [
-            " —" if i == j else cell.get((name, other), nothing)
-            for j, other in enumerate(names)
-        ]
-        lines.append(f"{i + 1:>2} {name:<{width}} " + "  ".join(cells))
+    lines.extend(_grid(report, width))
     lines.append("")
     lines.append(
         "✗ collide (same words)   ~ mergeable (same article, other words)   "
@@ -124,6 +113,25 @@ def collisions_matrix(
         lines.append("Proposals that do not apply on their own:")
         lines.extend(f"  {e}" for e in report.errors)
     return "\n".join(lines) + "\n"
+
+
+def _grid(report: CollisionReport, width: int) -> list[str]:
+    """The matrix's rows: one per proposal, a symbol per other proposal."""
+    names = report.proposals
+    # Each cell by its two names: a matrix of 1,000 proposals has a million.
+    cell: dict[tuple[str, str], str] = {}
+    for pair in report.pairs:
+        shown = f"{SYMBOLS[pair.relation]:>2}"
+        cell[pair.first, pair.second] = cell[pair.second, pair.first] = shown
+    nothing = f"{SYMBOLS['none']:>2}"
+    rows = []
+    for i, name in enumerate(names):
+        cells = [
+            " —" if i == j else cell.get((name, other), nothing)
+            for j, other in enumerate(names)
+        ]
+        rows.append(f"{i + 1:>2} {name:<{width}} " + "  ".join(cells))
+    return rows
 
 
 def _readable(
