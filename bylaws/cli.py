@@ -15,6 +15,7 @@ from typing import Any
 
 import click
 
+from . import __version__
 from .errors import BylawsError, UnusableInput
 
 # command name -> module in bylaws.commands that defines it (attribute = name with _)
@@ -43,6 +44,39 @@ COMMANDS: dict[str, str] = {
     "packet": "packet",
 }
 
+# command name -> the first paragraph of its help, so that `bylaws --help`
+# lists the commands without importing them all (a test keeps these equal).
+SUMMARIES: dict[str, str] = {
+    "adopt": "Put every finally adopted proposal into force, in one step.",
+    "apply": "Consolidate the finally adopted proposals (or PROPOSALS, in order) into a copy.",
+    "apply-instrument": "Apply the amendment instrument FILE to DOC and write the result to --into (a new or empty folder).",
+    "check": "Check documents, proposals and feedback for every problem a drafter can fix.",
+    "ci": "Continuous integration on a git host: checks, redlines, the published site.",
+    "collisions": "Which proposals change the same words (✗), the same article elsewhere (~), the same text (=), or nothing in common (·).",
+    "diff": "Compare two texts article by article and word by word.",
+    "disposition": "The table a conference votes from: proposal, proposer, articles, recommendation, decision.",
+    "export": "Export a document to Akoma Ntoso 3.0, Word (.docx) or Markdown.",
+    "feedback": "Comments from reviewers and branches: list them (the default), or add one.",
+    "fmt": "Write every file in the one canonical form, atomically.",
+    "git-setup": "Make git diff, git log -p and git difftool -t bylaws show word diffs of articles.",
+    "import": "Import an existing text (plain text, Markdown, Word, Akoma Ntoso) as a document.",
+    "log": "Every commit that changed ARTICLE (an id or a number), with its word diff.",
+    "new": "Start a workspace in DIRECTORY (new or empty): a document, the site, git.",
+    "packet": "Write a PDF packet: one PROPOSAL, or with --stage a whole meeting's.",
+    "propose": "Scaffold a proposal and its operations, ready to edit.",
+    "rebase": "Carry a stale PROPOSAL onto the current text (three-way word merge).",
+    "rule": "Record a body's recommendation or decision on PROPOSAL.",
+    "show": "Show the text as readers see it, numbers and references resolved.",
+    "site": "The review site: the text in force, proposals as redlines, the consolidated draft.",
+    "status": "Proposals by review stage, with the last ruling on each.",
+}
+
+
+def summary(name: str, limit: int) -> str:
+    """A command's help as `--help` lists it, cut to `limit` as click cuts it."""
+    return click.Command(name, help=SUMMARIES[name]).get_short_help_str(limit)
+
+
 EXIT_USAGE = 2
 EXIT_INTERNAL = 3
 
@@ -61,6 +95,16 @@ class BylawsGroup(click.Group):
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(COMMANDS)
+
+    def format_commands(
+        self, ctx: click.Context, formatter: click.HelpFormatter
+    ) -> None:
+        """The list of commands, from SUMMARIES: no command module is imported."""
+        names = self.list_commands(ctx)
+        limit = formatter.width - 6 - max(len(name) for name in names)
+        rows = [(n, summary(n, limit)) for n in names]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         module_name = COMMANDS.get(cmd_name)
@@ -146,7 +190,7 @@ class BylawsGroup(click.Group):
 
 
 @click.group(cls=BylawsGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="bylaws")
+@click.version_option(__version__, package_name="bylaws")
 def cli() -> None:
     """Draft internal regulations as XML and review amendments word by word."""
 

@@ -228,6 +228,8 @@ class Sender:
 
 @dataclass(frozen=True, slots=True)
 class DocumentMeta:
+    """A document's title, organisation, version and review stages."""
+
     title: str
     short_title: str | None = None
     organisation: str | None = None
@@ -313,6 +315,8 @@ class Insert:
 
 @dataclass(frozen=True, slots=True)
 class Repeal:
+    """An operation that repeals an article."""
+
     article: str
     rationale: tuple[P, ...] = ()
     loc: SourceLoc | None = field(default=None, compare=False, repr=False)
@@ -320,6 +324,8 @@ class Repeal:
 
 @dataclass(frozen=True, slots=True)
 class Move:
+    """An operation that moves an article to another place in the outline."""
+
     article: str
     position: Position
     rationale: tuple[P, ...] = ()
@@ -382,6 +388,8 @@ class Fingerprint:
 
 @dataclass(frozen=True, slots=True)
 class Base:
+    """What a proposal was drafted against: the document, a commit, fingerprints."""
+
     document: str
     commit: str | None = None
     fingerprints: tuple[Fingerprint, ...] = ()

@@ -17,7 +17,7 @@ from dataclasses import replace
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
-from bylaws import validation, workspace, xmlio
+from bylaws import workspace
 from bylaws.diff.changes import DocumentDiff
 from bylaws.diff.compare import FingerprintedArticles, Progress
 from bylaws.diff.engine import Operand, diff_operands, single_article_document
@@ -47,7 +47,8 @@ class ArticleFiles(FingerprintedArticles, Mapping[str, Article]):
 
     Unlike `bylaws.xmlio.LazyArticles` (element trees parsed already, for
     `check`), nothing is read until asked: a file's bytes are its fingerprint,
-    so an article whose bytes did not change is never parsed.
+    so an article whose bytes did not change is never parsed, and its bytes
+    are let go once compared.
     """
 
     def __init__(self, tree: Tree, folder: PurePosixPath) -> None:
@@ -71,22 +72,28 @@ class ArticleFiles(FingerprintedArticles, Mapping[str, Article]):
             tree, "blob_id", None
         )
         self._cache: dict[str, Article] = {}
-        self._bytes: dict[str, bytes] = {}
+        # The bytes of the one file last read for its fingerprint: if it
+        # differs, it is parsed next. Keeping every file's bytes would hold
+        # both texts whole in memory.
+        self._last: tuple[str, bytes] | None = None
 
     def __getitem__(self, key: str) -> Article:
         found = self._cache.get(key)
         if found is None:
             name = self._names[key]
             data = self._raw(key)
-            article = workspace.read_article_file(data, self._display(name), name)
+            # Parsed, not validated: that is `check`'s job (see read_article_file).
+            article = workspace.read_article_file(
+                data, self._display(name), name, validate=False
+            )
             found = self._cache[key] = article
         return found
 
     def _raw(self, key: str) -> bytes:
-        data = self._bytes.get(key)
-        if data is None:
-            data = self._bytes[key] = self._read(key)
-        return data
+        last = self._last
+        if last is not None and last[0] == key:
+            return last[1]
+        return self._read(key)
 
     def _display(self, name: str) -> str:
         if self._disk_prefix is not None:
@@ -108,7 +115,9 @@ class ArticleFiles(FingerprintedArticles, Mapping[str, Article]):
             return None
         if self._blob_id is not None:
             return self._blob_id(self._folder / self._names[article_id])
-        return self._raw(article_id)
+        data = self._raw(article_id)
+        self._last = (article_id, data)
+        return data
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._names)
@@ -123,8 +132,7 @@ class ArticleFiles(FingerprintedArticles, Mapping[str, Article]):
 def load_document_lazily(tree: Tree, folder: PurePosixPath | None = None) -> Document:
     """A document folder whose articles are parsed only when looked at."""
     folder = folder if folder is not None else PurePosixPath()
-    root, path, data = workspace.read_document_xml(tree, folder)
-    doc = xmlio.document_from_xml(root, {}, path, data)
+    doc = workspace.read_document_only(tree, folder)
     return replace(doc, articles=ArticleFiles(tree, folder))
 
 
@@ -263,6 +271,8 @@ class OperandLoader:
 
     def _article(self, text: str, tree: Tree, rel: PurePosixPath) -> Operand:
         path = tree.display(rel)
+        from bylaws import validation
+
         article = validation.validated_article(tree.read_bytes(rel), path)
         holder = rel.parent.parent
         if rel.parent.name == workspace.ARTICLES and tree.is_file(

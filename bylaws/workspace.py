@@ -16,16 +16,28 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Protocol
+from types import ModuleType
+from typing import Protocol, TypeVar
 
 from lxml import etree
 
-from . import validation, xmlio
-from .errors import NotFound, UnusableInput
+from . import xmlio
+from .errors import BylawsError, NotFound, UnusableInput
 from .model import Article, Comment, Document, Proposal
+
+T = TypeVar("T")
+
+
+def _validation() -> ModuleType:
+    """The validating reader, imported when first used: the diff never needs
+    it, and it is not free to import."""
+    from . import validation
+
+    return validation
+
 
 DOCUMENT_FILE = "document.xml"
 PROPOSAL_FILE = "proposal.xml"
@@ -147,9 +159,20 @@ def load_article_file(tree: Tree, rel: PurePosixPath) -> Article:
     return read_article_file(tree.read_bytes(rel), tree.display(rel), rel.name)
 
 
-def read_article_file(data: bytes, path: str, name: str) -> Article:
-    """An article file's bytes as an Article whose id is its file name's stem."""
-    article = validation.validated_article(data, path)
+def read_article_file(
+    data: bytes, path: str, name: str, validate: bool = True
+) -> Article:
+    """An article file's bytes as an Article whose id is its file name's stem.
+
+    With `validate=False` (the diff: validating is `check`'s job) a file is
+    only parsed; one the plain reader cannot convert is read again through
+    the validating one, whose message says what is wrong.
+    """
+    article = (
+        _validation().validated_article(data, path)
+        if validate
+        else _unvalidated(data, path, "article", xmlio.article_from_xml)
+    )
     if article.id != name.removesuffix(".xml"):
         raise UnusableInput(
             f"article id {article.id!r} does not match its file name {name!r}; "
@@ -173,19 +196,54 @@ def load_articles(tree: Tree, folder: PurePosixPath) -> dict[str, Article]:
 ROOT = PurePosixPath()
 
 
-def read_document_xml(
-    tree: Tree, folder: PurePosixPath = ROOT
-) -> tuple[etree._Element, str, bytes]:
-    """A document folder's document.xml, parsed and validated: root, path, bytes."""
+def _document_file(tree: Tree, folder: PurePosixPath) -> tuple[str, bytes]:
+    """A document folder's document.xml: its path as shown, and its bytes."""
     rel = folder / DOCUMENT_FILE
     if not tree.is_file(rel):
         raise NotFound(
             "no document here: expected a folder with a document.xml",
             tree.display(folder),
         )
-    path = tree.display(rel)
-    data = tree.read_bytes(rel)
-    return validation.load_root(data, path, "document"), path, data
+    return tree.display(rel), tree.read_bytes(rel)
+
+
+def read_document_xml(
+    tree: Tree, folder: PurePosixPath = ROOT
+) -> tuple[etree._Element, str, bytes]:
+    """A document folder's document.xml, parsed and validated: root, path, bytes."""
+    path, data = _document_file(tree, folder)
+    return _validation().load_root(data, path, "document"), path, data
+
+
+def read_document_only(tree: Tree, folder: PurePosixPath = ROOT) -> Document:
+    """A folder's document.xml with no articles, parsed but not validated.
+
+    For the diff, which reads what `check` validates; see `read_article_file`.
+    """
+    path, data = _document_file(tree, folder)
+
+    def convert(root: etree._Element, path: str, data: bytes) -> Document:
+        return xmlio.document_from_xml(root, {}, path, data)
+
+    return _unvalidated(data, path, "document", convert)
+
+
+def _unvalidated(
+    data: bytes,
+    path: str,
+    name: str,
+    convert: Callable[[etree._Element, str, bytes], T],
+) -> T:
+    """A file converted after a plain parse; through the validating reader when
+    the plain one cannot convert it, so that the message says what is wrong."""
+    root = xmlio.parse_bytes(data, path)
+    xmlio.expect_root(root, name, path)
+    try:
+        return convert(root, path, data)
+    except BylawsError:
+        raise
+    except Exception:  # something the schema refuses: let validation say what
+        return convert(_validation().load_root(data, path, name), path, data)
 
 
 def load_document(tree: Tree, folder: PurePosixPath = ROOT) -> Document:
@@ -204,7 +262,7 @@ def load_proposal(tree: Tree, folder: PurePosixPath) -> Proposal:
         )
     path = tree.display(rel)
     data = tree.read_bytes(rel)
-    root = validation.load_root(data, path, "proposal")
+    root = _validation().load_root(data, path, "proposal")
     return xmlio.proposal_from_xml(root, load_articles(tree, folder), path, data)
 
 
@@ -230,7 +288,7 @@ def load_feedback(tree: Tree, folder: PurePosixPath) -> list[Comment]:
         rel = base / name
         path = tree.display(rel)
         data = tree.read_bytes(rel)
-        root = validation.load_root(data, path, "feedback")
+        root = _validation().load_root(data, path, "feedback")
         comments.extend(xmlio.feedback_from_xml(root, path, data))
     return comments
 

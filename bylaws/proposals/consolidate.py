@@ -24,7 +24,7 @@ from ..model import (
     Repeal,
     iter_divisions,
 )
-from ..overlay import apply_operation, apply_proposal
+from ..overlay import ArticleOverlay, apply_operation, apply_proposal
 from ..render import Reader
 from .merge import Clash, MergeConflict, merge_articles
 
@@ -107,7 +107,7 @@ def _place_key(op: Insert | Move) -> tuple[str, str]:
 
 
 @dataclass
-class _State:
+class Consolidation:
     """The text consolidated so far and who changed what in it."""
 
     doc: Document
@@ -117,8 +117,18 @@ class _State:
     repealed_by: dict[str, str]
     headings_by: dict[str, str]
 
+    def copy(self) -> Consolidation:
+        return Consolidation(
+            self.doc,
+            dict(self.amended_by),
+            dict(self.placed_by),
+            dict(self.moved_by),
+            dict(self.repealed_by),
+            dict(self.headings_by),
+        )
 
-def _anchored_by(state: _State, ref: str, name: str) -> str | None:
+
+def _anchored_by(state: Consolidation, ref: str, name: str) -> str | None:
     """Another proposal that places an article next to `ref`."""
     for (_, anchor), other in state.placed_by.items():
         if anchor == ref and other != name:
@@ -132,22 +142,22 @@ def _other(table: dict[str, str], ref: str, name: str) -> str | None:
 
 
 # Who else already changed an article, each asked as (state, ref, name).
-_Finder = Callable[[_State, str, str], str | None]
+_Finder = Callable[[Consolidation, str, str], str | None]
 
 
-def _amender(state: _State, ref: str, name: str) -> str | None:
+def _amender(state: Consolidation, ref: str, name: str) -> str | None:
     return _other(state.amended_by, ref, name)
 
 
-def _mover(state: _State, ref: str, name: str) -> str | None:
+def _mover(state: Consolidation, ref: str, name: str) -> str | None:
     return _other(state.moved_by, ref, name)
 
 
-def _repealer(state: _State, ref: str, name: str) -> str | None:
+def _repealer(state: Consolidation, ref: str, name: str) -> str | None:
     return _other(state.repealed_by, ref, name)
 
 
-def _new_heading_giver(state: _State, ref: str, name: str) -> str | None:
+def _new_heading_giver(state: Consolidation, ref: str, name: str) -> str | None:
     return _other(state.headings_by, ref, name)
 
 
@@ -176,7 +186,9 @@ def _clash(ref: str, other: str, theirs: str, name: str, ours: str) -> list[Coll
     return [Collision(ref, "", "", other, name, theirs, ours)]
 
 
-def _repeal_clashes(state: _State, name: str, op: Repeal) -> list[Collision] | None:
+def _repeal_clashes(
+    state: Consolidation, name: str, op: Repeal
+) -> list[Collision] | None:
     """The collisions of a repeal: [] when it is one already made, None when none."""
     ref = op.article
     if ref in state.repealed_by:
@@ -188,7 +200,7 @@ def _repeal_clashes(state: _State, name: str, op: Repeal) -> list[Collision] | N
     return None
 
 
-def _move_clashes(state: _State, name: str, op: Move) -> list[Collision] | None:
+def _move_clashes(state: Consolidation, name: str, op: Move) -> list[Collision] | None:
     ref = op.article
     for find, theirs, ours in _MOVE_CLASHES:
         if other := find(state, ref, name):
@@ -198,7 +210,7 @@ def _move_clashes(state: _State, name: str, op: Move) -> list[Collision] | None:
 
 
 def _placement_clashes(
-    state: _State, name: str, op: Insert | Move
+    state: Consolidation, name: str, op: Insert | Move
 ) -> list[Collision] | None:
     """The collisions of putting an article at a place, None when none."""
     key = _place_key(op)
@@ -219,7 +231,7 @@ def _placement_clashes(
 
 
 def _heading_clashes(
-    state: _State, base: Document, name: str, op: AmendHeading
+    state: Consolidation, base: Document, name: str, op: AmendHeading
 ) -> list[Collision] | None:
     """The collisions of a new heading: [] when it is one already given."""
     target, heading = op.target, op.heading
@@ -245,7 +257,7 @@ def _heading_clashes(
 
 
 def _structural_clashes(
-    state: _State, base: Document, name: str, op: Operation
+    state: Consolidation, base: Document, name: str, op: Operation
 ) -> list[Collision] | None:
     """What one operation meets in the text so far; None: it is carried over."""
     match op:
@@ -261,7 +273,7 @@ def _structural_clashes(
 
 
 def _structural(
-    state: _State, base: Document, proposal: Proposal, op: Operation
+    state: Consolidation, base: Document, proposal: Proposal, op: Operation
 ) -> list[Collision]:
     """Carry one operation onto the consolidated text; collisions instead of errors.
 
@@ -289,13 +301,23 @@ def _amended(proposal: Proposal) -> list[str]:
     return [op.article for op in proposal.operations if isinstance(op, Amend)]
 
 
-def _carry(state: _State, base: Document, proposal: Proposal) -> list[Collision]:
-    """Carry one proposal onto the consolidated text; the collisions it meets."""
-    proposed = apply_proposal(base, proposal)  # errors name the operation
+def _carry(
+    state: Consolidation,
+    base: Document,
+    proposal: Proposal,
+    proposed: Document | None = None,
+) -> list[Collision]:
+    """Carry one proposal onto the consolidated text; the collisions it meets.
+
+    `proposed` is the proposal applied to `base`, when the caller has it.
+    """
+    if proposed is None:
+        proposed = apply_proposal(base, proposal)  # errors name the operation
     collisions: list[Collision] = []
     for op in proposal.operations:
         collisions.extend(_structural(state, base, proposal, op))
-    articles = dict(state.doc.articles)
+    # Only the merged articles are new: the rest stays shared, not copied.
+    merged: dict[str, Article] = {}
     for ref in _amended(proposal):
         if ref in state.repealed_by:
             collisions.append(
@@ -311,8 +333,9 @@ def _carry(state: _State, base: Document, proposal: Proposal) -> list[Collision]
             )
             continue
         try:
-            articles[ref] = merge_articles(
-                base.articles[ref], articles[ref], proposed.articles[ref]
+            current = merged.get(ref) or state.doc.articles[ref]
+            merged[ref] = merge_articles(
+                base.articles[ref], current, proposed.articles[ref]
             )
         except MergeConflict as conflict:
             first = state.amended_by.get(ref, "the text in force")
@@ -322,7 +345,9 @@ def _carry(state: _State, base: Document, proposal: Proposal) -> list[Collision]
             )
             continue
         state.amended_by.setdefault(ref, proposal.id)
-    state.doc = replace(state.doc, articles=articles)
+    if merged:
+        articles = ArticleOverlay(state.doc.articles, dict.fromkeys(merged, merged))
+        state.doc = replace(state.doc, articles=articles)
     return collisions
 
 
@@ -354,7 +379,7 @@ def consolidate(
             article in incompatible ways); the message lists every clash.
         InvalidOperation: an operation cannot be applied (unknown article…).
     """
-    state = _State(doc, {}, {}, {}, {}, {})
+    state = Consolidation(doc, {}, {}, {}, {}, {})
     for proposal in proposals:
         base = _base_for(doc, proposal, bases or {})
         collisions = _carry(state, base, proposal)
@@ -366,19 +391,49 @@ def consolidate(
 
 
 def pair_collisions(
-    doc: Document, first: Proposal, second: Proposal
+    doc: Document,
+    first: Proposal,
+    second: Proposal,
+    proposed: tuple[Document, Document] | None = None,
 ) -> list[Collision]:
-    """Every clash between two proposals when `second` is carried after `first`."""
-    state = _State(doc, {}, {}, {}, {}, {})
-    found = _carry(state, doc, first)
-    if found:
+    """Every clash between two proposals when `second` is carried after `first`.
+
+    `proposed` holds both proposals applied to `doc`, when the caller has them.
+    """
+    first_doc, second_doc = proposed if proposed is not None else (None, None)
+    state = carried_alone(doc, first, first_doc)
+    if state is None:
         return []  # `first` cannot even stand alone; its own errors come elsewhere
-    return _carry(state, doc, second)
+    return collisions_after(state, doc, second, second_doc)
 
 
-def touched_places(doc: Document, proposal: Proposal) -> dict[str, set[str]]:
-    """Article id -> the paragraphs ("para-2") or "" (the whole article) it changes."""
-    proposed = apply_proposal(doc, proposal)
+def carried_alone(
+    doc: Document, proposal: Proposal, proposed: Document | None = None
+) -> Consolidation | None:
+    """The consolidation of one proposal alone; None when it clashes with itself."""
+    state = Consolidation(doc, {}, {}, {}, {}, {})
+    return None if _carry(state, doc, proposal, proposed) else state
+
+
+def collisions_after(
+    state: Consolidation,
+    doc: Document,
+    proposal: Proposal,
+    proposed: Document | None = None,
+) -> list[Collision]:
+    """The clashes of carrying `proposal` onto `state`, which stays as it was."""
+    return _carry(state.copy(), doc, proposal, proposed)
+
+
+def touched_places(
+    doc: Document, proposal: Proposal, proposed: Document | None = None
+) -> dict[str, set[str]]:
+    """Article id -> the paragraphs ("para-2") or "" (the whole article) it changes.
+
+    `proposed` is the proposal applied to `doc`, when the caller has it.
+    """
+    if proposed is None:
+        proposed = apply_proposal(doc, proposal)
     places: dict[str, set[str]] = {}
     for op in proposal.operations:
         match op:

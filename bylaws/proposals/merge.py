@@ -9,7 +9,9 @@ change to the space beside it belong to one word, so they clash too.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from typing import TypeVar
@@ -59,10 +61,43 @@ class _Change:
     items: tuple[object, ...]
 
 
+# Within `remembered_changes()`: (base, side, joins) -> that side's changes.
+_REMEMBERED: ContextVar[dict[object, list[_Change]] | None] = ContextVar(
+    "remembered_changes", default=None
+)
+
+
+@contextmanager
+def remembered_changes() -> Iterator[None]:
+    """Within the block, what a side changed against its base is found once.
+
+    Comparing many proposals pairwise merges each one's text against many
+    others; the matching against the base is the costly part, and the same.
+    """
+    token = _REMEMBERED.set({})
+    try:
+        yield
+    finally:
+        _REMEMBERED.reset(token)
+
+
 def _changes(
     base: Sequence[T], side: Sequence[T], joins: Callable[[Sequence[T]], bool] | None
 ) -> list[_Change]:
     """Base ranges a side replaced; changes split only by a `joins` gap become one."""
+    memo = _REMEMBERED.get()
+    if memo is None:
+        return _find_changes(base, side, joins)
+    key = (tuple(base), tuple(side), joins)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = _find_changes(base, side, joins)
+    return found
+
+
+def _find_changes(
+    base: Sequence[T], side: Sequence[T], joins: Callable[[Sequence[T]], bool] | None
+) -> list[_Change]:
     matcher = SequenceMatcher(None, list(base), list(side), autojunk=False)
     changes: list[_Change] = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
@@ -381,11 +416,23 @@ def merge_articles(base: Article, ours: Article, theirs: Article) -> Article:
     def resolve(
         b: Sequence[Paragraph], o: Sequence[Paragraph], t: Sequence[Paragraph]
     ) -> list[Paragraph] | None:
-        if not (len(b) == len(o) == len(t) == 1):
+        # Neighbouring paragraphs edited on one side come as one run; when
+        # no side added or removed one, they pair up one to one.
+        if not (len(b) == len(o) == len(t)):
             return None
-        index = _index(base.paragraphs, b[0])
-        items = _merge_items(b[0].items, o[0].items, t[0].items, f"para-{index}")
-        return [Paragraph(tuple(items))]
+        merged: list[Paragraph] = []
+        found: list[Clash] = []
+        for bb, oo, tt in zip(b, o, t, strict=True):
+            where = f"para-{_index(base.paragraphs, bb)}"
+            try:
+                merged.append(
+                    Paragraph(tuple(_merge_items(bb.items, oo.items, tt.items, where)))
+                )
+            except MergeConflict as conflict:
+                found.extend(conflict.clashes)
+        if found:
+            raise MergeConflict(found)
+        return merged
 
     def show(paras: Sequence[Paragraph]) -> str:
         return " / ".join(_item_text(p) for p in paras)

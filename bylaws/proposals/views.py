@@ -84,15 +84,7 @@ def collisions_matrix(
     width = max((len(n) for n in names), default=0)
     numbers = [str(i) for i in range(1, len(names) + 1)]
     lines = [" " * (width + 4) + "  ".join(f"{n:>2}" for n in numbers)]
-    for i, name in enumerate(names):
-        cells = []
-        for j, other in enumerate(names):
-            if i == j:
-                cells.append(" —")
-                continue
-            relation = report.relation(name, other) or "none"
-            cells.append(f"{SYMBOLS[relation]:>2}")
-        lines.append(f"{i + 1:>2} {name:<{width}} " + "  ".join(cells))
+    lines.extend(_grid(report, width))
     lines.append("")
     lines.append(
         "✗ collide (same words)   ~ mergeable (same article, other words)   "
@@ -103,9 +95,11 @@ def collisions_matrix(
     if colliding:
         lines.append("")
         lines.append("Collisions:")
+        readers: dict[str | None, Reader] = {}
+        by_id = {p.id: p for p in proposals}
         for pair in colliding:
             lines.append(f"  {pair.first} ✗ {pair.second}")
-            collisions = _readable(doc, pair, proposals)
+            collisions = _readable(doc, pair, by_id, readers)
             lines.extend(f"    {c.describe()}" for c in collisions)
     if mergeable:
         lines.append("")
@@ -122,17 +116,51 @@ def collisions_matrix(
     return "\n".join(lines) + "\n"
 
 
+def _grid(report: CollisionReport, width: int) -> list[str]:
+    """The matrix's rows: one per proposal, a symbol per other proposal."""
+    names = report.proposals
+    # Each cell by its two names: a matrix of 1,000 proposals has a million.
+    cell: dict[tuple[str, str], str] = {}
+    for pair in report.pairs:
+        shown = f"{SYMBOLS[pair.relation]:>2}"
+        cell[pair.first, pair.second] = cell[pair.second, pair.first] = shown
+    nothing = f"{SYMBOLS['none']:>2}"
+    rows = []
+    for i, name in enumerate(names):
+        cells = [
+            " —" if i == j else cell.get((name, other), nothing)
+            for j, other in enumerate(names)
+        ]
+        rows.append(f"{i + 1:>2} {name:<{width}} " + "  ".join(cells))
+    return rows
+
+
 def _readable(
-    doc: Document, pair: PairReport, proposals: Sequence[Proposal]
+    doc: Document,
+    pair: PairReport,
+    by_id: dict[str, Proposal],
+    readers: dict[str | None, Reader],
 ) -> Sequence[Collision]:
-    """A pair's clashes with references read in the text each side makes."""
-    by_id = {p.id: p for p in proposals}
+    """A pair's clashes with references read in the text each side makes.
+
+    `readers` keeps each side's reader (the base's under None) for the next
+    pair: numbering a document is worth doing once.
+    """
     if pair.first not in by_id or pair.second not in by_id:
         return pair.collisions
-    base = Reader(doc)
-    first = Reader(apply_proposal(doc, by_id[pair.first]))
-    second = Reader(apply_proposal(doc, by_id[pair.second]))
-    return [c.read_with(base, first, second) for c in pair.collisions]
+    texts = (t for c in pair.collisions for t in (c.base, c.first_text, c.second_text))
+    if not any("{" in t for t in texts):
+        return pair.collisions  # no reference to read
+
+    def reader(name: str | None) -> Reader:
+        if name not in readers:
+            readers[name] = Reader(
+                doc if name is None else apply_proposal(doc, by_id[name])
+            )
+        return readers[name]
+
+    sides = (reader(None), reader(pair.first), reader(pair.second))
+    return [c.read_with(*sides) for c in pair.collisions]
 
 
 # --- review ------------------------------------------------------------------------

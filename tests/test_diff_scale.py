@@ -1,0 +1,62 @@
+"""The diff at scale: 2,000 generated articles, counted against the generator.
+
+`tools/gen_corpus.py` knows what it did (which articles it amended, inserted,
+repealed, moved to another chapter); the diff must find exactly that. This
+is correctness, not speed: nothing here is timed.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from pathlib import Path
+
+from bylaws.diff.changes import ArticleChange
+from bylaws.model import Document, iter_divisions
+from bylaws.operands import diff_paths
+
+TOOLS = Path(__file__).resolve().parents[1] / "tools"
+
+
+def _chapters(doc: Document) -> dict[str, str]:
+    return {
+        entry.ref: division.id
+        for division in iter_divisions(doc.outline)
+        for entry in division.children
+        if not hasattr(entry, "children")
+    }
+
+
+def _truth(old: Document, new: Document) -> Counter[str]:
+    """What the generator did, counted by kind of change."""
+    both = old.articles.keys() & new.articles.keys()
+    before, after = _chapters(old), _chapters(new)
+    return Counter(
+        {
+            "amended": sum(old.articles[a] != new.articles[a] for a in both),
+            "inserted": len(new.articles.keys() - old.articles.keys()),
+            "repealed": len(old.articles.keys() - new.articles.keys()),
+            "moved": sum(before[a] != after[a] for a in both),
+        }
+    )
+
+
+def test_the_diff_of_2000_articles_finds_what_the_generator_did(
+    tmp_path: Path,
+) -> None:
+    sys.path.insert(0, str(TOOLS))
+    try:
+        from gen_corpus import generate, write
+    finally:
+        sys.path.remove(str(TOOLS))
+    old, new = generate(2000, seed=3)
+    write(old, tmp_path / "old" / "corpus")
+    write(new, tmp_path / "new" / "corpus")
+    diff = diff_paths(
+        str(tmp_path / "old" / "corpus"), str(tmp_path / "new" / "corpus")
+    )
+    articles = [c for c in diff.changes if isinstance(c, ArticleChange)]
+    found = Counter(kind for c in articles for kind in c.kinds)
+    truth = _truth(old, new)
+    assert {k: found[k] for k in truth} == dict(truth)
+    assert truth["amended"] >= 150 and truth["moved"] == 20
