@@ -120,12 +120,17 @@ class Reader:
         )
 
     def label(self, article_id: str) -> str:
-        number = self.numbers[article_id]
-        return numbering.article_label(
-            number.n, number.k, self.doc.lang, self.doc.style
-        )
+        """An article's own label: "Article 12", or a unit's "Section 3"."""
+        return numbering.designation(self.doc, self.numbers[article_id], False)
 
     def division_label(self, division: Division) -> str:
+        units = self.doc.units
+        if units is not None and division.kind == units.division:
+            found = numbering.division_designation(
+                self.doc, self.divisions[division.id]
+            )
+            assert found is not None
+            return found
         return numbering.division_label(
             division.kind, self.divisions[division.id], self.doc.lang, self.doc.style
         )

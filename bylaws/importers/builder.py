@@ -37,6 +37,7 @@ from ..model import (
     RefForm,
     SourceLoc,
     Text,
+    Units,
 )
 from ..numbering import ArticleNumber, number_outline, plain_number, render_ref
 from .prose import ProseRefs
@@ -126,6 +127,7 @@ class Draft:
     numbering: NumberingMode | None = None  # forced by a source that says so
     exact: bool = False  # our own export: ids carried, no gaps filled
     style: NumberStyle | None = None
+    units: Units | None = None  # the levels the source names (English bylaws)
     outline: list[DraftDivision | DraftArticle] = field(default_factory=list)
     warnings: list[ImportWarning] = field(default_factory=list)
 
@@ -402,6 +404,7 @@ def finish(
         outline=_outline(draft.outline, numbering, plain),
         articles=_articles(found, plain),
         loc=SourceLoc(path) if path else None,
+        units=draft.units,
     )
     # Links become references only now that every target and number is known.
     numbers = number_outline(doc)

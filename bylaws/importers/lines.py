@@ -28,6 +28,7 @@ from .builder import (
     DraftRun,
     iter_draft_articles,
 )
+from .english_bylaws import parse_bylaws_shape
 from .patterns import (
     ArticleHead,
     DivisionHead,
@@ -111,6 +112,8 @@ def parse_lines(
     draft: Draft, lines: list[SourceLine], section_is_article: bool
 ) -> None:
     """Fill `draft.outline` from lines; warnings go to `draft.warnings`."""
+    if parse_bylaws_shape(draft, [(line.line, line.text) for line in lines]):
+        return
     state = _State(draft, section_is_article)
     for line in lines:
         if not line.text.strip() and line.list_level is None:

@@ -17,6 +17,7 @@ from ..model import (
     Base,
     Comment,
     Division,
+    DivisionKind,
     Document,
     DocumentMeta,
     Fingerprint,
@@ -26,6 +27,7 @@ from ..model import (
     Note,
     NumberingMode,
     NumberStyle,
+    Numerals,
     Operation,
     OutlineNode,
     P,
@@ -41,6 +43,8 @@ from ..model import (
     SourceLoc,
     Stage,
     Text,
+    UnitNumbering,
+    Units,
     Verdict,
 )
 from .canonical import fold, local_name
@@ -233,6 +237,24 @@ def document_from_xml(
         outline=_outline(outline, loc) if outline is not None else (),
         articles=articles,
         loc=loc(root),
+        units=_units(_child(root, "units")),
+    )
+
+
+def _units(el: etree._Element | None) -> Units | None:
+    """The `<units>` of a document (already validated), or None for the defaults."""
+    if el is None:
+        return None
+    division, unit = _child(el, "division"), _child(el, "unit")
+    assert division is not None and unit is not None  # the schema requires both
+    return Units(
+        division=cast(DivisionKind, division.get("kind", "chapter")),
+        division_name=division.get("name", ""),
+        numerals=cast(Numerals, division.get("numerals", "upper-roman")),
+        unit_name=unit.get("name", ""),
+        numbering=cast(UnitNumbering, unit.get("numbering", "restart")),
+        label=unit.get("label", ""),
+        citation=unit.get("citation", ""),
     )
 
 

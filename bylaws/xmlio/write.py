@@ -31,15 +31,15 @@ from .parse import NS, XML_LANG, Q
 
 
 def _el(
-    parent: etree._Element | None, name: str, **attrib: str | None
+    parent: etree._Element | None, tag: str, **attrib: str | None
 ) -> etree._Element:
     clean = {k: v for k, v in attrib.items() if v is not None}
     if parent is None:
         nsmap: Any = {
             None: NS
         }  # the stubs do not allow the default namespace's None key
-        return etree.Element(Q + name, clean, nsmap=nsmap)
-    return etree.SubElement(parent, Q + name, clean)
+        return etree.Element(Q + tag, clean, nsmap=nsmap)
+    return etree.SubElement(parent, Q + tag, clean)
 
 
 def _text_el(parent: etree._Element, name: str, text: str | None) -> None:
@@ -117,6 +117,23 @@ def document_to_xml(doc: Document) -> etree._Element:
         for stage in doc.meta.stages:
             _el(stages, "stage", id=stage.id).text = stage.label
     _text_el(meta, "instrumentClosing", doc.meta.instrument_closing)
+    if doc.units is not None:
+        units = _el(root, "units")
+        _el(
+            units,
+            "division",
+            kind=doc.units.division,
+            name=doc.units.division_name,
+            numerals=doc.units.numerals,
+        )
+        _el(
+            units,
+            "unit",
+            name=doc.units.unit_name,
+            numbering=doc.units.numbering,
+            label=doc.units.label,
+            citation=doc.units.citation,
+        )
     _write_outline(_el(root, "outline"), doc.outline)
     return root
 
