@@ -208,8 +208,7 @@ def _open_unit(reading: _Reading, line: int, head: UnitHead) -> None:
         reading.division.id = reading.unique(f"art-{reading.division.number}")
     whole, _, part = head.number.partition(".")
     reading.decimal = bool(part)
-    if head.name:
-        reading.label = head.name + " {n}"
+    reading.label = head.name + " {n}" if head.name else "{n}"
     n = int(part) if part else int(whole)
     base = slugify(head.title, "") if head.title else ""
     unit = DraftArticle((n, 0), "digits", heading=head.title or None, line=line)
@@ -254,11 +253,7 @@ def _is_roman(token: str) -> bool:
 def _finish(reading: _Reading) -> None:
     draft = reading.draft
     numbering: UnitNumbering = "decimal" if reading.decimal else "restart"
-    citation = (
-        reading.label
-        if reading.decimal
-        else "Article {d}, " + reading.label.replace("Sec. ", "Section ")
-    )
+    citation = "Section {n}" if reading.decimal else "Article {d}, Section {n}"
     draft.units = Units(
         division="chapter",
         division_name="Article",
