@@ -13,6 +13,12 @@ from bylaws.cli import cli
 from bylaws.diff.compare import diff_documents
 from bylaws.formatters import render
 from bylaws.importers import import_bytes, import_file
+from bylaws.instrument import (
+    apply_instrument,
+    publish_instrument,
+    reader_view,
+    write_instrument,
+)
 from bylaws.model import (
     Article,
     Base,
@@ -26,9 +32,9 @@ from bylaws.model import (
     iter_divisions,
 )
 from bylaws.numbering import upper_roman
+from bylaws.operands import load_operand
 from bylaws.overlay import apply_proposal
 from bylaws.render import Reader
-from bylaws.operands import load_operand
 from bylaws.show import as_text
 
 DATA = Path(__file__).parent / "data" / "english-bylaws"
@@ -192,3 +198,32 @@ def test_arabic_documents_have_no_units(sample: Path) -> None:
     doc = load_operand(str(sample)).document
     assert doc.units is None
     assert replace(doc, units=None) == doc
+
+
+def test_the_instrument_moves_in_roberts_rules_form() -> None:
+    doc = import_file(DATA / "garden-club.txt").document
+    new = _with_guests(doc)
+    sixty = P(
+        (Text("Annual dues shall be sixty dollars, payable at the March meeting."),)
+    )
+    articles = dict(new.articles)
+    articles["sec-dues"] = replace(
+        articles["sec-dues"], paragraphs=(Paragraph((sixty,)),)
+    )
+    del articles["sec-terms"]
+    officers = replace(
+        new.outline[2],
+        children=tuple(e for e in new.outline[2].children if e.ref != "sec-terms"),  # type: ignore[union-attr]
+    )
+    new = replace(new, articles=articles, outline=(*new.outline[:2], officers))
+    text = write_instrument(doc, new)
+    assert text.splitlines()[:3] == [
+        "1. To strike out “ninety” and insert “sixty” in Article II, Section 2.",
+        "2. To strike out Article III, Section 2.",
+        "3. To insert after Article II, Section 1 the following new section, "
+        "and renumber the sections after it:",
+    ]
+    assert apply_instrument(doc, text) == new
+    published = publish_instrument(doc, new)
+    assert "Article II, Section 2: Guests" in published
+    assert reader_view(apply_instrument(doc, published)) == reader_view(new)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -21,6 +23,7 @@ from bylaws.model import (
     P,
     Paragraph,
     Text,
+    Units,
 )
 from bylaws.overlay import apply_proposal
 
@@ -101,3 +104,42 @@ def test_published_instrument_reads_back_as_apply_reads(
         )
     back = apply_instrument(old, text)  # type: ignore[arg-type]
     assert reader_view(back) == reader_view(new)  # type: ignore[arg-type]
+
+
+@st.composite
+def english_bylaws(draw: st.DrawFn) -> Document:
+    """A document of Articles holding Sections, numbered afresh or decimally."""
+    doc = draw(documents().filter(lambda d: d.lang == "en"))
+    decimal = draw(st.booleans())
+    units = Units(
+        numbering="decimal" if decimal else "restart",
+        label="Section {n}",
+        citation="Section {n}" if decimal else "Article {d}, Section {n}",
+    )
+
+    def unnumbered(node: object) -> object:
+        if isinstance(node, Division):
+            return replace(node, children=tuple(map(unnumbered, node.children)))
+        return replace(node, num=None)  # type: ignore[type-var]
+
+    outline = tuple(unnumbered(n) for n in doc.outline)
+    return replace(doc, numbering="auto", units=units, outline=outline)  # type: ignore[arg-type]
+
+
+@settings(
+    max_examples=examples(100),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
+@given(st.data())
+def test_english_bylaws_motions_read_back_to_the_proposed_text(
+    data: st.DataObject,
+) -> None:
+    old = data.draw(english_bylaws())
+    new = apply_proposal(old, data.draw(proposals(old)))
+    text = write_instrument(old, new)
+    assert apply_instrument(old, text) == new
+    # Robert's Rules forms, never the statute forms.
+    assert " is repealed." not in text and "the words" not in text
+    published = publish_instrument(old, new)
+    assert reader_view(apply_instrument(old, published)) == reader_view(new)
