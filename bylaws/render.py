@@ -124,15 +124,8 @@ class Reader:
         return numbering.designation(self.doc, self.numbers[article_id], False)
 
     def division_label(self, division: Division) -> str:
-        units = self.doc.units
-        if units is not None and division.kind == units.division:
-            found = numbering.division_designation(
-                self.doc, self.divisions[division.id]
-            )
-            assert found is not None
-            return found
-        return numbering.division_label(
-            division.kind, self.divisions[division.id], self.doc.lang, self.doc.style
+        return numbering.division_label_in(
+            self.doc, division.kind, self.divisions[division.id]
         )
 
     def paragraph_label(self, n: int) -> str:

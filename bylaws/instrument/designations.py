@@ -14,8 +14,7 @@ from ..model import (
 from ..numbering import (
     article_number,
     designation,
-    division_designation,
-    division_label,
+    division_label_in,
     number_divisions,
     number_outline,
     paragraph_label,
@@ -73,11 +72,7 @@ class Names:
         def walk(nodes: Sequence[OutlineNode], parent: str | None) -> None:
             for node in nodes:
                 if isinstance(node, Division):
-                    label = division_label(
-                        node.kind, numbers[node.id], doc.lang, doc.style
-                    )
-                    if doc.units is not None and node.kind == doc.units.division:
-                        label = division_designation(doc, numbers[node.id]) or label
+                    label = division_label_in(doc, node.kind, numbers[node.id])
                     if node.kind == "section" and parent:
                         label += (" من " if ar else " of ") + parent
                     divisions[node.id] = label

@@ -45,7 +45,12 @@ from .outline import (
     resolve_ref_path,
 )
 from .parsing import parse_number
-from .units import division_designation, division_numeral, unit_number, upper_roman
+from .units import (
+    division_label_in,
+    division_numeral,
+    unit_number,
+    upper_roman,
+)
 
 __all__ = [
     "MAX_ORDINAL_AR",
@@ -60,8 +65,8 @@ __all__ = [
     "cardinal_digits",
     "cardinal_en",
     "designation",
-    "division_designation",
     "division_label",
+    "division_label_in",
     "division_numeral",
     "label_for",
     "number_divisions",

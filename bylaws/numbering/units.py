@@ -3,9 +3,9 @@
 
 from __future__ import annotations
 
-from bylaws.model import Document, Numerals, Units
+from bylaws.model import DivisionKind, Document, Numerals, Units
 
-from .labels import suffix_label
+from .labels import division_label, suffix_label
 from .ordinals import cardinal_digits, cardinal_en
 
 _ROMAN = (
@@ -68,8 +68,10 @@ def unit_citation(units: Units, division: int, n: int, k: int = 0) -> str:
     )
 
 
-def division_designation(doc: Document, n: int) -> str | None:
-    """ "Article II" for a division of the kind the document's units name, else None."""
-    if doc.units is None:
-        return None
-    return f"{doc.units.division_name} {division_numeral(n, doc.units.numerals)}"
+def division_label_in(doc: Document, kind: DivisionKind, n: int) -> str:
+    """A division's label in a document: "Article II" where its units say so,
+    else «الفصل الأول», "Chapter 2"."""
+    units = doc.units
+    if units is not None and kind == units.division:
+        return f"{units.division_name} {division_numeral(n, units.numerals)}"
+    return division_label(kind, n, doc.lang, doc.style)
