@@ -6,11 +6,13 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from bylaws import xmlio
 from bylaws.cli import cli
 from bylaws.diff.compare import diff_documents
+from bylaws.exporters import export_model
 from bylaws.formatters import render
 from bylaws.importers import import_bytes, import_file
 from bylaws.instrument import (
@@ -37,7 +39,8 @@ from bylaws.overlay import apply_proposal
 from bylaws.render import Reader
 from bylaws.show import as_text
 
-DATA = Path(__file__).parent / "data" / "english-bylaws"
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "tests" / "data" / "english-bylaws"
 
 
 def _shape(doc: Document) -> list[tuple[str, str, list[tuple[str, str | None]]]]:
@@ -227,3 +230,16 @@ def test_the_instrument_moves_in_roberts_rules_form() -> None:
     published = publish_instrument(doc, new)
     assert "Article II, Section 2: Guests" in published
     assert reader_view(apply_instrument(doc, published)) == reader_view(new)
+
+
+@pytest.mark.parametrize(("fmt", "suffix"), [("docx", ".docx"), ("markdown", ".md")])
+def test_word_and_markdown_exports_import_back(
+    tmp_path: Path, fmt: str, suffix: str
+) -> None:
+    sample = load_operand(str(ROOT / "drafts" / "garden-club")).document
+    exported = tmp_path / f"bylaws{suffix}"
+    exported.write_bytes(export_model(sample, fmt))
+    back = import_file(exported).document
+    reader, again = Reader(sample), Reader(back)
+    assert as_text(again, again.outline()) == as_text(reader, reader.outline())
+    assert back.units == sample.units

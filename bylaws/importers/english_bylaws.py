@@ -148,19 +148,36 @@ class _Reading:
         return candidate
 
 
-def parse_bylaws_shape(draft: Draft, lines: list[tuple[int, str]]) -> bool:
-    """Fill `draft` from (line number, text) pairs when they have the shape.
+def parse_bylaws_shape(draft: Draft, lines: list[tuple[int, str, int | None]]) -> bool:
+    """Fill `draft` from (line number, text, list level) when they have the shape.
 
-    Returns False, leaving the draft untouched, when they do not.
+    The list level is what a source that numbers its own lists (Word) says:
+    None for none, 0 for a paragraph, n for a point at depth n.
+    Returns False, leaving the draft untouched, when they do not have it.
     """
-    if not has_bylaws_shape([text for _, text in lines]):
+    if not has_bylaws_shape([text for _, text, _ in lines]):
         return False
     reading = _Reading(draft)
-    for number, text in lines:
-        if text.strip():
+    for number, text, level in lines:
+        if not text.strip():
+            continue
+        if level and reading.unit is not None and reading.unit.paragraphs:
+            _add_point(reading, number, text.strip(), level)
+        else:
             _place(reading, number, text.strip())
     _finish(reading)
     return True
+
+
+def _add_point(reading: _Reading, line: int, text: str, depth: int) -> None:
+    """A point the source numbered itself, at its depth (no label in its text)."""
+    assert reading.unit is not None
+    depth = min(depth, len(reading.points) + 1)
+    new = DraftPoint([DraftP([_text(text)], line)], line)
+    paragraph = reading.unit.paragraphs[-1]
+    parent = reading.points[depth - 2].items if depth > 1 else paragraph.items
+    parent.append(new)
+    reading.points = [*reading.points[: depth - 1], new]
 
 
 def _place(reading: _Reading, line: int, text: str) -> None:

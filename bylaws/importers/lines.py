@@ -112,7 +112,8 @@ def parse_lines(
     draft: Draft, lines: list[SourceLine], section_is_article: bool
 ) -> None:
     """Fill `draft.outline` from lines; warnings go to `draft.warnings`."""
-    if parse_bylaws_shape(draft, [(line.line, line.text) for line in lines]):
+    shape = [(line.line, line.text, line.list_level) for line in lines]
+    if parse_bylaws_shape(draft, shape):
         return
     state = _State(draft, section_is_article)
     for line in lines:
