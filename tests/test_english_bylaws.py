@@ -143,7 +143,7 @@ def test_units_survive_document_xml(tmp_path: Path) -> None:
     assert runner.invoke(cli, ["fmt", "--check", str(target)]).exit_code == 0
 
 
-def _with_guests(doc: Document) -> Document:
+def _with_guests(doc: Document, after: str = "sec-eligibility") -> Document:
     guests = Article(
         "sec-guests",
         "Guests",
@@ -158,7 +158,7 @@ def _with_guests(doc: Document) -> Document:
         stage="committee",
         rationale=(),
         reviews=(),
-        operations=(Insert("sec-guests", Position("after", "sec-eligibility")),),
+        operations=(Insert("sec-guests", Position("after", after)),),
         articles={"sec-guests": guests},
     )
     return apply_proposal(doc, proposal)
@@ -243,3 +243,18 @@ def test_word_and_markdown_exports_import_back(
     reader, again = Reader(sample), Reader(back)
     assert as_text(again, again.outline()) == as_text(reader, reader.outline())
     assert back.units == sample.units
+
+
+def test_decimal_citations_follow_an_insertion() -> None:
+    doc = import_file(DATA / "decimal-sec.txt").document
+    new = _with_guests(doc, after="sec-admission")
+    reader = Reader(new)
+    assert [reader.label(r) for r in ("sec-admission", "sec-guests", "sec-dues")] == [
+        "2.01",
+        "2.02",
+        "2.03",
+    ]
+    assert reader.label("sec-purpose") == "1.02"  # Article 1 untouched
+    admission = new.articles["sec-admission"].paragraphs[0].items[0]
+    assert isinstance(admission, P)
+    assert reader.runs(admission.runs).endswith("fixed under Section 2.03.")
