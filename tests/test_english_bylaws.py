@@ -258,3 +258,16 @@ def test_decimal_citations_follow_an_insertion() -> None:
     admission = new.articles["sec-admission"].paragraphs[0].items[0]
     assert isinstance(admission, P)
     assert reader.runs(admission.runs).endswith("fixed under Section 2.03.")
+
+
+def test_section_signs_and_nested_points() -> None:
+    doc = import_file(DATA / "points-section-sign.txt").document
+    reader = Reader(doc)
+    assert _shape(doc) == [
+        ("Article I", "MEMBERS", [("§ 1", "Who may join"), ("§ 2", "Rights")]),
+        ("Article II", "MEETINGS", [("§ 1", "Calling")]),
+    ]
+    rights = [(b.label, b.depth) for b in reader.blocks(doc.articles["sec-rights"])]
+    assert rights == [(None, 0), ("(a)", 1), ("(i)", 2), ("(ii)", 2), ("(b)", 1)]
+    calling = [b.label for b in reader.blocks(doc.articles["sec-calling"])]
+    assert calling == [None, "(a)", "(b)"]
