@@ -98,8 +98,11 @@ def _frame_lines(doc: Document, frame: Frame) -> tuple[list[str], list[str]]:
 
 
 def _designation_with_id(ar: bool) -> re.Pattern[str]:
+    # A number may take several words ("Article First bis", "Article II,
+    # Section 3"), but never runs over another designation in the same line.
     word = "المادة" if ar else "Article"
-    return re.compile(rf"{word}(?: \([^()\n]*\)| [^\s\[]+)? \[([a-z0-9][a-z0-9\-]*)\]")
+    number = rf"(?: \([^()\n]*\)|(?: (?!{word}\b)[^\s\[]+){{1,4}})?"
+    return re.compile(rf"{word}{number} \[([a-z0-9][a-z0-9\-]*)\]")
 
 
 def _published_lines(doc: Document, text: str, inserted: dict[str, int]) -> list[str]:
