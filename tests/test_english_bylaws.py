@@ -23,14 +23,18 @@ from bylaws.instrument import (
 )
 from bylaws.model import (
     Article,
+    ArticleEntry,
     Base,
+    Division,
     Document,
+    DocumentMeta,
     Insert,
     P,
     Paragraph,
     Position,
     Proposal,
     Text,
+    Units,
     iter_divisions,
 )
 from bylaws.numbering import upper_roman
@@ -271,3 +275,29 @@ def test_section_signs_and_nested_points() -> None:
     assert rights == [(None, 0), ("(a)", 1), ("(i)", 2), ("(ii)", 2), ("(b)", 1)]
     calling = [b.label for b in reader.blocks(doc.articles["sec-calling"])]
     assert calling == [None, "(a)", "(b)"]
+
+
+def test_published_motions_name_a_new_section_by_its_clause() -> None:
+    """Found by the property: with decimal numbers the published text left
+    "Section 1.01" for a Section the first motion inserts, which named another."""
+    units = Units(numbering="decimal", citation="Section {n}")
+    texts = {"art-1": "member", "art-2": "member member", "art-new": "member"}
+
+    def doc(refs: list[str]) -> Document:
+        chapter = Division(
+            "chapter", "chp-1", "member", tuple(ArticleEntry(r) for r in refs)
+        )
+        articles = {
+            r: Article(r, None, (Paragraph((P((Text(texts[r]),)),)),)) for r in refs
+        }
+        meta = DocumentMeta("T")
+        return Document(
+            "doc", "en", "auto", "words", meta, (chapter,), articles, units=units
+        )
+
+    old, new = doc(["art-1", "art-2"]), doc(["art-new", "art-2", "art-1"])
+    published = publish_instrument(old, new)
+    assert (
+        "2. To move Section 1.02 after the article inserted by clause 1." in published
+    )
+    assert reader_view(apply_instrument(old, published)) == reader_view(new)
