@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from bylaws.instrument import (
@@ -14,6 +14,7 @@ from bylaws.instrument import (
     reader_view,
     write_instrument,
 )
+from bylaws.instrument.apply import flat_ps
 from bylaws.model import (
     Article,
     ArticleEntry,
@@ -22,10 +23,12 @@ from bylaws.model import (
     DocumentMeta,
     P,
     Paragraph,
+    Ref,
     Text,
     Units,
 )
 from bylaws.overlay import apply_proposal
+from bylaws.render import Reader
 
 from .conftest import examples
 from .proposal_strategies import decorated, documents, proposals
@@ -128,6 +131,17 @@ def test_published_instrument_reads_back_as_apply_reads(
     assert reader_view(back) == reader_view(new)  # type: ignore[arg-type]
 
 
+def _dangling(doc: Document) -> bool:
+    reader = Reader(doc)
+    return any(
+        isinstance(run, Ref) and reader.resolve(run) is None
+        for article in doc.articles.values()
+        for paragraph in article.paragraphs
+        for p in flat_ps(paragraph.items)
+        for run in p.runs
+    )
+
+
 @st.composite
 def english_bylaws(draw: st.DrawFn) -> Document:
     """A document of Articles holding Sections, numbered afresh or decimally."""
@@ -159,6 +173,10 @@ def test_english_bylaws_motions_read_back_to_the_proposed_text(
 ) -> None:
     old = data.draw(english_bylaws())
     new = apply_proposal(old, data.draw(proposals(old)))
+    # A proposal that strikes out a Section still cited elsewhere leaves a
+    # reference to nothing, which `check` reports; the published text of such
+    # a proposal is refused (it would quote words readers never saw).
+    assume(not _dangling(new))
     text = write_instrument(old, new)
     assert apply_instrument(old, text) == new
     # Robert's Rules forms, never the statute forms.
