@@ -18,6 +18,8 @@ NumberStyle = Literal["words", "arabic-indic", "digits"]
 NumberingMode = Literal["auto", "fixed"]
 DivisionKind = Literal["part", "chapter", "section"]
 RefForm = Literal["full", "number"]
+Numerals = Literal["upper-roman", "digits", "words"]
+UnitNumbering = Literal["restart", "decimal"]
 
 DIVISION_KINDS: tuple[DivisionKind, ...] = ("part", "chapter", "section")
 
@@ -241,6 +243,29 @@ class DocumentMeta:
     senders: tuple[Sender, ...] = ()
 
 
+@dataclass(frozen=True, slots=True)
+class Units:
+    """How a document names and numbers its levels, when it says so.
+
+    English bylaws are divided into Articles (`division`, a division kind
+    written `division_name` in `numerals`: "Article II") holding Sections
+    (the document's articles, written `unit_name`), numbered afresh in each
+    Article (`restart`: "Section 2") or with the Article's number in front
+    (`decimal`: "Section 2.02"). `label` is how a unit's own heading reads and
+    `citation` how the text cites it; in both `{d}` is the division's number
+    and `{n}` the unit's. A document without `<units>` keeps the defaults:
+    articles numbered straight through, divisions as parts and chapters.
+    """
+
+    division: DivisionKind = "chapter"
+    division_name: str = "Article"
+    numerals: Numerals = "upper-roman"
+    unit_name: str = "Section"
+    numbering: UnitNumbering = "restart"
+    label: str = "Section {n}"
+    citation: str = "Article {d}, Section {n}"
+
+
 @dataclass(frozen=True)
 class Document:
     """A whole text: metadata, outline and the articles the outline lists.
@@ -261,6 +286,7 @@ class Document:
     # the last (signatures, the date of adoption): the document's, no article's.
     preamble: tuple[P, ...] = ()
     closing: tuple[P, ...] = ()
+    units: Units | None = None
 
     def entries(self) -> list[ArticleEntry]:
         return list(iter_entries(self.outline))

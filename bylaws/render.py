@@ -129,14 +129,12 @@ class Reader:
         )
 
     def label(self, article_id: str) -> str:
-        number = self.numbers[article_id]
-        return numbering.article_label(
-            number.n, number.k, self.doc.lang, self.doc.style
-        )
+        """An article's own label: "Article 12", or a unit's "Section 3"."""
+        return numbering.designation(self.doc, self.numbers[article_id], False)
 
     def division_label(self, division: Division) -> str:
-        return numbering.division_label(
-            division.kind, self.divisions[division.id], self.doc.lang, self.doc.style
+        return numbering.division_label_in(
+            self.doc, division.kind, self.divisions[division.id]
         )
 
     def paragraph_label(self, n: int) -> str:

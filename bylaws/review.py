@@ -26,7 +26,7 @@ from .model import (
     Verdict,
     iter_divisions,
 )
-from .numbering import division_label, label_for, number_divisions
+from .numbering import division_label_in, label_for, number_divisions
 from .overlay import apply_proposal, touched_articles
 
 ADOPTING: frozenset[Verdict] = frozenset({"adopt", "adopt-modified"})
@@ -340,11 +340,7 @@ def article_labels(doc: Document, proposal: Proposal) -> tuple[str, ...]:
     for ref in touched_articles(proposal):
         if ref in divisions:
             division = divisions[ref]
-            out.append(
-                division_label(
-                    division.kind, division_numbers[ref], doc.lang, doc.style
-                )
-            )
+            out.append(division_label_in(doc, division.kind, division_numbers[ref]))
             continue
         try:
             out.append(label_for(doc, ref))

@@ -163,3 +163,24 @@ def test_generated_documents_and_proposals_validate(data: st.DataObject) -> None
     assert len(root.findall(f".//{A}mod")) == len(proposal.operations)
     back = import_bytes(export_model(doc, "akn"), "x.xml", "akn").document
     assert back.outline == doc.outline and dict(back.articles) == dict(doc.articles)
+
+
+@needs_schema
+def test_bylaws_articles_hold_sections() -> None:
+    path = ROOT / "tests" / "data" / "english-bylaws" / "garden-club.txt"
+    root = _valid(export_model(import_file(path).document, "akn"))
+    articles = root.findall(f".//{A}body/{A}article")
+    assert [a.findtext(f"{A}num") for a in articles] == [
+        "Article I",
+        "Article II",
+        "Article III",
+    ]
+    sections = articles[1].findall(f"{A}section")
+    assert [s.get("eId") for s in sections] == [
+        "art_2__sec_1",
+        "art_2__sec_2",
+        "art_2__sec_3",
+    ]
+    ref = root.find(f".//{A}section[@GUID='sec-lapse']//{A}ref")
+    assert ref is not None and ref.get("href") == "#art_2__sec_2"
+    assert ref.text == "Article II, Section 2"

@@ -410,3 +410,35 @@ def test_screenshots_of_the_committee_pages(
         assert tab.evaluate("document.documentElement.scrollWidth") <= width
         _shot(tab, f"site-{name}-{width}")
     context.close()
+
+
+def test_english_bylaws_read_left_to_right(page: Any, served: dict[str, str]) -> None:
+    page.goto(served["sample"] + "garden-club/text/art-membership/")
+    # The site's frame is the workspace's (Arabic); the English text is ltr.
+    assert page.locator(".bylaws-page").get_attribute("dir") == "ltr"
+    assert page.locator("h1").first.inner_text().startswith("Article II: MEMBERSHIP")
+    heading = page.locator("#sec-dues")
+    assert heading.inner_text().startswith("Section 2: Dues")
+    # Left to right: the heading starts at the left edge of the content.
+    box = heading.bounding_box()
+    content = page.locator(".bylaws-page").bounding_box()
+    assert box is not None and content is not None
+    assert box["x"] < content["x"] + content["width"] * 0.3
+    # The citation in Section 3 reads as the bylaws cite and links to Section 2.
+    link = page.locator(".bylaws-page a", has_text="Article II, Section 2").first
+    assert "sec-dues" in (link.get_attribute("href") or "")
+    _shot(page, "english-article")
+
+
+def test_english_bylaws_navigate_by_article(page: Any, served: dict[str, str]) -> None:
+    page.goto(served["sample"] + "garden-club/")
+    articles = page.locator(".md-content a[href*='text/art-']")
+    assert [articles.nth(i).inner_text() for i in range(articles.count())][:4] == [
+        "Article I: NAME AND PURPOSE",
+        "Article II: MEMBERSHIP",
+        "Article III: OFFICERS",
+        "Article IV: MEETINGS",
+    ]
+    articles.nth(2).click()
+    page.wait_for_url("**/garden-club/text/art-officers/")
+    assert page.locator("#sec-officers").inner_text().startswith("Section 1: Officers")

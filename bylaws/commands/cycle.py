@@ -267,9 +267,12 @@ def apply_command(
     from ..atomic import check_target
     from ..proposal_files import write_document
 
-    doc_folder = find_document_folder(doc_path)
+    # Proposals given as folders name their document: the folder here may
+    # hold several (drafts/ with two documents).
     if proposals:
         doc_folder, _first = _proposal_path(proposals[0], doc_path)
+    else:
+        doc_folder = find_document_folder(doc_path)
     target = into if into is not None else default_target_for(doc_folder)
     if target.absolute().resolve() == doc_folder.absolute().resolve():
         raise UnusableInput(

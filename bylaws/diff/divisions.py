@@ -49,11 +49,7 @@ def _division_label(
     doc: Document, numbers: Mapping[str, int], division: Division
 ) -> str:
     n = numbers.get(division.id, 0)
-    return (
-        numbering.division_label(division.kind, n, doc.lang, doc.style)
-        if n
-        else division.id
-    )
+    return numbering.division_label_in(doc, division.kind, n) if n else division.id
 
 
 def _renamed_divisions(

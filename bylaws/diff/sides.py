@@ -188,6 +188,8 @@ class Side:
         number = self.numbers.get(article_id)
         if number is None:
             return None
+        if self.doc.units is not None:
+            return numbering.designation(self.doc, number)
         lang, style = self.doc.lang, self.doc.style
         key = (number.n, number.k, lang, style)
         found = self._labels.get(key)

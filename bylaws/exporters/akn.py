@@ -30,7 +30,7 @@ from ..model import (
 from ..render import Reader
 from ..xmlio import NS as BYLAWS_NS
 from ..xmlio import XML_LANG
-from .walk import ArticleBlock, DivisionBlock, blocks
+from .walk import ArticleBlock, DivisionBlock, akn_division, blocks
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 A = "{" + AKN_NS + "}"
@@ -133,7 +133,8 @@ class _Writer:
 
     def article(self, parent: etree._Element, block: ArticleBlock) -> None:
         eid = self.prefix + block.eid
-        el = _el(parent, "article", eId=eid, GUID=block.entry.ref)
+        name = "section" if self.doc.units is not None else "article"
+        el = _el(parent, name, eId=eid, GUID=block.entry.ref)
         _el(el, "num", block.label)
         article = block.article
         if article is None:
@@ -171,7 +172,7 @@ class _Writer:
             if isinstance(block, DivisionBlock):
                 el = _el(
                     holder,
-                    block.division.kind,
+                    akn_division(self.doc, block.division.kind),
                     eId=self.prefix + block.eid,
                     GUID=block.division.id,
                 )

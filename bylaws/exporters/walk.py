@@ -34,7 +34,13 @@ class ArticleBlock:
 
 Block = DivisionBlock | ArticleBlock
 
-_DIVISION_EID = {"part": "part", "chapter": "chp", "section": "sec"}
+_DIVISION_EID = {"part": "part", "chapter": "chp", "section": "sec", "article": "art"}
+
+
+def akn_division(doc: Document, kind: str) -> str:
+    """The AKN element of a division: the bylaws' Articles are `article`."""
+    units = doc.units
+    return "article" if units is not None and kind == units.division else kind
 
 
 def eid_number(reader: Reader, article_id: str) -> str:
@@ -51,7 +57,9 @@ def blocks(doc: Document, reader: Reader | None = None) -> Iterator[Block]:
     ) -> Iterator[Block]:
         for node in nodes:
             if isinstance(node, ArticleEntry):
-                eid = f"{prefix}art_{eid_number(reader, node.ref)}"
+                # Bylaws' Sections are AKN sections inside AKN articles.
+                unit = "sec" if doc.units is not None else "art"
+                eid = f"{prefix}{unit}_{eid_number(reader, node.ref)}"
                 yield ArticleBlock(
                     node,
                     None if node.repealed else doc.articles.get(node.ref),
@@ -60,7 +68,8 @@ def blocks(doc: Document, reader: Reader | None = None) -> Iterator[Block]:
                     eid,
                 )
             else:
-                eid = f"{prefix}{_DIVISION_EID[node.kind]}_{reader.divisions[node.id]}"
+                name = akn_division(doc, node.kind)
+                eid = f"{prefix}{_DIVISION_EID[name]}_{reader.divisions[node.id]}"
                 yield DivisionBlock(node, depth, reader.division_label(node), eid)
                 yield from walk(node.children, depth + 1, eid + "__")
 

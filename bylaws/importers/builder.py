@@ -346,6 +346,7 @@ def finish(
         outline=_outline(draft.outline, numbering, plain),
         articles=_articles(found, plain),
         loc=SourceLoc(path) if path else None,
+        units=draft.units,
     )
     # Links become references only now that every target and number is known.
     numbers = number_outline(doc)

@@ -14,6 +14,7 @@ from ..model import (
     NumberingMode,
     NumberStyle,
     Text,
+    Units,
 )
 
 SLUG_RE = re.compile(r"[a-z0-9][a-z0-9\-]*")
@@ -97,6 +98,7 @@ class Draft:
     numbering: NumberingMode | None = None  # forced by a source that says so
     exact: bool = False  # our own export: ids carried, no gaps filled
     style: NumberStyle | None = None
+    units: Units | None = None  # the levels the source names (English bylaws)
     outline: list[DraftDivision | DraftArticle] = field(default_factory=list)
     warnings: list[ImportWarning] = field(default_factory=list)
     preamble: list[DraftP] = field(default_factory=list)

@@ -28,6 +28,7 @@ from .builder import (
     DraftRun,
     iter_draft_articles,
 )
+from .english_bylaws import parse_bylaws_shape
 from .headings import HEADING_FORMS, HeadingForm, form_head, numbers_bare
 from .patterns import (
     ArticleHead,
@@ -83,9 +84,15 @@ def parse_lines(
 ) -> None:
     """Fill `draft.outline` from lines; warnings go to `draft.warnings`.
 
+    English bylaws (Articles holding Sections) are recognised first, as a
+    whole; otherwise each line is placed by the line rules.
+
     Args:
         heading: the user's own form of article heading, tried first.
     """
+    shape = [(line.line, line.text, line.list_level) for line in lines]
+    if heading is None and parse_bylaws_shape(draft, shape):
+        return
     forms = [heading, *HEADING_FORMS] if heading else HEADING_FORMS
     state = _State(draft, section_is_article, forms=forms)
     marked = [s.text for s in lines if s.level is None and not s.literal]

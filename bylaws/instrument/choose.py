@@ -387,30 +387,54 @@ def _no_article_brought_back(texts: _Texts) -> Iterator[Clause]:
 def _articles_in_place(texts: _Texts) -> set[str]:
     """Articles that keep their order and their division: they need no clause.
 
-    An article repealed by the change keeps its place in the outline, so it
-    takes part in the order too: a move is placed after it only if it is
-    where the new text has it (old 1 2 3 -> new 2(repealed) 3 1 moves 1, not 3).
+    Repealed entries (a fixed document keeps their place) take part in the
+    order: no clause moves them, so the articles around them must be the
+    ones that move. Of equally long common orders, one that keeps every
+    repealed entry in place is chosen.
     """
-    repealed = {
-        e.ref
-        for e in iter_entries(texts.new.outline)
-        if e.repealed and e.ref in texts.old_live_set
-    }
-    kept = texts.new_live_set | repealed
-    common_old = [r for r in texts.old_live if r in kept]
+    new_refs = {e.ref for e in iter_entries(texts.new.outline)}
+    common_old = [e.ref for e in iter_entries(texts.old.outline) if e.ref in new_refs]
     common_new = [
-        e.ref
-        for e in iter_entries(texts.new.outline)
-        if e.ref in texts.old_live_set and e.ref in kept
+        e.ref for e in iter_entries(texts.new.outline) if e.ref in texts.old_entries
     ]
+    fixed = {e.ref for e in iter_entries(texts.new.outline) if e.repealed}
     matcher = SequenceMatcher(None, common_old, common_new, autojunk=False)
     stable = {
         r
         for block in matcher.get_matching_blocks()
         for r in common_new[block.b : block.b + block.size]
     }
+    if not fixed.issubset(stable):
+        stable = _common_order_keeping(common_old, common_new, fixed)
     old_parent, new_parent = _parents(texts.old), _parents(texts.new)
     return {r for r in stable if old_parent.get(r) == new_parent.get(r)}
+
+
+def _common_order_keeping(
+    old: Sequence[str], new: Sequence[str], fixed: set[str]
+) -> set[str]:
+    """The longest common order of two id lists that holds as many of `fixed`
+    as any can (each weighs more than all the others together)."""
+    heavy = len(new) + 1
+    rows = [[0] * (len(new) + 1) for _ in range(len(old) + 1)]
+    for i in range(len(old) - 1, -1, -1):
+        for j in range(len(new) - 1, -1, -1):
+            if old[i] == new[j]:
+                weight = heavy if old[i] in fixed else 1
+                rows[i][j] = rows[i + 1][j + 1] + weight
+            else:
+                rows[i][j] = max(rows[i + 1][j], rows[i][j + 1])
+    out: set[str] = set()
+    i = j = 0
+    while i < len(old) and j < len(new):
+        if old[i] == new[j]:
+            out.add(old[i])
+            i, j = i + 1, j + 1
+        elif rows[i + 1][j] >= rows[i][j + 1]:
+            i += 1
+        else:
+            j += 1
+    return out
 
 
 def _articles_moved_or_inserted(texts: _Texts) -> Iterator[Clause]:

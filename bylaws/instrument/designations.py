@@ -13,7 +13,8 @@ from ..model import (
 )
 from ..numbering import (
     article_number,
-    division_label,
+    designation,
+    division_label_in,
     number_divisions,
     number_outline,
     paragraph_label,
@@ -62,6 +63,8 @@ class Names:
         for ref, number in number_outline(doc).items():
             num = article_number(number.n, number.k, doc.lang, doc.style)
             articles[ref] = f"المادة ({num})" if ar else f"Article {num}"
+            if doc.units is not None:
+                articles[ref] = designation(doc, number)  # "Article II, Section 3"
             genitive[ref] = f"المادة ({to_genitive_ar(num)})" if ar else articles[ref]
         numbers = number_divisions(doc)
         divisions: dict[str, str] = {}
@@ -69,9 +72,7 @@ class Names:
         def walk(nodes: Sequence[OutlineNode], parent: str | None) -> None:
             for node in nodes:
                 if isinstance(node, Division):
-                    label = division_label(
-                        node.kind, numbers[node.id], doc.lang, doc.style
-                    )
+                    label = division_label_in(doc, node.kind, numbers[node.id])
                     if node.kind == "section" and parent:
                         label += (" من " if ar else " of ") + parent
                     divisions[node.id] = label
@@ -87,7 +88,9 @@ class Names:
         label = ""
         if new is not None:
             number = number_outline(new).get(ref)
-            if number is not None:
+            if number is not None and new.units is not None:
+                label = designation(new, number)
+            elif number is not None:
                 num = article_number(number.n, number.k, new.lang, new.style)
                 if self.ar and gen:
                     num = to_genitive_ar(num)
@@ -102,6 +105,9 @@ class Names:
         label = paragraph_label(para, self.doc.lang, self.doc.style)
         if self.ar:
             return f"الفقرة {label} من {self.article(ref, gen=True)}"
+        article = self.doc.articles.get(ref)
+        if self.doc.units is not None and article and len(article.paragraphs) == 1:
+            return self.article(ref)  # "in Article II, Section 3"
         return f"{self.article(ref)}{label}"
 
     def find_article(self, text: str, line: int, path: str) -> str:

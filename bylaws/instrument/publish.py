@@ -97,16 +97,23 @@ def _frame_lines(doc: Document, frame: Frame) -> tuple[list[str], list[str]]:
     return [head, "", preamble, ""], ["", closing]
 
 
-def _designation_with_id(ar: bool) -> re.Pattern[str]:
-    word = "المادة" if ar else "Article"
-    return re.compile(rf"{word}(?: \([^()\n]*\)| [^\s\[]+)? \[([a-z0-9][a-z0-9\-]*)\]")
+def _designation_with_id(doc: Document) -> re.Pattern[str]:
+    # A number may take several words ("Article First bis", "Article II,
+    # Section 3"), but never runs over another designation in the same line.
+    words = ["المادة"] if is_arabic(doc) else ["Article"]
+    if doc.units is not None:
+        # Bylaws cite their Sections as the document says: "Section 2.03".
+        words.append(re.escape(doc.units.citation.split(" ")[0]))
+    word = "(?:" + "|".join(words) + ")"
+    number = rf"(?: \([^()\n]*\)|(?: (?!{word}\b)[^\s\[]+){{1,4}})?"
+    return re.compile(rf"{word}{number} \[([a-z0-9][a-z0-9\-]*)\]")
 
 
 def _published_lines(doc: Document, text: str, inserted: dict[str, int]) -> list[str]:
     """The lines of an instrument with ids and link syntax taken out."""
     ar = is_arabic(doc)
     q1, q2 = quotes_of(doc)
-    by_id = _designation_with_id(ar)
+    by_id = _designation_with_id(doc)
     out: list[str] = []
     inside = False
     for line in text.splitlines():

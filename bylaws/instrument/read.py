@@ -30,7 +30,7 @@ from .clauses import (
 from .designations import Names
 from .patterns import EDGES, RELATIONS, Patterns
 from .patterns_ar import ARABIC
-from .patterns_en import ENGLISH
+from .patterns_en import ENGLISH, ROBERTS
 from .runs import decode_runs, quotes_of
 
 _LEAD = re.compile(rf"^\s*([0-9{ARABIC_INDIC_DIGITS}]+)[-.]\s+")
@@ -142,7 +142,8 @@ def parse_instrument(
 def _read(text: str, doc: Document, path: str) -> list[tuple[Clause, int]]:
     """Each clause with the line it starts on."""
     names = Names.of(doc)
-    reading = _Reading(names, ARABIC if names.ar else ENGLISH, quotes_of(doc), path)
+    patterns = ARABIC if names.ar else (ROBERTS if doc.units else ENGLISH)
+    reading = _Reading(names, patterns, quotes_of(doc), path)
     return [
         (_clause(source, reading), source.line)
         for source in _sources(text.splitlines(), reading.quotes, path)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import (
+    ArticleEntry,
     Document,
     Inline,
     Position,
@@ -66,12 +67,19 @@ class _Wording:
     ar: bool
     q1: str
     q2: str
+    # Bylaws in Articles and Sections: motions in Robert's Rules form.
+    roberts: bool = False
 
     @classmethod
     def of(cls, old: Document, new: Document) -> _Wording:
         names = Names.of(old)
         q1, q2 = quotes_of(old)
-        return cls(old, new, names, names.ar, q1, q2)
+        roberts = not names.ar and old.units is not None
+        return cls(old, new, names, names.ar, q1, q2, roberts)
+
+    def renumber(self) -> str:
+        """The note that the sections after a new or struck-out one are renumbered."""
+        return ", and renumber the sections after it"
 
     def quoted(self, runs: Sequence[Inline]) -> str:
         return f"{self.q1}{encode_runs(runs, self.new)}{self.q2}"
@@ -84,6 +92,10 @@ class _Wording:
 def _replace_words(w: _Wording, clause: ReplaceWords) -> list[str]:
     loc = w.names.paragraph(clause.article, clause.para)
     a, b = w.quoted(clause.old), w.quoted(clause.new)
+    if w.roberts:
+        if not clause.new:
+            return [f"To strike out {a} in {loc}."]
+        return [f"To strike out {a} and insert {b} in {loc}."]
     if not clause.new:
         return [
             f"تُحذف عبارة {a} الواردة في {loc}."
@@ -104,6 +116,8 @@ def _replace_paragraph(w: _Wording, clause: ReplaceParagraph) -> list[str]:
         if w.ar
         else f"{loc} is amended to read as follows:"
     )
+    if w.roberts:
+        head = f"To amend {loc} to read as follows:"
     return [
         head,
         *w.block(paragraph_lines(clause.paragraph, clause.para, w.old, w.new)),
@@ -117,11 +131,16 @@ def _replace_article(w: _Wording, clause: ReplaceArticle) -> list[str]:
         if w.ar
         else f"{art} is amended to read as follows:"
     )
+    if w.roberts:
+        head = f"To amend {art} to read as follows:"
     return [head, *w.block(article_lines(clause.text, art, w.old, w.new))]
 
 
 def _repeal_article(w: _Wording, clause: RepealArticle) -> list[str]:
     art = w.names.article(clause.article)
+    if w.roberts:
+        after = _renumbers(w.old, clause.article)
+        return [f"To strike out {art}{w.renumber() if after else ''}."]
     return [f"تُلغى {art}." if w.ar else f"{art} is repealed."]
 
 
@@ -129,7 +148,13 @@ def _insert_article(w: _Wording, clause: InsertArticle) -> list[str]:
     names = w.names
     division = _insert_division(w.new, clause)
     where = _position_words(names, w.new, clause.position, move=False)
-    if w.ar:
+    if w.roberts:
+        where = _position_words(names, w.new, clause.position, move=True)
+        if clause.position.relation in ("start", "end"):
+            where = where.replace("to the ", "at the ", 1)
+        note = w.renumber() if _renumbers(w.new, clause.article) else ""
+        head = f"To insert {where} the following new section{note}:"
+    elif w.ar:
         into = f"إلى {names.division(division)} " if division else ""
         head = f"يُضاف {into}مادة جديدة {where} نصها:"
     else:
@@ -142,6 +167,8 @@ def _insert_article(w: _Wording, clause: InsertArticle) -> list[str]:
 def _move_article(w: _Wording, clause: MoveArticle) -> list[str]:
     art = w.names.article(clause.article)
     where = _position_words(w.names, w.new, clause.position, move=True)
+    if w.roberts:
+        return [f"To move {art} {where}."]
     return [f"تُنقل {art} {where}." if w.ar else f"{art} is moved {where}."]
 
 
@@ -153,11 +180,23 @@ def _replace_heading(w: _Wording, clause: ReplaceHeading) -> list[str]:
         else names.article(clause.target, gen=True)
     )
     heading = f"{w.q1}{clause.heading}{w.q2}"
+    if w.roberts:
+        return [f"To strike out the heading of {thing} and insert {heading}."]
     return [
         f"يُستبدل بعنوان {thing} العنوان الآتي: {heading}."
         if w.ar
         else f"The heading of {thing} is replaced by {heading}."
     ]
+
+
+def _renumbers(doc: Document, ref: str) -> bool:
+    """Whether sections follow `ref` in its division, so that their numbers change."""
+    found = parent_of(doc.outline, ref)
+    if found is None or doc.numbering != "auto":
+        return False
+    siblings = [n for n in found[1] if isinstance(n, ArticleEntry)]
+    refs = [n.ref for n in siblings]
+    return ref in refs and refs.index(ref) < len(refs) - 1
 
 
 # How each kind of clause is worded: its first line, then any restated text.

@@ -37,6 +37,7 @@ from .outline import (
     ArticleNumber,
     ArticleShape,
     PointShape,
+    designation,
     label_for,
     number_divisions,
     number_outline,
@@ -44,6 +45,12 @@ from .outline import (
     resolve_ref_path,
 )
 from .parsing import parse_number
+from .units import (
+    division_label_in,
+    division_numeral,
+    unit_number,
+    upper_roman,
+)
 
 __all__ = [
     "MAX_ORDINAL_AR",
@@ -57,7 +64,10 @@ __all__ = [
     "article_number",
     "cardinal_digits",
     "cardinal_en",
+    "designation",
     "division_label",
+    "division_label_in",
+    "division_numeral",
     "label_for",
     "number_divisions",
     "number_outline",
@@ -76,4 +86,6 @@ __all__ = [
     "roman_lower",
     "suffix_label",
     "to_genitive_ar",
+    "unit_number",
+    "upper_roman",
 ]

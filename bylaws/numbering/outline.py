@@ -12,6 +12,7 @@ from bylaws.errors import NotFound
 from bylaws.model import Division, Document, OutlineNode, Ref, iter_entries
 
 from .labels import article_label, plain_number, ref_designation
+from .units import unit_citation, unit_label, unit_number
 
 
 @dataclass(frozen=True)
@@ -21,6 +22,7 @@ class ArticleNumber:
     n: int
     k: int = 0
     repealed: bool = False
+    division: int = 0  # the enclosing division's number, where units restart in it
 
     def plain(self) -> str:
         return plain_number(self.n, self.k)
@@ -38,7 +40,7 @@ def number_outline(doc: Document) -> dict[str, ArticleNumber]:
     that only amends texts keeps its base's outline object: the numbers are
     computed once per outline.
     """
-    key = (id(doc.outline), doc.numbering)
+    key = (id(doc.outline), doc.numbering + repr(doc.units))
     cached = _NUMBERS_CACHE.get(key)
     if cached is not None and cached[0] is doc.outline:
         return cached[1]
@@ -58,6 +60,8 @@ def _number_outline(doc: Document) -> dict[str, ArticleNumber]:
     (أ)); one before any numbered entry is 0 مكرر. Repealed entries keep their
     number. When an id appears twice, its first place wins.
     """
+    if doc.units is not None:
+        return _number_units(doc)
     numbers: dict[str, ArticleNumber] = {}
     n, k = 0, 0
     for entry in iter_entries(doc.outline):
@@ -70,6 +74,42 @@ def _number_outline(doc: Document) -> dict[str, ArticleNumber]:
         else:
             k += 1
         numbers.setdefault(entry.ref, ArticleNumber(n, k, entry.repealed))
+    return numbers
+
+
+def _number_units(doc: Document) -> dict[str, ArticleNumber]:
+    """Units numbered afresh inside each division of the kind `<units>` names.
+
+    `fixed` keeps each entry's `num` (its number within the division) and
+    gives an entry without one the next suffix, as for articles.
+    """
+    assert doc.units is not None
+    kind = doc.units.division
+    numbers: dict[str, ArticleNumber] = {}
+    division = 0
+
+    def walk(nodes: Sequence[OutlineNode], n: int, k: int) -> tuple[int, int]:
+        nonlocal division
+        for node in nodes:
+            if isinstance(node, Division):
+                if node.kind == kind:
+                    division += 1
+                    walk(node.children, 0, 0)
+                else:
+                    n, k = walk(node.children, n, k)
+                continue
+            if doc.numbering == "auto":
+                if node.repealed:
+                    continue
+                n, k = n + 1, 0
+            elif node.num is not None:
+                n, k = int(node.num), 0
+            else:
+                k += 1
+            numbers.setdefault(node.ref, ArticleNumber(n, k, node.repealed, division))
+        return n, k
+
+    walk(doc.outline, 0, 0)
     return numbers
 
 
@@ -106,7 +146,16 @@ def label_for(
     numbers = number_outline(doc) if numbers is None else numbers
     if article_id not in numbers:
         raise NotFound(f"document '{doc.id}' has no numbered article '{article_id}'")
-    number = numbers[article_id]
+    return designation(doc, numbers[article_id])
+
+
+def designation(doc: Document, number: ArticleNumber, citation: bool = True) -> str:
+    """An article's designation: "Article 12", «المادة الثانية عشرة», or where
+    the document says its units, the citation "Article II, Section 3"
+    (`citation`) or the unit's own label "Section 3"."""
+    if doc.units is not None:
+        make = unit_citation if citation else unit_label
+        return make(doc.units, number.division, number.n, number.k)
     return article_label(number.n, number.k, doc.lang, doc.style)
 
 
@@ -199,4 +248,15 @@ def render_ref(
 ) -> str:
     """The text a live reference shows in the document's language and style."""
     path = resolve_ref_path(doc, ref, numbers)
-    return ref_designation(path, doc.lang, doc.style, ref.form)
+    if doc.units is None:
+        return ref_designation(path, doc.lang, doc.style, ref.form)
+    # The article step is the unit's citation; paragraphs and points read as usual.
+    number = (numbers or number_outline(doc))[ref.to.split("/")[0]]
+    if ref.form == "number" and len(path) == 1:
+        return unit_number(doc.units, number.division, number.n, number.k)
+    tail = "".join(
+        ref_designation([s], doc.lang, doc.style, "number") for s in path[1:]
+    )
+    if ref.form == "number":
+        return ref_designation(path[-1:], doc.lang, doc.style, "number")
+    return designation(doc, number) + tail

@@ -17,6 +17,7 @@ from ..model import (
     Base,
     Comment,
     Division,
+    DivisionKind,
     Document,
     DocumentMeta,
     Fingerprint,
@@ -27,6 +28,7 @@ from ..model import (
     Note,
     NumberingMode,
     NumberStyle,
+    Numerals,
     Operation,
     OutlineNode,
     P,
@@ -43,6 +45,8 @@ from ..model import (
     SourceLoc,
     Stage,
     Text,
+    UnitNumbering,
+    Units,
     Verdict,
 )
 from .canonical import fold, local_name
@@ -246,6 +250,7 @@ def document_from_xml(
         loc=loc(root),
         preamble=_texts(root, "preamble", loc),
         closing=_texts(root, "closing", loc),
+        units=_units(_child(root, "units")),
     )
 
 
@@ -253,6 +258,23 @@ def _texts(el: etree._Element, name: str, loc: _Locator) -> tuple[P, ...]:
     """The `<p>`s of a child holding only text (a preamble, an intro)."""
     return tuple(
         _p(p, loc) for found in _children(el, name) for p in _children(found, "p")
+    )
+
+
+def _units(el: etree._Element | None) -> Units | None:
+    """The `<units>` of a document (already validated), or None for the defaults."""
+    if el is None:
+        return None
+    division, unit = _child(el, "division"), _child(el, "unit")
+    assert division is not None and unit is not None  # the schema requires both
+    return Units(
+        division=cast(DivisionKind, division.get("kind", "chapter")),
+        division_name=division.get("name", ""),
+        numerals=cast(Numerals, division.get("numerals", "upper-roman")),
+        unit_name=unit.get("name", ""),
+        numbering=cast(UnitNumbering, unit.get("numbering", "restart")),
+        label=unit.get("label", ""),
+        citation=unit.get("citation", ""),
     )
 
 

@@ -32,15 +32,15 @@ from .parse import NS, XML_LANG, Q
 
 
 def _el(
-    parent: etree._Element | None, name: str, **attrib: str | None
+    parent: etree._Element | None, tag: str, **attrib: str | None
 ) -> etree._Element:
     clean = {k: v for k, v in attrib.items() if v is not None}
     if parent is None:
         nsmap: Any = {
             None: NS
         }  # the stubs do not allow the default namespace's None key
-        return etree.Element(Q + name, clean, nsmap=nsmap)
-    return etree.SubElement(parent, Q + name, clean)
+        return etree.Element(Q + tag, clean, nsmap=nsmap)
+    return etree.SubElement(parent, Q + tag, clean)
 
 
 def _text_el(parent: etree._Element, name: str, text: str | None) -> None:
@@ -126,6 +126,23 @@ def document_to_xml(doc: Document) -> etree._Element:
         senders = _el(meta, "senders")
         for sender in doc.meta.senders:
             _el(senders, "sender", address=sender.address).text = sender.body
+    if doc.units is not None:
+        units = _el(root, "units")
+        _el(
+            units,
+            "division",
+            kind=doc.units.division,
+            name=doc.units.division_name,
+            numerals=doc.units.numerals,
+        )
+        _el(
+            units,
+            "unit",
+            name=doc.units.unit_name,
+            numbering=doc.units.numbering,
+            label=doc.units.label,
+            citation=doc.units.citation,
+        )
     _write_texts(root, "preamble", doc.preamble)
     _write_outline(_el(root, "outline"), doc.outline)
     _write_texts(root, "closing", doc.closing)

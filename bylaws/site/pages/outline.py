@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from bylaws.model import Division, Document, OutlineNode, iter_entries
-from bylaws.numbering import division_label, number_divisions
+from bylaws.numbering import division_label_in, number_divisions
 
 from ..labels import Labels
 
@@ -26,7 +26,7 @@ def division_title(
     doc: Document, numbers: Mapping[str, int], division: Division
 ) -> str:
     """«الفصل الأول: أحكام عامة»: a division's designation and its heading."""
-    label = division_label(division.kind, numbers[division.id], doc.lang, doc.style)
+    label = division_label_in(doc, division.kind, numbers[division.id])
     return f"{label}: {division.heading}" if division.heading else label
 
 

@@ -13,7 +13,7 @@ from bylaws.model import (
     Proposal,
     iter_divisions,
 )
-from bylaws.numbering import after_preposition, division_label, number_divisions
+from bylaws.numbering import after_preposition, division_label_in, number_divisions
 
 from ..escape import Html
 from ..integration import instrument_text
@@ -232,7 +232,7 @@ def _place_name(b: Builder, anchor: str) -> str:
     if division is None:
         return anchor
     number = number_divisions(doc)[division.id]
-    label = division_label(division.kind, number, doc.lang, doc.style)
+    label = division_label_in(doc, division.kind, number)
     label = after_preposition(label, doc.lang, doc.style)
     return f"{label}: {division.heading}" if division.heading else label
 

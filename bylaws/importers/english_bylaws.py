@@ -1,0 +1,361 @@
+"""English bylaws as they are written: ARTICLE I – NAME holding Section 1. …
+
+The shape: divisions headed `ARTICLE I`, `Article 1` or `ARTICLE ONE`, with a
+title after a dash, a colon or on the next line; inside each, units headed
+`Section 1.`, `Sec. 1`, `§ 1` or `2.01`, often with an inline title ending in a
+period or colon, numbered afresh in each Article (or decimally, `2.01`);
+lettered and numbered subdivisions `(a)`, `A.`, `(1)`, `i.` as points. The
+generic line rules (`lines.py`) ask `parse_bylaws_shape` first: when a text has
+this shape it is read here, in source order, and the document records its
+units (`<units>`) so that every output numbers and cites it the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import Numerals, Text, UnitNumbering, Units
+from ..numbering import parse_number
+from .builder import (
+    Draft,
+    DraftArticle,
+    DraftDivision,
+    DraftP,
+    DraftParagraph,
+    DraftPoint,
+    DraftRun,
+    Link,
+    slugify,
+)
+
+_DASH = "\\-–—"
+_ROMAN_TOKEN = r"[IVXLCDM]+|[ivxlcdm]+"
+_ARTICLE = re.compile(
+    rf"^(ARTICLE|Article)\s+(?P<num>[0-9]+|{_ROMAN_TOKEN}|[A-Za-z]+(?:[- ][A-Za-z]+)?)"
+    rf"\s*(?:[.:{_DASH}]\s*(?P<title>.*))?$"
+)
+_UNIT = re.compile(
+    r"^(?P<name>Section|SECTION|Sec\.|§)\s*(?P<num>[0-9]+(?:\.[0-9]+)?)"
+    r"(?P<sep>[.:]?)(?:\s+(?P<rest>.*))?$"
+)
+_DECIMAL = re.compile(r"^(?P<num>[0-9]+\.[0-9]{2})(?P<sep>[.:]?)(?:\s+(?P<rest>.*))?$")
+# Point labels, each with its family: a new family nests one level deeper.
+_POINT = re.compile(
+    r"^(?:\((?P<paren>[a-z]{1,2}|[ivx]{1,5}|[0-9]{1,2})\)"
+    r"|(?P<upper>[A-Z])\.|(?P<roman>[ivx]{1,5})\.|(?P<lower>[a-z])\.)\s+"
+)
+_TITLE_WORDS = 6
+
+
+def _roman_value(token: str) -> int | None:
+    values = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
+    text = token.lower()
+    if not text or any(ch not in values for ch in text):
+        return None
+    total = 0
+    for i, ch in enumerate(text):
+        value = values[ch]
+        following = values[text[i + 1]] if i + 1 < len(text) else 0
+        total += -value if following > value else value
+    return total
+
+
+def _division_number(token: str) -> tuple[int, Numerals] | None:
+    if token.isdigit():
+        return int(token), "digits"
+    if re.fullmatch(_ROMAN_TOKEN, token):
+        value = _roman_value(token)
+        return (value, "upper-roman") if value else None
+    value = parse_number(token)
+    return (value, "words") if value else None
+
+
+def article_heading(text: str) -> tuple[int, Numerals, str] | None:
+    """An `ARTICLE II – MEMBERSHIP` line: (number, numerals, title), or None."""
+    found = _ARTICLE.match(text.strip())
+    if found is None:
+        return None
+    parsed = _division_number(found.group("num"))
+    if parsed is None:
+        return None
+    return parsed[0], parsed[1], (found.group("title") or "").strip()
+
+
+@dataclass(frozen=True, slots=True)
+class UnitHead:
+    """A `Section 2. Dues. …` line: its number, label word, title and text."""
+
+    number: str  # "2" or "2.01"
+    name: str  # "Section", "Sec.", "§", or "" for a bare decimal number
+    title: str
+    rest: str
+
+
+def unit_heading(text: str) -> UnitHead | None:
+    """A section heading line in one of the usual forms, or None."""
+    text = text.strip()
+    found = _UNIT.match(text)
+    name = found.group("name") if found else ""
+    found = found or _DECIMAL.match(text)
+    if found is None:
+        return None
+    rest = (found.group("rest") or "").strip()
+    title, rest = _split_title(rest)
+    return UnitHead(found.group("num"), name, title, rest)
+
+
+def _split_title(rest: str) -> tuple[str, str]:
+    """An inline title ends at the first period or colon and is a few words."""
+    found = re.match(r"^([A-Z][^.:;]{0,80}?)[.:](?:\s+|$)", rest)
+    if found is None and re.fullmatch(r"[A-Z][^.:;,]*", rest):
+        # "Section 1: Name" with the text on the next lines, as `show` prints it.
+        found = re.match(r"^(.*)()$", rest)
+    if found is None or len(found.group(1).split()) > _TITLE_WORDS:
+        return "", rest
+    return found.group(1).strip(), rest[found.end() :].strip()
+
+
+def has_bylaws_shape(texts: list[str]) -> bool:
+    """Whether lines are English bylaws: an Article heading and a Section in it."""
+    articles = [i for i, t in enumerate(texts) if article_heading(t) is not None]
+    if not articles:
+        return False
+    return any(unit_heading(t) is not None for t in texts[articles[0] :])
+
+
+@dataclass
+class _Reading:
+    """What the reader has open while it walks the lines."""
+
+    draft: Draft
+    division: DraftDivision | None = None
+    unit: DraftArticle | None = None
+    untitled: DraftDivision | None = None  # a heading whose title may follow
+    families: list[str] = field(default_factory=list)  # open point families
+    points: list[DraftPoint] = field(default_factory=list)
+    preamble: list[tuple[int, list[DraftRun]]] = field(default_factory=list)
+    label: str = "Section {n}"
+    decimal: bool = False
+    numerals: Numerals = "upper-roman"
+    ids: set[str] = field(default_factory=set)
+
+    def unique(self, base: str) -> str:
+        candidate, i = base, 2
+        while candidate in self.ids:
+            candidate, i = f"{base}-{i}", i + 1
+        self.ids.add(candidate)
+        return candidate
+
+
+def parse_bylaws_shape(draft: Draft, lines: list[tuple[int, str, int | None]]) -> bool:
+    """Fill `draft` from (line number, text, list level) when they have the shape.
+
+    The list level is what a source that numbers its own lists (Word) says:
+    None for none, 0 for a paragraph, n for a point at depth n.
+    Returns False, leaving the draft untouched, when they do not have it.
+    """
+    if not has_bylaws_shape([text for _, text, _ in lines]):
+        return False
+    reading = _Reading(draft)
+    for number, text, level in lines:
+        if not text.strip():
+            continue
+        if level and reading.unit is not None and reading.unit.paragraphs:
+            _add_point(reading, number, text.strip(), level)
+        else:
+            _place(reading, number, text.strip())
+    _finish(reading)
+    return True
+
+
+def _add_point(reading: _Reading, line: int, text: str, depth: int) -> None:
+    """A point the source numbered itself, at its depth (no label in its text)."""
+    assert reading.unit is not None
+    depth = min(depth, len(reading.points) + 1)
+    new = DraftPoint([DraftP([_text(text)], line)], line)
+    paragraph = reading.unit.paragraphs[-1]
+    parent = reading.points[depth - 2].items if depth > 1 else paragraph.items
+    parent.append(new)
+    reading.points = [*reading.points[: depth - 1], new]
+
+
+def _place(reading: _Reading, line: int, text: str) -> None:
+    untitled, reading.untitled = reading.untitled, None
+    heading = article_heading(text)
+    if heading is not None:
+        _open_division(reading, line, *heading)
+        return
+    unit = unit_heading(text) if reading.division is not None else None
+    if unit is not None:
+        _open_unit(reading, line, unit)
+        return
+    if untitled is not None and reading.unit is None:
+        untitled.heading = text
+        untitled.id = reading.unique("art-" + slugify(text, "article"))
+        return
+    if reading.unit is None:
+        if not reading.draft.title and reading.division is None:
+            reading.draft.title = text
+        else:
+            reading.preamble.append((line, [_text(text)]))
+        return
+    _add_text(reading, line, text)
+
+
+def _text(value: str) -> DraftRun:
+    return Text(value)
+
+
+def _open_division(
+    reading: _Reading, line: int, n: int, numerals: Numerals, title: str
+) -> None:
+    reading.numerals = numerals
+    division = DraftDivision("chapter", n, title, line=line)
+    division.id = reading.unique("art-" + slugify(title, f"{n}")) if title else None
+    if not title:
+        reading.untitled = division
+    reading.draft.outline.append(division)
+    reading.division, reading.unit = division, None
+
+
+def _open_unit(reading: _Reading, line: int, head: UnitHead) -> None:
+    assert reading.division is not None
+    if reading.division.id is None:
+        reading.division.id = reading.unique(f"art-{reading.division.number}")
+    whole, _, part = head.number.partition(".")
+    reading.decimal = bool(part)
+    reading.label = head.name + " {n}" if head.name else "{n}"
+    n = int(part) if part else int(whole)
+    base = slugify(head.title, "") if head.title else ""
+    unit = DraftArticle((n, 0), "digits", heading=head.title or None, line=line)
+    unit.id = reading.unique("sec-" + (base or f"{reading.division.number}-{n}"))
+    reading.division.children.append(unit)
+    reading.unit, reading.points, reading.families = unit, [], []
+    if head.rest:
+        _add_text(reading, line, head.rest)
+
+
+def _add_text(reading: _Reading, line: int, text: str) -> None:
+    unit = reading.unit
+    assert unit is not None
+    point = _POINT.match(text)
+    if point is None or not unit.paragraphs:
+        reading.points, reading.families = [], []
+        unit.paragraphs.append(DraftParagraph([DraftP([_text(text)], line)], line))
+        return
+    family = next(name for name, value in point.groupdict().items() if value)
+    if family == "paren":
+        token = point.group("paren")
+        family = (
+            "digit" if token.isdigit() else ("roman" if _is_roman(token) else "lower")
+        )
+    if family in reading.families:
+        depth = reading.families.index(family) + 1
+    else:
+        reading.families.append(family)
+        depth = len(reading.families)
+    del reading.families[depth:]
+    new = DraftPoint([DraftP([_text(text[point.end() :])], line)], line)
+    parent = reading.points[depth - 2].items if depth > 1 else unit.paragraphs[-1].items
+    parent.append(new)
+    reading.points = [*reading.points[: depth - 1], new]
+
+
+def _is_roman(token: str) -> bool:
+    # "(i)" after "(h)" is a letter; alone it opens a roman list.
+    return bool(re.fullmatch("[ivx]+", token)) and token not in {"v", "x"}
+
+
+def _finish(reading: _Reading) -> None:
+    draft = reading.draft
+    numbering: UnitNumbering = "decimal" if reading.decimal else "restart"
+    citation = "Section {n}" if reading.decimal else "Article {d}, Section {n}"
+    draft.units = Units(
+        division="chapter",
+        division_name="Article",
+        numerals=reading.numerals,
+        unit_name="Section",
+        numbering=numbering,
+        label=reading.label,
+        citation=citation,
+    )
+    draft.numbering, draft.style, draft.exact = "auto", "digits", True
+    first = next(
+        (u for d in draft.outline if isinstance(d, DraftDivision) for u in d.children),
+        None,
+    )
+    if isinstance(first, DraftArticle):
+        # Text before the first Article (a preamble) is kept, as a note.
+        first.notes[:0] = [runs for _, runs in reading.preamble]
+    for division in draft.outline:
+        if isinstance(division, DraftDivision) and division.id is None:
+            division.id = reading.unique(f"art-{division.number}")
+    _link_citations(draft)
+
+
+# "Article II, Section 3" (restart numbering); "Section 3" / "Section 4.02".
+_CITATION = re.compile(
+    rf"\bArticle\s+(?P<div>{_ROMAN_TOKEN}|[0-9]+),?\s+Section\s+(?P<n>[0-9]+)\b"
+    r"|\b(?P<word>Section|Sec\.|§)\s*(?P<own>[0-9]+(?:\.[0-9]{2})?)\b"
+)
+
+
+def _link_citations(draft: Draft) -> None:
+    """Cross-references in prose become links, settled into live references."""
+    units: dict[tuple[int, int], str] = {}
+    for division in draft.outline:
+        if not isinstance(division, DraftDivision):
+            continue
+        for unit in division.children:
+            if isinstance(unit, DraftArticle) and unit.number and unit.id:
+                units[(division.number or 0, unit.number[0])] = unit.id
+    for division in draft.outline:
+        if not isinstance(division, DraftDivision):
+            continue
+        for unit in division.children:
+            if isinstance(unit, DraftArticle):
+                for paragraph in unit.paragraphs:
+                    _link_items(paragraph.items, units, division.number or 0)
+
+
+def _link_items(
+    items: list[DraftP | DraftPoint], units: dict[tuple[int, int], str], here: int
+) -> None:
+    for item in items:
+        if isinstance(item, DraftPoint):
+            _link_items(item.items, units, here)
+            continue
+        runs: list[DraftRun] = []
+        for run in item.runs:
+            runs.extend(_linked(run, units, here, item.line))
+        item.runs = runs
+
+
+def _linked(
+    run: DraftRun, units: dict[tuple[int, int], str], here: int, line: int
+) -> list[DraftRun]:
+    if not isinstance(run, Text):
+        return [run]
+    out: list[DraftRun] = []
+    last = 0
+    for found in _CITATION.finditer(run.value):
+        target: str | None
+        if found.group("div"):
+            parsed = _division_number(found.group("div"))
+            key = (parsed[0] if parsed else 0, int(found.group("n")))
+            target, start, text = units.get(key), found.start(), found.group(0)
+        else:
+            own = found.group("own")
+            whole, _, part = own.partition(".")
+            key = (int(whole), int(part)) if part else (here, int(whole))
+            target, start, text = units.get(key), found.start("own"), own
+        if target is None:
+            continue
+        if start > last:
+            out.append(Text(run.value[last:start]))
+        out.append(Link(target, text, line))
+        last = found.end()
+    if last < len(run.value):
+        out.append(Text(run.value[last:]))
+    return out if out else [run]
