@@ -1,0 +1,267 @@
+"""Reading and validating the files of a document, and its references."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from pathlib import PurePosixPath
+from typing import Any
+
+from lxml import etree
+
+from .. import numbering, validation, xmlio
+from ..errors import BylawsError, Level, NotFound, Problem
+from ..locale import _
+from ..model import (
+    Document,
+    Ref,
+    SourceLoc,
+)
+from ..overlay import ArticleOverlay
+from ..visibility import hidden_markup_problems, invisible_problems
+from ..workspace import (
+    ARTICLES,
+    DiskTree,
+    Tree,
+    read_small_file,
+)
+
+
+@dataclass
+class Report:
+    """The problems found, and whether the input was usable at all."""
+
+    problems: list[Problem] = field(default_factory=list)
+    files: int = 0
+    # Article files that exist but could not be read: already reported once.
+    unreadable: set[str] = field(default_factory=set)
+    # The checked documents' languages, in order: the messages follow the first.
+    languages: list[str] = field(default_factory=list)
+
+    @property
+    def errors(self) -> int:
+        return sum(p.level == "error" for p in self.problems)
+
+    @property
+    def warnings(self) -> int:
+        return sum(p.level == "warning" for p in self.problems)
+
+    def sorted(self) -> list[Problem]:
+        return sorted(self.problems, key=lambda p: (p.path, p.line, p.col, p.message))
+
+
+def _problem(
+    loc: SourceLoc | None, message: str, level: str = "error", **args: Any
+) -> Problem:
+    """A problem from a marked message (`_("… {name} …")`) and its fields' values."""
+    english = message.format(**args) if args else message
+    kind: Level = "error" if level == "error" else "warning"
+    if loc is None:
+        return Problem("", 0, 0, kind, english, message, args)
+    return Problem(loc.path, loc.line, loc.col, kind, english, message, args)
+
+
+# --- reading files without stopping at the first bad one ----------------------
+
+
+@dataclass(slots=True)
+class _Parsed:
+    path: str
+    data: bytes
+    root: etree._Element
+    # Every `to` of a <ref>, in order, gathered while validating: the check of
+    # references then needs no tree (a tree is parsed again only to say where
+    # a broken reference is).
+    targets: list[str]
+
+
+def _read(tree: Tree, rel: PurePosixPath, name: str, report: Report) -> _Parsed | None:
+    """Read, parse and validate one file; its problems go to the report."""
+    path = tree.display(rel)
+    report.files += 1
+    try:
+        data = tree.read_bytes(rel)
+    except BylawsError as exc:
+        report.problems.append(Problem.from_error(exc))
+        return None
+    return _parse(data, path, name, report)
+
+
+def _parse(data: bytes, path: str, name: str, report: Report) -> _Parsed | None:
+    """Parse and validate one file's bytes; its problems go to the report."""
+    try:
+        root = xmlio.parse_bytes(data, path)
+        xmlio.expect_root(root, name, path)
+    except BylawsError as exc:
+        report.problems.append(Problem.from_error(exc))
+        return None
+    text = data.decode("utf-8", "replace")
+    if text.startswith("\ufeff"):
+        text = " " + text[1:]  # a byte-order mark has a warning of its own, below
+    report.problems.extend(invisible_problems(text, path, xml=True))
+    report.problems.extend(hidden_markup_problems(text, path))
+    if data.startswith(xmlio.BOM):
+        report.problems.append(
+            _problem(
+                SourceLoc(path, 1, 1),
+                _("file starts with a byte-order mark; `bylaws fmt` removes it"),
+                "warning",
+            )
+        )
+    targets = validation.values_if_valid(root, "to")
+    if targets is None:
+        schema = validation.full_schema_problems(root, path, data)
+        if schema:
+            report.problems.extend(schema)
+            return None
+        targets = [str(el.get("to")) for el in root.iter(xmlio.Q + "ref")]
+    return _Parsed(path, data, root, targets)
+
+
+@dataclass(slots=True)
+class _References:
+    """The targets of one file's references, and where to find them if broken."""
+
+    article: str
+    path: str
+    data: bytes
+    targets: list[str]
+
+
+# An article of the text in force that refers to another, and the address it uses.
+Referrer = tuple[str, str]
+
+
+@dataclass
+class _ArticleFiles:
+    """A folder's article files: lazily built values, and their references."""
+
+    articles: xmlio.LazyArticles
+    with_references: list[_References]
+
+
+def _load_articles(tree: Tree, folder: PurePosixPath, report: Report) -> _ArticleFiles:
+    """Parse and validate every article file; values are built only when used."""
+    sources: dict[str, tuple[str, bytes]] = {}
+    with_references: list[_References] = []
+    base = folder / ARTICLES
+    # A workspace is thousands of small files: pathlib objects per file would
+    # cost more than the parsing, so a disk is read with plain string paths.
+    # A file a plain read cannot get goes through the tree, whose read says
+    # precisely what is wrong.
+    prefix = tree.display(base) + os.sep if isinstance(tree, DiskTree) else ""
+    for name in tree.list_dir(base):
+        if not name.endswith(".xml"):
+            continue
+        path = prefix + name
+        data = read_small_file(path) if prefix else None
+        if data is None:
+            parsed = _read(tree, base.joinpath(name), "article", report)
+        else:
+            report.files += 1
+            parsed = _parse(data, path, "article", report)
+        stem = name[: -len(".xml")]
+        if parsed is None:
+            report.unreadable.add(stem)
+            continue
+        article_id = parsed.root.get("id", "")
+        if article_id != stem or article_id in sources:
+            loc = xmlio.source_loc(parsed.root, parsed.path, parsed.data)
+            if article_id in sources:
+                problem = _problem(
+                    loc,
+                    _(
+                        "duplicate article id {article_id!r}: {other} has it already; give the article in {name!r} an id of its own, the same as its file name"
+                    ),
+                    article_id=article_id,
+                    other=os.path.basename(sources[article_id][0]),
+                    name=name,
+                )
+            else:
+                problem = _problem(
+                    loc,
+                    _(
+                        "article id {article_id!r} does not match its file name {name!r}; ids never change, so rename the file to {article_id}.xml"
+                    ),
+                    article_id=article_id,
+                    name=name,
+                )
+            report.problems.append(problem)
+        sources[article_id] = (parsed.path, parsed.data)
+        if parsed.targets:
+            with_references.append(
+                _References(article_id, parsed.path, parsed.data, parsed.targets)
+            )
+    return _ArticleFiles(xmlio.LazyArticles(sources), with_references)
+
+
+@dataclass(frozen=True, slots=True)
+class _Shape:
+    """An article's paragraphs and points, without their text: all a ref needs."""
+
+    paragraphs: tuple[_Shape, ...] = ()
+    points: tuple[_Shape, ...] = ()
+
+
+def _point_shape(el: etree._Element) -> _Shape:
+    return _Shape(
+        points=tuple(_point_shape(p) for p in el.iterchildren(xmlio.Q + "point"))
+    )
+
+
+def _article_shape(root: etree._Element) -> _Shape:
+    paragraphs = root.iterchildren(xmlio.Q + "paragraph")
+    return _Shape(paragraphs=tuple(_point_shape(p) for p in paragraphs))
+
+
+def _shapes(doc: Document) -> Callable[[str], numbering.ArticleShape | None]:
+    """Look up an article's shape, from its element tree when it has one."""
+    shapes: dict[str, numbering.ArticleShape] = {}
+
+    def shape(article_id: str) -> numbering.ArticleShape | None:
+        if article_id in shapes:
+            return shapes[article_id]
+        if article_id not in doc.articles:
+            return None
+        articles = doc.articles
+        source = (
+            articles.source_of(article_id)
+            if isinstance(articles, ArticleOverlay)
+            else articles
+        )
+        if isinstance(source, xmlio.LazyArticles) and article_id in source.sources:
+            found: numbering.ArticleShape = _article_shape(source.root(article_id))
+        else:
+            found = source[article_id]
+        shapes[article_id] = found
+        return found
+
+    return shape
+
+
+def reference_problems(
+    doc: Document, files: Iterable[_References]
+) -> Iterator[Problem]:
+    """References to nothing in the given article files, resolved against `doc`.
+
+    Works on the `to` values gathered while validating, so no article value
+    is built and no tree is walked for the check.
+    """
+    numbers = numbering.number_outline(doc)
+    shape = _shapes(doc)
+    for file in files:
+        refs: list[etree._Element] | None = None
+        for index, to in enumerate(file.targets):
+            if to in numbers and not numbers[to].repealed:
+                continue  # a whole article in force: nothing more to resolve
+            try:
+                numbering.resolve_ref_path(doc, Ref(to), numbers, shape)
+            except NotFound as exc:
+                if refs is None:  # every <ref> has a `to`: the same order
+                    root = xmlio.parse_bytes(file.data, file.path)
+                    refs = list(root.iter(xmlio.Q + "ref"))
+                loc = xmlio.source_loc(refs[index], file.path, file.data, f'to="{to}"')
+                yield replace(
+                    Problem.from_error(exc), path=loc.path, line=loc.line, col=loc.col
+                )
