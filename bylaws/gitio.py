@@ -118,7 +118,7 @@ class GitTree:
             if not record:
                 continue
             meta, path = record.split("\t", 1)
-            _, kind, blob = meta.split()
+            _mode, kind, blob = meta.split()
             if kind != "blob":
                 continue
             parts = PurePosixPath(path).parts
