@@ -16,6 +16,7 @@ from typing import IO
 
 from bylaws import xmlio
 from bylaws.errors import NotFound, UnusableInput
+from bylaws.locale import _
 
 __all__ = [
     "Commit",
@@ -38,12 +39,16 @@ def run_git(args: list[str], cwd: Path) -> str:
             check=False,
         )
     except FileNotFoundError:
-        raise UnusableInput("git is not installed or not on PATH", str(cwd)) from None
+        raise UnusableInput(
+            _("git is not installed or not on PATH"), str(cwd)
+        ) from None
     if done.returncode != 0:
         message = done.stderr.decode("utf-8", "replace").strip().splitlines()
         raise NotFound(
-            f"git {args[0]} failed: {message[-1] if message else 'unknown error'}",
+            _("git {command} failed: {reason}"),
             str(cwd),
+            command=args[0],
+            reason=message[-1] if message else "unknown error",
         )
     return done.stdout.decode("utf-8", "replace")
 
@@ -59,14 +64,16 @@ def repo_root(start: Path) -> Path:
 def resolve_commit(root: Path, rev: str) -> str:
     """The full commit id a revision names (tag, branch, HEAD~3, …)."""
     if rev.startswith("-"):
-        raise NotFound(f"{rev!r} is not a git revision", str(root))
+        raise NotFound(_("{rev!r} is not a git revision"), str(root), rev=rev)
     try:
         return run_git(
             ["rev-parse", "--verify", "--quiet", rev + "^{commit}"], root
         ).strip()
     except NotFound:
         raise NotFound(
-            f"unknown git revision {rev!r} (a tag, branch, commit or HEAD~N)", str(root)
+            _("unknown git revision {rev!r} (a tag, branch, commit or HEAD~N)"),
+            str(root),
+            rev=rev,
         ) from None
 
 
@@ -111,7 +118,7 @@ class GitTree:
             if not record:
                 continue
             meta, path = record.split("\t", 1)
-            _, kind, blob = meta.split()
+            _mode, kind, blob = meta.split()
             if kind != "blob":
                 continue
             parts = PurePosixPath(path).parts
@@ -124,7 +131,9 @@ class GitTree:
                 self._dirs.setdefault(parent, set()).add(rel[depth])
         if not self._blobs and self.prefix.parts:
             raise NotFound(
-                f"no such path at revision {self.rev!r}", f"{self.rev}:{self.prefix}"
+                _("no such path at revision {rev!r}"),
+                f"{self.rev}:{self.prefix}",
+                rev=self.rev,
             )
 
     @staticmethod
@@ -150,11 +159,11 @@ class GitTree:
         blob = self.blob_id(rel)
         if blob is None:
             kind = (
-                "is a folder, expected a file"
+                _("is a folder, expected a file at revision {rev!r}")
                 if self.is_dir(rel)
-                else "file does not exist"
+                else _("file does not exist at revision {rev!r}")
             )
-            raise NotFound(f"{kind} at revision {self.rev!r}", self.display(rel))
+            raise NotFound(kind, self.display(rel), rev=self.rev)
         process = self._process()
         stdin: IO[bytes] | None = process.stdin
         stdout: IO[bytes] | None = process.stdout
@@ -163,7 +172,7 @@ class GitTree:
         stdin.flush()
         header = stdout.readline().split()
         if len(header) != 3 or header[1] != b"blob":
-            raise UnusableInput("git could not read this file", self.display(rel))
+            raise UnusableInput(_("git could not read this file"), self.display(rel))
         size = int(header[2])
         if size > xmlio.MAX_FILE_BYTES:
             stdout.read(size + 1)

@@ -25,6 +25,7 @@ from bylaws.diff.memory import paused_collector
 from bylaws.diff.sides import article_lines
 from bylaws.diff.structure import AlignMode
 from bylaws.errors import NotFound, UnusableInput
+from bylaws.locale import _
 from bylaws.model import Article, Document
 from bylaws.text import has_arabic_letters
 from bylaws.workspace import Tree
@@ -194,7 +195,7 @@ class OperandLoader:
 
         split = gitio.split_rev_path(text)
         if split is None:
-            raise NotFound("no such file or folder", text)
+            raise NotFound(_("no such file or folder"), text)
         rev, inner = split
         root = gitio.repo_root(self.cwd)
         if inner.startswith(("./", "../")) or inner in (".", ".."):
@@ -203,7 +204,7 @@ class OperandLoader:
             try:
                 inner = absolute.relative_to(root.resolve()).as_posix()
             except ValueError:
-                raise NotFound("path is outside the git repository", text) from None
+                raise NotFound(_("path is outside the git repository"), text) from None
         commit = gitio.resolve_commit(root, rev)
         tree_key = (str(root), commit)
         tree = self._git_trees.get(tree_key)
@@ -223,12 +224,14 @@ class OperandLoader:
             if rel.suffix == ".xml":
                 return self._article(text, tree, rel)
             raise UnusableInput(
-                "not a bylaws file: expected a document or proposal folder, or an "
-                "article .xml file",
+                _(
+                    "not a bylaws file: expected a document or proposal folder, "
+                    "or an article .xml file"
+                ),
                 tree.display(rel),
             )
         if not tree.is_dir(rel):
-            raise NotFound("no such file or folder", tree.display(rel))
+            raise NotFound(_("no such file or folder"), tree.display(rel))
         if tree.is_file(rel / workspace.DOCUMENT_FILE):
             return Operand(text, "document", self._document(tree, rel))
         if tree.is_file(rel / workspace.PROPOSAL_FILE):
@@ -246,10 +249,14 @@ class OperandLoader:
             return Operand(text, "document", self._document(tree, found[0]))
         if found:
             names = ", ".join(tree.display(f) for f in found)
-            raise UnusableInput(f"several documents here ({names}); name one", text)
+            raise UnusableInput(
+                _("several documents here ({names}); name one"), text, names=names
+            )
         raise NotFound(
-            "not a document, proposal or article: expected a folder with a "
-            "document.xml or a proposal.xml, or an article .xml file",
+            _(
+                "not a document, proposal or article: expected a folder with a "
+                "document.xml or a proposal.xml, or an article .xml file"
+            ),
             tree.display(rel),
         )
 
@@ -261,8 +268,10 @@ class OperandLoader:
             base / workspace.DOCUMENT_FILE
         ):
             raise UnusableInput(
-                "a proposal folder must sit in <document>/proposals/<id>/ so that "
-                "its base document can be found",
+                _(
+                    "a proposal folder must sit in <document>/proposals/<id>/ so "
+                    "that its base document can be found"
+                ),
                 tree.display(folder / workspace.PROPOSAL_FILE),
             )
         proposal = workspace.load_proposal(tree, folder)

@@ -17,6 +17,7 @@ from pathlib import Path, PurePosixPath
 from .atomic import replace_folder
 from .errors import BylawsError, InvalidOperation, NotFound
 from .gitio import GitTree, repo_root, resolve_commit
+from .locale import _
 from .model import Amend, Article, Base, Document, Fingerprint, Proposal
 from .proposals.rebase import rebase_onto
 from .workspace import (
@@ -55,7 +56,7 @@ def tree_at(folder: Path, commit: str) -> GitTree:
     try:
         root = repo_root(folder)
     except BylawsError:
-        raise NotFound("not inside a git repository", str(folder)) from None
+        raise NotFound(_("not inside a git repository"), str(folder)) from None
     prefix = PurePosixPath(folder.resolve().relative_to(root.resolve()).as_posix())
     return GitTree(root, commit, prefix)
 
@@ -111,19 +112,24 @@ def base_document(doc_folder: Path, proposal: Proposal) -> Document:
     commit = proposal.base.commit
     if not commit:
         raise InvalidOperation(
-            "the proposal records no base commit, so the text it was drafted against "
-            "cannot be recovered; add commit= to <base> or redraft it",
+            _(
+                "the proposal records no base commit, so the text it was drafted "
+                "against cannot be recovered; add commit= to <base> or redraft it"
+            ),
             path,
             line,
             col,
         )
     if not commit_exists(doc_folder, commit):
         raise NotFound(
-            f"the proposal's base commit {commit} is not in this repository "
-            "(its base is gone); fetch it or redraft the proposal",
+            _(
+                "the proposal's base commit {commit} is not in this repository "
+                "(its base is gone); fetch it or redraft the proposal"
+            ),
             path,
             line,
             col,
+            commit=commit,
         )
     return load_document(tree_at(doc_folder, commit))
 

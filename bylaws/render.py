@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from . import numbering
 from .errors import NotFound
+from .locale import _
 from .model import (
     INTRO,
     Article,
@@ -149,7 +150,11 @@ class Reader:
     def article(self, article_id: str) -> ReadArticle:
         """One article as read, or a repealed placeholder (fixed numbering)."""
         if article_id not in self.numbers:
-            raise NotFound(f"document {self.doc.id} has no article {article_id}")
+            raise NotFound(
+                _("document {document} has no article {article}"),
+                document=self.doc.id,
+                article=article_id,
+            )
         number = self.numbers[article_id]
         article = self.doc.articles.get(article_id)
         if number.repealed or article is None:
@@ -237,7 +242,9 @@ class Reader:
                 if (number.n, number.k) == target:
                     return article_id
         raise NotFound(
-            f"document {self.doc.id} has no article with id or number {wanted!r}"
+            _("document {document} has no article with id or number {wanted!r}"),
+            document=self.doc.id,
+            wanted=wanted,
         )
 
 

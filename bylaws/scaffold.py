@@ -13,6 +13,7 @@ from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
 from .errors import InvalidOperation, NotFound, UnusableInput
+from .locale import _
 from .model import (
     Amend,
     AmendHeading,
@@ -42,13 +43,24 @@ from .workspace import ARTICLES, PROPOSALS, DiskTree, fingerprint
 _SLUG = re.compile(r"[a-z0-9][a-z0-9\-]*")
 
 
+# The refusal of a bad id, by what the id names: one whole sentence each,
+# so that each reads naturally in every language.
+_NOT_A_SLUG = {
+    "proposal name": _(
+        "proposal name '{value}' is not a valid id: use lowercase ASCII letters, "
+        "digits and hyphens (e.g. art-member-consultation)"
+    ),
+    "article id": _(
+        "article id '{value}' is not a valid id: use lowercase ASCII letters, "
+        "digits and hyphens (e.g. art-member-consultation)"
+    ),
+}
+
+
 def check_slug(value: str, what: str) -> str:
     """Refuse an id that is not an ASCII slug, saying what would be accepted."""
     if not _SLUG.fullmatch(value):
-        raise UnusableInput(
-            f"{what} '{value}' is not a valid id: use lowercase ASCII letters, digits "
-            "and hyphens (e.g. art-member-consultation)"
-        )
+        raise UnusableInput(_NOT_A_SLUG[what], value=value)
     return value
 
 
@@ -58,6 +70,18 @@ def _rationale(text: str | None) -> tuple[P, ...]:
     return tuple(
         P((Text(part.strip()),)) for part in text.split("\n\n") if part.strip()
     )
+
+
+_NO_SUCH_ARTICLE = {
+    "article": _(
+        "no article '{given}' in document '{document}': give an article id "
+        "(art-…) or its number"
+    ),
+    "article or division": _(
+        "no article or division '{given}' in document '{document}': give an "
+        "article id (art-…) or its number"
+    ),
+}
 
 
 def resolve_article(doc: Document, given: str, what: str = "article") -> str:
@@ -76,9 +100,10 @@ def resolve_article(doc: Document, given: str, what: str = "article") -> str:
             if (number.n, number.k) == wanted:
                 return ref
     raise NotFound(
-        f"no {what} '{given}' in document '{doc.id}': give an article id "
-        "(art-…) or its number",
+        _NO_SUCH_ARTICLE[what],
         doc.loc.path if doc.loc else None,
+        given=given,
+        document=doc.id,
     )
 
 
@@ -89,7 +114,8 @@ def _resolve_live(doc: Document, current: Document, given: str) -> str:
     except NotFound:
         ref = resolve_article(doc, given)
         raise InvalidOperation(
-            f"article '{ref}' is repealed by this proposal; it cannot be changed"
+            _("article '{ref}' is repealed by this proposal; it cannot be changed"),
+            ref=ref,
         ) from None
     _live(current, ref)
     return ref
@@ -98,9 +124,13 @@ def _resolve_live(doc: Document, current: Document, given: str) -> str:
 def _live(doc: Document, ref: str) -> None:
     entry = next((e for e in iter_entries(doc.outline) if e.ref == ref), None)
     if entry is None:
-        raise NotFound(f"no article '{ref}' in document '{doc.id}'")
+        raise NotFound(
+            _("no article '{ref}' in document '{document}'"), ref=ref, document=doc.id
+        )
     if entry.repealed or ref not in doc.articles:
-        raise InvalidOperation(f"article '{ref}' is repealed; it cannot be changed")
+        raise InvalidOperation(
+            _("article '{ref}' is repealed; it cannot be changed"), ref=ref
+        )
 
 
 def _fingerprints(
@@ -130,8 +160,9 @@ def new_proposal(
     check_slug(name, "proposal name")
     if (doc_folder / PROPOSALS / name).exists():
         raise InvalidOperation(
-            f"a proposal named '{name}' exists already",
+            _("a proposal named '{name}' exists already"),
             str(doc_folder / PROPOSALS / name),
+            name=name,
         )
     stage = _first_stage(doc)
     return Proposal(
@@ -192,8 +223,11 @@ def add_amend(
         for op in proposal.operations
     ):
         raise InvalidOperation(
-            f"the proposal already has a text for '{ref}': edit "
-            f"articles/{ref}.xml in the proposal folder"
+            _(
+                "the proposal already has a text for '{ref}': edit "
+                "articles/{ref}.xml in the proposal folder"
+            ),
+            ref=ref,
         )
     return _add(
         doc_folder,
@@ -210,7 +244,7 @@ def _position(
 ) -> Position:
     given = [x for x in (after, before, into) if x]
     if len(given) != 1:
-        raise UnusableInput("give exactly one of --after, --before, --into")
+        raise UnusableInput(_("give exactly one of --after, --before, --into"))
     if after:
         return Position("after", resolve_article(doc, after))
     if before:
@@ -219,7 +253,9 @@ def _position(
     if not any(d.id == into for d in iter_divisions(doc.outline)):
         ids = ", ".join(d.id for d in iter_divisions(doc.outline))
         raise NotFound(
-            f"no part, chapter or section '{into}'; the divisions are: {ids}"
+            _("no part, chapter or section '{into}'; the divisions are: {ids}"),
+            into=into,
+            ids=ids,
         )
     relation: Relation = "start" if at == "start" else "end"
     return Position(relation, into)
@@ -247,13 +283,20 @@ def add_insert(
     if article in current.articles or any(
         e.ref == article for e in iter_entries(current.outline)
     ):
-        raise InvalidOperation(f"an article with the id '{article}' exists already")
+        raise InvalidOperation(
+            _("an article with the id '{article}' exists already"), article=article
+        )
     position = _position(current, after, before, into, at)
     for op in proposal.operations:
         if isinstance(op, Insert | Move) and op.position == position:
             raise InvalidOperation(
-                f"the proposal already places '{op.article}' {position.relation} "
-                f"{position.anchor}; place the new article relative to it instead"
+                _(
+                    "the proposal already places '{article}' {relation} {anchor}; "
+                    "place the new article relative to it instead"
+                ),
+                article=op.article,
+                relation=position.relation,
+                anchor=position.anchor,
             )
     text = Article(article, heading, (Paragraph((P((Text(_placeholder(doc)),)),)),))
     anchors = [position.anchor] if position.relation in ("after", "before") else []

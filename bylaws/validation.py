@@ -23,6 +23,7 @@ from typing import Any
 from lxml import etree
 
 from .errors import Problem, UnusableInput
+from .locale import _
 from .model import Article
 from .xmlio import NS, TEXT_ELEMENTS, Q, article_from_xml, expect_root, parse_bytes
 from .xmlio import source_loc as _source_loc
@@ -261,22 +262,37 @@ _BAD_ATTRIBUTES = re.compile(
 # A follow-on error: libxml2 also blames the parent of an element it refused.
 _EXTRA_CONTENT = re.compile(r"Element \S+ has extra content: ")
 
-_ID_ADVICE = (
-    "is not a valid id: use lowercase ASCII letters, digits and hyphens, "
-    "starting with a letter or digit (like art-membership)"
+_ID_ADVICE = _(
+    "<{element}>: {name}={value!r} is not a valid id: use lowercase ASCII letters, "
+    "digits and hyphens, starting with a letter or digit (like art-membership)"
+)
+_ADDRESS_ADVICE = _(
+    "<{element}>: {name}={value!r} is not a valid address: an article id, then "
+    "/para-N and /point-N counted from 1 (like art-membership/para-2/point-1)"
 )
 # What each patterned attribute must look like, in a drafter's words.
 _PATTERN_ADVICE = {
-    "to": "is not a valid address: an article id, then /para-N and /point-N "
-    "counted from 1 (like art-membership/para-2/point-1)",
-    "on": "is not a valid address: an article id, then /para-N and /point-N "
-    "counted from 1 (like art-membership/para-2/point-1)",
-    "num": "is not an article number: write digits without a leading 0 (like 12)",
-    "href": "is not a link outside the document: write an https:, http: or "
-    "mailto: address",
-    "commit": "is not a commit: write 7 to 64 lowercase hexadecimal digits",
-    "sha256": "is not a fingerprint: write 64 lowercase hexadecimal digits",
+    "to": _ADDRESS_ADVICE,
+    "on": _ADDRESS_ADVICE,
+    "num": _(
+        "<{element}>: {name}={value!r} is not an article number: write digits "
+        "without a leading 0 (like 12)"
+    ),
+    "href": _(
+        "<{element}>: {name}={value!r} is not a link outside the document: "
+        "write an https:, http: or mailto: address"
+    ),
+    "commit": _(
+        "<{element}>: {name}={value!r} is not a commit: write 7 to 64 lowercase "
+        "hexadecimal digits"
+    ),
+    "sha256": _(
+        "<{element}>: {name}={value!r} is not a fingerprint: write 64 lowercase "
+        "hexadecimal digits"
+    ),
 }
+# A message: its msgid and the values of its fields.
+Said = tuple[str, dict[str, Any]]
 
 
 def _local(el: etree._Element) -> str:
@@ -295,41 +311,49 @@ def _element_at(
     return None
 
 
-def _attribute_advice(el: etree._Element) -> str | None:
+def _attribute_advice(el: etree._Element) -> Said | None:
     """What is wrong with one of an element's attribute values, if anything is."""
     patterns = _split().patterns
     pairs: Any = el.items()
+    element = _local(el)
     for name, value in pairs:
         pattern = patterns.get(name)
         if pattern is not None and pattern.fullmatch(value) is None:
-            return f"{name}={value!r} {_PATTERN_ADVICE.get(name, _ID_ADVICE)}"
+            advice = _PATTERN_ADVICE.get(name, _ID_ADVICE)
+            return advice, {"element": element, "name": name, "value": value}
     date = el.get("date")
     if date is not None and not _DATE.match(date):
-        return f"date={date!r} is not a date: write it as YYYY-MM-DD"
+        advice = _("<{element}>: date={date!r} is not a date: write it as YYYY-MM-DD")
+        return advice, {"element": element, "date": date}
     return None
 
 
-def _explain(message: str, el: etree._Element | None) -> str:
-    """A schema message in words a drafter understands."""
-    unexpected = _UNEXPECTED.match(message)
-    if unexpected and el is not None:
-        parent = el.getparent()
-        where_ = f" inside <{_local(parent)}>" if parent is not None else ""
-        hint = (
-            "; running text may hold only words and <ref/>"
-            if parent is not None and _local(parent) in TEXT_ELEMENTS
-            else ""
-        )
-        return f"element <{_local(el)}> is not allowed here{where_}{hint}"
+def _not_allowed(el: etree._Element) -> Said:
+    parent = el.getparent()
+    if parent is None:
+        return _("element <{element}> is not allowed here"), {"element": _local(el)}
+    fields = {"element": _local(el), "parent": _local(parent)}
+    if _local(parent) in TEXT_ELEMENTS:
+        return _(
+            "element <{element}> is not allowed here inside <{parent}>; "
+            "running text may hold only words and <ref/>"
+        ), fields
+    return _("element <{element}> is not allowed here inside <{parent}>"), fields
+
+
+def _explain(message: str, el: etree._Element | None) -> Said:
+    """A schema message in words a drafter understands (libxml2's own if none)."""
+    if _UNEXPECTED.match(message) and el is not None:
+        return _not_allowed(el)
     if _BAD_ATTRIBUTES.search(message) and el is not None:
         advice = _attribute_advice(el)
         if advice:
-            return f"<{_local(el)}>: {advice}"
-        return (
-            f"<{_local(el)}> has an attribute the schema does not allow, or lacks one "
-            f"it needs ({message})"
-        )
-    return message
+            return advice
+        return _(
+            "<{element}> has an attribute the schema does not allow, or lacks one "
+            "it needs ({message})"
+        ), {"element": _local(el), "message": message}
+    return "", {"message": message}
 
 
 def schema_problems(
@@ -360,7 +384,9 @@ def full_schema_problems(
             root, entry.line, (named.group(1) or named.group(2)) if named else None
         )
         col = entry.column or (_source_loc(el, path, data).col if el is not None else 1)
-        problems.append(Problem(path, entry.line, col, "error", _explain(message, el)))
+        msgid, fields = _explain(message, el)
+        english = msgid.format(**fields) if msgid else message
+        problems.append(Problem(path, entry.line, col, "error", english, msgid, fields))
     return problems
 
 
@@ -370,10 +396,11 @@ def validate(root: etree._Element, path: str) -> None:
     if problems:
         first = problems[0]
         raise UnusableInput(
-            f"does not match the bylaws schema: {first.message}",
+            _("does not match the bylaws schema: {problem}"),
             path,
             first.line,
             first.col,
+            problem=first.message,
         )
 
 

@@ -26,6 +26,7 @@ from lxml import etree
 
 from . import xmlio
 from .errors import BylawsError, NotFound, UnusableInput
+from .locale import _
 from .model import Article, Comment, Document, Proposal
 
 T = TypeVar("T")
@@ -110,13 +111,13 @@ class DiskTree:
                 # One byte past the limit is enough to refuse a 50 MB file.
                 return handle.read(xmlio.MAX_FILE_BYTES + 1)
         except FileNotFoundError:
-            raise NotFound("file does not exist", self.display(rel)) from None
+            raise NotFound(_("file does not exist"), self.display(rel)) from None
         except IsADirectoryError:
             raise UnusableInput(
-                "is a folder, expected a file", self.display(rel)
+                _("is a folder, expected a file"), self.display(rel)
             ) from None
         except PermissionError:
-            raise UnusableInput("permission denied", self.display(rel)) from None
+            raise UnusableInput(_("permission denied"), self.display(rel)) from None
 
     def is_file(self, rel: PurePosixPath) -> bool:
         return os.path.isfile(self._path(rel))
@@ -175,11 +176,15 @@ def read_article_file(
     )
     if article.id != name.removesuffix(".xml"):
         raise UnusableInput(
-            f"article id {article.id!r} does not match its file name {name!r}; "
-            f"name the file {article.id}.xml",
+            _(
+                "article id {article_id!r} does not match its file name {name!r}; "
+                "name the file {article_id}.xml"
+            ),
             path,
             article.loc.line if article.loc else 1,
             article.loc.col if article.loc else 1,
+            article_id=article.id,
+            name=name,
         )
     return article
 
@@ -201,7 +206,7 @@ def _document_file(tree: Tree, folder: PurePosixPath) -> tuple[str, bytes]:
     rel = folder / DOCUMENT_FILE
     if not tree.is_file(rel):
         raise NotFound(
-            "no document here: expected a folder with a document.xml",
+            _("no document here: expected a folder with a document.xml"),
             tree.display(folder),
         )
     return tree.display(rel), tree.read_bytes(rel)
@@ -257,7 +262,7 @@ def load_proposal(tree: Tree, folder: PurePosixPath) -> Proposal:
     rel = folder / PROPOSAL_FILE
     if not tree.is_file(rel):
         raise NotFound(
-            "no proposal here: expected a folder with a proposal.xml",
+            _("no proposal here: expected a folder with a proposal.xml"),
             tree.display(folder),
         )
     path = tree.display(rel)
@@ -313,7 +318,7 @@ def iter_document_folders(path: Path) -> Iterator[Path]:
 def document_folders_for(path: Path) -> list[Path]:
     """The documents a path means: the one it lies in, or those below it."""
     if not path.exists():
-        raise NotFound("no such file or folder", str(path))
+        raise NotFound(_("no such file or folder"), str(path))
     start = path if path.is_dir() else path.parent
     # A proposal, an article file or a feedback file lives inside its document.
     for candidate in (start, *start.parents):
@@ -323,15 +328,19 @@ def document_folders_for(path: Path) -> list[Path]:
         # A file outside every document: the documents beside it are not what
         # was asked for.
         raise NotFound(
-            "this file is not part of a document: give a document folder, or a "
-            "file inside one (document.xml, articles/, proposals/, feedback/)",
+            _(
+                "this file is not part of a document: give a document folder, or a "
+                "file inside one (document.xml, articles/, proposals/, feedback/)"
+            ),
             str(path),
         )
     found = list(iter_document_folders(start))
     if not found:
         raise NotFound(
-            "no document here: expected a folder with a document.xml "
-            "(or a drafts/ folder holding one)",
+            _(
+                "no document here: expected a folder with a document.xml "
+                "(or a drafts/ folder holding one)"
+            ),
             str(path),
         )
     return found
@@ -343,9 +352,12 @@ def find_document_folder(path: Path | None) -> Path:
     if len(found) > 1:
         names = ", ".join(str(f) for f in found)
         raise UnusableInput(
-            f"several documents here ({names}); give the one you mean on the "
-            "command line (a document folder, or --doc)",
+            _(
+                "several documents here ({names}); give the one you mean on the "
+                "command line (a document folder, or --doc)"
+            ),
             str(path or "."),
+            names=names,
         )
     return found[0]
 

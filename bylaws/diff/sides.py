@@ -13,6 +13,7 @@ from typing import overload
 from bylaws import numbering
 from bylaws.diff.structure import Slot
 from bylaws.errors import BylawsError
+from bylaws.locale import _, language_of, tr
 from bylaws.model import (
     INTRO,
     Article,
@@ -39,15 +40,6 @@ __all__ = [
     "article_lines",
     "render_runs",
 ]
-
-
-# --- the document's language ----------------------------------------------------
-
-
-# moves to bylaws.locale.language_of
-def _language_of(doc: Document) -> str:
-    """The document's declared language, normalised: lower case, primary subtag."""
-    return doc.lang.split("-")[0].lower()
 
 
 # --- text units ----------------------------------------------------------------
@@ -83,7 +75,6 @@ def _raw_runs(runs: Sequence[Inline]) -> str:
 NOTE_PREFIX = "note-"
 # Text after a point, inside its paragraph or point: "para-2/text-1".
 TEXT_PREFIX = "text-"
-_NOTE_WORD = {"ar": "ملاحظة", "en": "Note"}
 
 
 class Unit:
@@ -258,7 +249,7 @@ class Side:
             label = self._unit_label(n, 0) if numbered else ""
             yield from self._container(paragraph, address, label, 0)
         # Editorial notes are compared too: a changed note is a changed word.
-        word = _NOTE_WORD.get(_language_of(self.doc), _NOTE_WORD["en"])
+        word = tr(_("Note"), language_of(self.doc))
         for n, note in enumerate(article.notes, 1):
             label = word if len(article.notes) == 1 else f"{word} {n}"
             yield self._unit(f"{NOTE_PREFIX}{n}", label, (note.runs,))

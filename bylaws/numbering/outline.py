@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from bylaws.errors import NotFound
+from bylaws.locale import _
 from bylaws.model import Division, Document, OutlineNode, Ref, iter_entries
 
 from .labels import article_label, plain_number, ref_designation
@@ -145,7 +146,11 @@ def label_for(
     """The label of one article in the document's language and style."""
     numbers = number_outline(doc) if numbers is None else numbers
     if article_id not in numbers:
-        raise NotFound(f"document '{doc.id}' has no numbered article '{article_id}'")
+        raise NotFound(
+            _("document '{document}' has no numbered article '{article}'"),
+            document=doc.id,
+            article=article_id,
+        )
     return designation(doc, numbers[article_id])
 
 

@@ -7,6 +7,7 @@ import re
 from lxml import etree
 
 from ..errors import UnusableInput
+from ..locale import _
 from .parse import NS, XML_LANG, expect_root, parse_bytes, source_line
 
 # Elements whose content is running text: written on one line, whitespace folded.
@@ -129,9 +130,11 @@ def _block(el: etree._Element, depth: int, out: list[str], root: bool = False) -
         return
     if etree.QName(el).namespace != NS:
         raise UnusableInput(
-            f"element {etree.QName(el).localname} is not in the bylaws namespace {NS}",
+            _("element {element} is not in the bylaws namespace {namespace}"),
             "",
             source_line(el),
+            element=etree.QName(el).localname,
+            namespace=NS,
         )
     xmlns = f' xmlns="{NS}"' if root else ""
     tag = local_name(el)
@@ -192,4 +195,4 @@ def canonical_bytes(data: bytes, path: str) -> bytes:
     try:
         return serialize(root)
     except UnusableInput as exc:
-        raise UnusableInput(exc.message, path, exc.line, 1) from None
+        raise UnusableInput(exc.msgid, path, exc.line, 1, **exc.args_) from None

@@ -13,6 +13,7 @@ from typing import Any
 from lxml import etree
 
 from ..errors import UnusableInput
+from ..locale import _
 
 NS = "urn:bylaws:1"
 Q = "{" + NS + "}"
@@ -48,11 +49,14 @@ def check_bytes(data: bytes, path: str) -> None:
     """Refuse what the XML parser must never see: empty, too big, DTDs."""
     if len(data) > MAX_FILE_BYTES:
         raise UnusableInput(
-            f"file is larger than {MAX_FILE_BYTES // 1024 // 1024} MB, the most a "
-            "bylaws file may be; split the text into more articles",
+            _(
+                "file is larger than {megabytes} MB, the most a bylaws file may "
+                "be; split the text into more articles"
+            ),
             path,
             1,
             1,
+            megabytes=MAX_FILE_BYTES // 1024 // 1024,
         )
     if not data:
         raise _empty(path)
@@ -60,7 +64,7 @@ def check_bytes(data: bytes, path: str) -> None:
         # libxml2 would read UTF-16 or UTF-32 on its own, past every check
         # here, which reads bytes as ASCII-compatible.
         raise UnusableInput(
-            "file is not UTF-8 (it is UTF-16 or UTF-32); save it as UTF-8",
+            _("file is not UTF-8 (it is UTF-16 or UTF-32); save it as UTF-8"),
             path,
             1,
             1,
@@ -69,8 +73,10 @@ def check_bytes(data: bytes, path: str) -> None:
     if found >= 0:
         line, col = _line_col(data, found)
         raise UnusableInput(
-            "DOCTYPE and ENTITY declarations are not allowed in bylaws files "
-            "(they could expand without limit or read other files); remove them",
+            _(
+                "DOCTYPE and ENTITY declarations are not allowed in bylaws files "
+                "(they could expand without limit or read other files); remove them"
+            ),
             path,
             line,
             col,
@@ -102,7 +108,7 @@ def _declaration_in_prolog(data: bytes) -> int:
 
 
 def _empty(path: str) -> UnusableInput:
-    return UnusableInput("file is empty; expected an XML element", path, 1, 1)
+    return UnusableInput(_("file is empty; expected an XML element"), path, 1, 1)
 
 
 def _not_utf8(data: bytes, path: str) -> UnusableInput | None:
@@ -112,11 +118,14 @@ def _not_utf8(data: bytes, path: str) -> UnusableInput | None:
     except UnicodeDecodeError as exc:
         line, col = _line_col(data, exc.start)
         return UnusableInput(
-            f"file is not UTF-8 (byte 0x{data[exc.start]:02x} cannot start a "
-            "character); save it as UTF-8",
+            _(
+                "file is not UTF-8 (byte 0x{byte} cannot start a character); "
+                "save it as UTF-8"
+            ),
             path,
             line,
             col,
+            byte=f"{data[exc.start]:02x}",
         )
     return None
 
@@ -149,11 +158,14 @@ def parse_bytes(data: bytes, path: str) -> etree._Element:
     ):
         encoding = declared.group(1).decode("ascii")
         raise _not_utf8(data, path) or UnusableInput(
-            f"file declares encoding {encoding}; bylaws files are UTF-8: save it as "
-            'UTF-8 and declare encoding="UTF-8"',
+            _(
+                "file declares encoding {encoding}; bylaws files are UTF-8: save "
+                'it as UTF-8 and declare encoding="UTF-8"'
+            ),
             path,
             1,
             1,
+            encoding=encoding,
         )
     try:
         root = etree.fromstring(data, _parser())
@@ -164,7 +176,7 @@ def parse_bytes(data: bytes, path: str) -> etree._Element:
             raise _empty(path) from None
         raise _not_utf8(data, path) or _syntax_error(exc, path) from None
     if not isinstance(root.tag, str):
-        raise UnusableInput("the root is not an element", path, 1, 1)
+        raise UnusableInput(_("the root is not an element"), path, 1, 1)
     return root
 
 
@@ -173,8 +185,15 @@ def _syntax_error(exc: etree.XMLSyntaxError, path: str) -> UnusableInput:
     message = str(exc.msg or exc).split(", line ")[0].strip()
     if message.startswith("Excessive depth"):
         # libxml2's advice (a parser option) is not the drafter's to take.
-        message = "elements are nested more than 256 deep"
-    return UnusableInput(f"malformed XML: {message}", path, line, max(col, 1))
+        return UnusableInput(
+            _("malformed XML: elements are nested more than 256 deep"),
+            path,
+            line,
+            max(col, 1),
+        )
+    return UnusableInput(
+        _("malformed XML: {reason}"), path, line, max(col, 1), reason=message
+    )
 
 
 def expect_root(root: etree._Element, name: str, path: str) -> None:
@@ -187,8 +206,14 @@ def expect_root(root: etree._Element, name: str, path: str) -> None:
             else qname.localname
         )
         raise UnusableInput(
-            f"XML root element must be {name} in namespace {NS}, but got {got} instead",
+            _(
+                "XML root element must be {name} in namespace {namespace}, but got "
+                "{got} instead"
+            ),
             path,
             source_line(root) or 1,
             1,
+            name=name,
+            namespace=NS,
+            got=got,
         )

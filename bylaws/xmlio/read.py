@@ -8,6 +8,7 @@ from typing import cast
 from lxml import etree
 
 from ..errors import UnusableInput
+from ..locale import _
 from ..model import (
     DIVISION_KINDS,
     Amend,
@@ -289,9 +290,10 @@ def _position(el: etree._Element) -> Position:
         if anchor:
             return Position(relation, anchor)
     raise UnusableInput(
-        f"{local_name(el)} needs one of after=, before=, start=, end=",
+        _("{element} needs one of after=, before=, start=, end="),
         "",
         source_line(el),
+        element=local_name(el),
     )
 
 
