@@ -245,9 +245,20 @@ def conference(
 
 
 def write_conference(doc: Document, proposals: list[Proposal], folder: Path) -> None:
-    """The document and its proposals, on disk in canonical form."""
+    """The document and its proposals, on disk in canonical form, each proposal
+    recording the fingerprints of the articles it names (its base), as
+    `bylaws propose` does: `apply` refuses a proposal whose base is unknown."""
+    from dataclasses import replace
+
+    from bylaws.proposal_files import fingerprints_for
+
     write(doc, folder)
     for proposal in proposals:
+        named = sorted(
+            {op.article for op in proposal.operations if hasattr(op, "article")}
+        )
+        base = replace(proposal.base, fingerprints=fingerprints_for(folder, named))
+        proposal = replace(proposal, base=base)
         target = folder / "proposals" / proposal.id
         (target / "articles").mkdir(parents=True, exist_ok=True)
         (target / "proposal.xml").write_bytes(
