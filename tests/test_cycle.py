@@ -419,3 +419,17 @@ def test_adopted_as_modified_brings_in_the_text_adopted_instead(repo: Path) -> N
         assert (doc / "archive/v1/proposals" / name / "proposal.xml").is_file()
         assert not (doc / "proposals" / name).exists()
     assert run("check") == ""
+
+
+def test_rule_names_the_stage_it_moved_to(repo: Path) -> None:
+    """The stage in the confirmation is the document's own name for it, with
+    its id beside it, not the id alone."""
+    out = run(
+        "rule",
+        "accountable-leaderships",
+        "--decide",
+        "adopt",
+        "--date",
+        "2026-04-10",
+    )
+    assert "its stage is now المؤتمر العام (conference)" in out

@@ -173,7 +173,8 @@ def rule_command(
             verdict=verdict_word(verdict, cli_language(doc)),
             body=updated.reviews[-1].body,
             proposal=updated.id,
-            stage=updated.stage,
+            # the stage as the document names it, its id beside it for commands
+            stage=f"{labels.get(updated.stage, updated.stage)} ({updated.stage})",
         )
     )
 
