@@ -346,9 +346,20 @@ def document_folders_for(path: Path) -> list[Path]:
     return found
 
 
-def find_document_folder(path: Path | None) -> Path:
-    """The one document a command works on (the current folder by default)."""
+def find_document_folder(path: Path | None, proposal: str | None = None) -> Path:
+    """The one document a command works on (the current folder by default).
+
+    Args:
+        proposal: the name of a proposal the command is about: of several
+            documents here, the one holding it is meant.
+    """
     found = document_folders_for(path or Path("."))
+    if len(found) > 1 and proposal is not None:
+        holding = [
+            f for f in found if (f / PROPOSALS / proposal / PROPOSAL_FILE).is_file()
+        ]
+        if len(holding) == 1:
+            return holding[0]
     if len(found) > 1:
         names = ", ".join(str(f) for f in found)
         raise UnusableInput(

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from bylaws.archive import archived_versions
 from bylaws.cli import cli
 
-from .conftest import SAMPLE
+from .conftest import ROOT, SAMPLE
 
 GIT = ["git", "-c", "user.name=t", "-c", "user.email=t@t"]
 DOC = "drafts/internal-regulations"
@@ -433,3 +433,17 @@ def test_rule_names_the_stage_it_moved_to(repo: Path) -> None:
         "2026-04-10",
     )
     assert "its stage is now المؤتمر العام (conference)" in out
+
+
+def test_a_proposal_named_among_several_documents_finds_its_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """drafts/ holds two documents: a proposal's name says which one is meant."""
+    shutil.copytree(ROOT / "drafts", tmp_path / "drafts")
+    monkeypatch.chdir(tmp_path)
+    out = run(
+        "rule", "accountable-leaderships", "--decide", "adopt", "--date", "2026-04-10"
+    )
+    assert "its stage is now" in out
+    out = run("rule", "no-such-proposal", "--decide", "adopt", code=2)
+    assert "several documents here" in out

@@ -54,7 +54,7 @@ def packet_command(
     given = Path(proposal) if proposal is not None else None
     if doc_folder is None and given is not None and (given / "proposal.xml").is_file():
         doc_folder = given.resolve().parent.parent  # DOC/proposals/ID
-    folder = find_document_folder(doc_folder)
+    folder = find_document_folder(doc_folder, proposal=proposal)
     bundle = load_workspace(folder)[0]
     note_language(bundle.doc)
     if stage is not None:

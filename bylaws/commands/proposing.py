@@ -32,7 +32,7 @@ def _proposal_path(given: str, doc_option: Path | None) -> tuple[Path, Path]:
     path = Path(given)
     if (path / PROPOSAL_FILE).is_file():
         return find_document_folder(path), path
-    doc_folder = find_document_folder(doc_option)
+    doc_folder = find_document_folder(doc_option, proposal=given)
     folder = doc_folder / PROPOSALS / given
     if not (folder / PROPOSAL_FILE).is_file():
         raise NotFound(
