@@ -8,11 +8,10 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from bylaws.archive import archived_versions
-from bylaws.cli import cli
 
+from .cli_run import messages_in_english, run  # noqa: F401 (a fixture)
 from .conftest import ROOT, SAMPLE
 
 GIT = ["git", "-c", "user.name=t", "-c", "user.email=t@t"]
@@ -37,17 +36,7 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-@pytest.fixture(autouse=True)
-def _messages_in_english(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The assertions read the messages in English (the sample is Arabic)."""
-    monkeypatch.setenv("BYLAWS_LANG", "en")
-
-
-def run(*args: str, code: int = 0) -> str:
-    result = CliRunner().invoke(cli, list(args))
-    assert result.exit_code == code, result.output
-    assert "Traceback" not in result.output
-    return result.output
+pytestmark = pytest.mark.usefixtures("messages_in_english")
 
 
 def _adopt_finally(proposal: str, start: str) -> None:

@@ -13,11 +13,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from bylaws.cli import cli
 from bylaws.lock import workspace_lock
 
+from .cli_run import messages_in_english, run  # noqa: F401 (a fixture)
 from .conftest import SAMPLE
 
 DOC = "drafts/internal-regulations"
@@ -31,17 +30,7 @@ def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-@pytest.fixture(autouse=True)
-def _messages_in_english(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The assertions read the messages in English (the sample is Arabic)."""
-    monkeypatch.setenv("BYLAWS_LANG", "en")
-
-
-def run(*args: str, code: int = 0) -> str:
-    result = CliRunner().invoke(cli, list(args))
-    assert result.exit_code == code, result.output
-    assert "Traceback" not in result.output
-    return result.output
+pytestmark = pytest.mark.usefixtures("messages_in_english")
 
 
 def snapshot(root: Path) -> dict[str, str]:
