@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from ..locale import _, note_language, say
+from .proposing import doc_option
 
 
 @click.command("packet")
@@ -16,12 +17,7 @@ from ..locale import _, note_language, say
     help="A meeting packet: every proposal at this stage, after a cover with "
     "the agenda, the disposition table and the collisions to settle.",
 )
-@click.option(
-    "--doc",
-    "doc_folder",
-    type=click.Path(path_type=Path, file_okay=False),
-    help="The document folder (default: the one here or below drafts/).",
-)
+@doc_option
 @click.option(
     "-o",
     "--output",
@@ -38,7 +34,7 @@ from ..locale import _, note_language, say
 def packet_command(
     proposal: str | None,
     stage: str | None,
-    doc_folder: Path | None,
+    doc_path: Path | None,
     output: Path,
     as_html: bool,
 ) -> None:
@@ -52,9 +48,9 @@ def packet_command(
     if (proposal is None) == (stage is None):
         raise UnusableInput(_("give either a proposal or --stage, not both or neither"))
     given = Path(proposal) if proposal is not None else None
-    if doc_folder is None and given is not None and (given / "proposal.xml").is_file():
-        doc_folder = given.resolve().parent.parent  # DOC/proposals/ID
-    folder = find_document_folder(doc_folder, proposal=proposal)
+    if doc_path is None and given is not None and (given / "proposal.xml").is_file():
+        doc_path = given.resolve().parent.parent  # DOC/proposals/ID
+    folder = find_document_folder(doc_path, proposal=proposal)
     bundle = load_workspace(folder)[0]
     note_language(bundle.doc)
     if stage is not None:
