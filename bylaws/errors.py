@@ -4,7 +4,8 @@ Every error knows where it happened (file, line, column) and says what is wrong
 in words a drafter understands. Only `bylaws.cli` turns them into exit codes.
 
 A message may be a marked msgid with `{name}` fields and their values:
-`NotFound(_("no proposal {name}"), name=pid)`. `str()` reads it in English;
+`NotFound(_("no proposal {name}"), name=pid)`; a value that is itself an
+error or a problem is said in the same language as the message around it. `str()` reads it in English;
 `render(lang)` reads it in the user's language, at the CLI boundary. The
 place and the level word (`error`, `warning`) stay as they are in every
 language: editors and CI read `file:line:col: error:` as a fixed format.
@@ -44,17 +45,24 @@ def where(path: str | None, line: int | None = None, col: int | None = None) -> 
     return path
 
 
+def _said(value: Any, lang: str | None) -> Any:
+    """A message's value as shown: a nested error or problem in the same language."""
+    if isinstance(value, (BylawsError, Problem)):
+        return value.message if lang is None else value.text(lang)
+    return one_line(value)
+
+
 def _translate(msgid: str, args: dict[str, Any], lang: str) -> str:
     from .locale import tr  # late: the locale's .po reader raises errors of ours
 
-    return tr(msgid, lang, **{key: one_line(value) for key, value in args.items()})
+    return tr(msgid, lang, **{key: _said(value, lang) for key, value in args.items()})
 
 
 def _english(msgid: str, args: dict[str, Any]) -> str:
     text = msgid.rpartition("\x04")[2]
     if not args:
         return text
-    return text.format(**{key: one_line(value) for key, value in args.items()})
+    return text.format(**{key: _said(value, None) for key, value in args.items()})
 
 
 class BylawsError(Exception):
@@ -142,10 +150,15 @@ class Problem:
     def __str__(self) -> str:
         return f"{where(self.path, self.line, self.col)}: {self.level}: {self.message}"
 
+    def text(self, lang: str) -> str:
+        """The message alone, in a language (as found where it has no msgid)."""
+        return _translate(self.msgid, self.args, lang) if self.msgid else self.message
+
     def render(self, lang: str) -> str:
         """The line in a language: place and level stay, the message is translated."""
-        text = _translate(self.msgid, self.args, lang) if self.msgid else self.message
-        return f"{where(self.path, self.line, self.col)}: {self.level}: {text}"
+        return (
+            f"{where(self.path, self.line, self.col)}: {self.level}: {self.text(lang)}"
+        )
 
     @classmethod
     def from_error(cls, error: BylawsError) -> Problem:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from . import xmlio
 from .errors import BylawsError, UnusableInput
+from .locale import _
 from .workspace import document_folders_for, write_atomic
 
 
@@ -41,7 +42,7 @@ def _read(file: Path) -> bytes:
         return file.read_bytes()
     except OSError as exc:
         raise UnusableInput(
-            f"cannot read the file: {exc.strerror}", str(file)
+            _("cannot read the file: {reason}"), str(file), reason=exc.strerror
         ) from None
 
 

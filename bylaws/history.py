@@ -13,6 +13,7 @@ from bylaws import validation, workspace
 from bylaws.diff.changes import DocumentDiff
 from bylaws.diff.compare import article_lines, diff_documents
 from bylaws.errors import NotFound, UnusableInput
+from bylaws.locale import _
 from bylaws.model import Article, Document
 from bylaws.operands import load_document_lazily, loose_article_document
 
@@ -54,7 +55,10 @@ def _find_article(doc: Document, wanted: str) -> str:
     for article_id, number in numbering.number_outline(doc).items():
         if number.plain() == wanted:
             return article_id
-    raise NotFound(f"no article {wanted!r} in this document (give an id or a number)")
+    raise NotFound(
+        _("no article {wanted!r} in this document (give an id or a number)"),
+        wanted=wanted,
+    )
 
 
 def article_log(wanted: str, path: Path | None = None) -> list[LogEntry]:

@@ -11,6 +11,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import replace
 
 from .errors import InvalidOperation
+from .locale import _
 from .model import (
     Amend,
     AmendHeading,
@@ -94,13 +95,16 @@ def _removed(articles: Mapping[str, Article], key: str) -> ArticleOverlay:
     return ArticleOverlay(articles, {}, frozenset({key}))
 
 
-def _fail(op: Operation, message: str) -> InvalidOperation:
+def _fail(op: Operation, message: str, **args: str) -> InvalidOperation:
+    """The error of an operation that cannot be carried out, where it is written;
+    `message` is a msgid, `args` its fields."""
     loc = op.loc
     return InvalidOperation(
         message,
         loc.path if loc else None,
         loc.line if loc else None,
         loc.col if loc else None,
+        **args,
     )
 
 
@@ -189,14 +193,22 @@ def _check_anchor(doc: Document, op: Insert | Move) -> None:
         if anchor is None:
             raise _fail(
                 op,
-                f"cannot place {op.article} {position.relation} {position.anchor}: "
-                "no such article in the outline",
+                _(
+                    "cannot place {article} {relation} {anchor}: no such article in the outline"
+                ),
+                article=op.article,
+                relation=position.relation,
+                anchor=position.anchor,
             )
     elif not any(d.id == position.anchor for d in iter_divisions(doc.outline)):
         raise _fail(
             op,
-            f"cannot place {op.article} at the {position.relation} of "
-            f"{position.anchor}: no such part, chapter or section",
+            _(
+                "cannot place {article} at the {relation} of {anchor}: no such part, chapter or section"
+            ),
+            article=op.article,
+            relation=position.relation,
+            anchor=position.anchor,
         )
 
 
@@ -205,8 +217,10 @@ def _proposed_text(proposal: Proposal, op: Amend | Insert) -> Mapping[str, Artic
     if op.article not in proposal.articles:
         raise _fail(
             op,
-            f"the proposal has no text for {op.article}: add "
-            f"articles/{op.article}.xml to the proposal folder",
+            _(
+                "the proposal has no text for {article}: add articles/{article}.xml to the proposal folder"
+            ),
+            article=op.article,
         )
     return proposal.articles
 
@@ -217,24 +231,44 @@ def apply_operation(doc: Document, proposal: Proposal, op: Operation) -> Documen
         case Amend(article=ref):
             entry = _entry(doc, ref)
             if entry is None or ref not in doc.articles:
-                raise _fail(op, f"cannot amend {ref}: no such article in the document")
+                raise _fail(
+                    op,
+                    _("cannot amend {article}: no such article in the document"),
+                    article=ref,
+                )
             if entry.repealed:
-                raise _fail(op, f"cannot amend {ref}: the article is repealed")
+                raise _fail(
+                    op,
+                    _("cannot amend {article}: the article is repealed"),
+                    article=ref,
+                )
             articles = _replaced(doc.articles, ref, _proposed_text(proposal, op))
             return replace(doc, articles=articles)
         case Insert(article=ref, position=position):
             if _entry(doc, ref) is not None or ref in doc.articles:
-                raise _fail(op, f"cannot insert {ref}: an article with this id exists")
+                raise _fail(
+                    op,
+                    _("cannot insert {article}: an article with this id exists"),
+                    article=ref,
+                )
             _check_anchor(doc, op)
             articles = _replaced(doc.articles, ref, _proposed_text(proposal, op))
-            outline, _ = _place(doc.outline, ArticleEntry(ref), position)
+            outline, _spot = _place(doc.outline, ArticleEntry(ref), position)
             return replace(doc, outline=outline, articles=articles)
         case Repeal(article=ref):
             entry = _entry(doc, ref)
             if entry is None:
-                raise _fail(op, f"cannot repeal {ref}: no such article in the document")
+                raise _fail(
+                    op,
+                    _("cannot repeal {article}: no such article in the document"),
+                    article=ref,
+                )
             if entry.repealed:
-                raise _fail(op, f"cannot repeal {ref}: the article is already repealed")
+                raise _fail(
+                    op,
+                    _("cannot repeal {article}: the article is already repealed"),
+                    article=ref,
+                )
             articles = _removed(doc.articles, ref)
             if doc.numbering == "fixed":
                 # A repealed article keeps its place and number as «(ملغاة)».
@@ -242,17 +276,21 @@ def apply_operation(doc: Document, proposal: Proposal, op: Operation) -> Documen
                     doc.outline, ref, replace(entry, repealed=True)
                 )
             else:
-                outline, _ = _remove(doc.outline, ref)
+                outline, _entry_out = _remove(doc.outline, ref)
             return replace(doc, outline=outline, articles=articles)
         case Move(article=ref, position=position):
             entry = _entry(doc, ref)
             if entry is None:
-                raise _fail(op, f"cannot move {ref}: no such article in the document")
+                raise _fail(
+                    op,
+                    _("cannot move {article}: no such article in the document"),
+                    article=ref,
+                )
             if position.anchor == ref:
-                raise _fail(op, f"cannot move {ref} next to itself")
+                raise _fail(op, _("cannot move {article} next to itself"), article=ref)
             _check_anchor(doc, op)
-            outline, _ = _remove(doc.outline, ref)
-            outline, _ = _place(outline, entry, position)
+            outline, _entry_out = _remove(doc.outline, ref)
+            outline, _spot = _place(outline, entry, position)
             return replace(doc, outline=outline)
         case AmendHeading(target=target, heading=heading):
             if target in doc.articles:
@@ -263,7 +301,10 @@ def apply_operation(doc: Document, proposal: Proposal, op: Operation) -> Documen
             if not found:
                 raise _fail(
                     op,
-                    f"cannot amend the heading of {target}: no such article or division",
+                    _(
+                        "cannot amend the heading of {target}: no such article or division"
+                    ),
+                    target=target,
                 )
             return replace(doc, outline=outline)
 

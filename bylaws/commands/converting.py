@@ -95,7 +95,9 @@ def import_command(
             count=refused,
         )
     for warning in result.warnings:
-        click.echo(f"{file}:{warning.line}: warning: {warning.message}", err=True)
+        click.echo(
+            f"{file}:{warning.line}: warning: {warning.text(language)}", err=True
+        )
     write_document(result.document, output)
     doc = result.document
     repealed = sum(1 for e in doc.entries() if e.repealed)

@@ -191,7 +191,10 @@ def diff_command(
         return
     if len(operands) != 2:
         raise click.UsageError(
-            f"expected two operands, OLD and NEW, got {len(operands)}"
+            say(
+                _("expected two operands, OLD and NEW, got {count}"),
+                count=len(operands),
+            )
         )
     diff = diff_paths(
         operands[0],
@@ -256,7 +259,7 @@ def _textconv(operands: tuple[str, ...]) -> None:
     from bylaws.history import textconv
 
     if len(operands) != 1:
-        raise click.UsageError("--textconv takes exactly one file")
+        raise click.UsageError(say(_("--textconv takes exactly one file")))
     path = Path(operands[0])
     try:
         data = path.read_bytes()

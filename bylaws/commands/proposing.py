@@ -365,6 +365,7 @@ def apply_instrument_command(doc: Path, file: Path, into: Path) -> None:
     check_target(into)
     hold_workspace_lock(find_document_folder(doc))
     _tree, document = disk_document(doc)
+    note_language(document)  # the instrument's errors are said in its language
     try:
         text = file.read_text(encoding="utf-8")
     except FileNotFoundError:

@@ -13,6 +13,7 @@ from bylaws.diff.changes import DocumentDiff
 from bylaws.diff.compare import Progress, diff_documents
 from bylaws.diff.structure import AlignMode
 from bylaws.errors import UnusableInput
+from bylaws.locale import _
 from bylaws.model import Article, ArticleEntry, Document, DocumentMeta
 
 __all__ = [
@@ -76,9 +77,11 @@ def diff_operands(
     if (old.kind == "article") != (new.kind == "article"):
         article, other = (old, new) if old.kind == "article" else (new, old)
         raise UnusableInput(
-            f"cannot compare an article file with a {other.kind}; give two article "
-            "files, or two document or proposal folders",
+            _(
+                "cannot compare an article file with a {kind}; give two article files, or two document or proposal folders"
+            ),
             article.name,
+            kind=other.kind,
         )
     only = (old.article, new.article) if old.article and new.article else None
     return diff_documents(

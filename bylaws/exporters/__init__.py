@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path, PurePosixPath
 
 from ..errors import NotFound, UnusableInput
+from ..locale import _
 from ..model import Document, Proposal
 
 __all__ = ["EXPORTERS", "export_document", "export_model"]
@@ -45,7 +46,9 @@ def export_model(
 
         return export_docx(doc, proposal, proposed, changed_only)
     raise UnusableInput(
-        f"unknown export format {fmt!r}; use one of {', '.join(EXPORTERS)}"
+        _("unknown export format {format!r}; use one of {names}"),
+        format=fmt,
+        names=", ".join(EXPORTERS),
     )
 
 
@@ -79,7 +82,9 @@ def export_document(
             rel = PurePosixPath("proposals") / proposal
             if not tree.is_file(rel / "proposal.xml"):
                 raise NotFound(
-                    f"no proposal {proposal!r} in this document", str(tree.root)
+                    _("no proposal {proposal!r} in this document"),
+                    str(tree.root),
+                    proposal=proposal,
                 )
             loaded = load_proposal(tree, rel)
     return export_model(doc, fmt, loaded, changed_only)

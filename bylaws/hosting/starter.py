@@ -15,7 +15,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape as xml_escape
 
 from bylaws.errors import UnusableInput
-from bylaws.locale import _, is_arabic, say, tr
+from bylaws.locale import _, cli_language, is_arabic, say, tr
 from bylaws.site.defaults import default_mkdocs_yml
 from bylaws.site.labels import labels_for
 from bylaws.workspace import write_atomic
@@ -134,7 +134,10 @@ def _imported_document(
         tuple(written),
         document.lang,
         document.meta.short_title or document.meta.title,
-        tuple(f"{source}:{w.line}: warning: {w.message}" for w in result.warnings),
+        tuple(
+            f"{source}:{w.line}: warning: {w.text(cli_language(document))}"
+            for w in result.warnings
+        ),
     )
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from lxml import etree
 
@@ -133,7 +134,12 @@ def import_bytes(
     importer = IMPORTERS.get(fmt)
     if importer is None:
         names = ", ".join(sorted(IMPORTERS))
-        raise UnusableInput(f"unknown import format {fmt!r}; use one of {names}", path)
+        raise UnusableInput(
+            _("unknown import format {format!r}; use one of {names}"),
+            path,
+            format=fmt,
+            names=names,
+        )
     problems: list[Problem] = []
     if fmt in ("text", "markdown", "akn"):
         try:
@@ -171,13 +177,13 @@ def import_file(
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise UnusableInput("file does not exist", str(path)) from None
+        raise UnusableInput(_("file does not exist"), str(path)) from None
     except IsADirectoryError:
         raise UnusableInput(
-            "is a folder, expected a file to import", str(path)
+            _("is a folder, expected a file to import"), str(path)
         ) from None
     except PermissionError:
-        raise UnusableInput("permission denied", str(path)) from None
+        raise UnusableInput(_("permission denied"), str(path)) from None
     chosen = fmt or detect_format(path, data)
     doc_id = doc_id or slugify(path.stem)
     return import_bytes(data, str(path), chosen, doc_id, lang, heading)
@@ -191,15 +197,26 @@ def write_document(doc: Document, folder: Path) -> list[Path]:
     """
     if (folder / DOCUMENT_FILE).exists() or (folder / ARTICLES).exists():
         raise UnusableInput(
-            "already holds a document; import into a new folder", str(folder)
+            _("already holds a document; import into a new folder"), str(folder)
         )
     files: list[tuple[Path, bytes]] = []
     for article in doc.articles.values():
         root = xmlio.article_to_xml(article)
-        _refuse_invalid(root, article.loc, f"article {article.id}")
+        _refuse_invalid(
+            root,
+            article.loc,
+            _(
+                "article {article} would not pass check ({problem}); nothing was written"
+            ),
+            article=article.id,
+        )
         files.append((folder / ARTICLES / f"{article.id}.xml", xmlio.serialize(root)))
     root = xmlio.document_to_xml(doc)
-    _refuse_invalid(root, doc.loc, "the document")
+    _refuse_invalid(
+        root,
+        doc.loc,
+        _("the document would not pass check ({problem}); nothing was written"),
+    )
     files.append((folder / DOCUMENT_FILE, xmlio.serialize(root)))
     # Only once every file is known to be valid, and the folder in one step:
     # an interrupted import leaves nothing half-written.
@@ -207,14 +224,17 @@ def write_document(doc: Document, folder: Path) -> list[Path]:
     return [target for target, _data in files]
 
 
-def _refuse_invalid(root: etree._Element, loc: SourceLoc | None, what: str) -> None:
-    """Stop an import that would write a file `check` rejects, naming its source."""
-    problems = schema_problems(root, what)
+def _refuse_invalid(
+    root: etree._Element, loc: SourceLoc | None, message: str, **args: Any
+) -> None:
+    """Stop an import that would write a file `check` rejects, naming its source;
+    `message` says what would not pass, its `{problem}` the schema's first error."""
+    problems = schema_problems(root, loc.path if loc and loc.path else "")
     if problems:
         raise UnusableInput(
-            _("{what} would not pass check ({problem}); nothing was written"),
+            message,
             loc.path if loc else None,
             loc.line or None if loc else None,
-            what=what,
-            problem=problems[0].message,
+            problem=problems[0],
+            **args,
         )

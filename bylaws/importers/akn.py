@@ -17,6 +17,7 @@ from typing import cast
 from lxml import etree
 
 from ..errors import UnusableInput
+from ..locale import _
 from ..model import (
     DivisionKind,
     Document,
@@ -181,7 +182,9 @@ class _Reader:
             else:
                 text = fold(_all_text(child)).strip()
                 if text:
-                    self.draft.warn(_line(child), f"<{name}> read as plain text")
+                    self.draft.warn(
+                        _line(child), _("<{element}> read as plain text"), element=name
+                    )
                     items.append(DraftP([Text(text)], _line(child)))
         return items
 
@@ -258,7 +261,12 @@ class _Reader:
                     name == "hcontainer"
                     and child.find(f".//{{{self.ns}}}{self.article_tag}") is None
                 ):
-                    self.keep(child, "a container without articles")
+                    self.keep(
+                        child,
+                        _(
+                            "a container without articles; kept as a note of the next article"
+                        ),
+                    )
                     continue
                 kind = _DIVISIONS.get(name, "part")
                 num = fold(_text(child, self.ns, "num")).strip()
@@ -273,13 +281,20 @@ class _Reader:
                 into.append(division)
                 self.walk(child, division.children)
             elif name and name not in _SKIP:
-                self.keep(child, f"<{name}> outside any article")
+                self.keep(
+                    child,
+                    _(
+                        "<{element}> outside any article; kept as a note of the next article"
+                    ),
+                    element=name,
+                )
 
-    def keep(self, el: etree._Element, what: str) -> None:
-        """Text with no place in the outline: a note of the next article."""
+    def keep(self, el: etree._Element, message: str, **args: str) -> None:
+        """Text with no place in the outline: a note of the next article; `message`
+        (a msgid with `args`) is the warning that says so."""
         text = fold(_all_text(el)).strip()
         if text:
-            self.draft.warn(_line(el), f"{what}; kept as a note of the next article")
+            self.draft.warn(_line(el), message, **args)
             self.pending.append([Text(text)])
 
     def resolve(self, target: str) -> str | None:
@@ -317,21 +332,27 @@ def import_akn(
     ns = etree.QName(root).namespace or ""
     if _local(root) != "akomaNtoso" or not ns.startswith(AKN_NAMESPACES):
         raise UnusableInput(
-            f"XML root element must be akomaNtoso in an Akoma Ntoso 2.0 or 3.0 "
-            f"namespace, but got {{{ns}}}{_local(root)} instead",
+            _(
+                "XML root element must be akomaNtoso in an Akoma Ntoso 2.0 or 3.0 namespace, but got {element} instead"
+            ),
             path,
             _line(root) or 1,
             1,
+            element=f"{{{ns}}}{_local(root)}",
         )
     kind = next((c for c in root if isinstance(c.tag, str)), None)
     body = kind.find(f"{{{ns}}}body") if kind is not None else None
     if kind is None or body is None:
-        name = _local(kind) if kind is not None else "nothing"
         raise UnusableInput(
-            f"an Akoma Ntoso {name} without a <body> has no articles to import",
+            _("an Akoma Ntoso {kind} without a <body> has no articles to import")
+            if kind is not None
+            else _(
+                "an Akoma Ntoso file with no document in it has no articles to import"
+            ),
             path,
             (_line(kind) if kind is not None else 0) or 1,
             1,
+            kind=_local(kind) if kind is not None else "",
         )
     own = kind.find(f".//{{{BYLAWS_NS}}}document")
     draft = Draft(

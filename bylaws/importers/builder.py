@@ -17,7 +17,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import replace
 
 from ..errors import BylawsError
-from ..locale import is_arabic
+from ..locale import _, is_arabic
 from ..model import (
     Article,
     ArticleEntry,
@@ -99,7 +99,12 @@ def _assign_ids(draft: Draft) -> None:
         while candidate in seen:
             candidate, i = f"{base}-{i}", i + 1
         if candidate != base:
-            draft.warn(line, f"id {base} is taken; this one is {candidate}")
+            draft.warn(
+                line,
+                _("id {taken} is taken; this one is {given}"),
+                taken=base,
+                given=candidate,
+            )
         seen.add(candidate)
         return candidate
 
@@ -154,8 +159,11 @@ def _fill_gaps(draft: Draft) -> None:
                     for missing in range(previous + 1, n):
                         draft.warn(
                             node.line,
-                            f"article {missing} is missing before article {n}; "
-                            "kept in the outline as repealed",
+                            _(
+                                "article {missing} is missing before article {number}; kept in the outline as repealed"
+                            ),
+                            missing=missing,
+                            number=n,
                         )
                         out.append(
                             DraftArticle((missing, 0), repealed=True, line=node.line)
@@ -335,7 +343,9 @@ def finish(
             article.paragraphs.append(
                 DraftParagraph([DraftP([], article.line)], article.line)
             )
-            draft.warn(article.line, f"article {article.id} has no text")
+            draft.warn(
+                article.line, _("article {article} has no text"), article=article.id
+            )
     plain = _Content(path)
     doc = Document(
         id=draft.doc_id,
@@ -385,7 +395,9 @@ def _rehome_notes(draft: Draft, found: list[DraftArticle]) -> None:
             if orphans and (article.paragraphs or article.notes):
                 draft.warn(
                     article.line,
-                    "text kept with a repealed article is moved to the next article's notes",
+                    _(
+                        "text kept with a repealed article is moved to the next article's notes"
+                    ),
                 )
             article.paragraphs, article.notes = [], []
         elif orphans:
@@ -428,7 +440,10 @@ def _settle_one(
             return [ref]
     draft.warn(
         link.line,
-        f"link to {address} reads {text!r}, which is not how the document "
-        "numbers it; kept as text",
+        _(
+            "link to {address} reads {text!r}, which is not how the document numbers it; kept as text"
+        ),
+        address=address,
+        text=text,
     )
     return [Text(link.text)]

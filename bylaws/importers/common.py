@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..errors import UnusableInput
+from ..locale import _
 from ..text import ARABIC_BLOCK
 from ..xmlio import MAX_FILE_BYTES
 
@@ -18,9 +19,10 @@ def decode_text(data: bytes, path: str) -> str:
     """UTF-8 text (a BOM is allowed); errors name the line and column."""
     if len(data) > MAX_FILE_BYTES:
         raise UnusableInput(
-            f"file is {len(data) / 1024 / 1024:.1f} MB; an import may be at most "
-            f"{MAX_FILE_BYTES // 1024 // 1024} MB",
+            _("file is {size} MB; an import may be at most {limit} MB"),
             path,
+            size=f"{len(data) / 1024 / 1024:.1f}",
+            limit=MAX_FILE_BYTES // 1024 // 1024,
         )
     try:
         text = data.decode("utf-8-sig")
@@ -28,13 +30,14 @@ def decode_text(data: bytes, path: str) -> str:
         line = data.count(b"\n", 0, exc.start) + 1
         col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
         raise UnusableInput(
-            f"file is not UTF-8 (byte 0x{data[exc.start]:02x}); save it as UTF-8",
+            _("file is not UTF-8 (byte 0x{byte}); save it as UTF-8"),
             path,
             line,
             col,
+            byte=f"{data[exc.start]:02x}",
         ) from None
     if not text.strip():
-        raise UnusableInput("file is empty; there is nothing to import", path, 1, 1)
+        raise UnusableInput(_("file is empty; there is nothing to import"), path, 1, 1)
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 

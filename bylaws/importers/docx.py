@@ -25,7 +25,7 @@ from typing import cast
 from lxml import etree
 
 from ..errors import UnusableInput
-from ..locale import _, tr
+from ..locale import _
 from ..model import (
     Document,
     DocumentMeta,
@@ -95,11 +95,13 @@ def _damaged(path: str, exc: BaseException) -> UnusableInput:
 
 def _open(data: bytes, path: str) -> zipfile.ZipFile:
     if not data.startswith(b"PK"):
-        raise UnusableInput("not a Word .docx file (not a zip archive)", path)
+        raise UnusableInput(_("not a Word .docx file (not a zip archive)"), path)
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
-        raise UnusableInput("not a Word .docx file (not a zip archive)", path) from None
+        raise UnusableInput(
+            _("not a Word .docx file (not a zip archive)"), path
+        ) from None
     except _ARCHIVE_ERRORS as exc:
         raise _damaged(path, exc) from None
     if len(archive.infolist()) > MAX_PARTS:
@@ -112,9 +114,10 @@ def _open(data: bytes, path: str) -> zipfile.ZipFile:
     for info in archive.infolist():
         if info.file_size > MAX_PART_BYTES:
             raise UnusableInput(
-                f"part {info.filename} would unpack to {info.file_size // 1024 // 1024} MB; "
-                "refusing a file that large",
+                _("part {part} would unpack to {size} MB; refusing a file that large"),
                 path,
+                part=info.filename,
+                size=info.file_size // 1024 // 1024,
             )
     return archive
 
@@ -130,7 +133,11 @@ def _part(archive: zipfile.ZipFile, name: str, path: str) -> etree._Element | No
     except _ARCHIVE_ERRORS as exc:
         raise _damaged(path, exc) from None
     if len(data) > MAX_PART_BYTES:
-        raise _damaged(path, ValueError(f"{name} is larger than its header says"))
+        raise UnusableInput(
+            _("damaged Word file: part {part} is larger than its header says"),
+            path,
+            part=name,
+        )
     # Parts are checked like any file of ours: no DOCTYPE, no entities.
     return parse_bytes(data, f"{path}!{name}")
 
@@ -301,7 +308,9 @@ def import_docx(
     archive = _open(data, path)
     document = _part(archive, "word/document.xml", path)
     if document is None:
-        raise UnusableInput("not a Word .docx file: it has no word/document.xml", path)
+        raise UnusableInput(
+            _("not a Word .docx file: it has no word/document.xml"), path
+        )
     levels = _heading_levels(_part(archive, "word/styles.xml", path))
     formats = _list_formats(_part(archive, "word/numbering.xml", path))
     settings = file_settings(archive, path)
@@ -321,13 +330,10 @@ def import_docx(
     if changes:
         draft.warn(
             _first_changed(paragraphs),
-            tr(
-                _(
-                    "{count} tracked change(s) were accepted: the text is read as it is with every change accepted"
-                ),
-                draft.lang,
-                count=changes,
+            _(
+                "{count} tracked change(s) were accepted: the text is read as it is with every change accepted"
             ),
+            count=changes,
         )
     if exact:
         _apply_settings(draft, settings)

@@ -6,7 +6,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
+from ..errors import Problem
 from ..model import (
     DivisionKind,
     DocumentMeta,
@@ -22,10 +24,21 @@ SLUG_RE = re.compile(r"[a-z0-9][a-z0-9\-]*")
 
 @dataclass(frozen=True, slots=True)
 class ImportWarning:
-    """Something the importer kept but had to guess about, with its source line."""
+    """Something the importer kept but had to guess about, with its source line.
+
+    `message` is in English; `text(lang)` says it in the reader's language.
+    """
 
     line: int
     message: str
+    msgid: str = ""
+    args: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    def text(self, lang: str) -> str:
+        """The warning in a language (English where it has no translation)."""
+        return Problem(
+            "", self.line, 0, "warning", self.message, self.msgid, self.args
+        ).text(lang)
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,8 +117,10 @@ class Draft:
     preamble: list[DraftP] = field(default_factory=list)
     closing: list[DraftP] = field(default_factory=list)
 
-    def warn(self, line: int, message: str) -> None:
-        self.warnings.append(ImportWarning(line, message))
+    def warn(self, line: int, message: str, **args: Any) -> None:
+        """Note a guess at `line`: `message` is a marked msgid, `args` its fields."""
+        english = Problem("", line, 0, "warning", "", message, args).text("en")
+        self.warnings.append(ImportWarning(line, english, message, args))
 
 
 def iter_draft_articles(

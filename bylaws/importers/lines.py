@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from ..locale import _
 from ..model import DivisionKind
 from ..text import ARABIC_INDIC_DIGITS
 from .builder import (
@@ -106,7 +107,9 @@ def parse_lines(
         # No article heading anywhere: the whole text becomes one article
         # rather than be lost.
         first = state.preamble[0][0]
-        draft.warn(first, "no article heading found; the text is kept as one article")
+        draft.warn(
+            first, _("no article heading found; the text is kept as one article")
+        )
         article = DraftArticle(None, line=first)
         article.paragraphs.append(
             DraftParagraph([DraftP(runs, line) for line, runs in state.preamble], first)
@@ -239,7 +242,9 @@ def _repealed_mark(state: _State, line: _Line) -> bool:
 def _text_under_repealed_article(state: _State, line: _Line) -> bool:
     if state.article is None or not state.article.repealed:
         return False
-    state.draft.warn(line.source.line, "text under a repealed article; kept as a note")
+    state.draft.warn(
+        line.source.line, _("text under a repealed article; kept as a note")
+    )
     state.article.notes.append(line.source.all_runs())
     return True
 
@@ -393,11 +398,10 @@ def _open_article(state: _State, head: ArticleHead, line: SourceLine) -> None:
     )
     _keep_preamble(state)
     if state.preamble:
-        where = "here"
         for lineno, runs in state.preamble:
             state.draft.warn(
                 lineno,
-                f"text {where} could not be placed; kept as a note of the next article",
+                _("text here could not be placed; kept as a note of the next article"),
             )
             article.notes.append(runs)
         state.preamble = []
@@ -435,8 +439,11 @@ def _open_paragraph(state: _State, number: int, line: SourceLine) -> None:
     if number != expected:
         state.draft.warn(
             line.line,
-            f"paragraph numbered {number} is paragraph {expected} of its article; "
-            "paragraphs are numbered by position",
+            _(
+                "paragraph numbered {number} is paragraph {expected} of its article; paragraphs are numbered by position"
+            ),
+            number=number,
+            expected=expected,
         )
     state.paragraph = DraftParagraph([], line.line)
     article.paragraphs.append(state.paragraph)

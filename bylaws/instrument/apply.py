@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ..errors import BylawsError
+from ..locale import _
 from ..model import (
     Amend,
     AmendHeading,
@@ -84,7 +85,10 @@ def _replace_words(
 ) -> Article:
     if not 1 <= clause.para <= len(article.paragraphs):
         raise InstrumentError(
-            f"{article.id} has {len(article.paragraphs)} paragraph(s), not {clause.para}"
+            _("{article} has {count} paragraph(s), not {para}"),
+            article=article.id,
+            count=len(article.paragraphs),
+            para=clause.para,
         )
     para = article.paragraphs[clause.para - 1]
     needle = run_tokens(clause.old)
@@ -96,10 +100,14 @@ def _replace_words(
         ps = [_as_read(p, shown) for p in ps]
         hits = _hits(ps, needle)
     if len(hits) != 1:
-        shown_words = encode_runs(clause.old, None)
-        what = "does not occur" if not hits else f"occurs {len(hits)} times"
         raise InstrumentError(
-            f"«{shown_words}» {what} in paragraph {clause.para} of {article.id}"
+            _("«{words}» occurs {count} times in paragraph {para} of {article}")
+            if hits
+            else _("«{words}» does not occur in paragraph {para} of {article}"),
+            words=encode_runs(clause.old, None),
+            count=len(hits),
+            para=clause.para,
+            article=article.id,
         )
     k, i = hits[0]
     target = ps[k]
@@ -140,7 +148,8 @@ def apply_to_article(
             case ReplaceArticle(text=text):
                 article = replace(text, id=article.id)
             case _:
-                raise InstrumentError("not a change of an article's text")
+                # The reader hands only these clauses to an article: a bug otherwise.
+                raise TypeError(f"not a change of an article's text: {clause!r}")
     return article
 
 
@@ -149,7 +158,10 @@ def operation_of(doc: Document, clause: Clause) -> tuple[Operation, dict[str, Ar
         case ReplaceWords(article=ref) | ReplaceParagraph(article=ref):
             current = doc.articles.get(ref)
             if current is None:
-                raise InstrumentError(f"cannot amend {ref}: it has no text (repealed?)")
+                raise InstrumentError(
+                    _("cannot amend {article}: it has no text (repealed?)"),
+                    article=ref,
+                )
             return Amend(ref), {ref: apply_to_article(current, [clause], doc)}
         case ReplaceArticle(article=ref, text=text):
             return Amend(ref), {ref: replace(text, id=ref)}
@@ -161,7 +173,7 @@ def operation_of(doc: Document, clause: Clause) -> tuple[Operation, dict[str, Ar
             return Move(ref, position), {}
         case ReplaceHeading(target=target, heading=heading):
             return AmendHeading(target, heading), {}
-    raise InstrumentError("unknown clause")
+    raise TypeError(f"unknown clause {clause!r}")  # every Clause is matched above
 
 
 def apply_clauses(doc: Document, clauses: Sequence[Clause]) -> Document:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ..locale import _
 from ..model import (
     Article,
     Document,
@@ -108,9 +109,10 @@ class BlockLines:
     def peek(self) -> tuple[int, str] | None:
         return self.lines[self.pos] if self.pos < len(self.lines) else None
 
-    def fail(self, message: str) -> InstrumentError:
+    def fail(self, message: str, **args: str) -> InstrumentError:
+        """The error at the line being read; `message` is a msgid, `args` its fields."""
         line = self.lines[min(self.pos, len(self.lines) - 1)][0] if self.lines else 0
-        return InstrumentError(message, self.path, line, 1)
+        return InstrumentError(message, self.path, line, 1, **args)
 
 
 def _depth(line: str) -> tuple[int, str]:
@@ -127,7 +129,7 @@ def _read_items(reader: BlockLines, depth: int, items: list[P | Point]) -> None:
         if level < depth or (depth == 1 and level == 0):
             return
         if level > depth:
-            raise reader.fail("this line is indented more than a point of its level")
+            raise reader.fail(_("this line is indented more than a point of its level"))
         label = point_label(count + 1, depth, doc.lang, doc.style)
         reader.pos += 1
         if text == label or text.startswith(label + " "):
@@ -146,13 +148,13 @@ def read_paragraph(reader: BlockLines, number: int | None) -> Paragraph:
     """One paragraph from its lines; `number` is the label it must carry (or None)."""
     current = reader.peek()
     if current is None:
-        raise reader.fail("a paragraph is missing")
-    _, text = _depth(current[1])
+        raise reader.fail(_("a paragraph is missing"))
+    _level, text = _depth(current[1])
     items: list[P | Point] = []
     if number is not None:
         label = paragraph_label(number, reader.doc.lang, reader.doc.style)
         if not (text == label or text.startswith(label + " ")):
-            raise reader.fail(f"expected paragraph {label} here")
+            raise reader.fail(_("expected paragraph {label} here"), label=label)
         text = text[len(label) + 1 :]
         reader.pos += 1
         if current[1].strip() != label:
@@ -168,10 +170,10 @@ def read_article(reader: BlockLines, ref: str | None) -> tuple[str | None, Artic
     """An article block: returns the id given in its label line (if any) and the text."""
     current = reader.peek()
     if current is None:
-        raise reader.fail("the article's text is missing")
+        raise reader.fail(_("the article's text is missing"))
     reader.pos += 1
     head = current[1]
-    label, _, heading = head.partition(": ")
+    label, _sep, heading = head.partition(": ")
     found = re.search(r"\[([a-z0-9][a-z0-9\-]*)\]$", label)
     given = found.group(1) if found else None
     doc = reader.doc
@@ -189,12 +191,12 @@ def read_article(reader: BlockLines, ref: str | None) -> tuple[str | None, Artic
             notes.append(Note(decode_runs(peek[1][len(prefix) :])))
             continue
         if notes or (paragraphs and not numbered):
-            raise reader.fail("this line does not belong to the restated article")
+            raise reader.fail(_("this line does not belong to the restated article"))
         paragraphs.append(
             read_paragraph(reader, len(paragraphs) + 1 if numbered else None)
         )
     if not paragraphs:
-        raise reader.fail("an article needs at least one paragraph")
+        raise reader.fail(_("an article needs at least one paragraph"))
     return given, Article(
         ref or given or "",
         heading if head.find(": ") >= 0 else None,

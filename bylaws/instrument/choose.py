@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from typing import Any
 
+from ..locale import _
 from ..model import (
     Article,
     ArticleEntry,
@@ -264,8 +266,13 @@ def parent_of(
     return None
 
 
-def unsupported(message: str) -> InstrumentError:
-    return InstrumentError(f"this change cannot be worded as an instrument: {message}")
+def unsupported(message: str, **args: Any) -> InstrumentError:
+    """The error for a change no instrument can word; `message` (a msgid with
+    `args`) says why, in the same language as the sentence around it."""
+    return InstrumentError(
+        _("this change cannot be worded as an instrument: {reason}"),
+        reason=InstrumentError(message, **args),
+    )
 
 
 def _placement(new: Document, ref: str, settled: set[str]) -> Position:
@@ -288,7 +295,9 @@ def _placement(new: Document, ref: str, settled: set[str]) -> Position:
         return Position("before", after.ref)
     if after is None and parent is not None:
         return Position("end", parent.id)
-    raise unsupported(f"cannot say where {ref} goes among parts and chapters")
+    raise unsupported(
+        _("cannot say where {article} goes among parts and chapters"), article=ref
+    )
 
 
 def _division_shape(doc: Document) -> list[tuple[str, str, int]]:
@@ -365,7 +374,9 @@ def _articles_amended(texts: _Texts) -> Iterator[Clause]:
         if a is b or a == b:
             continue
         if a is None or b is None:
-            raise unsupported(f"article {ref} has no text on one side")
+            raise unsupported(
+                _("article {article} has no text on one side"), article=ref
+            )
         yield from _article_clauses(ref, a, b, quotes)
 
 
@@ -380,7 +391,9 @@ def _no_article_brought_back(texts: _Texts) -> Iterator[Clause]:
     """Refuse an article repealed before and in force after: no clause says that."""
     for ref in texts.new_live:
         if ref in texts.old_entries and ref not in texts.old_live_set:
-            raise unsupported(f"article {ref} is brought back from repeal")
+            raise unsupported(
+                _("article {article} is brought back from repeal"), article=ref
+            )
     yield from ()
 
 
@@ -452,7 +465,7 @@ def _articles_moved_or_inserted(texts: _Texts) -> Iterator[Clause]:
         if ref in texts.old_entries:
             yield MoveArticle(ref, position)
         elif ref not in new.articles:
-            raise unsupported(f"the new article {ref} has no text")
+            raise unsupported(_("the new article {article} has no text"), article=ref)
         else:
             yield InsertArticle(ref, position, new.articles[ref])
         settled.add(ref)
@@ -477,7 +490,7 @@ def instrument_clauses(old: Document, new: Document) -> list[Clause]:
     """
     if _division_shape(old) != _division_shape(new):
         raise unsupported(
-            "parts, chapters or sections were added, removed or reordered"
+            _("parts, chapters or sections were added, removed or reordered")
         )
     texts = _Texts.of(old, new)
     return [clause for rule in _RULES for clause in rule(texts)]

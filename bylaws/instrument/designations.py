@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from ..locale import _
 from ..model import (
     Division,
     Document,
@@ -120,14 +121,22 @@ class Names:
             if number in self.inserted:
                 return self.inserted[number]
             raise InstrumentError(
-                f"clause {number} inserts no article before this one", path, line, 1
+                _("clause {number} inserts no article before this one"),
+                path,
+                line,
+                1,
+                number=number,
             )
         for table in (self.articles, self.genitive):
             for ref, label in table.items():
                 if label == text:
                     return ref
         raise InstrumentError(
-            f"«{text}» designates no article of the text being amended", path, line, 1
+            _("«{text}» designates no article of the text being amended"),
+            path,
+            line,
+            1,
+            text=text,
         )
 
     def find_division(self, text: str, line: int, path: str) -> str:
@@ -135,7 +144,11 @@ class Names:
             if label == text:
                 return ref
         raise InstrumentError(
-            f"«{text}» designates no part, chapter or section", path, line, 1
+            _("«{text}» designates no part, chapter or section"),
+            path,
+            line,
+            1,
+            text=text,
         )
 
     def find_paragraph(self, text: str, line: int, path: str) -> tuple[str, int] | None:
@@ -152,6 +165,6 @@ class Names:
         digits = normalize_word(number)
         if not digits.isdigit():
             raise InstrumentError(
-                f"«{number}» is not a paragraph number", path, line, 1
+                _("«{number}» is not a paragraph number"), path, line, 1, number=number
             )
         return self.find_article(article, line, path), int(digits)

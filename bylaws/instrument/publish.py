@@ -16,6 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from ..locale import _
 from ..model import Document, Proposal, Ref, Ruling
 from ..render import ReadDivision, Reader
 from ..review import ADOPTING, stages
@@ -209,4 +210,4 @@ def publish_instrument(old: Document, new: Document, frame: Frame = Frame()) -> 
                 return text
         except InstrumentError:
             continue
-    raise unsupported("the published text does not read back as the proposed text")
+    raise unsupported(_("the published text does not read back as the proposed text"))

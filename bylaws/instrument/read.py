@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
 from ..errors import InvalidOperation, NotFound
+from ..locale import _
 from ..model import (
     Article,
     Document,
@@ -79,20 +80,22 @@ def _block(
     block_open, block_close = f"{quotes[0]}{quotes[0]}", f"{quotes[1]}{quotes[1]}."
     if index >= len(lines) or lines[index].strip() != block_open:
         raise InstrumentError(
-            f"the restated text must start on the next line with {block_open}",
+            _("the restated text must start on the next line with {opening}"),
             path,
             index + 1,
             1,
+            opening=block_open,
         )
     end = index + 1
     while end < len(lines) and lines[end].rstrip() != block_close:
         end += 1
     if end >= len(lines):
         raise InstrumentError(
-            f"the restated text that starts here never ends with a line {block_close}",
+            _("the restated text that starts here never ends with a line {closing}"),
             path,
             index + 1,
             1,
+            closing=block_close,
         )
     return [(k + 1, lines[k].rstrip()) for k in range(index + 1, end)], end + 1
 
@@ -212,7 +215,7 @@ def _insert_form(r: _Reading, m: Match, s: _Source, quoted: list[str]) -> Clause
     elif m["div"]:
         position = Position(EDGES[m["edge"]], r.division(m["div"], s))
     else:
-        raise InstrumentError("say which part or chapter", r.path, s.line, 1)
+        raise InstrumentError(_("say which part or chapter"), r.path, s.line, 1)
     reader = r.lines(s)
     given, article = read_article(reader, None)
     _no_leftovers(reader)
@@ -258,8 +261,9 @@ def _clause(source: _Source, reading: _Reading) -> Clause:
         ):
             return form(reading, m, source, quoted)
     raise InstrumentError(
-        "this clause is not in a form the instrument reader knows "
-        "(see docs/cli/instrument.md)",
+        _(
+            "this clause is not in a form the instrument reader knows (see docs/cli/instrument.md)"
+        ),
         reading.path,
         source.line,
         1,
@@ -283,7 +287,7 @@ def derived_id(article: Article, names: Names, number: str) -> str:
 
 def _no_leftovers(reader: BlockLines) -> None:
     if reader.peek() is not None:
-        raise reader.fail("this line does not belong to the restated text")
+        raise reader.fail(_("this line does not belong to the restated text"))
 
 
 def apply_instrument(doc: Document, text: str, path: str = "<instrument>") -> Document:
@@ -297,5 +301,5 @@ def apply_instrument(doc: Document, text: str, path: str = "<instrument>") -> Do
         try:
             doc = apply_clauses(doc, [clause])
         except (InvalidOperation, NotFound) as exc:
-            raise InstrumentError(exc.message, path, line, 1) from None
+            raise InstrumentError(exc.msgid, path, line, 1, **exc.args_) from None
     return doc

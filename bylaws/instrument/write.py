@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ..locale import _
 from ..model import (
     ArticleEntry,
     Document,
@@ -232,5 +233,5 @@ def write_instrument(old: Document, new: Document) -> str:
     text = render_instrument(old, new, clauses)
     back = apply_instrument(old, text, "<instrument>")
     if back != new:
-        raise unsupported("the worded text does not give back the proposal exactly")
+        raise unsupported(_("the worded text does not give back the proposal exactly"))
     return text

@@ -5,6 +5,7 @@ from __future__ import annotations
 from importlib.resources import files as package_files
 
 from bylaws.errors import UnusableInput
+from bylaws.locale import _
 
 __all__ = ["packet_css", "render_pdf"]
 
@@ -26,12 +27,13 @@ def render_pdf(html: str, extra_css: str = "") -> bytes:
     except (ImportError, OSError) as exc:
         # OSError: the Python package is there but Pango is not.
         raise UnusableInput(
-            f"PDF output needs WeasyPrint and Pango (see the install step): {exc}"
+            _("PDF output needs WeasyPrint and Pango (see the install step): {reason}"),
+            reason=str(exc),
         ) from None
     sheets = [CSS(string=packet_css())]
     if extra_css:
         sheets.append(CSS(string=extra_css))
     pdf = HTML(string=html).write_pdf(stylesheets=sheets)
     if pdf is None:  # only when a target is given; here for the type checker
-        raise UnusableInput("WeasyPrint wrote no PDF")
+        raise UnusableInput(_("WeasyPrint wrote no PDF"))
     return bytes(pdf)

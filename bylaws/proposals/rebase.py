@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..errors import BylawsError, InvalidOperation
+from ..locale import _
 from ..model import Amend, Base, Document, Proposal
 from ..overlay import apply_proposal
 from ..render import Reader
@@ -46,11 +47,13 @@ def rebase_onto(
         if ref not in current.articles:
             loc = op.loc
             raise InvalidOperation(
-                f"cannot carry the amendment of {ref} over: the article is no longer "
-                "in the text in force",
+                _(
+                    "cannot carry the amendment of {article} over: the article is no longer in the text in force"
+                ),
                 loc.path if loc else None,
                 loc.line if loc else None,
                 loc.col if loc else None,
+                article=ref,
             )
         if ref not in base.articles:
             continue  # nothing to merge against: the proposal's text stands

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from bylaws.errors import UnusableInput
+from bylaws.locale import _
 from bylaws.workspace import write_atomic
 
 from .defaults import site_config
@@ -160,7 +161,9 @@ def build(
             mkdocs_build(config)
         except MkDocsException as exc:
             raise UnusableInput(
-                f"the site did not build: {exc}", str(found.config_file_path)
+                _("the site did not build: {reason}"),
+                str(found.config_file_path),
+                reason=str(exc),
             ) from None
     return Path(config.site_dir)
 

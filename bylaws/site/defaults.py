@@ -141,7 +141,7 @@ def site_config(
     """
     if config_file is not None:
         if not config_file.is_file():
-            raise UnusableInput("no mkdocs.yml here", str(config_file))
+            raise UnusableInput(_("no mkdocs.yml here"), str(config_file))
         resolved = config_file.resolve()
         yield SiteConfig(config_file, resolved, embedded=False, root=resolved.parent)
         return
