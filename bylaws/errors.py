@@ -13,6 +13,7 @@ language: editors and CI read `file:line:col: error:` as a fixed format.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from os import PathLike, fspath
 from typing import Any, Literal
@@ -128,11 +129,34 @@ class WorkspaceBusy(BylawsError):
 class CollisionError(BylawsError):
     """Proposals that change the same words; nothing was written.
 
-    `others` are the proposals whose words this one clashes with, for pages
-    that say so in the document's own language rather than quote the message.
+    `clashes` say each clash in a line of its own under the message (each has
+    `describe(lang)`); `others` are the proposals whose words this one clashes
+    with, for pages that say so in the document's own language rather than
+    quote the message.
     """
 
-    others: tuple[str, ...] = ()
+    def __init__(
+        self,
+        message: str,
+        path: str | None = None,
+        line: int | None = None,
+        col: int | None = None,
+        *,
+        clashes: Sequence[Any] = (),
+        others: tuple[str, ...] = (),
+        **args: Any,
+    ) -> None:
+        super().__init__(message, path, line, col, **args)
+        self.clashes = tuple(clashes)
+        self.others = others
+        self.message = "\n  ".join([self.message, *self._lines("en")])
+
+    def _lines(self, lang: str) -> list[str]:
+        return [clash.describe(lang) for clash in self.clashes]
+
+    def text(self, lang: str) -> str:
+        """The message and a line for each clash, in a language."""
+        return "\n  ".join([super().text(lang), *self._lines(lang)])
 
 
 @dataclass(frozen=True, slots=True)

@@ -126,7 +126,11 @@ def test_a_collision_writes_nothing(sample: Path, tmp_path: Path) -> None:
     )
     assert result.exit_code == 2
     assert "Traceback" not in result.output
-    assert re.search(r"proposal\.xml:\d+:\d+: error: .*collision", result.output)
+    # The sample is Arabic: so is the error, each clash on a line of its own.
+    assert re.search(
+        r"proposal\.xml:\d+:\d+: error: عدد التعارضات 1؛ لم يُكتب شيء:\n  art-",
+        result.output,
+    )
     assert list(target.iterdir()) == []
     assert not list(tmp_path.glob(".*out.*"))  # no half-built folder left behind
 

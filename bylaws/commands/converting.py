@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from ..errors import UnusableInput
-from ..locale import _, cli_language, say
+from ..locale import _, cli_language, note_language, say
 
 FORMATS_IN = ("text", "markdown", "docx", "akn")
 FORMATS_OUT = ("akn", "docx", "markdown")
@@ -81,7 +81,10 @@ def import_command(
     if output is None:
         raise UnusableInput(_("give the new document's folder with -o"))
     doc_id = doc_id or slugify(output.resolve().name)
+    if lang:
+        note_language(lang)  # the text's language, named: its errors are said in it
     result = import_file(file, fmt, doc_id, lang, heading)
+    note_language(result.document)
     language = cli_language(result.document)
     for problem in result.problems:
         click.echo(problem.render(language), err=True)
@@ -131,7 +134,6 @@ def _import_proposal(
     """`import FILE.docx --as-proposal NAME`: the file's tracked changes as a proposal."""
     from ..errors import InvalidOperation
     from ..importers.word_proposal import proposal_from_docx
-    from ..locale import note_language
     from ..proposal_files import head_commit, write_proposal
     from ..review import stages
     from ..scaffold import check_slug

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 from bylaws.errors import NotFound
 from bylaws.locale import _
@@ -164,13 +164,17 @@ def designation(doc: Document, number: ArticleNumber, citation: bool = True) -> 
     return article_label(number.n, number.k, doc.lang, doc.style)
 
 
-def _not_found(ref: Ref, why: str) -> NotFound:
+def _not_found(ref: Ref, why: str, **args: Any) -> NotFound:
+    """A reference that points to nothing, where it is written; `why` is a
+    msgid (with `args`), said in the language of the sentence around it."""
     loc = ref.loc
     return NotFound(
-        f"reference to '{ref.to}' points to nothing: {why}",
+        _("reference to '{to}' points to nothing: {why}"),
         loc.path if loc else None,
         loc.line if loc else None,
         loc.col if loc else None,
+        to=ref.to,
+        why=NotFound(why, **args),
     )
 
 
@@ -204,14 +208,16 @@ def resolve_ref_path(
     numbers = number_outline(doc) if numbers is None else numbers
     article_id, *steps = ref.to.split("/")
     if article_id not in numbers:
-        raise _not_found(ref, f"there is no article '{article_id}' in the outline")
+        raise _not_found(
+            ref, _("there is no article '{article}' in the outline"), article=article_id
+        )
     number = numbers[article_id]
     path: list[tuple[str, int, int]] = [("article", number.n, number.k)]
     if not steps:
         return path
     article = (lookup or doc.articles.get)(article_id)
     if article is None:
-        raise _not_found(ref, f"article '{article_id}' has no text")
+        raise _not_found(ref, _("article '{article}' has no text"), article=article_id)
     container: PointShape | None = None
     if steps[0].startswith("point-") and len(article.paragraphs) == 1:
         container = article.paragraphs[0]
@@ -219,28 +225,35 @@ def resolve_ref_path(
     for step in steps:
         match = re.fullmatch(r"(para|point)-([1-9][0-9]*)", step)
         if match is None:
-            raise _not_found(ref, f"'{step}' is not a paragraph or point address")
+            raise _not_found(
+                ref, _("'{step}' is not a paragraph or point address"), step=step
+            )
         kind, index = match.group(1), int(match.group(2))
         if kind == "para":
             if container is not None:
                 raise _not_found(
-                    ref, "a paragraph address must come right after the article"
+                    ref, _("a paragraph address must come right after the article")
                 )
             count = len(article.paragraphs)
             if index > count:
                 raise _not_found(
                     ref,
-                    f"article '{article_id}' has only {count} paragraph(s)",
+                    _("article '{article}' has only {count} paragraph(s)"),
+                    article=article_id,
+                    count=count,
                 )
             container = article.paragraphs[index - 1]
             path.append(("para", index, 0))
         else:
             if container is None:
-                raise _not_found(ref, "a point address needs its paragraph first")
+                raise _not_found(ref, _("a point address needs its paragraph first"))
             points = container.points
             if index > len(points):
                 raise _not_found(
-                    ref, f"'{step}' does not exist ({len(points)} point(s))"
+                    ref,
+                    _("'{step}' does not exist ({count} point(s))"),
+                    step=step,
+                    count=len(points),
                 )
             container = points[index - 1]
             depth += 1

@@ -9,9 +9,11 @@ same words stop the run with a `CollisionError` naming every clashing word.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from typing import Any
 
 from ..errors import CollisionError
+from ..locale import SOURCE_LANGUAGE, _, tr
 from ..model import (
     Amend,
     AmendHeading,
@@ -28,13 +30,21 @@ from ..overlay import ArticleOverlay, apply_operation, apply_proposal
 from ..render import Reader
 from .merge import Clash, MergeConflict, merge_articles
 
+# What one side of a clash did to an article ("repeals it"): a msgid and its fields.
+Action = tuple[str, dict[str, str]]
+
+# The first side of a rebase's clash: not a proposal but the text in force.
+TEXT_IN_FORCE = _("the text in force")
+
 
 @dataclass(frozen=True, slots=True)
 class Collision:
     """Two proposals that change the same words of one article (or its place).
 
     `ours` is the text consolidated so far (or the first proposal of a pair),
-    `theirs` the later proposal.
+    `theirs` the later proposal. A clash of places rather than words says
+    what each side did in `first_text` and `second_text` (in English) and in
+    `actions` (to be said in another language).
     """
 
     article: str
@@ -44,6 +54,7 @@ class Collision:
     second: str
     first_text: str
     second_text: str
+    actions: tuple[Action, Action] | None = field(default=None, compare=False)
 
     def read_with(self, base: Reader, first: Reader, second: Reader) -> Collision:
         """The same clash with each side's `{address}` read as a designation."""
@@ -54,20 +65,43 @@ class Collision:
             second_text=second.addresses(self.second_text),
         )
 
-    def describe(self) -> str:
-        place = f"{self.article} {self.where}".strip()
+    def describe(self, lang: str = SOURCE_LANGUAGE) -> str:
+        """One line on the clash, in a language: where, and what each side does."""
+        said: dict[str, Any] = {
+            "place": f"{self.article} {self.where}".strip(),
+            "first": tr(self.first, lang)
+            if self.first == TEXT_IN_FORCE
+            else self.first,
+            "second": self.second,
+            "base": self.base,
+        }
         if not self.where and not self.base:
-            return (
-                f"{place}: {self.first} {self.first_text}; "
-                f"{self.second} {self.second_text}"
+            first, second = self.actions or (
+                (self.first_text, {}),
+                (self.second_text, {}),
             )
+            return tr(
+                _("{place}: {first} {first_does}; {second} {second_does}"),
+                lang,
+                first_does=tr(first[0], lang, **first[1]),
+                second_does=tr(second[0], lang, **second[1]),
+                **said,
+            )
+        said |= {"first_text": self.first_text, "second_text": self.second_text}
         if self.base:
-            reads = f"the text in force reads «{self.base}»"
-        else:
-            reads = "at the same place"
-        return (
-            f"{place}: {reads}; {self.first} makes it «{self.first_text}», "
-            f"{self.second} makes it «{self.second_text}»"
+            return tr(
+                _(
+                    "{place}: the text in force reads «{base}»; {first} makes it «{first_text}», {second} makes it «{second_text}»"
+                ),
+                lang,
+                **said,
+            )
+        return tr(
+            _(
+                "{place}: at the same place; {first} makes it «{first_text}», {second} makes it «{second_text}»"
+            ),
+            lang,
+            **said,
         )
 
 
@@ -81,17 +115,17 @@ def collision_error(
     text in force, the first side's document, the second's) when given."""
     if readers is not None:
         collisions = [c.read_with(*readers) for c in collisions]
-    lines = "\n  ".join(c.describe() for c in collisions)
     loc = proposal.loc
     others = dict.fromkeys(c.first for c in collisions if c.first != proposal.id)
-    error = CollisionError(
-        f"{len(collisions)} collision(s); nothing was written:\n  {lines}",
+    return CollisionError(
+        _("{count} collision(s); nothing was written:"),
         loc.path if loc else None,
         loc.line if loc else None,
         loc.col if loc else None,
+        clashes=collisions,
+        others=tuple(others),
+        count=len(collisions),
     )
-    error.others = tuple(others)
-    return error
 
 
 def _clash_to_collision(
@@ -130,7 +164,7 @@ class Consolidation:
 
 def _anchored_by(state: Consolidation, ref: str, name: str) -> str | None:
     """Another proposal that places an article next to `ref`."""
-    for (_, anchor), other in state.placed_by.items():
+    for (_relation, anchor), other in state.placed_by.items():
         if anchor == ref and other != name:
             return other
     return None
@@ -164,26 +198,32 @@ def _new_heading_giver(state: Consolidation, ref: str, name: str) -> str | None:
 # What another proposal may not have done to an article this one repeals,
 # with the words that say what it did; the first found is the collision.
 _REPEAL_CLASHES: tuple[tuple[_Finder, str], ...] = (
-    (_amender, "amends it"),
-    (_mover, "moves it"),
-    (_anchored_by, "places an article next to it"),
-    (_new_heading_giver, "gives it a new heading"),
+    (_amender, _("amends it")),
+    (_mover, _("moves it")),
+    (_anchored_by, _("places an article next to it")),
+    (_new_heading_giver, _("gives it a new heading")),
 )
-# ... to the article an insertion or a move is placed next to ({} is its id).
+# ... to the article an insertion or a move is placed next to ({anchor}).
 _ANCHOR_CLASHES: tuple[tuple[_Finder, str], ...] = (
-    (_repealer, "repeals {}"),
-    (_mover, "moves {}"),
+    (_repealer, _("repeals {anchor}")),
+    (_mover, _("moves {anchor}")),
 )
 # ... to an article this one moves, with what this one does in reply.
 _MOVE_CLASHES: tuple[tuple[_Finder, str, str], ...] = (
-    (_mover, "moves it", "moves it too"),
-    (_repealer, "repeals it", "moves it"),
-    (_anchored_by, "places an article next to it", "moves it"),
+    (_mover, _("moves it"), _("moves it too")),
+    (_repealer, _("repeals it"), _("moves it")),
+    (_anchored_by, _("places an article next to it"), _("moves it")),
 )
 
 
-def _clash(ref: str, other: str, theirs: str, name: str, ours: str) -> list[Collision]:
-    return [Collision(ref, "", "", other, name, theirs, ours)]
+def _clash(
+    ref: str, other: str, theirs: str, name: str, ours: str, **fields: str
+) -> list[Collision]:
+    """A clash of places: `theirs` and `ours` are msgids that say what each did,
+    with `fields` (the article, the anchor, the relation) to fill them."""
+    actions = ((theirs, fields), (ours, fields))
+    theirs_said, ours_said = (tr(m, SOURCE_LANGUAGE, **fields) for m in (theirs, ours))
+    return [Collision(ref, "", "", other, name, theirs_said, ours_said, actions)]
 
 
 def _repeal_clashes(
@@ -195,7 +235,7 @@ def _repeal_clashes(
         return []  # the same change twice: nothing is lost
     for find, theirs in _REPEAL_CLASHES:
         if other := find(state, ref, name):
-            return _clash(ref, other, theirs, name, "repeals it")
+            return _clash(ref, other, theirs, name, _("repeals it"))
     state.repealed_by[ref] = name
     return None
 
@@ -215,15 +255,15 @@ def _placement_clashes(
     """The collisions of putting an article at a place, None when none."""
     key = _place_key(op)
     anchor = op.position.anchor
+    fields = {"article": op.article, "relation": key[0], "anchor": anchor}
     if (other := state.placed_by.get(key)) is not None:
-        theirs = f"places an article {key[0]} {key[1]}"
-        return _clash(
-            op.article, other, theirs, name, f"places {op.article} at the same place"
-        )
+        theirs = _("places an article {relation} {anchor}")
+        ours = _("places {article} at the same place")
+        return _clash(op.article, other, theirs, name, ours, **fields)
     for find, theirs in _ANCHOR_CLASHES:
         if other := find(state, anchor, name):
-            ours = f"places {op.article} next to it"
-            return _clash(op.article, other, theirs.format(anchor), name, ours)
+            ours = _("places {article} next to it")
+            return _clash(op.article, other, theirs, name, ours, **fields)
     if isinstance(op, Move) and (found := _move_clashes(state, name, op)) is not None:
         return found
     state.placed_by[key] = name
@@ -236,7 +276,7 @@ def _heading_clashes(
     """The collisions of a new heading: [] when it is one already given."""
     target, heading = op.target, op.heading
     if other := _repealer(state, target, name):
-        return _clash(target, other, "repeals it", name, "gives it a new heading")
+        return _clash(target, other, _("repeals it"), name, _("gives it a new heading"))
     if target not in state.headings_by:
         state.headings_by[target] = name
         return None
@@ -320,15 +360,13 @@ def _carry(
     merged: dict[str, Article] = {}
     for ref in _amended(proposal):
         if ref in state.repealed_by:
-            collisions.append(
-                Collision(
+            collisions.extend(
+                _clash(
                     ref,
-                    "",
-                    "",
                     state.repealed_by[ref],
+                    _("repeals it"),
                     proposal.id,
-                    "repeals it",
-                    "amends it",
+                    _("amends it"),
                 )
             )
             continue

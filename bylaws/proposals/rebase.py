@@ -9,7 +9,7 @@ from ..locale import _
 from ..model import Amend, Base, Document, Proposal
 from ..overlay import apply_proposal
 from ..render import Reader
-from .consolidate import Collision, Readers, collision_error
+from .consolidate import TEXT_IN_FORCE, Collision, Readers, collision_error
 from .merge import MergeConflict, merge_articles
 
 
@@ -67,7 +67,7 @@ def rebase_onto(
                     ref,
                     c.where,
                     c.base,
-                    "the text in force",
+                    TEXT_IN_FORCE,
                     proposal.id,
                     c.ours,
                     c.theirs,
