@@ -22,18 +22,20 @@ from tests.conftest import ENGLISH, ROOT, SAMPLE
 
 # --- no message is an English literal ------------------------------------------------
 
-# Calls that take a message for a user, and which argument it is. Every
-# subclass of BylawsError is added to these by the scan.
-MESSAGE_ARGUMENT: dict[str, int] = {
+# Calls that take a message for a user, and which argument it is (None: any
+# of them, for helpers whose message is not always in the same place).
+# Every subclass of BylawsError is added to these by the scan.
+MESSAGE_ARGUMENT: dict[str, int | None] = {
     "BylawsError": 0,
     "UsageError": 0,  # click's; bylaws hands it a message already said (`say`)
     "BadParameter": 0,
     "ClickException": 0,
-    "fail": 0,  # BlockLines.fail and click's ctx.fail
-    "unsupported": 0,  # the instrument's "cannot be worded"
-    "_fail": 1,  # overlay's refused operation
-    "warn": 1,  # an importer's warning
-    "keep": 1,  # the Akoma Ntoso importer's kept text, with its warning
+    "fail": None,  # BlockLines.fail, click's ctx.fail
+    "_fail": None,  # overlay's refused operation, review's refused ruling
+    "unsupported": None,  # the instrument's "cannot be worded"
+    "_not_found": None,  # a reference to nothing
+    "warn": None,  # an importer's warning
+    "keep": None,  # the Akoma Ntoso importer's kept text, with its warning
 }
 
 # Modules whose messages may stay English, each with the reason.
@@ -90,8 +92,7 @@ def _unmarked_messages() -> list[str]:
         path.relative_to(ROOT).as_posix(): ast.parse(path.read_text(encoding="utf-8"))
         for path in sorted((ROOT / "bylaws").rglob("*.py"))
     }
-    takers = dict(MESSAGE_ARGUMENT)
-    takers.update(dict.fromkeys(_error_classes(trees), 0))
+    takers = MESSAGE_ARGUMENT | dict.fromkeys(_error_classes(trees), 0)
     found = []
     for name, tree in trees.items():
         if name in ALLOWED:
@@ -99,12 +100,22 @@ def _unmarked_messages() -> list[str]:
         for node in ast.walk(tree):
             if not isinstance(node, ast.Call):
                 continue
-            index = takers.get(_callee(node))
-            if index is None or len(node.args) <= index:
-                continue
-            for literal in _literal_messages(node.args[index]):
-                found.append(f"{name}:{literal.lineno}: {ast.unparse(literal)[:70]}")
+            for argument in _message_arguments(node, takers):
+                for literal in _literal_messages(argument):
+                    where = f"{name}:{literal.lineno}"
+                    found.append(f"{where}: {ast.unparse(literal)[:70]}")
     return found
+
+
+def _message_arguments(call: ast.Call, takers: dict[str, int | None]) -> list[ast.expr]:
+    """The arguments of a call that are a message for a user, if it takes one."""
+    callee = _callee(call)
+    if callee not in takers:
+        return []
+    index = takers[callee]
+    if index is None:
+        return list(call.args)
+    return [call.args[index]] if len(call.args) > index else []
 
 
 def test_every_message_goes_through_the_locale() -> None:
@@ -125,12 +136,12 @@ def test_the_scan_sees_errors_warnings_and_their_helpers() -> None:
     classes = _error_classes({"a": tree, "b": ast.parse(_ERRORS_SOURCE)})
     assert {"Mine", "InstrumentError", "UnusableInput"} <= classes
     calls = [n for n in ast.walk(tree) if isinstance(n, ast.Call)]
-    takers = dict(MESSAGE_ARGUMENT) | dict.fromkeys(classes, 0)
+    takers = MESSAGE_ARGUMENT | dict.fromkeys(classes, 0)
     flagged = [
         ast.unparse(literal)
         for call in calls
-        if (index := takers.get(_callee(call))) is not None and len(call.args) > index
-        for literal in _literal_messages(call.args[index])
+        for argument in _message_arguments(call, takers)
+        for literal in _literal_messages(argument)
     ]
     assert flagged == ["f'{x} is wrong'", "'no'", "'guessed'"]
 

@@ -9,7 +9,7 @@ from ..locale import _
 from ..model import Amend, Base, Document, Proposal
 from ..overlay import apply_proposal
 from ..render import Reader
-from .consolidate import TEXT_IN_FORCE, Collision, Readers, collision_error
+from .collision import TEXT_IN_FORCE, Collision, Readers, collision_error
 from .merge import MergeConflict, merge_articles
 
 
