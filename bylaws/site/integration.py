@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from bylaws.errors import BylawsError, CollisionError
+from bylaws.locale import language_of
 from bylaws.model import Document, Insert, Move, Proposal, Ruling, Verdict
 from bylaws.overlay import apply_proposal, touched_articles
 from bylaws.proposals.consolidate import consolidate
@@ -113,7 +114,7 @@ def _consolidate_one_by_one(
             current = consolidate(doc, [*applied, proposal])
         except BylawsError as exc:
             others = exc.others if isinstance(exc, CollisionError) else ()
-            failed.append((proposal.id, exc.message, others))
+            failed.append((proposal.id, exc.text(language_of(doc)), others))
             continue
         applied.append(proposal)
     return current, applied, failed

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from bylaws.diff.changes import DocumentDiff
 from bylaws.errors import BylawsError
+from bylaws.locale import language_of
 from bylaws.model import Document, Proposal, iter_entries
 from bylaws.overlay import apply_proposal, moved_articles, touched_articles
 
@@ -52,7 +53,7 @@ class Builder:
             try:
                 proposed = apply_proposal(doc, proposal)
             except BylawsError as exc:
-                self.errors[proposal.id] = exc.message
+                self.errors[proposal.id] = exc.text(language_of(doc))
                 continue
             self.proposed[proposal.id] = proposed
             self.diffs[proposal.id] = document_diff(
