@@ -37,7 +37,10 @@ def test_import_into_an_existing_document_is_refused(tmp_path: Path) -> None:
     assert runner.invoke(cli, args).exit_code == 0
     again = runner.invoke(cli, args)
     assert again.exit_code == 2
-    assert "already holds a document" in again.stderr
+    # The text is Arabic, so is the refusal (see docs/reference/messages.md).
+    assert "في المجلد وثيقة من قبل" in again.stderr
+    english = runner.invoke(cli, args, env={"BYLAWS_LANG": "en"})
+    assert "already holds a document" in english.stderr
 
 
 def test_import_of_a_missing_file_is_an_error(tmp_path: Path) -> None:
