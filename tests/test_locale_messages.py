@@ -319,3 +319,23 @@ def test_english_document_errors_stay_english(tmp_path: Path) -> None:
     )
     assert result.exit_code == 2
     assert "designates no article of the text being amended" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "arabic"),
+    [
+        (["show", str(SAMPLE), "--article", "999"], "لا مادة معرّفها أو رقمها '999'"),
+        (
+            ["export", str(SAMPLE), "--to", "markdown", "--proposal", "nothing-here"],
+            "لا مقترح 'nothing-here' في هذه الوثيقة",
+        ),
+    ],
+)
+def test_commands_that_read_a_document_speak_its_language(
+    args: list[str], arabic: str, tmp_path: Path
+) -> None:
+    if args[0] == "export":
+        args = [*args, "-o", str(tmp_path / "never-written.md")]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 2
+    assert arabic in result.stderr

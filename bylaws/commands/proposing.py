@@ -300,6 +300,7 @@ def collisions_command(doc: Path | None, fmt: str) -> None:
     from ..proposals.views import collisions_json, collisions_matrix
 
     tree, document = disk_document(doc)
+    note_language(document)
     proposals = load_proposals(tree, _ROOT)
     report = find_collisions(document, proposals)
     if fmt == "json":
@@ -388,6 +389,7 @@ def status_command(doc: Path | None) -> None:
     from ..review import by_stage
 
     tree, document = disk_document(doc)
+    note_language(document)
     click.echo(
         status_text(document, by_stage(document, load_proposals(tree, _ROOT))), nl=False
     )
@@ -419,6 +421,7 @@ def disposition_command(doc: Path | None, fmt: str, version: str | None) -> None
     from ..review import disposition_rows
 
     tree, document = disk_document(doc)
+    note_language(document)
     if version is not None:
         from ..archive import ARCHIVE, archived_proposals
 

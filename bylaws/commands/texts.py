@@ -104,11 +104,13 @@ def fmt_command(paths: tuple[Path, ...], check_only: bool) -> None:
 )
 def show_command(document: Path | None, wanted: str | None, fmt: str) -> None:
     """Show the text as readers see it, numbers and references resolved."""
+    from ..locale import note_language
     from ..render import Reader
     from ..show import FORMATS
     from ..workspace import disk_document
 
     _, doc = disk_document(document)
+    note_language(doc)  # an article that is not there is said in the text's language
     reader = Reader(doc)
     items = [reader.article(reader.find(wanted))] if wanted else list(reader.outline())
     click.echo(FORMATS[fmt](reader, items, not wanted), nl=False)

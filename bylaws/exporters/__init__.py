@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path, PurePosixPath
 
 from ..errors import NotFound, UnusableInput
-from ..locale import _
+from ..locale import _, note_language
 from ..model import Document, Proposal
 
 __all__ = ["EXPORTERS", "export_document", "export_model"]
@@ -73,6 +73,7 @@ def export_document(
         return export_model(apply_proposal(base, own), fmt)
 
     tree, doc = disk_document(path)
+    note_language(doc)  # a proposal that is not there is said in the text's language
     loaded = None
     if proposal is not None:
         folder = Path(proposal)
