@@ -339,3 +339,21 @@ def test_commands_that_read_a_document_speak_its_language(
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == 2
     assert arabic in result.stderr
+
+
+def test_fmt_refuses_a_foreign_attribute_as_a_user_error(tmp_path: Path) -> None:
+    """It was an internal error (a ValueError); it is the writer's to fix."""
+    folder = tmp_path / "doc"
+    shutil.copytree(SAMPLE, folder, ignore=shutil.ignore_patterns("proposals"))
+    article = sorted((folder / "articles").glob("*.xml"))[0]
+    text = article.read_text(encoding="utf-8")
+    article.write_text(
+        text.replace("<article ", '<article xmlns:x="urn:x" x:y="1" ', 1),
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(cli, ["fmt", str(folder)], env={"BYLAWS_LANG": "ar"})
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"{article}:2:1: error: السمة x:y في <article> ليست من مفردات bylaws؛ احذفها\n"
+    )
+    assert article.read_text(encoding="utf-8").count('x:y="1"') == 1

@@ -60,11 +60,22 @@ def _escape_attr(text: str) -> str:
     )
 
 
-def _attr_name(name: str) -> str:
+def _attr_name(name: str, el: etree._Element) -> str:
     if name == XML_LANG:
         return "xml:lang"
     if name.startswith("{"):
-        raise ValueError(f"attribute {name} is not in the bylaws vocabulary")
+        # An attribute of another vocabulary (x:y="…") in a file a person wrote.
+        qname = etree.QName(name)
+        prefixes = [p for p, uri in el.nsmap.items() if p and uri == qname.namespace]
+        raise UnusableInput(
+            _(
+                "attribute {name} on <{element}> is not in the bylaws vocabulary; remove it"
+            ),
+            "",
+            source_line(el),
+            name=f"{prefixes[0]}:{qname.localname}" if prefixes else name,
+            element=local_name(el),
+        )
     return name
 
 
@@ -73,7 +84,7 @@ def _attributes(el: etree._Element) -> str:
     items = sorted(
         attributes, key=lambda kv: (_ATTRIBUTE_PRIORITY.get(kv[0], 99), kv[0])
     )
-    return "".join(f' {_attr_name(k)}="{_escape_attr(v)}"' for k, v in items)
+    return "".join(f' {_attr_name(k, el)}="{_escape_attr(v)}"' for k, v in items)
 
 
 def local_name(el: etree._Element) -> str:
