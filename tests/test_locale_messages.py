@@ -357,3 +357,15 @@ def test_fmt_refuses_a_foreign_attribute_as_a_user_error(tmp_path: Path) -> None
         f"{article}:2:1: error: السمة x:y في <article> ليست من مفردات bylaws؛ احذفها\n"
     )
     assert article.read_text(encoding="utf-8").count('x:y="1"') == 1
+
+
+@pytest.mark.parametrize(
+    ("folder", "legend"),
+    [(SAMPLE, "✗ متعارضان (الكلمات نفسها)"), (ENGLISH, "✗ collide (same words)")],
+)
+def test_the_collisions_matrix_speaks_the_documents_language(
+    folder: Path, legend: str
+) -> None:
+    result = CliRunner().invoke(cli, ["collisions", str(folder)])
+    assert result.exit_code == 0, result.output
+    assert legend in result.stdout

@@ -79,7 +79,9 @@ def collisions_matrix(
     doc: Document, report: CollisionReport, proposals: Sequence[Proposal] = ()
 ) -> str:
     """A table of every pair, a legend, then each colliding pair with its words
-    (references read as designations for the `proposals` given)."""
+    (references read as designations for the `proposals` given), in the
+    document's language."""
+    lang = language_of(doc)
     names = report.proposals
     width = max((len(n) for n in names), default=0)
     numbers = [str(i) for i in range(1, len(names) + 1)]
@@ -87,31 +89,35 @@ def collisions_matrix(
     lines.extend(_grid(report, width))
     lines.append("")
     lines.append(
-        "✗ collide (same words)   ~ mergeable (same article, other words)   "
-        "= duplicate   · nothing in common"
+        tr(
+            _(
+                "✗ collide (same words)   ~ mergeable (same article, other words)   = duplicate   · nothing in common"
+            ),
+            lang,
+        )
     )
     colliding = [p for p in report.pairs if p.relation == "collide"]
     mergeable = [p for p in report.pairs if p.relation in ("mergeable", "duplicate")]
     if colliding:
         lines.append("")
-        lines.append("Collisions:")
+        lines.append(tr(_("Collisions:"), lang))
         readers: dict[str | None, Reader] = {}
         by_id = {p.id: p for p in proposals}
         for pair in colliding:
             lines.append(f"  {pair.first} ✗ {pair.second}")
             collisions = _readable(doc, pair, by_id, readers)
-            lines.extend(f"    {c.describe()}" for c in collisions)
+            lines.extend(f"    {c.describe(lang)}" for c in collisions)
     if mergeable:
         lines.append("")
-        lines.append("Mergeable or duplicate:")
+        lines.append(tr(_("Mergeable or duplicate:"), lang))
         for pair in mergeable:
-            shared = ", ".join(pair.shared) or "the same place"
+            shared = ", ".join(pair.shared) or tr(_("the same place"), lang)
             lines.append(
                 f"  {pair.first} {SYMBOLS[pair.relation]} {pair.second}: {shared}"
             )
     if report.errors:
         lines.append("")
-        lines.append("Proposals that do not apply on their own:")
+        lines.append(tr(_("Proposals that do not apply on their own:"), lang))
         lines.extend(f"  {e}" for e in report.errors)
     return "\n".join(lines) + "\n"
 
