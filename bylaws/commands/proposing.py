@@ -21,6 +21,7 @@ from ..workspace import (
     load_document,
     load_proposal,
     load_proposals,
+    read_document_only,
 )
 from .locking import hold_workspace_lock
 
@@ -332,6 +333,8 @@ def rebase_command(proposal: str, doc_path: Path | None, base_rev: str | None) -
 
     doc_folder, folder = _proposal_path(proposal, doc_path)
     hold_workspace_lock(doc_folder)
+    # Its errors (a collision with the text in force) are said in the text's language.
+    note_language(read_document_only(DiskTree(doc_folder)))
     current = _read_proposal(folder)
     if base_rev is not None:
         current = with_base(doc_folder, current, base_rev)
