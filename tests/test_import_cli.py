@@ -110,7 +110,8 @@ def test_export_an_unknown_proposal(tmp_path: Path) -> None:
         ],
     )
     assert result.exit_code == 2
-    assert "no proposal 'nope'" in result.stderr
+    # The sample is Arabic, so is the message (see docs/reference/messages.md).
+    assert "لا مقترح 'nope' في هذه الوثيقة" in result.stderr
 
 
 def test_markdown_to_standard_output() -> None:
