@@ -5,10 +5,11 @@ in words a drafter understands. Only `bylaws.cli` turns them into exit codes.
 
 A message may be a marked msgid with `{name}` fields and their values:
 `NotFound(_("no proposal {name}"), name=pid)`; a value that is itself an
-error or a problem is said in the same language as the message around it. `str()` reads it in English;
-`render(lang)` reads it in the user's language, at the CLI boundary. The
-place and the level word (`error`, `warning`) stay as they are in every
-language: editors and CI read `file:line:col: error:` as a fixed format.
+error or a problem is said in the same language as the message around it.
+`str()` reads it in English; `render(lang)` reads it in the user's language,
+at the CLI boundary. The place and the level word (`error`, `warning`) stay
+as they are in every language: editors and CI read `file:line:col: error:` as
+a fixed format.
 """
 
 from __future__ import annotations
