@@ -124,6 +124,14 @@ def test_every_message_goes_through_the_locale() -> None:
     assert _unmarked_messages() == []
 
 
+# Where the scan learns the error classes: bylaws/errors.py and a subclass's module.
+_ERRORS_SOURCE = (
+    "class UnusableInput(BylawsError): pass\n"
+    "class InvalidOperation(BylawsError): pass\n"
+    "class InstrumentError(errors.InvalidOperation): pass\n"
+)
+
+
 def test_the_scan_sees_errors_warnings_and_their_helpers() -> None:
     source = (
         "class Mine(InstrumentError): pass\n"
@@ -144,13 +152,6 @@ def test_the_scan_sees_errors_warnings_and_their_helpers() -> None:
         for literal in _literal_messages(argument)
     ]
     assert flagged == ["f'{x} is wrong'", "'no'", "'guessed'"]
-
-
-_ERRORS_SOURCE = (
-    "class UnusableInput(BylawsError): pass\n"
-    "class InvalidOperation(BylawsError): pass\n"
-    "class InstrumentError(errors.InvalidOperation): pass\n"
-)
 
 
 # --- the instrument speaks the document's language -------------------------------------
