@@ -243,6 +243,10 @@ class DocumentMeta:
     senders: tuple[Sender, ...] = ()
 
 
+# How a division's heading line reads when the document does not say.
+DEFAULT_DIVISION_HEADING = "{label}: {title}"
+
+
 @dataclass(frozen=True, slots=True)
 class Units:
     """How a document names and numbers its levels, when it says so.
@@ -253,7 +257,10 @@ class Units:
     Article (`restart`: "Section 2") or with the Article's number in front
     (`decimal`: "Section 2.02"). `label` is how a unit's own heading reads and
     `citation` how the text cites it; in both `{d}` is the division's number
-    and `{n}` the unit's. A document without `<units>` keeps the defaults:
+    and `{n}` the unit's. `heading` is how a division's heading line reads
+    where the text is printed (`show`): `{label}` "Article II", `{d}` its
+    numeral, `{D}` the numeral in capitals, `{title}` its title, as in
+    "ARTICLE {d} – {title}". A document without `<units>` keeps the defaults:
     articles numbered straight through, divisions as parts and chapters.
     """
 
@@ -264,6 +271,7 @@ class Units:
     numbering: UnitNumbering = "restart"
     label: str = "Section {n}"
     citation: str = "Article {d}, Section {n}"
+    heading: str = DEFAULT_DIVISION_HEADING
 
 
 @dataclass(frozen=True)

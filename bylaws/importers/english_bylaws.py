@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..model import Numerals, Text, UnitNumbering, Units
+from ..model import DEFAULT_DIVISION_HEADING, Numerals, Text, UnitNumbering, Units
 from ..numbering import parse_number
 from .builder import (
     Draft,
@@ -32,8 +32,9 @@ from .builder import (
 _DASH = "\\-–—"
 _ROMAN_TOKEN = r"[IVXLCDM]+|[ivxlcdm]+"
 _ARTICLE = re.compile(
-    rf"^(ARTICLE|Article)\s+(?P<num>[0-9]+|{_ROMAN_TOKEN}|[A-Za-z]+(?:[- ][A-Za-z]+)?)"
-    rf"\s*(?:[.:{_DASH}]\s*(?P<title>.*))?$"
+    rf"^(?P<word>ARTICLE|Article)\s+"
+    rf"(?P<num>[0-9]+|{_ROMAN_TOKEN}|[A-Za-z]+(?:[- ][A-Za-z]+)?)"
+    rf"(?:\s*[.:{_DASH}]\s*(?P<title>.*))?$"
 )
 _UNIT = re.compile(
     r"^(?P<name>Section|SECTION|Sec\.|§)\s*(?P<num>[0-9]+(?:\.[0-9]+)?)"
@@ -71,15 +72,36 @@ def _division_number(token: str) -> tuple[int, Numerals] | None:
     return (value, "words") if value else None
 
 
-def article_heading(text: str) -> tuple[int, Numerals, str] | None:
-    """An `ARTICLE II – MEMBERSHIP` line: (number, numerals, title), or None."""
+@dataclass(frozen=True, slots=True)
+class ArticleHead:
+    """An `ARTICLE II – MEMBERSHIP` line: number, numerals, title, and its
+    form ("ARTICLE {d} – {title}") for the document's `<units>`."""
+
+    number: int
+    numerals: Numerals
+    title: str
+    form: str
+
+
+def article_heading(text: str) -> ArticleHead | None:
+    """An `ARTICLE II – MEMBERSHIP` line, or None."""
     found = _ARTICLE.match(text.strip())
     if found is None:
         return None
-    parsed = _division_number(found.group("num"))
+    token = found.group("num")
+    parsed = _division_number(token)
     if parsed is None:
         return None
-    return parsed[0], parsed[1], (found.group("title") or "").strip()
+    numeral = "{D}" if parsed[1] == "words" and token.isupper() else "{d}"
+    form = f"{found.group('word')} {numeral}"
+    if found.group("title") is not None:
+        # The words between the number and the title, as written: " - ", ": ".
+        form += found.group(0)[found.end("num") : found.start("title")] + "{title}"
+    else:
+        form += "\n{title}"  # the title, if any, on the next line
+    if form == "Article {d}: {title}":
+        form = DEFAULT_DIVISION_HEADING  # the form every output writes by default
+    return ArticleHead(parsed[0], parsed[1], found.group("title") or "", form)
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +158,7 @@ class _Reading:
     points: list[DraftPoint] = field(default_factory=list)
     preamble: list[tuple[int, list[DraftRun]]] = field(default_factory=list)
     label: str = "Section {n}"
+    heading: str | None = None  # the first Article heading's form
     decimal: bool = False
     numerals: Numerals = "upper-roman"
     ids: set[str] = field(default_factory=set)
@@ -184,7 +207,7 @@ def _place(reading: _Reading, line: int, text: str) -> None:
     untitled, reading.untitled = reading.untitled, None
     heading = article_heading(text)
     if heading is not None:
-        _open_division(reading, line, *heading)
+        _open_division(reading, line, heading)
         return
     unit = unit_heading(text) if reading.division is not None else None
     if unit is not None:
@@ -207,10 +230,11 @@ def _text(value: str) -> DraftRun:
     return Text(value)
 
 
-def _open_division(
-    reading: _Reading, line: int, n: int, numerals: Numerals, title: str
-) -> None:
-    reading.numerals = numerals
+def _open_division(reading: _Reading, line: int, head: ArticleHead) -> None:
+    reading.numerals = head.numerals
+    if reading.heading is None:
+        reading.heading = head.form
+    n, title = head.number, head.title.strip()
     division = DraftDivision("chapter", n, title, line=line)
     division.id = reading.unique("art-" + slugify(title, f"{n}")) if title else None
     if not title:
@@ -279,15 +303,12 @@ def _finish(reading: _Reading) -> None:
         numbering=numbering,
         label=reading.label,
         citation=citation,
+        heading=reading.heading or DEFAULT_DIVISION_HEADING,
     )
     draft.numbering, draft.style, draft.exact = "auto", "digits", True
-    first = next(
-        (u for d in draft.outline if isinstance(d, DraftDivision) for u in d.children),
-        None,
-    )
-    if isinstance(first, DraftArticle):
-        # Text before the first Article (a preamble) is kept, as a note.
-        first.notes[:0] = [runs for _, runs in reading.preamble]
+    # Text before the first Article (recitals, an enacting line) is the
+    # document's preamble, as in any other import.
+    draft.preamble += [DraftP(runs, line) for line, runs in reading.preamble]
     for division in draft.outline:
         if isinstance(division, DraftDivision) and division.id is None:
             division.id = reading.unique(f"art-{division.number}")

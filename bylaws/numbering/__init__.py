@@ -46,6 +46,7 @@ from .outline import (
 )
 from .parsing import parse_number
 from .units import (
+    division_heading,
     division_label_in,
     division_numeral,
     unit_number,
@@ -65,6 +66,7 @@ __all__ = [
     "cardinal_digits",
     "cardinal_en",
     "designation",
+    "division_heading",
     "division_label",
     "division_label_in",
     "division_numeral",

@@ -75,3 +75,20 @@ def division_label_in(doc: Document, kind: DivisionKind, n: int) -> str:
     if units is not None and kind == units.division:
         return f"{units.division_name} {division_numeral(n, units.numerals)}"
     return division_label(kind, n, doc.lang, doc.style)
+
+
+def division_heading(units: Units, n: int, title: str) -> str:
+    """A division's heading line as the document prints it: "ARTICLE II – MEMBERSHIP".
+
+    A division without a title prints its label part alone ("ARTICLE IV").
+    """
+    numeral = division_numeral(n, units.numerals)
+    form = units.heading
+    if not title:
+        form = form.split("{title}")[0].rstrip(" .:-–—\n")
+    return form.format(
+        label=f"{units.division_name} {numeral}",
+        d=numeral,
+        D=numeral.upper(),
+        title=title,
+    )

@@ -10,6 +10,7 @@ from lxml import etree
 from ..errors import UnusableInput
 from ..locale import _
 from ..model import (
+    DEFAULT_DIVISION_HEADING,
     DIVISION_KINDS,
     Amend,
     AmendHeading,
@@ -276,6 +277,7 @@ def _units(el: etree._Element | None) -> Units | None:
         numbering=cast(UnitNumbering, unit.get("numbering", "restart")),
         label=unit.get("label", ""),
         citation=unit.get("citation", ""),
+        heading=division.get("heading", DEFAULT_DIVISION_HEADING),
     )
 
 

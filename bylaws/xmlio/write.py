@@ -8,6 +8,7 @@ from typing import Any
 from lxml import etree
 
 from ..model import (
+    DEFAULT_DIVISION_HEADING,
     Amend,
     AmendHeading,
     Article,
@@ -134,6 +135,9 @@ def document_to_xml(doc: Document) -> etree._Element:
             kind=doc.units.division,
             name=doc.units.division_name,
             numerals=doc.units.numerals,
+            heading=None
+            if doc.units.heading == DEFAULT_DIVISION_HEADING
+            else doc.units.heading,
         )
         _el(
             units,
