@@ -13,7 +13,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from . import numbering
-from .errors import NotFound
+from .errors import Ambiguous, NotFound
 from .locale import _
 from .model import (
     INTRO,
@@ -28,6 +28,7 @@ from .model import (
     Point,
     Ref,
     Text,
+    iter_divisions,
     plain_text,
 )
 from .numbering import ArticleNumber
@@ -222,6 +223,83 @@ class Reader:
                     node.id, node.kind, self.division_label(node), node.heading, depth
                 )
                 yield from self._walk(node.children, depth + 1)
+
+    def select(self, wanted: str) -> list[ReadDivision | ReadArticle]:
+        """What `show -a` prints for `wanted`: one article; in a document
+        with units, also a division whole ("II", "Article II", its id) or
+        one unit with its division's heading ("II.3", "Article II, Section
+        3", "2.03"). Ambiguous when a bare number fits units of several
+        divisions; the message lists them."""
+        units = self.doc.units
+        if units is None:
+            return [self.article(self.find(wanted))]
+        if wanted in self.numbers:
+            return [*self._division_of(wanted), self.article(wanted)]
+        for node in iter_divisions(self.doc.outline):
+            if node.id == wanted:
+                return list(self._walk((node,), 0))
+        cited = numbering.read_citation(wanted)
+        if cited is None:
+            return [self.article(self.find(wanted))]
+        if cited.unit is None:
+            for node in iter_divisions(self.doc.outline):
+                if (
+                    node.kind == units.division
+                    and self.divisions[node.id] == cited.division
+                ):
+                    return list(self._walk((node,), 0))
+            raise NotFound(
+                _("document {document} has no {division} {wanted!r}"),
+                document=self.doc.id,
+                division=units.division_name,
+                wanted=wanted,
+            )
+        found = [
+            article_id
+            for article_id, number in self.numbers.items()
+            if (number.n, number.k) == cited.unit
+            and cited.division in (None, number.division)
+        ]
+        if len(found) > 1:
+            raise Ambiguous(
+                _(
+                    "{wanted!r} is in several places: {candidates}; name one as {example}, or by its id"
+                ),
+                wanted=wanted,
+                candidates="; ".join(f"{self.citation(i)} ({i})" for i in found),
+                example=f"'{self._short(found[-1])}' or '{self.citation(found[-1])}'",
+            )
+        if not found:
+            return [self.article(self.find(wanted))]
+        return [*self._division_of(found[0]), self.article(found[0])]
+
+    def citation(self, article_id: str) -> str:
+        """How the text cites an article: "Article II, Section 3"."""
+        return numbering.designation(self.doc, self.numbers[article_id])
+
+    def _short(self, article_id: str) -> str:
+        """A unit's short form for `select`: "II.3", or "2.03" when decimal."""
+        number = self.numbers[article_id]
+        units = self.doc.units
+        assert units is not None
+        unit = numbering.unit_number(units, number.division, number.n, number.k)
+        if units.numbering == "decimal":
+            return unit
+        return f"{numbering.division_numeral(number.division, units.numerals)}.{unit}"
+
+    def _division_of(self, article_id: str) -> list[ReadDivision]:
+        """The heading of the division a unit is in, as `show` prints it."""
+        for node in iter_divisions(self.doc.outline):
+            if any(
+                isinstance(c, ArticleEntry) and c.ref == article_id
+                for c in node.children
+            ):
+                return [
+                    ReadDivision(
+                        node.id, node.kind, self.division_label(node), node.heading, 0
+                    )
+                ]
+        return []
 
     def find(self, wanted: str) -> str:
         """An article id from an id or a number as a reader writes it.

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import DEFAULT_DIVISION_HEADING, Numerals, Text, UnitNumbering, Units
-from ..numbering import parse_number
+from ..numbering import parse_number, parse_roman
 from .builder import (
     Draft,
     DraftArticle,
@@ -49,24 +49,11 @@ _POINT = re.compile(
 _TITLE_WORDS = 6
 
 
-def _roman_value(token: str) -> int | None:
-    values = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
-    text = token.lower()
-    if not text or any(ch not in values for ch in text):
-        return None
-    total = 0
-    for i, ch in enumerate(text):
-        value = values[ch]
-        following = values[text[i + 1]] if i + 1 < len(text) else 0
-        total += -value if following > value else value
-    return total
-
-
 def _division_number(token: str) -> tuple[int, Numerals] | None:
     if token.isdigit():
         return int(token), "digits"
     if re.fullmatch(_ROMAN_TOKEN, token):
-        value = _roman_value(token)
+        value = parse_roman(token)
         return (value, "upper-roman") if value else None
     value = parse_number(token)
     return (value, "words") if value else None
