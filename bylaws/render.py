@@ -61,7 +61,7 @@ class Block:
     text: str
 
 
-_ADDRESS_IN_BRACES = re.compile(r"\{([a-z0-9][a-z0-9/-]*)\}")
+_ADDRESS_IN_BRACES = re.compile(r"\{([a-z0-9][a-z0-9/-]*)(?:\|([^{}|]*))?\}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,7 +127,8 @@ class Reader:
         (`plain_text`), with every address read as its designation; one to
         nothing stays in braces."""
         return _ADDRESS_IN_BRACES.sub(
-            lambda m: self.resolve(Ref(m.group(1))) or m.group(0), text
+            lambda m: self.resolve(Ref(m.group(1), words=m.group(2))) or m.group(0),
+            text,
         )
 
     def label(self, article_id: str) -> str:

@@ -64,6 +64,7 @@ def _write_runs(el: etree._Element, runs: Iterable[Inline]) -> None:
             last = _el(
                 el, "ref", to=run.to, form=None if run.form == "full" else run.form
             )
+            last.text = run.words
 
 
 def _write_items(el: etree._Element, items: Iterable[P | Point]) -> None:
