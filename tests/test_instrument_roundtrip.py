@@ -26,6 +26,8 @@ from bylaws.model import (
     Ref,
     Text,
     Units,
+    iter_divisions,
+    iter_entries,
 )
 from bylaws.overlay import apply_proposal
 from bylaws.render import Reader
@@ -192,7 +194,32 @@ def english_bylaws(draw: st.DrawFn) -> Document:
         return replace(node, num=None)  # type: ignore[type-var]
 
     outline = tuple(unnumbered(n) for n in doc.outline)
-    return replace(doc, numbering="auto", units=units, outline=outline)  # type: ignore[arg-type]
+    doc = replace(doc, numbering="auto", units=units, outline=outline)  # type: ignore[arg-type]
+    return _in_words(draw, doc)
+
+
+def _in_words(draw: st.DrawFn, doc: Document) -> Document:
+    """Some Section says "this Article" or "the preceding Section": a
+    reference by place, kept in its words."""
+    places = [(d.id, "this Article") for d in iter_divisions(doc.outline)]
+    places += [(e.ref, "the preceding Section") for e in iter_entries(doc.outline)]
+    places = [p for p in places if p[0] in doc.articles or "Article" in p[1]]
+    if not places or not doc.articles or not draw(st.booleans()):
+        return doc
+    target, words = draw(st.sampled_from(places))
+    article = doc.articles[draw(st.sampled_from(sorted(doc.articles)))]
+    first, *rest = article.paragraphs
+    lead = first.items[0]
+    if not isinstance(lead, P) or not lead.runs or not isinstance(lead.runs[-1], Text):
+        return doc
+    runs = (
+        *lead.runs[:-1],
+        Text(lead.runs[-1].value + ", as "),
+        Ref(target, words=words),
+    )
+    paragraph = replace(first, items=(P((*runs, Text(" says."))), *first.items[1:]))
+    article = replace(article, paragraphs=(paragraph, *rest))
+    return replace(doc, articles={**doc.articles, article.id: article})
 
 
 @settings(

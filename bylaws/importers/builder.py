@@ -403,6 +403,13 @@ def _articles(found: list[DraftArticle], content: _Content) -> dict[str, Article
 
 # --- links -> live references -----------------------------------------------
 
+# Words that name a target by its place, not its number ("this Article", "the
+# preceding Section"): a link that reads so is kept in those words.
+PLACE_WORDS = re.compile(
+    r"\b(?P<place>[Tt]his|[Tt]he\s+(?:preceding|previous|foregoing|following|next))"
+    r"\s+(?P<level>Article|Section|article|section)\b"
+)
+
 
 def _settle_one(
     doc: Document,
@@ -417,6 +424,13 @@ def _settle_one(
     if address is None:
         return [Text(link.text)]
     text = re.sub(r"\s+", " ", link.text).strip()
+    if link.words or PLACE_WORDS.fullmatch(text):
+        worded = Ref(address, "full", content.loc(link.line), text)
+        try:
+            render_ref(doc, worded, numbers)
+        except BylawsError:
+            return [Text(link.text)]
+        return [worded]
     forms: tuple[RefForm, ...] = ("full", "number")
     for form in forms:
         ref = Ref(address, form, content.loc(link.line))

@@ -25,9 +25,9 @@ from .builder import (
     DraftParagraph,
     DraftPoint,
     DraftRun,
-    Link,
     slugify,
 )
+from .english_citations import link_citations
 
 _DASH = "\\-–—"
 _ROMAN_TOKEN = r"[IVXLCDM]+|[ivxlcdm]+"
@@ -299,71 +299,4 @@ def _finish(reading: _Reading) -> None:
     for division in draft.outline:
         if isinstance(division, DraftDivision) and division.id is None:
             division.id = reading.unique(f"art-{division.number}")
-    _link_citations(draft)
-
-
-# "Article II, Section 3" (restart numbering); "Section 3" / "Section 4.02".
-_CITATION = re.compile(
-    rf"\bArticle\s+(?P<div>{_ROMAN_TOKEN}|[0-9]+),?\s+Section\s+(?P<n>[0-9]+)\b"
-    r"|\b(?P<word>Section|Sec\.|§)\s*(?P<own>[0-9]+(?:\.[0-9]{2})?)\b"
-)
-
-
-def _link_citations(draft: Draft) -> None:
-    """Cross-references in prose become links, settled into live references."""
-    units: dict[tuple[int, int], str] = {}
-    for division in draft.outline:
-        if not isinstance(division, DraftDivision):
-            continue
-        for unit in division.children:
-            if isinstance(unit, DraftArticle) and unit.number and unit.id:
-                units[(division.number or 0, unit.number[0])] = unit.id
-    for division in draft.outline:
-        if not isinstance(division, DraftDivision):
-            continue
-        for unit in division.children:
-            if isinstance(unit, DraftArticle):
-                for paragraph in unit.paragraphs:
-                    _link_items(paragraph.items, units, division.number or 0)
-
-
-def _link_items(
-    items: list[DraftP | DraftPoint], units: dict[tuple[int, int], str], here: int
-) -> None:
-    for item in items:
-        if isinstance(item, DraftPoint):
-            _link_items(item.items, units, here)
-            continue
-        runs: list[DraftRun] = []
-        for run in item.runs:
-            runs.extend(_linked(run, units, here, item.line))
-        item.runs = runs
-
-
-def _linked(
-    run: DraftRun, units: dict[tuple[int, int], str], here: int, line: int
-) -> list[DraftRun]:
-    if not isinstance(run, Text):
-        return [run]
-    out: list[DraftRun] = []
-    last = 0
-    for found in _CITATION.finditer(run.value):
-        target: str | None
-        if found.group("div"):
-            parsed = _division_number(found.group("div"))
-            key = (parsed[0] if parsed else 0, int(found.group("n")))
-            target, start, text = units.get(key), found.start(), found.group(0)
-        else:
-            own = found.group("own")
-            whole, _, part = own.partition(".")
-            key = (int(whole), int(part)) if part else (here, int(whole))
-            target, start, text = units.get(key), found.start("own"), own
-        if target is None:
-            continue
-        if start > last:
-            out.append(Text(run.value[last:start]))
-        out.append(Link(target, text, line))
-        last = found.end()
-    if last < len(run.value):
-        out.append(Text(run.value[last:]))
-    return out if out else [run]
+    link_citations(draft)
