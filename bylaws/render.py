@@ -255,6 +255,17 @@ class Reader:
                 division=units.division_name,
                 wanted=wanted,
             )
+        found = self.unit_cited(wanted) or self.find(wanted)
+        return [*self._division_of(found), self.article(found)]
+
+    def unit_cited(self, wanted: str) -> str | None:
+        """The unit a citation names in a document with units ("II.3",
+        "Article II, Section 3", "2.03", or a bare "3" where one Article has
+        a Section 3); None when `wanted` is no citation of one that exists.
+        Ambiguous when a bare number fits units of several divisions."""
+        cited = numbering.read_citation(wanted) if self.doc.units else None
+        if cited is None or cited.unit is None:
+            return None
         found = [
             article_id
             for article_id, number in self.numbers.items()
@@ -270,9 +281,7 @@ class Reader:
                 candidates="; ".join(f"{self.citation(i)} ({i})" for i in found),
                 example=f"'{self._short(found[-1])}' or '{self.citation(found[-1])}'",
             )
-        if not found:
-            return [self.article(self.find(wanted))]
-        return [*self._division_of(found[0]), self.article(found[0])]
+        return found[0] if found else None
 
     def citation(self, article_id: str) -> str:
         """How the text cites an article: "Article II, Section 3"."""
