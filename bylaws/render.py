@@ -20,6 +20,7 @@ from .model import (
     Article,
     ArticleEntry,
     Division,
+    DivisionKind,
     Document,
     Hyperlink,
     Inline,
@@ -78,7 +79,7 @@ class ReadArticle:
 @dataclass(frozen=True, slots=True)
 class ReadDivision:
     id: str
-    kind: str
+    kind: DivisionKind
     label: str  # «الفصل الأول», "Chapter 1"
     heading: str
     depth: int
@@ -135,10 +136,29 @@ class Reader:
         """An article's own label: "Article 12", or a unit's "Section 3"."""
         return numbering.designation(self.doc, self.numbers[article_id], False)
 
-    def division_label(self, division: Division) -> str:
+    def division_label(self, division: Division | ReadDivision) -> str:
         return numbering.division_label_in(
             self.doc, division.kind, self.divisions[division.id]
         )
+
+    def division_line(
+        self, division: Division | ReadDivision, one_line: bool = False
+    ) -> str:
+        """A division's heading line as the document prints it: "ARTICLE II -
+        MEMBERSHIP" in the form its units give, else "Chapter 1: Name".
+
+        Args:
+            one_line: a form that puts the title on a line of its own gives
+                the default instead (a Markdown or Word heading is one line).
+        """
+        units = self.doc.units
+        if units is not None and division.kind == units.division:
+            n = self.divisions[division.id]
+            line = numbering.division_heading(units, n, division.heading)
+            if not (one_line and "\n" in line):
+                return line
+        label = self.division_label(division)
+        return f"{label}: {division.heading}" if division.heading else label
 
     def paragraph_label(self, n: int) -> str:
         return numbering.paragraph_label(n, self.doc.lang, self.doc.style)

@@ -8,7 +8,6 @@ from collections.abc import Iterable
 from .formatters.markdown import escape
 from .invisibles import json_escaped
 from .model import Hyperlink, Inline
-from .numbering import division_heading
 from .render import ReadArticle, ReadDivision, Reader
 
 Item = ReadArticle | ReadDivision
@@ -16,15 +15,6 @@ Item = ReadArticle | ReadDivision
 
 def _heading(item: ReadArticle) -> str:
     return f"{item.label}: {item.heading}" if item.heading else item.label
-
-
-def _division_heading(reader: Reader, item: ReadDivision) -> str:
-    """A division's heading line; in the form its document prints it, where
-    it says its units ("ARTICLE II - MEMBERSHIP")."""
-    units = reader.doc.units
-    if units is None or item.kind != units.division:
-        return f"{item.label}: {item.heading}"
-    return division_heading(units, reader.divisions[item.id], item.heading)
 
 
 def as_text(reader: Reader, items: Iterable[Item], whole: bool = False) -> str:
@@ -40,7 +30,7 @@ def as_text(reader: Reader, items: Iterable[Item], whole: bool = False) -> str:
         lines += [*(reader.runs(p.runs) for p in doc.preamble), ""]
     for item in items:
         if isinstance(item, ReadDivision):
-            lines += ["", _division_heading(reader, item), ""]
+            lines += ["", reader.division_line(item), ""]
             continue
         if item.repealed:
             lines += [f"{item.label} {reader.repealed_mark()}", ""]
