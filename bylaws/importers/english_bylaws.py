@@ -43,9 +43,11 @@ _UNIT = re.compile(
 _DECIMAL = re.compile(r"^(?P<num>[0-9]+\.[0-9]{2})(?P<sep>[.:]?)(?:\s+(?P<rest>.*))?$")
 # Point labels, each with its family: a new family nests one level deeper.
 _POINT = re.compile(
-    r"^(?:\((?P<paren>[a-z]{1,2}|[ivx]{1,5}|[0-9]{1,2})\)"
+    r"^(?:\((?P<paren>[a-z]{1,2}|[ivx]{1,5}|[0-9]{1,2})\)|\((?P<capital>[A-Z])\)"
     r"|(?P<upper>[A-Z])\.|(?P<roman>[ivx]{1,5})\.|(?P<lower>[a-z])\.)\s+"
 )
+# A paragraph's number where a Section numbers its paragraphs: "(2) …"
+_PARAGRAPH = re.compile(r"^\(([1-9][0-9]?)\)\s+")
 _TITLE_WORDS = 6
 
 
@@ -146,6 +148,7 @@ class _Reading:
     preamble: list[tuple[int, list[DraftRun]]] = field(default_factory=list)
     label: str = "Section {n}"
     heading: str | None = None  # the first Article heading's form
+    numbered: bool = False  # the open Section numbers its paragraphs
     decimal: bool = False
     numerals: Numerals = "upper-roman"
     ids: set[str] = field(default_factory=set)
@@ -243,6 +246,7 @@ def _open_unit(reading: _Reading, line: int, head: UnitHead) -> None:
     unit.id = reading.unique("sec-" + (base or f"{reading.division.number}-{n}"))
     reading.division.children.append(unit)
     reading.unit, reading.points, reading.families = unit, [], []
+    reading.numbered = False
     if head.rest:
         _add_text(reading, line, head.rest)
 
@@ -251,11 +255,20 @@ def _add_text(reading: _Reading, line: int, text: str) -> None:
     unit = reading.unit
     assert unit is not None
     point = _POINT.match(text)
+    numbered = _PARAGRAPH.match(text)
+    if numbered and int(numbered.group(1)) == len(unit.paragraphs) + 1:
+        # "(1)" opening a Section numbers its paragraphs (as `show` prints
+        # them); "(2)" then is the next one, not a point.
+        reading.numbered = reading.numbered or not unit.paragraphs
+        if reading.numbered:
+            point, text = None, text[numbered.end() :]
     if point is None or not unit.paragraphs:
         reading.points, reading.families = [], []
         unit.paragraphs.append(DraftParagraph([DraftP([_text(text)], line)], line))
         return
     family = next(name for name, value in point.groupdict().items() if value)
+    if family == "capital":
+        family = "upper"  # "(A)" and "A." are one family
     if family == "paren":
         token = point.group("paren")
         family = (
