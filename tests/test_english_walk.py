@@ -4,6 +4,8 @@ citation, the diff, the motions, apply-instrument, show, the site."""
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -98,3 +100,26 @@ def test_the_walk(club: Path, tmp_path: Path) -> None:
         "ARTICLE II - MEMBERSHIP\n\nSection 2: Guests\n"
         "A member may bring a guest to two meetings.\n"
     )
+
+
+def _git(root: Path, *args: str) -> None:
+    subprocess.run(
+        ["git", "-c", "user.name=T", "-c", "user.email=t@example.org", *args],
+        cwd=root,
+        check=True,
+        capture_output=True,
+    )
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+def test_log_by_citation(club: Path) -> None:
+    root = club.parents[1]
+    _git(root, "add", "-A")
+    _git(root, "commit", "-qm", "the bylaws")
+    dues = club / "articles" / "sec-dues.xml"
+    dues.write_text(dues.read_text().replace("ninety", "eighty"))
+    _git(root, "commit", "-qam", "lower the dues")
+    shown = run("log", "II.2", str(club), "--no-color")
+    assert shown.count("commit ") == 2 and "[-ninety-]{+eighty+}" in shown
+    said = run("log", "2", str(club), code=2)
+    assert "'2' is in several places" in said
