@@ -114,7 +114,8 @@ class Reader:
         return dangling(ref) if shown is None else shown
 
     def resolve(self, ref: Ref) -> str | None:
-        """How a live reference reads, or None if it points to nothing.
+        """How a live reference reads, or None if it points to nothing (one
+        in words reads as its words all the same).
 
         `check` is where a dangling reference is reported; readers still see it.
         """

@@ -39,7 +39,13 @@ from ..model import (
     SourceLoc,
     Text,
 )
-from ..numbering import ArticleNumber, number_outline, plain_number, render_ref
+from ..numbering import (
+    ArticleNumber,
+    number_outline,
+    plain_number,
+    render_ref,
+    resolve_ref_path,
+)
 from .draft import (
     SLUG_RE,
     Draft,
@@ -409,6 +415,12 @@ PLACE_WORDS = re.compile(
     r"\b(?P<place>[Tt]his|[Tt]he\s+(?:preceding|previous|foregoing|following|next))"
     r"\s+(?P<level>Article|Section|article|section)\b"
 )
+# What a link (Word, Markdown, Akoma Ntoso) reading in such words is kept
+# as, in English and in Arabic («هذه المادة»، «المادة السابقة»، «المادة المذكورة»).
+_KEPT_WORDS = re.compile(
+    PLACE_WORDS.pattern
+    + r"|(?:هذه|ذات)\s+المادة|المادة\s+(?:السابقة|التالية|المذكورة|المشار\s+إليها)"
+)
 
 
 def _settle_one(
@@ -424,10 +436,10 @@ def _settle_one(
     if address is None:
         return [Text(link.text)]
     text = re.sub(r"\s+", " ", link.text).strip()
-    if link.words or PLACE_WORDS.fullmatch(text):
+    if link.words or _KEPT_WORDS.fullmatch(text):
         worded = Ref(address, "full", content.loc(link.line), text)
         try:
-            render_ref(doc, worded, numbers)
+            resolve_ref_path(doc, worded, numbers)
         except BylawsError:
             return [Text(link.text)]
         return [worded]

@@ -273,10 +273,11 @@ def render_ref(
     doc: Document, ref: Ref, numbers: Mapping[str, ArticleNumber] | None = None
 ) -> str:
     """The text a live reference shows in the document's language and style:
-    its words as written where it has them ("this Article")."""
-    path = resolve_ref_path(doc, ref, numbers)
+    its words as written where it has them ("this Article"), whether or not
+    its target is still there (`check` reports one that is not)."""
     if ref.words is not None:
         return ref.words
+    path = resolve_ref_path(doc, ref, numbers)
     if path[0][0] == "division":
         return division_label_in(
             doc, doc.units.division if doc.units else "chapter", path[0][1]
