@@ -243,3 +243,59 @@ def test_english_bylaws_motions_read_back_to_the_proposed_text(
     assert " is repealed." not in text and "the words" not in text
     published = publish_instrument(old, new)
     assert reader_view(apply_instrument(old, published)) == reader_view(new)
+
+
+def test_motions_quote_struck_words_as_the_old_text_reads() -> None:
+    """Found by the property: Section 1 of Article I moves into Article II and a
+    Section citing it is amended; the words struck out were quoted with the
+    new number ("Article II, Section 2") where the old text reads "Article I,
+    Section 1", and the fallback restated a one-paragraph Section as a
+    paragraph, which reads as the whole Section."""
+    from bylaws.model import Amend, Base, Move, Position, Proposal
+
+    def section(article_id: str, *runs: Text | Ref) -> Article:
+        return Article(article_id, None, (Paragraph((P(runs),)),))
+
+    old = Document(
+        "doc",
+        "en",
+        "auto",
+        "words",
+        DocumentMeta("T"),
+        (
+            Division("chapter", "chp-1", "ONE", (ArticleEntry("art-1"),)),
+            Division(
+                "chapter",
+                "chp-2",
+                "TWO",
+                (ArticleEntry("art-2"), ArticleEntry("art-3")),
+            ),
+        ),
+        {
+            "art-1": section("art-1", Text("first")),
+            "art-2": section("art-2", Text("second")),
+            # An invisible character before the words: the motion quotes the
+            # reference with them.
+            "art-3": section(
+                "art-3", Text("\u200bmember "), Ref("art-1"), Text(" end")
+            ),
+        },
+        units=Units(),
+    )
+    amended = section("art-3", Text("member "), Ref("art-1"), Text(" \u200bmember"))
+    proposal = Proposal(
+        "p",
+        "p",
+        "x",
+        None,
+        Base("doc"),
+        "board",
+        (),
+        (),
+        (Amend("art-3"), Move("art-1", Position("after", "art-2"))),
+        {"art-3": amended},
+    )
+    new = apply_proposal(old, proposal)
+    published = publish_instrument(old, new)
+    assert "“\u200bmember Article I, Section 1”" in published
+    assert reader_view(apply_instrument(old, published)) == reader_view(new)
