@@ -4,10 +4,14 @@ The shape: divisions headed `ARTICLE I`, `Article 1` or `ARTICLE ONE`, with a
 title after a dash, a colon or on the next line; inside each, units headed
 `Section 1.`, `Sec. 1`, `§ 1` or `2.01`, often with an inline title ending in a
 period or colon, numbered afresh in each Article (or decimally, `2.01`);
-lettered and numbered subdivisions `(a)`, `A.`, `(1)`, `i.` as points. The
-generic line rules (`lines.py`) ask `parse_bylaws_shape` first: when a text has
-this shape it is read here, in source order, and the document records its
-units (`<units>`) so that every output numbers and cites it the same way.
+lettered and numbered subdivisions `(a)`, `A.`, `(1)`, `i.` as points, except
+that a Section opening with `(1)` numbers its paragraphs (as `show` prints
+them); text before the first Article is the preamble. The generic line rules
+(`lines.py`) ask `parse_bylaws_shape` first: when a text has this shape it is
+read here, in source order, and the document records its units (`<units>`,
+with the form of its Article headings) so that every output numbers, cites
+and prints it the same way. Citations become references in
+`english_citations.py`.
 """
 
 from __future__ import annotations
