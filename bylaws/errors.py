@@ -114,6 +114,10 @@ class NotFound(BylawsError):
     """Something named (a document, article, proposal, revision) does not exist."""
 
 
+class Ambiguous(NotFound):
+    """A name or number that fits several things; the message lists them."""
+
+
 class InvalidOperation(BylawsError):
     """A proposal operation or review transition that cannot be carried out."""
 

@@ -47,10 +47,18 @@ class LogEntry:
 
 
 def _find_article(doc: Document, wanted: str) -> str:
-    """An article id from an id or a plain number ("12", "12-bis")."""
+    """An article id from an id or a plain number ("12", "12-bis"), or a
+    Section's citation in English bylaws."""
     if wanted in doc.articles or any(e.ref == wanted for e in doc.entries()):
         return wanted
     from bylaws import numbering
+    from bylaws.render import Reader
+
+    # English bylaws: "II.3", "Article II, Section 3"; a bare number only
+    # where one Article has that Section.
+    cited = Reader(doc).unit_cited(wanted) if doc.units is not None else None
+    if cited is not None:
+        return cited
 
     for article_id, number in numbering.number_outline(doc).items():
         if number.plain() == wanted:

@@ -62,12 +62,16 @@ class Ref:
 
     `to` is an address: `art-id`, `art-id/para-2` or `art-id/para-2/point-1`.
     `form="full"` renders the designation ("المادة الثانية عشرة"),
-    `form="number"` only the number ("الثانية عشرة").
+    `form="number"` only the number ("الثانية عشرة"). `words` are the text's
+    own words for a target named without a number ("this Article", "the
+    preceding Section"): they read as written, and the reference still knows
+    its target. In a document with units, `to` may name a division.
     """
 
     to: str
     form: RefForm = "full"
     loc: SourceLoc | None = field(default=None, compare=False, repr=False)
+    words: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +91,8 @@ Inline = Text | Ref | Hyperlink
 
 
 def plain_text(runs: tuple[Inline, ...]) -> str:
-    """The text of runs with each reference shown as its raw address in braces."""
+    """The text of runs with each reference shown as its raw address in braces
+    (`{art-x}`, or `{art-x|this Article}` for one in words)."""
     return "".join(inline_text(r) for r in runs)
 
 
@@ -97,6 +102,8 @@ def inline_text(run: Inline) -> str:
         return run.value
     if isinstance(run, Hyperlink):
         return f"[{run.text}]({run.href})"
+    if run.words is not None:
+        return "{" + run.to + "|" + run.words + "}"
     return "{" + run.to + "}"
 
 
@@ -243,6 +250,10 @@ class DocumentMeta:
     senders: tuple[Sender, ...] = ()
 
 
+# How a division's heading line reads when the document does not say.
+DEFAULT_DIVISION_HEADING = "{label}: {title}"
+
+
 @dataclass(frozen=True, slots=True)
 class Units:
     """How a document names and numbers its levels, when it says so.
@@ -253,7 +264,10 @@ class Units:
     Article (`restart`: "Section 2") or with the Article's number in front
     (`decimal`: "Section 2.02"). `label` is how a unit's own heading reads and
     `citation` how the text cites it; in both `{d}` is the division's number
-    and `{n}` the unit's. A document without `<units>` keeps the defaults:
+    and `{n}` the unit's. `heading` is how a division's heading line reads
+    where the text is printed (`show`): `{label}` "Article II", `{d}` its
+    numeral, `{D}` the numeral in capitals, `{title}` its title, as in
+    "ARTICLE {d} – {title}". A document without `<units>` keeps the defaults:
     articles numbered straight through, divisions as parts and chapters.
     """
 
@@ -264,6 +278,7 @@ class Units:
     numbering: UnitNumbering = "restart"
     label: str = "Section {n}"
     citation: str = "Article {d}, Section {n}"
+    heading: str = DEFAULT_DIVISION_HEADING
 
 
 @dataclass(frozen=True)

@@ -13,13 +13,14 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from . import numbering
-from .errors import NotFound
+from .errors import Ambiguous, NotFound
 from .locale import _
 from .model import (
     INTRO,
     Article,
     ArticleEntry,
     Division,
+    DivisionKind,
     Document,
     Hyperlink,
     Inline,
@@ -28,6 +29,7 @@ from .model import (
     Point,
     Ref,
     Text,
+    iter_divisions,
     plain_text,
 )
 from .numbering import ArticleNumber
@@ -60,7 +62,7 @@ class Block:
     text: str
 
 
-_ADDRESS_IN_BRACES = re.compile(r"\{([a-z0-9][a-z0-9/-]*)\}")
+_ADDRESS_IN_BRACES = re.compile(r"\{([a-z0-9][a-z0-9/-]*)(?:\|([^{}|]*))?\}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +79,7 @@ class ReadArticle:
 @dataclass(frozen=True, slots=True)
 class ReadDivision:
     id: str
-    kind: str
+    kind: DivisionKind
     label: str  # «الفصل الأول», "Chapter 1"
     heading: str
     depth: int
@@ -112,7 +114,8 @@ class Reader:
         return dangling(ref) if shown is None else shown
 
     def resolve(self, ref: Ref) -> str | None:
-        """How a live reference reads, or None if it points to nothing.
+        """How a live reference reads, or None if it points to nothing (one
+        in words reads as its words all the same).
 
         `check` is where a dangling reference is reported; readers still see it.
         """
@@ -126,17 +129,37 @@ class Reader:
         (`plain_text`), with every address read as its designation; one to
         nothing stays in braces."""
         return _ADDRESS_IN_BRACES.sub(
-            lambda m: self.resolve(Ref(m.group(1))) or m.group(0), text
+            lambda m: self.resolve(Ref(m.group(1), words=m.group(2))) or m.group(0),
+            text,
         )
 
     def label(self, article_id: str) -> str:
         """An article's own label: "Article 12", or a unit's "Section 3"."""
         return numbering.designation(self.doc, self.numbers[article_id], False)
 
-    def division_label(self, division: Division) -> str:
+    def division_label(self, division: Division | ReadDivision) -> str:
         return numbering.division_label_in(
             self.doc, division.kind, self.divisions[division.id]
         )
+
+    def division_line(
+        self, division: Division | ReadDivision, one_line: bool = False
+    ) -> str:
+        """A division's heading line as the document prints it: "ARTICLE II -
+        MEMBERSHIP" in the form its units give, else "Chapter 1: Name".
+
+        Args:
+            one_line: a form that puts the title on a line of its own gives
+                the default instead (a Markdown or Word heading is one line).
+        """
+        units = self.doc.units
+        if units is not None and division.kind == units.division:
+            n = self.divisions[division.id]
+            line = numbering.division_heading(units, n, division.heading)
+            if not (one_line and "\n" in line):
+                return line
+        label = self.division_label(division)
+        return f"{label}: {division.heading}" if division.heading else label
 
     def paragraph_label(self, n: int) -> str:
         return numbering.paragraph_label(n, self.doc.lang, self.doc.style)
@@ -222,6 +245,92 @@ class Reader:
                     node.id, node.kind, self.division_label(node), node.heading, depth
                 )
                 yield from self._walk(node.children, depth + 1)
+
+    def select(self, wanted: str) -> list[ReadDivision | ReadArticle]:
+        """What `show -a` prints for `wanted`: one article; in a document
+        with units, also a division whole ("II", "Article II", its id) or
+        one unit with its division's heading ("II.3", "Article II, Section
+        3", "2.03"). Ambiguous when a bare number fits units of several
+        divisions; the message lists them."""
+        units = self.doc.units
+        if units is None:
+            return [self.article(self.find(wanted))]
+        if wanted in self.numbers:
+            return [*self._division_of(wanted), self.article(wanted)]
+        for node in iter_divisions(self.doc.outline):
+            if node.id == wanted:
+                return list(self._walk((node,), 0))
+        cited = numbering.read_citation(wanted)
+        if cited is None:
+            return [self.article(self.find(wanted))]
+        if cited.unit is None:
+            for node in iter_divisions(self.doc.outline):
+                if (
+                    node.kind == units.division
+                    and self.divisions[node.id] == cited.division
+                ):
+                    return list(self._walk((node,), 0))
+            raise NotFound(
+                _("document {document} has no {division} {wanted!r}"),
+                document=self.doc.id,
+                division=units.division_name,
+                wanted=wanted,
+            )
+        found = self.unit_cited(wanted) or self.find(wanted)
+        return [*self._division_of(found), self.article(found)]
+
+    def unit_cited(self, wanted: str) -> str | None:
+        """The unit a citation names in a document with units ("II.3",
+        "Article II, Section 3", "2.03", or a bare "3" where one Article has
+        a Section 3); None when `wanted` is no citation of one that exists.
+        Ambiguous when a bare number fits units of several divisions."""
+        cited = numbering.read_citation(wanted) if self.doc.units else None
+        if cited is None or cited.unit is None:
+            return None
+        found = [
+            article_id
+            for article_id, number in self.numbers.items()
+            if (number.n, number.k) == cited.unit
+            and cited.division in (None, number.division)
+        ]
+        if len(found) > 1:
+            raise Ambiguous(
+                _(
+                    "{wanted!r} is in several places: {candidates}; name one as {example}, or by its id"
+                ),
+                wanted=wanted,
+                candidates="; ".join(f"{self.citation(i)} ({i})" for i in found),
+                example=f"'{self._short(found[-1])}' or '{self.citation(found[-1])}'",
+            )
+        return found[0] if found else None
+
+    def citation(self, article_id: str) -> str:
+        """How the text cites an article: "Article II, Section 3"."""
+        return numbering.designation(self.doc, self.numbers[article_id])
+
+    def _short(self, article_id: str) -> str:
+        """A unit's short form for `select`: "II.3", or "2.03" when decimal."""
+        number = self.numbers[article_id]
+        units = self.doc.units
+        assert units is not None
+        unit = numbering.unit_number(units, number.division, number.n, number.k)
+        if units.numbering == "decimal":
+            return unit
+        return f"{numbering.division_numeral(number.division, units.numerals)}.{unit}"
+
+    def _division_of(self, article_id: str) -> list[ReadDivision]:
+        """The heading of the division a unit is in, as `show` prints it."""
+        for node in iter_divisions(self.doc.outline):
+            if any(
+                isinstance(c, ArticleEntry) and c.ref == article_id
+                for c in node.children
+            ):
+                return [
+                    ReadDivision(
+                        node.id, node.kind, self.division_label(node), node.heading, 0
+                    )
+                ]
+        return []
 
     def find(self, wanted: str) -> str:
         """An article id from an id or a number as a reader writes it.

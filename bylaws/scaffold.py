@@ -37,6 +37,7 @@ from .model import (
 from .numbering import number_outline, parse_number, parse_plain_number
 from .overlay import apply_proposal
 from .proposal_files import head_commit
+from .render import Reader
 from .review import stages
 from .workspace import ARTICLES, PROPOSALS, DiskTree, fingerprint
 
@@ -88,6 +89,11 @@ def resolve_article(doc: Document, given: str, what: str = "article") -> str:
     """An article id from an id, a plain number ("12", "12-bis") or an ordinal word."""
     if given in doc.articles or any(e.ref == given for e in iter_entries(doc.outline)):
         return given
+    if doc.units is not None:
+        # "II.3", "Article II, Section 3"; a bare "3" only where it is one Section
+        cited = Reader(doc).unit_cited(given)
+        if cited is not None:
+            return cited
     numbers = number_outline(doc)
     wanted: tuple[int, int] | None = None
     try:
@@ -262,6 +268,8 @@ def _position(
 
 
 def _placeholder(doc: Document) -> str:
+    if doc.units is not None:
+        return f"Text of the new {doc.units.unit_name.lower()}."
     return "نص المادة الجديدة." if doc.rtl else "Text of the new article."
 
 

@@ -30,7 +30,7 @@ def as_text(reader: Reader, items: Iterable[Item], whole: bool = False) -> str:
         lines += [*(reader.runs(p.runs) for p in doc.preamble), ""]
     for item in items:
         if isinstance(item, ReadDivision):
-            lines += ["", f"{item.label}: {item.heading}", ""]
+            lines += ["", reader.division_line(item), ""]
             continue
         if item.repealed:
             lines += [f"{item.label} {reader.repealed_mark()}", ""]
@@ -64,7 +64,7 @@ def as_markdown(reader: Reader, items: Iterable[Item], whole: bool = True) -> st
         if isinstance(item, ReadDivision):
             level = min(2 + item.depth, 5)
             article_level = level + 1
-            heading = f"{escape(item.label)}: {escape(item.heading)}"
+            heading = escape(reader.division_line(item, one_line=True))
             lines += [f"{'#' * level} {heading}", ""]
             continue
         heading = escape(_heading(item))

@@ -92,12 +92,18 @@ def sentences(draw: st.DrawFn, lang: str) -> str:
     return " ".join(words) + end
 
 
+_SAID = {"ar": "المادة المذكورة", "en": "this Article"}
+
+
 @st.composite
 def p_items(draw: st.DrawFn, lang: str, refs: list[str]) -> P:
     text = draw(sentences(lang))
     if refs and draw(st.booleans()):
         target = draw(st.sampled_from(refs))
-        return P((Text(text + " "), Ref(target), Text(" " + draw(sentences(lang)))))
+        # Now and then a reference in the text's own words ("the said article").
+        words = draw(st.sampled_from([None, None, None, _SAID[lang]]))
+        ref = Ref(target, words=words)
+        return P((Text(text + " "), ref, Text(" " + draw(sentences(lang)))))
     return P((Text(text),))
 
 

@@ -90,12 +90,27 @@ def test_the_garden_club_imports_as_three_articles_in_order() -> None:
 def test_show_output_imports_back_to_the_same_document() -> None:
     doc = import_file(DATA / "garden-club.txt").document
     reader = Reader(doc)
-    shown = as_text(reader, reader.outline())
-    assert "Article II: MEMBERSHIP\n\nSection 1: Eligibility\n" in shown
+    shown = as_text(reader, reader.outline(), whole=True)
+    # The Article headings as the source writes them.
+    assert "ARTICLE II - MEMBERSHIP\n\nSection 1: Eligibility\n" in shown
     back = import_bytes(shown.encode(), "show.txt", "text", doc.id).document
     assert back.outline == doc.outline
     assert back.articles == doc.articles
     assert back.units == doc.units
+
+
+@pytest.mark.parametrize("name", ["decimal-sec.txt", "points-section-sign.txt"])
+def test_show_prints_each_shape_back(name: str) -> None:
+    doc = import_file(DATA / name).document
+    reader = Reader(doc)
+    shown = doc.meta.title + "\n\n" + as_text(reader, reader.outline(), whole=True)
+    back = import_bytes(shown.encode(), "show.txt", "text", doc.id).document
+    assert (back.preamble, back.outline, back.units) == (
+        doc.preamble,
+        doc.outline,
+        doc.units,
+    )
+    assert back.articles == doc.articles
 
 
 def test_decimal_numbers_titles_on_their_own_line_and_a_preamble() -> None:
@@ -112,8 +127,12 @@ def test_decimal_numbers_titles_on_their_own_line_and_a_preamble() -> None:
     assert reader.runs(admission.runs).endswith("fixed under Section 2.02.")
     dues = doc.articles["sec-dues"]
     assert [b.label for b in reader.blocks(dues)] == [None, "(a)", "(b)"]
-    # Nothing lost: the preamble is kept with the first section.
-    assert doc.articles["sec-name"].notes
+    # Nothing lost: the text before the first Article is the preamble.
+    assert [reader.runs(p.runs) for p in doc.preamble] == [
+        "Adopted by the members at the founding meeting."
+    ]
+    assert not doc.articles["sec-name"].notes
+    assert doc.units.heading == "Article {d}\n{title}"
 
 
 def test_word_numbers_sec_and_markdown_headings() -> None:

@@ -26,6 +26,8 @@ from bylaws.model import (
     Ref,
     Text,
     Units,
+    iter_divisions,
+    iter_entries,
 )
 from bylaws.overlay import apply_proposal
 from bylaws.render import Reader
@@ -192,7 +194,32 @@ def english_bylaws(draw: st.DrawFn) -> Document:
         return replace(node, num=None)  # type: ignore[type-var]
 
     outline = tuple(unnumbered(n) for n in doc.outline)
-    return replace(doc, numbering="auto", units=units, outline=outline)  # type: ignore[arg-type]
+    doc = replace(doc, numbering="auto", units=units, outline=outline)  # type: ignore[arg-type]
+    return _in_words(draw, doc)
+
+
+def _in_words(draw: st.DrawFn, doc: Document) -> Document:
+    """Some Section says "this Article" or "the preceding Section": a
+    reference by place, kept in its words."""
+    places = [(d.id, "this Article") for d in iter_divisions(doc.outline)]
+    places += [(e.ref, "the preceding Section") for e in iter_entries(doc.outline)]
+    places = [p for p in places if p[0] in doc.articles or "Article" in p[1]]
+    if not places or not doc.articles or not draw(st.booleans()):
+        return doc
+    target, words = draw(st.sampled_from(places))
+    article = doc.articles[draw(st.sampled_from(sorted(doc.articles)))]
+    first, *rest = article.paragraphs
+    lead = first.items[0]
+    if not isinstance(lead, P) or not lead.runs or not isinstance(lead.runs[-1], Text):
+        return doc
+    runs = (
+        *lead.runs[:-1],
+        Text(lead.runs[-1].value + ", as "),
+        Ref(target, words=words),
+    )
+    paragraph = replace(first, items=(P((*runs, Text(" says."))), *first.items[1:]))
+    article = replace(article, paragraphs=(paragraph, *rest))
+    return replace(doc, articles={**doc.articles, article.id: article})
 
 
 @settings(
@@ -215,4 +242,60 @@ def test_english_bylaws_motions_read_back_to_the_proposed_text(
     # Robert's Rules forms, never the statute forms.
     assert " is repealed." not in text and "the words" not in text
     published = publish_instrument(old, new)
+    assert reader_view(apply_instrument(old, published)) == reader_view(new)
+
+
+def test_motions_quote_struck_words_as_the_old_text_reads() -> None:
+    """Found by the property: Section 1 of Article I moves into Article II and a
+    Section citing it is amended; the words struck out were quoted with the
+    new number ("Article II, Section 2") where the old text reads "Article I,
+    Section 1", and the fallback restated a one-paragraph Section as a
+    paragraph, which reads as the whole Section."""
+    from bylaws.model import Amend, Base, Move, Position, Proposal
+
+    def section(article_id: str, *runs: Text | Ref) -> Article:
+        return Article(article_id, None, (Paragraph((P(runs),)),))
+
+    old = Document(
+        "doc",
+        "en",
+        "auto",
+        "words",
+        DocumentMeta("T"),
+        (
+            Division("chapter", "chp-1", "ONE", (ArticleEntry("art-1"),)),
+            Division(
+                "chapter",
+                "chp-2",
+                "TWO",
+                (ArticleEntry("art-2"), ArticleEntry("art-3")),
+            ),
+        ),
+        {
+            "art-1": section("art-1", Text("first")),
+            "art-2": section("art-2", Text("second")),
+            # An invisible character before the words: the motion quotes the
+            # reference with them.
+            "art-3": section(
+                "art-3", Text("\u200bmember "), Ref("art-1"), Text(" end")
+            ),
+        },
+        units=Units(),
+    )
+    amended = section("art-3", Text("member "), Ref("art-1"), Text(" \u200bmember"))
+    proposal = Proposal(
+        "p",
+        "p",
+        "x",
+        None,
+        Base("doc"),
+        "board",
+        (),
+        (),
+        (Amend("art-3"), Move("art-1", Position("after", "art-2"))),
+        {"art-3": amended},
+    )
+    new = apply_proposal(old, proposal)
+    published = publish_instrument(old, new)
+    assert "“\u200bmember Article I, Section 1”" in published
     assert reader_view(apply_instrument(old, published)) == reader_view(new)

@@ -92,7 +92,8 @@ def fmt_command(paths: tuple[Path, ...], check_only: bool) -> None:
     "--article",
     "wanted",
     metavar="ID-OR-NUMBER",
-    help="One article, by id (art-membership) or number (12, ١٢, الثانية عشرة, 12-bis).",
+    help="One article, by id (art-membership) or number (12, ١٢, الثانية عشرة, 12-bis); "
+    "in English bylaws an Article (II) or a Section by its citation (II.3, 'Article II, Section 3', 2.03).",
 )
 @click.option(
     "-f",
@@ -112,5 +113,5 @@ def show_command(document: Path | None, wanted: str | None, fmt: str) -> None:
     _, doc = disk_document(document)
     note_language(doc)  # an article that is not there is said in the text's language
     reader = Reader(doc)
-    items = [reader.article(reader.find(wanted))] if wanted else list(reader.outline())
+    items = reader.select(wanted) if wanted else list(reader.outline())
     click.echo(FORMATS[fmt](reader, items, not wanted), nl=False)

@@ -150,7 +150,7 @@ class Side:
         self._units: dict[str, list[Unit]] = {}
         # A reference shows the same text wherever it stands, and a unit's
         # label depends only on its place: both are worked out once.
-        self._refs: dict[tuple[str, str], str] = {}
+        self._refs: dict[tuple[str, str, str | None], str] = {}
         self._unit_labels: dict[tuple[int, int], str] = {}
 
     def _walk(self, nodes: Sequence[OutlineNode], parent: Division | None) -> None:
@@ -212,7 +212,7 @@ class Side:
             if isinstance(run, Text | Hyperlink):
                 parts.append(run.value if isinstance(run, Text) else run.text)
                 continue
-            key = (run.to, run.form)
+            key = (run.to, run.form, run.words)
             shown = self._refs.get(key)
             if shown is None:
                 shown = self._refs[key] = render_runs(self.doc, self.numbers, (run,))

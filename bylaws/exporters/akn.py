@@ -69,6 +69,8 @@ class _Writer:
         for block in blocks(doc, self.reader):
             if isinstance(block, ArticleBlock):
                 self.targets[block.entry.ref] = prefix + block.eid
+            else:  # an Article that "this Article" names
+                self.targets.setdefault(block.division.id, prefix + block.eid)
 
     def target(self, address: str) -> str:
         article_id, *steps = address.split("/")

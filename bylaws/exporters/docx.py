@@ -296,9 +296,7 @@ def export_docx(
     writer.items(doc.preamble, 0, False)
     for block in blocks(doc, writer.reader):
         if isinstance(block, DivisionBlock):
-            text = block.label + (
-                f": {block.division.heading}" if block.division.heading else ""
-            )
+            text = writer.reader.division_line(block.division, one_line=True)
             writer.heading(block.depth + 1, text, block.division.id)
         else:
             writer.article(block, block.depth + 1)

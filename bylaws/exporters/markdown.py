@@ -155,10 +155,8 @@ def export_markdown(doc: Document) -> bytes:
     for block in blocks(doc, reader):
         if isinstance(block, DivisionBlock):
             level = "#" * min(6, block.depth + 2)
-            heading = (
-                f": {escape(block.division.heading)}" if block.division.heading else ""
-            )
-            out.append(f"{level} {block.label}{heading} {{#{block.division.id}}}")
+            heading = escape(reader.division_line(block.division, one_line=True))
+            out.append(f"{level} {heading} {{#{block.division.id}}}")
             out.append("")
         else:
             _article(block, reader, out)

@@ -39,7 +39,13 @@ from ..model import (
     SourceLoc,
     Text,
 )
-from ..numbering import ArticleNumber, number_outline, plain_number, render_ref
+from ..numbering import (
+    ArticleNumber,
+    number_outline,
+    plain_number,
+    render_ref,
+    resolve_ref_path,
+)
 from .draft import (
     SLUG_RE,
     Draft,
@@ -415,6 +421,19 @@ def _articles(found: list[DraftArticle], content: _Content) -> dict[str, Article
 
 # --- links -> live references -----------------------------------------------
 
+# Words that name a target by its place, not its number ("this Article", "the
+# preceding Section"): a link that reads so is kept in those words.
+PLACE_WORDS = re.compile(
+    r"\b(?P<place>[Tt]his|[Tt]he\s+(?:preceding|previous|foregoing|following|next))"
+    r"\s+(?P<level>Article|Section|article|section)\b"
+)
+# What a link (Word, Markdown, Akoma Ntoso) reading in such words is kept
+# as, in English and in Arabic («هذه المادة»، «المادة السابقة»، «المادة المذكورة»).
+_KEPT_WORDS = re.compile(
+    PLACE_WORDS.pattern
+    + r"|(?:هذه|ذات)\s+المادة|المادة\s+(?:السابقة|التالية|المذكورة|المشار\s+إليها)"
+)
+
 
 def _settle_one(
     doc: Document,
@@ -429,6 +448,13 @@ def _settle_one(
     if address is None:
         return [Text(link.text)]
     text = re.sub(r"\s+", " ", link.text).strip()
+    if link.words or _KEPT_WORDS.fullmatch(text):
+        worded = Ref(address, "full", content.loc(link.line), text)
+        try:
+            resolve_ref_path(doc, worded, numbers)
+        except BylawsError:
+            return [Text(link.text)]
+        return [worded]
     forms: tuple[RefForm, ...] = ("full", "number")
     for form in forms:
         ref = Ref(address, form, content.loc(link.line))

@@ -46,12 +46,14 @@ class Link:
     """A run that should become a reference once the whole document is known.
 
     `target` is an address (`art-x/para-2`) or a key the importer's resolver
-    maps to one; `text` is how the source wrote it.
+    maps to one; `text` is how the source wrote it. `words`: the text names
+    its target without a number ("this Article") and is kept as written.
     """
 
     target: str
     text: str
     line: int = 0
+    words: bool = False
 
 
 DraftRun = Text | Link | Hyperlink

@@ -4,10 +4,14 @@ The shape: divisions headed `ARTICLE I`, `Article 1` or `ARTICLE ONE`, with a
 title after a dash, a colon or on the next line; inside each, units headed
 `Section 1.`, `Sec. 1`, `§ 1` or `2.01`, often with an inline title ending in a
 period or colon, numbered afresh in each Article (or decimally, `2.01`);
-lettered and numbered subdivisions `(a)`, `A.`, `(1)`, `i.` as points. The
-generic line rules (`lines.py`) ask `parse_bylaws_shape` first: when a text has
-this shape it is read here, in source order, and the document records its
-units (`<units>`) so that every output numbers and cites it the same way.
+lettered and numbered subdivisions `(a)`, `A.`, `(1)`, `i.` as points, except
+that a Section opening with `(1)` numbers its paragraphs (as `show` prints
+them); text before the first Article is the preamble. The generic line rules
+(`lines.py`) ask `parse_bylaws_shape` first: when a text has this shape it is
+read here, in source order, and the document records its units (`<units>`,
+with the form of its Article headings) so that every output numbers, cites
+and prints it the same way. Citations become references in
+`english_citations.py`.
 """
 
 from __future__ import annotations
@@ -15,8 +19,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..model import Numerals, Text, UnitNumbering, Units
-from ..numbering import parse_number
+from ..model import DEFAULT_DIVISION_HEADING, Numerals, Text, UnitNumbering, Units
+from ..numbering import parse_number, parse_roman
 from .builder import (
     Draft,
     DraftArticle,
@@ -25,15 +29,16 @@ from .builder import (
     DraftParagraph,
     DraftPoint,
     DraftRun,
-    Link,
     slugify,
 )
+from .english_citations import link_citations
 
 _DASH = "\\-–—"
 _ROMAN_TOKEN = r"[IVXLCDM]+|[ivxlcdm]+"
 _ARTICLE = re.compile(
-    rf"^(ARTICLE|Article)\s+(?P<num>[0-9]+|{_ROMAN_TOKEN}|[A-Za-z]+(?:[- ][A-Za-z]+)?)"
-    rf"\s*(?:[.:{_DASH}]\s*(?P<title>.*))?$"
+    rf"^(?P<word>ARTICLE|Article)\s+"
+    rf"(?P<num>[0-9]+|{_ROMAN_TOKEN}|[A-Za-z]+(?:[- ][A-Za-z]+)?)"
+    rf"(?:\s*[.:{_DASH}]\s*(?P<title>.*))?$"
 )
 _UNIT = re.compile(
     r"^(?P<name>Section|SECTION|Sec\.|§)\s*(?P<num>[0-9]+(?:\.[0-9]+)?)"
@@ -42,44 +47,54 @@ _UNIT = re.compile(
 _DECIMAL = re.compile(r"^(?P<num>[0-9]+\.[0-9]{2})(?P<sep>[.:]?)(?:\s+(?P<rest>.*))?$")
 # Point labels, each with its family: a new family nests one level deeper.
 _POINT = re.compile(
-    r"^(?:\((?P<paren>[a-z]{1,2}|[ivx]{1,5}|[0-9]{1,2})\)"
+    r"^(?:\((?P<paren>[a-z]{1,2}|[ivx]{1,5}|[0-9]{1,2})\)|\((?P<capital>[A-Z])\)"
     r"|(?P<upper>[A-Z])\.|(?P<roman>[ivx]{1,5})\.|(?P<lower>[a-z])\.)\s+"
 )
+# A paragraph's number where a Section numbers its paragraphs: "(2) …"
+_PARAGRAPH = re.compile(r"^\(([1-9][0-9]?)\)\s+")
 _TITLE_WORDS = 6
-
-
-def _roman_value(token: str) -> int | None:
-    values = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
-    text = token.lower()
-    if not text or any(ch not in values for ch in text):
-        return None
-    total = 0
-    for i, ch in enumerate(text):
-        value = values[ch]
-        following = values[text[i + 1]] if i + 1 < len(text) else 0
-        total += -value if following > value else value
-    return total
 
 
 def _division_number(token: str) -> tuple[int, Numerals] | None:
     if token.isdigit():
         return int(token), "digits"
     if re.fullmatch(_ROMAN_TOKEN, token):
-        value = _roman_value(token)
+        value = parse_roman(token)
         return (value, "upper-roman") if value else None
     value = parse_number(token)
     return (value, "words") if value else None
 
 
-def article_heading(text: str) -> tuple[int, Numerals, str] | None:
-    """An `ARTICLE II – MEMBERSHIP` line: (number, numerals, title), or None."""
+@dataclass(frozen=True, slots=True)
+class ArticleHead:
+    """An `ARTICLE II – MEMBERSHIP` line: number, numerals, title, and its
+    form ("ARTICLE {d} – {title}") for the document's `<units>`."""
+
+    number: int
+    numerals: Numerals
+    title: str
+    form: str
+
+
+def article_heading(text: str) -> ArticleHead | None:
+    """An `ARTICLE II – MEMBERSHIP` line, or None."""
     found = _ARTICLE.match(text.strip())
     if found is None:
         return None
-    parsed = _division_number(found.group("num"))
+    token = found.group("num")
+    parsed = _division_number(token)
     if parsed is None:
         return None
-    return parsed[0], parsed[1], (found.group("title") or "").strip()
+    numeral = "{D}" if parsed[1] == "words" and token.isupper() else "{d}"
+    form = f"{found.group('word')} {numeral}"
+    if found.group("title") is not None:
+        # The words between the number and the title, as written: " - ", ": ".
+        form += found.group(0)[found.end("num") : found.start("title")] + "{title}"
+    else:
+        form += "\n{title}"  # the title, if any, on the next line
+    if form == "Article {d}: {title}":
+        form = DEFAULT_DIVISION_HEADING  # the form every output writes by default
+    return ArticleHead(parsed[0], parsed[1], found.group("title") or "", form)
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +151,8 @@ class _Reading:
     points: list[DraftPoint] = field(default_factory=list)
     preamble: list[tuple[int, list[DraftRun]]] = field(default_factory=list)
     label: str = "Section {n}"
+    heading: str | None = None  # the first Article heading's form
+    numbered: bool = False  # the open Section numbers its paragraphs
     decimal: bool = False
     numerals: Numerals = "upper-roman"
     ids: set[str] = field(default_factory=set)
@@ -184,7 +201,7 @@ def _place(reading: _Reading, line: int, text: str) -> None:
     untitled, reading.untitled = reading.untitled, None
     heading = article_heading(text)
     if heading is not None:
-        _open_division(reading, line, *heading)
+        _open_division(reading, line, heading)
         return
     unit = unit_heading(text) if reading.division is not None else None
     if unit is not None:
@@ -207,10 +224,11 @@ def _text(value: str) -> DraftRun:
     return Text(value)
 
 
-def _open_division(
-    reading: _Reading, line: int, n: int, numerals: Numerals, title: str
-) -> None:
-    reading.numerals = numerals
+def _open_division(reading: _Reading, line: int, head: ArticleHead) -> None:
+    reading.numerals = head.numerals
+    if reading.heading is None:
+        reading.heading = head.form
+    n, title = head.number, head.title.strip()
     division = DraftDivision("chapter", n, title, line=line)
     division.id = reading.unique("art-" + slugify(title, f"{n}")) if title else None
     if not title:
@@ -232,6 +250,7 @@ def _open_unit(reading: _Reading, line: int, head: UnitHead) -> None:
     unit.id = reading.unique("sec-" + (base or f"{reading.division.number}-{n}"))
     reading.division.children.append(unit)
     reading.unit, reading.points, reading.families = unit, [], []
+    reading.numbered = False
     if head.rest:
         _add_text(reading, line, head.rest)
 
@@ -240,11 +259,20 @@ def _add_text(reading: _Reading, line: int, text: str) -> None:
     unit = reading.unit
     assert unit is not None
     point = _POINT.match(text)
+    numbered = _PARAGRAPH.match(text)
+    if numbered and int(numbered.group(1)) == len(unit.paragraphs) + 1:
+        # "(1)" opening a Section numbers its paragraphs (as `show` prints
+        # them); "(2)" then is the next one, not a point.
+        reading.numbered = reading.numbered or not unit.paragraphs
+        if reading.numbered:
+            point, text = None, text[numbered.end() :]
     if point is None or not unit.paragraphs:
         reading.points, reading.families = [], []
         unit.paragraphs.append(DraftParagraph([DraftP([_text(text)], line)], line))
         return
     family = next(name for name, value in point.groupdict().items() if value)
+    if family == "capital":
+        family = "upper"  # "(A)" and "A." are one family
     if family == "paren":
         token = point.group("paren")
         family = (
@@ -279,83 +307,13 @@ def _finish(reading: _Reading) -> None:
         numbering=numbering,
         label=reading.label,
         citation=citation,
+        heading=reading.heading or DEFAULT_DIVISION_HEADING,
     )
     draft.numbering, draft.style, draft.exact = "auto", "digits", True
-    first = next(
-        (u for d in draft.outline if isinstance(d, DraftDivision) for u in d.children),
-        None,
-    )
-    if isinstance(first, DraftArticle):
-        # Text before the first Article (a preamble) is kept, as a note.
-        first.notes[:0] = [runs for _, runs in reading.preamble]
+    # Text before the first Article (recitals, an enacting line) is the
+    # document's preamble, as in any other import.
+    draft.preamble += [DraftP(runs, line) for line, runs in reading.preamble]
     for division in draft.outline:
         if isinstance(division, DraftDivision) and division.id is None:
             division.id = reading.unique(f"art-{division.number}")
-    _link_citations(draft)
-
-
-# "Article II, Section 3" (restart numbering); "Section 3" / "Section 4.02".
-_CITATION = re.compile(
-    rf"\bArticle\s+(?P<div>{_ROMAN_TOKEN}|[0-9]+),?\s+Section\s+(?P<n>[0-9]+)\b"
-    r"|\b(?P<word>Section|Sec\.|§)\s*(?P<own>[0-9]+(?:\.[0-9]{2})?)\b"
-)
-
-
-def _link_citations(draft: Draft) -> None:
-    """Cross-references in prose become links, settled into live references."""
-    units: dict[tuple[int, int], str] = {}
-    for division in draft.outline:
-        if not isinstance(division, DraftDivision):
-            continue
-        for unit in division.children:
-            if isinstance(unit, DraftArticle) and unit.number and unit.id:
-                units[(division.number or 0, unit.number[0])] = unit.id
-    for division in draft.outline:
-        if not isinstance(division, DraftDivision):
-            continue
-        for unit in division.children:
-            if isinstance(unit, DraftArticle):
-                for paragraph in unit.paragraphs:
-                    _link_items(paragraph.items, units, division.number or 0)
-
-
-def _link_items(
-    items: list[DraftP | DraftPoint], units: dict[tuple[int, int], str], here: int
-) -> None:
-    for item in items:
-        if isinstance(item, DraftPoint):
-            _link_items(item.items, units, here)
-            continue
-        runs: list[DraftRun] = []
-        for run in item.runs:
-            runs.extend(_linked(run, units, here, item.line))
-        item.runs = runs
-
-
-def _linked(
-    run: DraftRun, units: dict[tuple[int, int], str], here: int, line: int
-) -> list[DraftRun]:
-    if not isinstance(run, Text):
-        return [run]
-    out: list[DraftRun] = []
-    last = 0
-    for found in _CITATION.finditer(run.value):
-        target: str | None
-        if found.group("div"):
-            parsed = _division_number(found.group("div"))
-            key = (parsed[0] if parsed else 0, int(found.group("n")))
-            target, start, text = units.get(key), found.start(), found.group(0)
-        else:
-            own = found.group("own")
-            whole, _, part = own.partition(".")
-            key = (int(whole), int(part)) if part else (here, int(whole))
-            target, start, text = units.get(key), found.start("own"), own
-        if target is None:
-            continue
-        if start > last:
-            out.append(Text(run.value[last:start]))
-        out.append(Link(target, text, line))
-        last = found.end()
-    if last < len(run.value):
-        out.append(Text(run.value[last:]))
-    return out if out else [run]
+    link_citations(draft)

@@ -272,10 +272,14 @@ def _clause(source: _Source, reading: _Reading) -> Clause:
 
 def derived_id(article: Article, names: Names, number: str) -> str:
     """An id for an article the published instrument inserts (it carries none):
-    `art-` and its heading's ASCII words where it has some, else
-    `art-new-N` for clause N; made unique in the text being amended."""
+    `art-` (`sec-` for a Section) and its heading's ASCII words where it has
+    some, else `art-new-N` for clause N; made unique in the text being amended."""
     words = re.findall(r"[a-z0-9]+", (article.heading or "").lower())
-    stem = "art-" + "-".join(words) if words else f"art-new-{normalize_word(number)}"
+    # Bylaws' Sections are `sec-`, as their import names them.
+    prefix = "sec-" if names.doc.units is not None else "art-"
+    stem = (
+        prefix + "-".join(words) if words else f"{prefix}new-{normalize_word(number)}"
+    )
     taken = set(names.doc.articles) | {e.ref for e in iter_entries(names.doc.outline)}
     taken |= set(names.inserted.values())
     ref, count = stem, 1

@@ -20,8 +20,11 @@ from ..numbering import (
 from ..render import dangling
 from .designations import is_arabic
 
+# `[shown](address)`; ` "number"` for a number alone, ` "words"` for a
+# reference in the text's own words ("this Article"), which `shown` holds.
 _REF = re.compile(
-    r"\[([^\[\]\n]*)\]\(([a-z0-9][a-z0-9\-]*(?:/(?:para|point)-[1-9][0-9]*)*)( \"number\")?\)"
+    r"\[([^\[\]\n]*)\]\(([a-z0-9][a-z0-9\-]*(?:/(?:para|point)-[1-9][0-9]*)*)"
+    r"(?: \"(number|words)\")?\)"
 )
 
 
@@ -37,8 +40,7 @@ def reader_segments(line: str) -> Iterator[tuple[str, Ref | None]]:
     for found in _REF.finditer(line):
         if found.start() > cursor:
             yield _ID_MARK.sub("", line[cursor : found.start()]), None
-        form: RefForm = "number" if found.group(3) else "full"
-        yield found.group(1), Ref(found.group(2), form)
+        yield found.group(1), _ref_of(found)
         cursor = found.end()
     if cursor < len(line):
         yield _ID_MARK.sub("", line[cursor:]), None
@@ -62,8 +64,18 @@ def encode_runs(runs: Sequence[Inline], doc: Document | None) -> str:
                 # As readers see a reference to nothing (`check` reports it).
                 shown = dangling(run)
         form = ' "number"' if run.form == "number" else ""
+        if run.words is not None:
+            shown, form = run.words, ' "words"'
         out.append(f"[{shown}]({run.to}{form})")
     return "".join(out)
+
+
+def _ref_of(found: re.Match[str]) -> Ref:
+    """The reference a `[shown](address "form")` match writes."""
+    if found.group(3) == "words":
+        return Ref(found.group(2), words=found.group(1))
+    form: RefForm = "number" if found.group(3) else "full"
+    return Ref(found.group(2), form)
 
 
 def decode_runs(text: str) -> tuple[Inline, ...]:
@@ -73,7 +85,7 @@ def decode_runs(text: str) -> tuple[Inline, ...]:
     for found in _REF.finditer(text):
         if found.start() > cursor:
             runs.append(Text(text[cursor : found.start()]))
-        runs.append(Ref(found.group(2), "number" if found.group(3) else "full"))
+        runs.append(_ref_of(found))
         cursor = found.end()
     if cursor < len(text):
         runs.append(Text(text[cursor:]))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ..locale import _
@@ -82,8 +82,10 @@ class _Wording:
         """The note that the sections after a new or struck-out one are renumbered."""
         return ", and renumber the sections after it"
 
-    def quoted(self, runs: Sequence[Inline]) -> str:
-        return f"{self.q1}{encode_runs(runs, self.new)}{self.q2}"
+    def quoted(self, runs: Sequence[Inline], doc: Document | None = None) -> str:
+        """Words in quotes, each reference read as in `doc` (the new text
+        unless said): words struck out are quoted as the old text reads."""
+        return f"{self.q1}{encode_runs(runs, doc or self.new)}{self.q2}"
 
     def block(self, lines: list[str]) -> list[str]:
         """A restated text between its opening and closing lines."""
@@ -92,7 +94,7 @@ class _Wording:
 
 def _replace_words(w: _Wording, clause: ReplaceWords) -> list[str]:
     loc = w.names.paragraph(clause.article, clause.para)
-    a, b = w.quoted(clause.old), w.quoted(clause.new)
+    a, b = w.quoted(clause.old, w.old), w.quoted(clause.new)
     if w.roberts:
         if not clause.new:
             return [f"To strike out {a} in {loc}."]
@@ -111,6 +113,11 @@ def _replace_words(w: _Wording, clause: ReplaceWords) -> list[str]:
 
 
 def _replace_paragraph(w: _Wording, clause: ReplaceParagraph) -> list[str]:
+    article = w.old.articles.get(clause.article)
+    if w.roberts and article is not None and len(article.paragraphs) == 1:
+        # A Section of one paragraph is cited as the Section: restate it whole.
+        text = replace(article, paragraphs=(clause.paragraph,))
+        return _replace_article(w, ReplaceArticle(clause.article, text))
     loc = w.names.paragraph(clause.article, clause.para)
     head = (
         f"تُعدَّل {loc} لتصبح على النحو الآتي:"

@@ -46,8 +46,12 @@ from .outline import (
 )
 from .parsing import parse_number
 from .units import (
+    Cited,
+    division_heading,
     division_label_in,
     division_numeral,
+    parse_roman,
+    read_citation,
     unit_number,
     upper_roman,
 )
@@ -57,6 +61,7 @@ __all__ = [
     "SUFFIXES_EN",
     "ArticleNumber",
     "ArticleShape",
+    "Cited",
     "Gender",
     "PointShape",
     "after_preposition",
@@ -65,6 +70,7 @@ __all__ = [
     "cardinal_digits",
     "cardinal_en",
     "designation",
+    "division_heading",
     "division_label",
     "division_label_in",
     "division_numeral",
@@ -76,9 +82,11 @@ __all__ = [
     "paragraph_label",
     "parse_number",
     "parse_plain_number",
+    "parse_roman",
     "plain_number",
     "point_label",
     "point_letter",
+    "read_citation",
     "ref_designation",
     "render_ref",
     "repealed_mark",

@@ -10,10 +10,17 @@ from typing import Any, Protocol
 
 from bylaws.errors import NotFound
 from bylaws.locale import _
-from bylaws.model import Division, Document, OutlineNode, Ref, iter_entries
+from bylaws.model import (
+    Division,
+    Document,
+    OutlineNode,
+    Ref,
+    iter_divisions,
+    iter_entries,
+)
 
 from .labels import article_label, plain_number, ref_designation
-from .units import unit_citation, unit_label, unit_number
+from .units import division_label_in, unit_citation, unit_label, unit_number
 
 
 @dataclass(frozen=True)
@@ -208,6 +215,9 @@ def resolve_ref_path(
     numbers = number_outline(doc) if numbers is None else numbers
     article_id, *steps = ref.to.split("/")
     if article_id not in numbers:
+        division = _division_target(doc, article_id) if not steps else None
+        if division is not None:
+            return [division]
         raise _not_found(
             ref, _("there is no article '{article}' in the outline"), article=article_id
         )
@@ -261,11 +271,30 @@ def resolve_ref_path(
     return path
 
 
+def _division_target(doc: Document, division_id: str) -> tuple[str, int, int] | None:
+    """The path step of a division a reference may name: the divisions of the
+    kind a document's units name ("this Article"), where it says its units."""
+    if doc.units is None:
+        return None
+    for division in iter_divisions(doc.outline):
+        if division.id == division_id and division.kind == doc.units.division:
+            return ("division", number_divisions(doc)[division_id], 0)
+    return None
+
+
 def render_ref(
     doc: Document, ref: Ref, numbers: Mapping[str, ArticleNumber] | None = None
 ) -> str:
-    """The text a live reference shows in the document's language and style."""
+    """The text a live reference shows in the document's language and style:
+    its words as written where it has them ("this Article"), whether or not
+    its target is still there (`check` reports one that is not)."""
+    if ref.words is not None:
+        return ref.words
     path = resolve_ref_path(doc, ref, numbers)
+    if path[0][0] == "division":
+        return division_label_in(
+            doc, doc.units.division if doc.units else "chapter", path[0][1]
+        )
     if doc.units is None:
         return ref_designation(path, doc.lang, doc.style, ref.form)
     # The article step is the unit's citation; paragraphs and points read as usual.

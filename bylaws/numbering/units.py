@@ -3,10 +3,14 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
 from bylaws.model import DivisionKind, Document, Numerals, Units
 
-from .labels import division_label, suffix_label
+from .labels import division_label, parse_plain_number, suffix_label
 from .ordinals import cardinal_digits, cardinal_en
+from .parsing import parse_number
 
 _ROMAN = (
     (1000, "M"),
@@ -75,3 +79,94 @@ def division_label_in(doc: Document, kind: DivisionKind, n: int) -> str:
     if units is not None and kind == units.division:
         return f"{units.division_name} {division_numeral(n, units.numerals)}"
     return division_label(kind, n, doc.lang, doc.style)
+
+
+def division_heading(units: Units, n: int, title: str) -> str:
+    """A division's heading line as the document prints it: "ARTICLE II – MEMBERSHIP".
+
+    A division without a title prints its label part alone ("ARTICLE IV").
+    """
+    numeral = division_numeral(n, units.numerals)
+    form = units.heading
+    if not title:
+        form = form.split("{title}")[0].rstrip(" .:-–—\n")
+    return form.format(
+        label=f"{units.division_name} {numeral}",
+        d=numeral,
+        D=numeral.upper(),
+        title=title,
+    )
+
+
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
+
+
+def parse_roman(token: str) -> int | None:
+    """ "XIV" or "xiv" -> 14; None when it is not a roman numeral."""
+    text = token.lower()
+    if not text or any(ch not in _ROMAN_VALUES for ch in text):
+        return None
+    total = 0
+    for i, ch in enumerate(text):
+        value = _ROMAN_VALUES[ch]
+        following = _ROMAN_VALUES[text[i + 1]] if i + 1 < len(text) else 0
+        total += -value if following > value else value
+    return total
+
+
+def parse_division_numeral(token: str) -> int | None:
+    """A division's number as written: "2", "II", "Two"; None for anything else."""
+    token = token.strip()
+    if token.isdigit():
+        return int(token)
+    return parse_roman(token) or parse_number(token)
+
+
+@dataclass(frozen=True, slots=True)
+class Cited:
+    """What a reader named in a document with units: a division (`unit` None:
+    the whole of it), a unit in a division, or a unit number in any division
+    (`division` None)."""
+
+    division: int | None
+    unit: tuple[int, int] | None
+
+
+_DIVISION_WORD = r"(?:article|art\.?)"
+_UNIT_WORD = r"(?:section|sec\.?|§)"
+_UNIT_NUMBER = r"(?P<n>[0-9]+(?:-[a-z]+(?:-[0-9]+)?)?)"
+# "II.3", "2.03", "Article II, Section 3", "Art. 2 Sec. 3", "Section 2.03"
+_IN_DIVISION = re.compile(
+    rf"(?:(?:{_DIVISION_WORD}|{_UNIT_WORD})\s*)?(?P<d>[^\s.,]+)"
+    rf"\s*(?:\.|,|,?\s*{_UNIT_WORD})\s*{_UNIT_NUMBER}",
+    re.IGNORECASE,
+)
+_DIVISION = re.compile(rf"{_DIVISION_WORD}\s*(?P<d>\S+)|(?P<roman>[IVXLCDM]+)")
+_DIVISION_I = re.compile(_DIVISION.pattern, re.IGNORECASE)
+_UNIT_ALONE = re.compile(rf"(?:{_UNIT_WORD}\s*)?{_UNIT_NUMBER}", re.IGNORECASE)
+
+
+def read_citation(text: str) -> Cited | None:
+    """What `text` names in a document with units, or None when it names
+    nothing in their forms ("art-x", a heading's words)."""
+    text = text.strip()
+    found = _IN_DIVISION.fullmatch(text)
+    if found is not None:
+        division = parse_division_numeral(found.group("d"))
+        unit = _plain(found.group("n"))
+        if division and unit:
+            return Cited(division, unit)
+    found = _DIVISION.fullmatch(text) or _DIVISION_I.fullmatch(text)
+    if found is not None and (found.group("roman") or found.group("d")):
+        division = parse_division_numeral(found.group("roman") or found.group("d"))
+        return Cited(division, None) if division else None
+    found = _UNIT_ALONE.fullmatch(text)
+    unit = _plain(found.group("n")) if found else None
+    return Cited(None, unit) if unit else None
+
+
+def _plain(number: str) -> tuple[int, int] | None:
+    try:
+        return parse_plain_number(number.lower().lstrip("0") or "0")
+    except ValueError:
+        return None

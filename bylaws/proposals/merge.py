@@ -283,7 +283,7 @@ def run_tokens(runs: Sequence[Inline]) -> list[Token]:
         elif isinstance(run, Hyperlink):
             tokens.append(run)
         else:
-            tokens.append(Ref(run.to, run.form))
+            tokens.append(Ref(run.to, run.form, words=run.words))
     return tokens
 
 
@@ -377,7 +377,7 @@ def _strip(items: Sequence[Item]) -> list[Item]:
             out.append(
                 P(
                     tuple(
-                        Ref(r.to, r.form) if isinstance(r, Ref) else r
+                        Ref(r.to, r.form, words=r.words) if isinstance(r, Ref) else r
                         for r in item.runs
                     )
                 )

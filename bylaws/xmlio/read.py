@@ -10,6 +10,7 @@ from lxml import etree
 from ..errors import UnusableInput
 from ..locale import _
 from ..model import (
+    DEFAULT_DIVISION_HEADING,
     DIVISION_KINDS,
     Amend,
     AmendHeading,
@@ -124,7 +125,8 @@ def _runs(el: etree._Element, loc: _Locator) -> tuple[Inline, ...]:
         elif isinstance(child.tag, str) and local_name(child) == "ref":
             to = child.get("to", "")
             form: RefForm = "number" if child.get("form") == "number" else "full"
-            pieces.append(Ref(to, form, loc(child, f'to="{to}"')))
+            words = fold(child.text).strip(" ") or None
+            pieces.append(Ref(to, form, loc(child, f'to="{to}"'), words))
         add_text(fold(child.tail))
     if pieces and isinstance(pieces[0], Text):
         pieces[0] = Text(pieces[0].value.lstrip(" "))
@@ -276,6 +278,7 @@ def _units(el: etree._Element | None) -> Units | None:
         numbering=cast(UnitNumbering, unit.get("numbering", "restart")),
         label=unit.get("label", ""),
         citation=unit.get("citation", ""),
+        heading=division.get("heading", DEFAULT_DIVISION_HEADING),
     )
 
 

@@ -8,6 +8,7 @@ from typing import Any
 from lxml import etree
 
 from ..model import (
+    DEFAULT_DIVISION_HEADING,
     Amend,
     AmendHeading,
     Article,
@@ -63,6 +64,7 @@ def _write_runs(el: etree._Element, runs: Iterable[Inline]) -> None:
             last = _el(
                 el, "ref", to=run.to, form=None if run.form == "full" else run.form
             )
+            last.text = run.words
 
 
 def _write_items(el: etree._Element, items: Iterable[P | Point]) -> None:
@@ -134,6 +136,9 @@ def document_to_xml(doc: Document) -> etree._Element:
             kind=doc.units.division,
             name=doc.units.division_name,
             numerals=doc.units.numerals,
+            heading=None
+            if doc.units.heading == DEFAULT_DIVISION_HEADING
+            else doc.units.heading,
         )
         _el(
             units,

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from bylaws.diff.changes import DocumentDiff
 from bylaws.errors import BylawsError
 from bylaws.locale import language_of
-from bylaws.model import Document, Proposal, iter_entries
+from bylaws.model import Document, Proposal, iter_divisions, iter_entries
 from bylaws.overlay import apply_proposal, moved_articles, touched_articles
 
 from ..diffs import document_diff
@@ -48,6 +48,8 @@ class Builder:
         for group in self.groups:
             for entry in iter_entries(group.nodes):
                 homes.setdefault(entry.ref, self.urls.text(group.id))
+            for division in iter_divisions(group.nodes):  # "this Article"
+                homes.setdefault(division.id, self.urls.text(group.id))
         self.ctx = base_ctx
         for proposal in self.bundle.proposals:
             try:

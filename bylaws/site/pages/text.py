@@ -20,7 +20,12 @@ def text_page(b: Builder, group: TextGroup) -> SitePage:
     """One top-level division (or the loose articles) with every article in it."""
     page = b.urls.text(group.id)
     numbers = number_divisions(b.doc)
-    parts = [Html("<h1>{}</h1>").format(group.title)]
+    whole = [n for n in group.nodes if isinstance(n, Division) and n.id == group.id]
+    # A division's page is where a reference to it ("this Article") leads.
+    if whole:
+        parts = [Html('<h1 id="{}">{}</h1>').format(group.id, group.title)]
+    else:
+        parts = [Html("<h1>{}</h1>").format(group.title)]
 
     def walk(nodes: tuple[OutlineNode, ...], top: bool) -> None:
         for node in nodes:
