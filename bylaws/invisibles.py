@@ -16,6 +16,7 @@ from typing import Literal
 from .text import regex_class
 
 __all__ = [
+    "HARD_INVISIBLE_RE",
     "INVISIBLES",
     "SERIOUS_INVISIBLES",
     "InvisibleKind",
@@ -115,7 +116,8 @@ def _ranges_class(kinds: Callable[[InvisibleKind], bool]) -> str:
 
 
 _INVISIBLE_RE = re.compile(f"[{_ranges_class(lambda kind: True)}]")
-_HARD_INVISIBLE_RE = re.compile(
+# Every invisible character but the soft direction marks.
+HARD_INVISIBLE_RE = re.compile(
     f"[{_ranges_class(lambda kind: kind != 'direction-mark')}]"
 )
 
@@ -154,7 +156,7 @@ def find_invisibles(
         text: the text to search.
         soft: include the direction marks ALM, LRM and RLM.
     """
-    pattern = _INVISIBLE_RE if soft else _HARD_INVISIBLE_RE
+    pattern = _INVISIBLE_RE if soft else HARD_INVISIBLE_RE
     for match in pattern.finditer(text):
         char = match.group()
         yield match.start(), char, invisible_kind(char) or "control"
@@ -183,7 +185,7 @@ def reveal(
     Returns:
         The text, where each invisible character is `⟨U+XXXX⟩`.
     """
-    pattern = _INVISIBLE_RE if soft else _HARD_INVISIBLE_RE
+    pattern = _INVISIBLE_RE if soft else HARD_INVISIBLE_RE
     if also:
         pattern = re.compile(f"{pattern.pattern}|[{re.escape(also)}]")
     if pattern.search(text) is None:
