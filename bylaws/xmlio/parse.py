@@ -182,8 +182,8 @@ def parse_bytes(data: bytes, path: str) -> etree._Element:
 
 def parse_vetted(data: bytes, path: str) -> etree._Element:
     """`parse_bytes` for bytes the caller has seen open with the UTF-8 declaration
-    and hold no "!" (so no DOCTYPE or ENTITY) nor control byte: the checks that
-    rule these out are skipped, the result and the errors are the same."""
+    and hold no "!" (so no DOCTYPE or ENTITY): the checks that rule these out
+    are skipped, the result and the errors are the same."""
     if len(data) > MAX_FILE_BYTES:
         return parse_bytes(data, path)
     try:
