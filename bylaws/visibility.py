@@ -190,26 +190,20 @@ def _suspect_bytes() -> bytes:
     return bytes(sorted(suspects))
 
 
-# The bytes to look for in a file the XML parser accepts: it refuses every C0
-# control but tab, line feed and carriage return, so those need no search.
-_SUSPECTS = tuple(bytes([b]) for b in _suspect_bytes() if b >= 0x20)
+# The bytes that begin nothing reported: deleting them leaves the suspects.
+_INNOCENT = bytes(sorted(set(range(256)).difference(_suspect_bytes())))
 
 
 def surely_plain(data: bytes) -> bool:
-    """Whether a file's UTF-8 bytes, if the XML parser accepts them, surely give
-    no problem here, nor a byte-order mark: after the XML declaration they open
-    with, no byte of them can begin one.
+    """Whether a file's UTF-8 bytes surely give no problem here, nor a byte-order
+    mark: after the XML declaration they open with, no byte of them can begin one.
 
-    A dozen searches for one byte (`memchr`, in C) rule out nearly every file;
-    a file they do not rule out (an unusual declaration, a quotation mark whose
-    first byte an invisible character shares) goes through `invisible_problems`
-    and `hidden_markup_problems`, whose verdict is the same, only slower.
+    One pass in C over the bytes (deleting the innocent ones, which measured
+    faster than a search for each suspect) rules out nearly every file; a file
+    it does not rule out (an unusual declaration, a quotation mark whose first
+    byte an invisible character shares) goes through `invisible_problems` and
+    `hidden_markup_problems`, whose verdict is the same, only slower.
     """
     if not data.startswith(_DECLARATION):
         return False
-    start = len(_DECLARATION)
-    # A loop, not all(...): the generator would cost more than the searches.
-    for byte in _SUSPECTS:  # noqa: SIM110
-        if data.find(byte, start) >= 0:
-            return False
-    return True
+    return not data[len(_DECLARATION) :].translate(None, _INNOCENT)
