@@ -188,6 +188,7 @@ def front_matter_title(text: str) -> str:
     return "title: " + json.dumps(nav_title(text), ensure_ascii=False)
 
 
+@lru_cache(maxsize=1 << 16)  # the same ids, in link after link
 def url_segment(text: str) -> str:
     """One path segment of a URL: everything but unreserved ASCII percent-encoded."""
     return quote(_clean(text), safe="-._~")
