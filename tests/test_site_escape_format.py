@@ -58,3 +58,15 @@ def test_the_result_is_html() -> None:
     filled = Html("<p>{}</p>").format("<script>")
     assert type(filled) is Html
     assert filled == "<p>&lt;script&gt;</p>"
+
+
+@settings(max_examples=examples(300))
+@given(st.lists(_VALUE, max_size=5), _VALUE)
+def test_join_escapes_each_piece_as_markupsafe_does(
+    pieces: list[Any], sep: Any
+) -> None:
+    separator = Html.escape(sep)
+    reference = Html(str.join(separator, (str(Html.escape(p)) for p in pieces)))
+    joined = separator.join(pieces)
+    assert type(joined) is Html
+    assert joined == reference

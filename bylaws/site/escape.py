@@ -14,6 +14,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from string import Formatter
 from typing import Any, Self
@@ -135,6 +136,20 @@ class Html(Markup):
             **{name: _field(value) for name, value in kwargs.items()},
         )
         return self.__class__(filled)
+
+    def join(self, iterable: Iterable[Any], /) -> Self:
+        """The pieces, each escaped as markupsafe's `join` escapes it, joined."""
+        pieces = [_piece(value) for value in iterable]
+        return str.__new__(type(self), str.join(self, pieces))
+
+
+def _piece(value: Any) -> str:
+    """A piece of a join as markupsafe escapes it (`Html.escape`), as a string."""
+    if type(value) is Html:
+        return value
+    if type(value) is str:
+        return escaped(value)
+    return str(Html.escape(value))
 
 
 @lru_cache(maxsize=1024)
