@@ -74,7 +74,24 @@ def _relative(urls: SiteUrls, from_src: str, to_src: str) -> str:
     base = (
         here if urls.directory_urls or here.endswith("/") else posixpath.dirname(here)
     )
-    rel = posixpath.relpath(there or ".", base.rstrip("/") or ".")
+    rel = _relpath(there or ".", base.rstrip("/") or ".")
     if there.endswith("/") or not there:
         rel = "./" if rel == "." else rel + "/"
     return rel
+
+
+def _relpath(path: str, start: str) -> str:
+    """`posixpath.relpath` for the site's own paths, without asking the system
+    for the current folder twice per link: ids are slugs, so a path holds no
+    ".." and its folders cancel against the start's as relpath's would."""
+    if ".." in path or ".." in start or path[:1] == "/" or start[:1] == "/":
+        return posixpath.relpath(path, start)
+    to = [part for part in path.split("/") if part and part != "."]
+    base = [part for part in start.split("/") if part and part != "."]
+    common = 0
+    for mine, theirs in zip(base, to, strict=False):
+        if mine != theirs:
+            break
+        common += 1
+    parts = [".."] * (len(base) - common) + to[common:]
+    return "/".join(parts) if parts else "."
