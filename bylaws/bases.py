@@ -23,7 +23,6 @@ from pathlib import Path, PurePosixPath
 
 from .archive import archived_versions, previous_articles_folder
 from .errors import BylawsError, InvalidOperation
-from .gitio import GitTree, file_history, repo_root, resolve_commit
 from .locale import _
 from .model import Amend, Article, Document, Proposal
 from .workspace import ARTICLES, DiskTree, fingerprint, read_article_file
@@ -62,6 +61,9 @@ def _git_candidates(
 ) -> Iterator[tuple[bytes, str]]:
     """The article's file at the recorded commit, then (when `history`) at
     every commit that changed it."""
+    # Here, not above: `check` needs this module, and git only now and then.
+    from .gitio import GitTree, file_history, repo_root, resolve_commit
+
     try:
         root = repo_root(doc_folder.absolute())
     except BylawsError:

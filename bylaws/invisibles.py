@@ -16,7 +16,9 @@ from typing import Literal
 from .text import regex_class
 
 __all__ = [
+    "HARD_INVISIBLE_RE",
     "INVISIBLES",
+    "INVISIBLE_RE",
     "SERIOUS_INVISIBLES",
     "InvisibleKind",
     "describe_char",
@@ -114,8 +116,10 @@ def _ranges_class(kinds: Callable[[InvisibleKind], bool]) -> str:
     return regex_class(tuple((lo, hi) for lo, hi, kind in INVISIBLES if kinds(kind)))
 
 
-_INVISIBLE_RE = re.compile(f"[{_ranges_class(lambda kind: True)}]")
-_HARD_INVISIBLE_RE = re.compile(
+# Every invisible character, the soft direction marks too.
+INVISIBLE_RE = re.compile(f"[{_ranges_class(lambda kind: True)}]")
+# Every invisible character but the soft direction marks.
+HARD_INVISIBLE_RE = re.compile(
     f"[{_ranges_class(lambda kind: kind != 'direction-mark')}]"
 )
 
@@ -154,7 +158,7 @@ def find_invisibles(
         text: the text to search.
         soft: include the direction marks ALM, LRM and RLM.
     """
-    pattern = _INVISIBLE_RE if soft else _HARD_INVISIBLE_RE
+    pattern = INVISIBLE_RE if soft else HARD_INVISIBLE_RE
     for match in pattern.finditer(text):
         char = match.group()
         yield match.start(), char, invisible_kind(char) or "control"
@@ -183,7 +187,7 @@ def reveal(
     Returns:
         The text, where each invisible character is `⟨U+XXXX⟩`.
     """
-    pattern = _INVISIBLE_RE if soft else _HARD_INVISIBLE_RE
+    pattern = INVISIBLE_RE if soft else HARD_INVISIBLE_RE
     if also:
         pattern = re.compile(f"{pattern.pattern}|[{re.escape(also)}]")
     if pattern.search(text) is None:
@@ -209,4 +213,4 @@ def json_escaped(json_text: str) -> str:
     Outside its strings JSON holds no such character, so the document means
     exactly what it did, and a terminal that shows it gets no control.
     """
-    return _INVISIBLE_RE.sub(lambda m: _json_escape(m.group()), json_text)
+    return INVISIBLE_RE.sub(lambda m: _json_escape(m.group()), json_text)

@@ -13,11 +13,11 @@ validated again against the whole schema, whose errors are the ones reported.
 from __future__ import annotations
 
 import copy
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from lxml import etree
@@ -36,14 +36,19 @@ class SchemaSplitError(Exception):
 
 
 def schema_path() -> str:
-    """The installed location of the schema, for editors and messages."""
-    return str(resources.files("bylaws") / "schema" / "bylaws.rng")
+    """The installed location of the schema, for editors and messages.
+
+    The package is a folder on disk (never imported from a zip), so the path
+    is found beside this module: importlib.resources would bring tempfile,
+    zipfile and more into every `check`'s start-up.
+    """
+    return os.path.join(os.path.dirname(__file__), "schema", "bylaws.rng")
 
 
 def _grammar() -> etree._Element:
-    source = resources.files("bylaws") / "schema" / "bylaws.rng"
     path = schema_path()
-    return parse_bytes(source.read_bytes(), path)
+    with open(path, "rb") as source:
+        return parse_bytes(source.read(), path)
 
 
 @lru_cache(maxsize=1)

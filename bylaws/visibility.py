@@ -20,6 +20,7 @@ from collections.abc import Iterator
 
 from .errors import Problem
 from .invisibles import (
+    INVISIBLES,
     SERIOUS_INVISIBLES,
     describe_char,
     find_invisibles,
@@ -33,6 +34,7 @@ __all__ = [
     "decode_tokens",
     "hidden_markup_problems",
     "invisible_problems",
+    "surely_plain",
 ]
 
 ERROR_MESSAGE = _(
@@ -132,6 +134,8 @@ COMMENT_MESSAGE = _(
 INSTRUCTION_MESSAGE = _(
     "a processing instruction inside the text: no reader sees it; delete it"
 )
+# What nearly every file opens with; its `?`s are not an instruction's.
+_DECLARATION = b'<?xml version="1.0" encoding="UTF-8"?>'
 _HIDDEN_MARKUP_RE = re.compile(r"<!--.*?-->|<\?.*?\?>", re.DOTALL)
 # The root's start tag: the first tag that is not a declaration, comment or PI.
 _FIRST_ELEMENT_RE = re.compile(r"<[^!?/]")
@@ -159,3 +163,47 @@ def hidden_markup_problems(text: str, path: str) -> list[Problem]:
         col = offset - (text.rfind("\n", 0, offset) + 1) + 1
         problems.append(Problem(path, line, col, "error", message, message))
     return problems
+
+
+# The code points UTF-8 writes in one, two, three and four bytes.
+_UTF8_LENGTHS = ((0, 0x7F), (0x80, 0x7FF), (0x800, 0xFFFF), (0x10000, 0x10FFFF))
+
+
+def _lead_byte(code: int) -> int:
+    return chr(code).encode("utf-8")[0]
+
+
+def _suspect_bytes() -> bytes:
+    """Every byte that can begin something the rules above report in UTF-8:
+    the first byte of each invisible character that is not a soft mark, and
+    the `&` of a reference, the `!` of a comment and the `?` of an instruction.
+    Within one length of encoding, a range's characters begin with the bytes
+    between its ends' first bytes."""
+    suspects = set(b"&!?")
+    for lo, hi, kind in INVISIBLES:
+        if kind == "direction-mark":
+            continue
+        for first, last in _UTF8_LENGTHS:
+            if lo <= last and hi >= first:
+                start, end = max(lo, first), min(hi, last)
+                suspects.update(range(_lead_byte(start), _lead_byte(end) + 1))
+    return bytes(sorted(suspects))
+
+
+# The bytes that begin nothing reported: deleting them leaves the suspects.
+_INNOCENT = bytes(sorted(set(range(256)).difference(_suspect_bytes())))
+
+
+def surely_plain(data: bytes) -> bool:
+    """Whether a file's UTF-8 bytes surely give no problem here, nor a byte-order
+    mark: after the XML declaration they open with, no byte of them can begin one.
+
+    One pass in C over the bytes (deleting the innocent ones, which measured
+    faster than a search for each suspect) rules out nearly every file; a file
+    it does not rule out (an unusual declaration, a quotation mark whose first
+    byte an invisible character shares) goes through `invisible_problems` and
+    `hidden_markup_problems`, whose verdict is the same, only slower.
+    """
+    if not data.startswith(_DECLARATION):
+        return False
+    return not data[len(_DECLARATION) :].translate(None, _INNOCENT)

@@ -19,7 +19,7 @@ from ..model import (
     SourceLoc,
 )
 from ..overlay import ArticleOverlay
-from ..visibility import hidden_markup_problems, invisible_problems
+from ..visibility import hidden_markup_problems, invisible_problems, surely_plain
 from ..workspace import (
     ARTICLES,
     DiskTree,
@@ -88,27 +88,39 @@ def _read(tree: Tree, rel: PurePosixPath, name: str, report: Report) -> _Parsed 
     return _parse(data, path, name, report)
 
 
-def _parse(data: bytes, path: str, name: str, report: Report) -> _Parsed | None:
-    """Parse and validate one file's bytes; its problems go to the report."""
-    try:
-        root = xmlio.parse_bytes(data, path)
-        xmlio.expect_root(root, name, path)
-    except BylawsError as exc:
-        report.problems.append(Problem.from_error(exc))
-        return None
+def _text_problems(data: bytes, path: str) -> list[Problem]:
+    """What a file's text hides: invisible characters, comments, a byte-order mark."""
     text = data.decode("utf-8", "replace")
     if text.startswith("\ufeff"):
         text = " " + text[1:]  # a byte-order mark has a warning of its own, below
-    report.problems.extend(invisible_problems(text, path, xml=True))
-    report.problems.extend(hidden_markup_problems(text, path))
+    problems = invisible_problems(text, path, xml=True)
+    problems.extend(hidden_markup_problems(text, path))
     if data.startswith(xmlio.BOM):
-        report.problems.append(
+        problems.append(
             _problem(
                 SourceLoc(path, 1, 1),
                 _("file starts with a byte-order mark; `bylaws fmt` removes it"),
                 "warning",
             )
         )
+    return problems
+
+
+def _parse(data: bytes, path: str, name: str, report: Report) -> _Parsed | None:
+    """Parse and validate one file's bytes; its problems go to the report."""
+    # Nearly every file is plain: one pass over its bytes then stands for the
+    # rules on its text, and for the parser's own checks of what is refused.
+    plain = surely_plain(data)
+    try:
+        root = (
+            xmlio.parse_vetted(data, path) if plain else xmlio.parse_bytes(data, path)
+        )
+        xmlio.expect_root(root, name, path)
+    except BylawsError as exc:
+        report.problems.append(Problem.from_error(exc))
+        return None
+    if not plain:
+        report.problems.extend(_text_problems(data, path))
     targets = validation.values_if_valid(root, "to")
     if targets is None:
         schema = validation.full_schema_problems(root, path, data)

@@ -192,6 +192,8 @@ def _stale_problems(
     """Articles whose text in force changed since the proposal recorded them,
     unless the text it was drafted against is known and its changes merge
     with the new text: then `apply` carries it over by itself."""
+    if not proposal.base.fingerprints:
+        return  # nothing recorded, nothing stale (and no module to load)
     from ..proposal_files import stale_articles
 
     for ref in stale_articles(tree, proposal):

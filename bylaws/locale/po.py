@@ -30,6 +30,9 @@ def _unquote(text: str, path: str, number: int) -> str:
     text = text.strip()
     if len(text) < 2 or text[0] != '"' or text[-1] != '"':
         raise UnusableInput("expected a quoted string", path, number, 1)
+    inner = text[1:-1]
+    if "\\" not in inner and '"' not in inner:
+        return inner  # nothing escaped: the text is the value (nearly every line)
     # A .po string uses C escapes (\n, \t, \", \\), which Python's literal syntax reads alike.
     value = ast.literal_eval(text)
     assert isinstance(value, str)

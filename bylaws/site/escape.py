@@ -14,15 +14,26 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Iterable
+from functools import lru_cache
+from string import Formatter
 from typing import Any, Self
 from urllib.parse import quote
 
 from markupsafe import Markup
 
-from ..invisibles import describe_char, find_invisibles, reveal, token_for
+from ..invisibles import (
+    HARD_INVISIBLE_RE,
+    INVISIBLE_RE,
+    describe_char,
+    find_invisibles,
+    reveal,
+    token_for,
+)
 
 __all__ = [
     "Html",
+    "escaped",
     "front_matter_title",
     "h",
     "has_hidden",
@@ -37,11 +48,21 @@ _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _NEWLINES_RE = re.compile(r"[\r\n\u2028\u2029]+")
 
 
+# Anything `_clean` changes: nearly every text has none, and one search says so.
+# (One character class, so the search scans in C rather than trying three.)
+_UNCLEAN_RE = re.compile(
+    f"[{_CONTROL_RE.pattern[1:-1]}{_NEWLINES_RE.pattern[1:-2]}"
+    f"{HARD_INVISIBLE_RE.pattern[1:-1]}]"
+)
+
+
 def _clean(text: str) -> str:
     # A newline inside a raw HTML block could start a Markdown line (a
     # `--8<--` snippet, an abbreviation definition); text never needs one.
     # An invisible character (an override, a zero-width space) becomes its
     # visible token, `⟨U+202E⟩`, wherever text lands, attributes included.
+    if _UNCLEAN_RE.search(text) is None:
+        return text
     return reveal(_NEWLINES_RE.sub(" ", _CONTROL_RE.sub("", text)), soft=False)
 
 
@@ -56,9 +77,9 @@ def marked(text: str, *, soft: bool = False) -> Html:
         soft: mark the direction marks LRM, RLM and ALM too (in a change,
             where they may be all that changed).
     """
+    if (INVISIBLE_RE if soft else HARD_INVISIBLE_RE).search(text) is None:
+        return Html.escape(text)  # nearly every text: one search says so
     found = list(find_invisibles(text, soft=soft))
-    if not found:
-        return Html.escape(text)
     out, last = [], 0
     for offset, char, _kind in found:
         out.append(str(Html.escape(text[last:offset])))
@@ -71,7 +92,15 @@ def marked(text: str, *, soft: bool = False) -> Html:
 
 def has_hidden(text: str) -> bool:
     """Whether a text holds an invisible character other than a direction mark."""
-    return next(find_invisibles(text), None) is not None
+    return HARD_INVISIBLE_RE.search(text) is not None
+
+
+def escaped(text: str) -> str:
+    """Text for an HTML body or a double-quoted attribute, as `h` makes it, but
+    a plain string: for the few loops that write markup for thousands of
+    articles, where building an `Html` for each piece costs more than the
+    rest. Whatever comes from a file still passes through here."""
+    return html.escape(_clean(text), quote=True)
 
 
 class Html(Markup):
@@ -87,7 +116,68 @@ class Html(Markup):
     def escape(cls, s: Any, /) -> Self:
         if hasattr(s, "__html__"):
             return cls(s.__html__())
-        return cls(html.escape(_clean(str(s)), quote=True))
+        # str.__new__: what Markup's constructor does for a plain string.
+        return str.__new__(cls, html.escape(_clean(str(s)), quote=True))
+
+    def format(self, /, *args: Any, **kwargs: Any) -> Self:
+        """The template with each field's value escaped, as markupsafe does.
+
+        markupsafe formats through `string.Formatter` in Python, field by field,
+        which was most of the time spent making a site's pages. A template whose
+        fields are plain (`{}`, `{0}`, `{name}`: no conversion, format spec,
+        attribute or index) gets the same values escaped the same way and
+        filled in by `str.format`; any other goes to markupsafe.
+        """
+        if not _plain_fields(str(self)):
+            return super().format(*args, **kwargs)
+        filled = str.format(
+            self,
+            *[_field(value) for value in args],
+            **{name: _field(value) for name, value in kwargs.items()},
+        )
+        return self.__class__(filled)
+
+    def join(self, iterable: Iterable[Any], /) -> Self:
+        """The pieces, each escaped as markupsafe's `join` escapes it, joined."""
+        pieces = [_piece(value) for value in iterable]
+        return str.__new__(type(self), str.join(self, pieces))
+
+
+def _piece(value: Any) -> str:
+    """A piece of a join as markupsafe escapes it (`Html.escape`), as a string."""
+    if type(value) is Html:
+        return value
+    if type(value) is str:
+        return escaped(value)
+    return str(Html.escape(value))
+
+
+@lru_cache(maxsize=1024)
+def _plain_fields(template: str) -> bool:
+    """Whether every field of a template is a bare name or position."""
+    return all(
+        name is None or (not spec and conversion is None and _bare(name))
+        for _text, name, spec, conversion in Formatter().parse(template)
+    )
+
+
+def _bare(name: str) -> bool:
+    return name == "" or name.isdigit() or name.isidentifier()
+
+
+def _field(value: Any) -> str:
+    """A field's value as markupsafe's formatter writes it: escaped, as a string."""
+    if type(value) is Html:
+        return value
+    if type(value) is str:
+        return escaped(value)
+    if hasattr(value, "__html_format__"):
+        value = value.__html_format__("")
+    elif hasattr(value, "__html__"):
+        value = value.__html__()
+    else:
+        value = format(value, "")
+    return str(Html.escape(value))
 
 
 def h(text: str) -> Html:
@@ -113,6 +203,7 @@ def front_matter_title(text: str) -> str:
     return "title: " + json.dumps(nav_title(text), ensure_ascii=False)
 
 
+@lru_cache(maxsize=1 << 16)  # the same ids, in link after link
 def url_segment(text: str) -> str:
     """One path segment of a URL: everything but unreserved ASCII percent-encoded."""
     return quote(_clean(text), safe="-._~")

@@ -8,6 +8,8 @@ a catalogue reads English, so a new label never breaks a page.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..locale import LANGUAGES, SOURCE_LANGUAGE, _, language_of, tr
 from ..locale.words import VERDICTS
 from ..model import is_rtl
@@ -122,11 +124,16 @@ class Labels:
 
     def __init__(self, lang: str) -> None:
         self.lang = lang
+        # Each label looked up once: a site asks for the same few thousands of
+        # times (the permalink's title on every article of every page).
+        self._words: dict[str, str] = {}
 
     def __getitem__(self, key: str) -> str:
-        if key in _MARKS:
-            return _MARKS[key]
-        return tr(_MESSAGES[key], self.lang)
+        words = self._words.get(key)
+        if words is None:
+            words = _MARKS[key] if key in _MARKS else tr(_MESSAGES[key], self.lang)
+            self._words[key] = words
+        return words
 
     def fill(self, key: str, **fields: str) -> str:
         """A label with `{name}` fields, filled in."""
@@ -137,6 +144,7 @@ class Labels:
         return is_rtl(self.lang)
 
 
+@lru_cache(maxsize=64)
 def labels_for(lang: str) -> Labels:
     """The labels for a BCP 47 language tag ("ar", "AR-eg", "en", "fr")."""
     found = language_of(lang)

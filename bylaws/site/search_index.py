@@ -33,9 +33,15 @@ def add_folded_field(index_file: Path) -> bool:
     data: dict[str, Any] = json.loads(index_file.read_text(encoding="utf-8"))
     fields = data.setdefault("config", {}).setdefault("fields", {})
     fields[FOLDED_FIELD] = {"boost": 10}
+    # An article's words are indexed on several pages (its own, its division's,
+    # the consolidated text): each distinct section is folded once.
+    folded: dict[str, str] = {}
     for entry in data.get("docs", []):
         words = f"{_plain(entry.get('title', ''))} {_plain(entry.get('text', ''))}"
-        entry[FOLDED_FIELD] = " ".join(dict.fromkeys(search_key(words).split()))
+        keys = folded.get(words)
+        if keys is None:
+            keys = folded[words] = " ".join(dict.fromkeys(search_key(words).split()))
+        entry[FOLDED_FIELD] = keys
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     write_atomic(index_file, text.encode("utf-8"))
     return True

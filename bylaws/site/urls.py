@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .escape import url_segment
 
@@ -60,15 +61,37 @@ class SiteUrls:
         fragment = "#" + url_segment(anchor) if anchor else ""
         if from_src == to_src and fragment:
             return fragment
-        here = self.page_url(from_src)
-        there = self.page_url(to_src)
-        # A directory URL ("a/b/") is its own base; a file URL's base is its folder.
-        base = (
-            here
-            if self.directory_urls or here.endswith("/")
-            else posixpath.dirname(here)
-        )
-        rel = posixpath.relpath(there or ".", base.rstrip("/") or ".")
-        if there.endswith("/") or not there:
-            rel = "./" if rel == "." else rel + "/"
-        return rel + fragment
+        return _relative(self, from_src, to_src) + fragment
+
+
+# A page links to the same few pages again and again (every article of a
+# division to its text page): each pair's path is worked out once.
+@lru_cache(maxsize=1 << 16)
+def _relative(urls: SiteUrls, from_src: str, to_src: str) -> str:
+    here = urls.page_url(from_src)
+    there = urls.page_url(to_src)
+    # A directory URL ("a/b/") is its own base; a file URL's base is its folder.
+    base = (
+        here if urls.directory_urls or here.endswith("/") else posixpath.dirname(here)
+    )
+    rel = _relpath(there or ".", base.rstrip("/") or ".")
+    if there.endswith("/") or not there:
+        rel = "./" if rel == "." else rel + "/"
+    return rel
+
+
+def _relpath(path: str, start: str) -> str:
+    """`posixpath.relpath` for the site's own paths, without asking the system
+    for the current folder twice per link: ids are slugs, so a path holds no
+    ".." and its folders cancel against the start's as relpath's would."""
+    if ".." in path or ".." in start or path[:1] == "/" or start[:1] == "/":
+        return posixpath.relpath(path, start)
+    to = [part for part in path.split("/") if part and part != "."]
+    base = [part for part in start.split("/") if part and part != "."]
+    common = 0
+    for mine, theirs in zip(base, to, strict=False):
+        if mine != theirs:
+            break
+        common += 1
+    parts = [".."] * (len(base) - common) + to[common:]
+    return "/".join(parts) if parts else "."
