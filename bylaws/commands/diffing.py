@@ -11,6 +11,7 @@ import os
 import shlex
 import shutil
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -48,6 +49,22 @@ def _pager() -> str | None:
         if value is not None:
             return None if value.strip() in ("", "cat") else value
     return ""  # click's own choice (less, more)
+
+
+def _emit_pieces(pieces: Iterable[str], color: bool, paged: bool = True) -> None:
+    """`_emit` for output made in pieces: written as made unless it may be paged.
+
+    Only a terminal is paged, and paging needs the whole text; anywhere else
+    each piece is written when it is ready, so a big diff is never held whole.
+    """
+    if paged and sys.stdout.isatty():
+        _emit("".join(pieces), color, paged)
+        return
+    from bylaws.terminal import styled
+
+    with styled(color):
+        for piece in pieces:
+            click.echo(piece, nl=False, color=color)
 
 
 def _emit(text: str, color: bool, paged: bool = True) -> None:
@@ -182,7 +199,7 @@ def diff_command(
     as REV:PATH (HEAD~1:drafts/internal-regulations).
     """
     from bylaws.diff.changes import without_formal, without_punctuation
-    from bylaws.formatters import FormatOptions, render
+    from bylaws.formatters import FormatOptions, pieces
     from bylaws.operands import diff_paths
 
     ctx = click.get_current_context()
@@ -217,7 +234,7 @@ def diff_command(
             max_bytes=_markdown_limit(max_bytes) if fmt == "markdown" else None,
             link=link or (_published_link(operands[1]) if fmt == "markdown" else None),
         )
-        _emit(render(diff, fmt, options), options.color, paged=not no_pager)
+        _emit_pieces(pieces(diff, fmt, options), options.color, paged=not no_pager)
     if exit_code or quiet:
         ctx.exit(0 if diff.is_empty else 1)
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from bylaws.diff.changes import ArticleChange, ArticleKind, UnitChange
-from bylaws.diff.sides import Side
+from bylaws.diff.sides import FingerprintedArticles, Side
 from bylaws.diff.structure import MOVE_THRESHOLD, Pair, best_matches, moved
 from bylaws.diff.units import unit_changes, whole_units
 from bylaws.diff.words import WordOp, diff_words, is_formal
@@ -57,17 +57,6 @@ def same_text(old: Document, new: Document, old_id: str, new_id: str) -> bool:
         return False
     # Ids differ when pairing by content; compare everything else.
     return replace(a_art, id=new_id) == b_art if old_id != new_id else a_art == b_art
-
-
-class FingerprintedArticles:
-    """Base of article mappings that know each article's stored bytes.
-
-    Two articles with the same id and the same fingerprint (the same bytes, or
-    the same git blob) are equal without being parsed.
-    """
-
-    def fingerprint(self, article_id: str) -> object | None:
-        raise NotImplementedError
 
 
 # --- one article's change, by rules --------------------------------------------
@@ -200,6 +189,9 @@ def _only_formal(found: _Findings) -> bool:
     return all(u.kind == "amended" and u.formal for u in found.units if u.changed)
 
 
+_KIND_SETS: dict[frozenset[ArticleKind], frozenset[ArticleKind]] = {}
+
+
 def article_change(
     ctx: Sides, old_id: str | None, new_id: str | None, is_moved: bool, context: bool
 ) -> ArticleChange | None:
@@ -214,8 +206,10 @@ def article_change(
     article_id = new_id if new_id is not None else old_id
     assert article_id is not None
     old, new = ctx.old, ctx.new
+    kinds = frozenset(found.kinds)
     return ArticleChange(
-        kinds=frozenset(found.kinds),
+        # Thousands of records have one of a few sets of kinds: share them.
+        kinds=_KIND_SETS.setdefault(kinds, kinds),
         article=article_id,
         old_id=old_id,
         new_id=new_id,

@@ -170,13 +170,14 @@ def _article_changes(
     for done, (i, j) in enumerate(ordered, 1):
         if progress is not None and done % 500 == 0:
             progress(done, total)
+        old_id = old_ids[i] if i is not None else None
+        new_id = new_ids[j] if j is not None else None
         change = article_change(
-            ctx,
-            old_ids[i] if i is not None else None,
-            new_ids[j] if j is not None else None,
-            i is not None and i in out_of_order,
-            context,
+            ctx, old_id, new_id, i is not None and i in out_of_order, context
         )
+        # Each article is compared once: what was parsed for it can go.
+        ctx.old.release(old_id)
+        ctx.new.release(new_id)
         if change is None:
             continue
         if change.kinds:
