@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cached_property
 
 from bylaws.diff.changes import ArticleChange, ArticleKind, UnitChange
 from bylaws.diff.sides import FingerprintedArticles, Side
@@ -78,29 +77,39 @@ def _division_key(ctx: Sides, side: Side, article_id: str) -> str | None:
     return loose_key(division.heading) if ctx.by_content else division.id
 
 
-@dataclass(frozen=True)
 class _Pairing:
-    """An old and a new article paired by the alignment (either may be None)."""
+    """An old and a new article paired by the alignment (either may be None).
 
-    ctx: Sides
-    old_id: str | None
-    new_id: str | None
-    is_moved: bool
-    context: bool
+    One is made for every article of both texts: a plain class, cheaper to
+    make than a dataclass.
+    """
 
-    @cached_property
-    def both(self) -> tuple[str, str] | None:
-        """Both ids, when the article exists on both sides."""
-        if self.old_id is None or self.new_id is None:
-            return None
-        return self.old_id, self.new_id
+    __slots__ = ("_same", "both", "context", "ctx", "is_moved", "new_id", "old_id")
 
-    @cached_property
+    def __init__(
+        self,
+        ctx: Sides,
+        old_id: str | None,
+        new_id: str | None,
+        is_moved: bool,
+        context: bool,
+    ) -> None:
+        self.ctx, self.old_id, self.new_id = ctx, old_id, new_id
+        self.is_moved, self.context = is_moved, context
+        # Both ids, when the article exists on both sides.
+        self.both = (
+            (old_id, new_id) if old_id is not None and new_id is not None else None
+        )
+        self._same: bool | None = None
+
+    @property
     def same_words(self) -> bool:
         """Whether an article on both sides kept its text (cheap where it can be)."""
-        assert self.both is not None
-        old_id, new_id = self.both
-        return same_text(self.ctx.old.doc, self.ctx.new.doc, old_id, new_id)
+        if self._same is None:
+            assert self.both is not None
+            old_id, new_id = self.both
+            self._same = same_text(self.ctx.old.doc, self.ctx.new.doc, old_id, new_id)
+        return self._same
 
 
 @dataclass
@@ -178,6 +187,8 @@ _ARTICLE_RULES: tuple[Callable[[_Pairing, _Findings], None], ...] = (
     _amended,
     _unchanged_in_context,
 )
+# The rules that can find something about an article whose words are the same.
+_PLACE_RULES = (_renumbered, _moved)
 
 
 def _only_formal(found: _Findings) -> bool:
@@ -199,7 +210,10 @@ def article_change(
     context is asked for)."""
     pairing = _Pairing(ctx, old_id, new_id, is_moved, context)
     found = _Findings()
-    for rule in _ARTICLE_RULES:
+    # Most articles of a big text keep their words: of the rules, only those
+    # about their place can find anything.
+    kept = not context and pairing.both is not None and pairing.same_words
+    for rule in _PLACE_RULES if kept else _ARTICLE_RULES:
         rule(pairing, found)
     if not found.kinds and not context:
         return None
