@@ -14,7 +14,6 @@ same folder as it was at a git revision (`bylaws.gitio`).
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -142,6 +141,8 @@ def fingerprint(data: bytes) -> str:
         canonical = xmlio.canonical_bytes(data, "")
     except UnusableInput:
         canonical = data
+    import hashlib  # only here: its import costs every command's start-up
+
     return hashlib.sha256(canonical).hexdigest()
 
 

@@ -276,6 +276,8 @@ class Side:
             address = f"para-{n}"
             label = self._unit_label(n, 0) if numbered else ""
             yield from self._container(paragraph, address, label, 0)
+        if not article.notes:
+            return
         # Editorial notes are compared too: a changed note is a changed word.
         word = tr(_("Note"), language_of(self.doc))
         for n, note in enumerate(article.notes, 1):

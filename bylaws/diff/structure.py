@@ -19,7 +19,6 @@ from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from typing import Literal
 
 __all__ = [
@@ -67,6 +66,8 @@ def word_similarity(a: Sequence[str], b: Sequence[str]) -> float:
     """difflib's ratio over two word sequences, 1.0 for two empty ones."""
     if not a and not b:
         return 1.0
+    from difflib import SequenceMatcher  # imported when first needed: start-up
+
     return SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
@@ -74,6 +75,8 @@ def _similar(a: Sequence[str], b: Sequence[str], threshold: float) -> float:
     """The similarity of a and b if it reaches threshold, else 0 (cheap bounds first)."""
     if not a and not b:
         return 1.0
+    from difflib import SequenceMatcher
+
     matcher = SequenceMatcher(None, a, b, autojunk=False)
     if matcher.real_quick_ratio() < threshold or matcher.quick_ratio() < threshold:
         return 0.0
@@ -211,6 +214,8 @@ def _exact_runs(
         old_keys, new_keys
     )
     if opcodes is None:
+        from difflib import SequenceMatcher
+
         matcher = SequenceMatcher(None, old_keys, new_keys, autojunk=False)
         opcodes = matcher.get_opcodes()
     pairs: dict[int, int] = {}

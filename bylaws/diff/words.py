@@ -10,10 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from typing import Literal
-
-from diff_match_patch import diff_match_patch
 
 from bylaws.text import (
     change_class,
@@ -107,6 +104,9 @@ _EQUAL, _DELETE, _INSERT = 0, -1, 1
 
 def _coded_diff(a: str, b: str) -> list[tuple[int, int]]:
     """diff-match-patch on coded strings: (operation, number of tokens) pairs."""
+    # Imported when a text first differs: a diff of equal texts never needs it.
+    from diff_match_patch import diff_match_patch
+
     dmp = diff_match_patch()
     # The default one-second timeout silently degrades big diffs to near-total
     # replacement; we diff a paragraph or an article at a time instead.
@@ -219,6 +219,8 @@ def _refined(old: str, new: str) -> list[Segment]:
     (a space, «أو») stays inside the real change around it.
     """
     a, b = tokenize(old), tokenize(new)
+    from difflib import SequenceMatcher
+
     matcher = SequenceMatcher(None, [_key(t) for t in a], [_key(t) for t in b], False)
     pieces: list[tuple[str, str, str]] = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
@@ -378,4 +380,6 @@ def similarity(a: str, b: str) -> float:
     words_b = strip_for_search(b).split()
     if words_a == words_b:
         return 1.0
+    from difflib import SequenceMatcher
+
     return SequenceMatcher(None, words_a, words_b, autojunk=False).ratio()

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import os
 from functools import cache
-from importlib import resources
 from typing import Any, Protocol
 
 from .po import Catalogue, parse_po
@@ -123,6 +122,9 @@ def catalogue(lang: str) -> Catalogue:
     """The catalogue of one language, read on first use; empty when there is none."""
     if lang not in LANGUAGES:
         return {}
+    # Only now: importlib.resources brings tempfile and more with it.
+    from importlib import resources
+
     source = resources.files(__package__).joinpath(f"{lang}.po")
     return parse_po(source.read_text(encoding="utf-8"), f"bylaws/locale/{lang}.po")
 
