@@ -51,17 +51,28 @@ def _pager() -> str | None:
     return ""  # click's own choice (less, more)
 
 
-def _emit_pieces(pieces: Iterable[str], color: bool, paged: bool = True) -> None:
+def _emit_pieces(
+    pieces: Iterable[str], color: bool, paged: bool = True, escaped: bool = False
+) -> None:
     """`_emit` for output made in pieces: written as made unless it may be paged.
 
     Only a terminal is paged, and paging needs the whole text; anywhere else
     each piece is written when it is ready, so a big diff is never held whole.
+    `escaped` text (JSON, every invisible character a \\u escape) has no
+    colour to strip and nothing for the terminal guard to find: it is written
+    as it is, not scanned twice more.
     """
     if paged and sys.stdout.isatty():
         _emit("".join(pieces), color, paged)
         return
-    from bylaws.terminal import styled
+    from bylaws.terminal import already_escaped, styled
 
+    if escaped and not color:
+        with already_escaped():
+            for piece in pieces:
+                sys.stdout.write(piece)
+            sys.stdout.flush()
+        return
     with styled(color):
         for piece in pieces:
             click.echo(piece, nl=False, color=color)
@@ -199,7 +210,7 @@ def diff_command(
     as REV:PATH (HEAD~1:drafts/internal-regulations).
     """
     from bylaws.diff.changes import without_formal, without_punctuation
-    from bylaws.formatters import FormatOptions, pieces
+    from bylaws.formatters import FormatOptions, escapes_invisibles, pieces
     from bylaws.operands import diff_paths
 
     ctx = click.get_current_context()
@@ -234,7 +245,12 @@ def diff_command(
             max_bytes=_markdown_limit(max_bytes) if fmt == "markdown" else None,
             link=link or (_published_link(operands[1]) if fmt == "markdown" else None),
         )
-        _emit_pieces(pieces(diff, fmt, options), options.color, paged=not no_pager)
+        _emit_pieces(
+            pieces(diff, fmt, options),
+            options.color,
+            paged=not no_pager,
+            escaped=escapes_invisibles(fmt),
+        )
     if exit_code or quiet:
         ctx.exit(0 if diff.is_empty else 1)
 

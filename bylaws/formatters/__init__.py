@@ -4,7 +4,9 @@ A formatter reads change records and returns text; it never computes a diff.
 Every module exposes `format_diff(diff, options) -> str`; `get_formatter`
 imports it only when asked, so `--format json` does not load the HTML code.
 A module whose output can be big may also expose `iter_diff(diff, options)`,
-the same text in pieces, so that a command can write it as it is made.
+the same text in pieces, so that a command can write it as it is made, and
+`ESCAPES_INVISIBLES = True` when its text holds no control or invisible
+character at all (each one escaped), so that it needs no terminal guard.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ __all__ = [
     "Bidi",
     "FormatOptions",
     "Formatter",
+    "escapes_invisibles",
     "format_names",
     "get_formatter",
     "pieces",
@@ -127,3 +130,8 @@ def pieces(
         result: Iterable[str] = in_pieces(diff, options)
         return result
     return (render(diff, name, options),)
+
+
+def escapes_invisibles(name: str) -> bool:
+    """Whether a format escapes every control and invisible character itself."""
+    return getattr(_module(name), "ESCAPES_INVISIBLES", False) is True

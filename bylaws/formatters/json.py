@@ -31,7 +31,11 @@ from bylaws.diff.words import WordOp
 from bylaws.formatters import FormatOptions
 from bylaws.invisibles import json_escaped
 
-__all__ = ["as_data", "format_diff", "iter_diff"]
+__all__ = ["ESCAPES_INVISIBLES", "as_data", "format_diff", "iter_diff"]
+
+# Every control and invisible character is a \\u escape (json_escaped): the
+# text needs no other guard before a terminal.
+ESCAPES_INVISIBLES = True
 
 
 def _ops(ops: tuple[WordOp, ...]) -> list[dict[str, Any]]:
