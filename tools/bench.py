@@ -32,7 +32,14 @@ TOOLS = Path(__file__).resolve().parent
 ROOT = TOOLS.parent
 sys.path.insert(0, str(TOOLS))
 
-from bench_run import Paired, Run, alone, median_seconds, paired, peak  # noqa: E402
+from bench_run import (  # noqa: E402
+    Paired,
+    Run,
+    alone,
+    median_seconds,
+    paired,
+    peak_memory,
+)
 
 BIN = Path(sys.executable).parent
 BYLAWS = str(BIN / "bylaws")
@@ -182,12 +189,12 @@ def diff_and_check(b: Bench) -> list[Result]:
                 mid <= DIFF_GOALS[size],
             )
         )
-        memory = peak(result.ours)
+        memory = peak_memory(ours, b.env)
         rows.append(
             Result(
                 f"`diff` peak memory, {size:,} articles",
                 f"{memory:.0f} MiB",
-                f"git {peak(result.peer):.0f} MiB",
+                f"git {peak_memory(git, b.env):.0f} MiB",
                 "",
                 f"< {MEMORY_GOAL_MIB} MiB" if size == max(SIZES) else "",
                 memory < MEMORY_GOAL_MIB if size == max(SIZES) else None,
