@@ -8,7 +8,7 @@ are its words different?), so a new kind of change is one more rule.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from bylaws.diff.changes import ArticleChange, ArticleKind, UnitChange
 from bylaws.diff.sides import FingerprintedArticles, Side
@@ -112,13 +112,15 @@ class _Pairing:
         return self._same
 
 
-@dataclass
 class _Findings:
     """What the rules have found so far about one pairing."""
 
-    kinds: set[ArticleKind] = field(default_factory=set)
-    heading: tuple[WordOp, ...] | None = None
-    units: tuple[UnitChange, ...] = ()
+    __slots__ = ("heading", "kinds", "units")
+
+    def __init__(self) -> None:
+        self.kinds: set[ArticleKind] = set()
+        self.heading: tuple[WordOp, ...] | None = None
+        self.units: tuple[UnitChange, ...] = ()
 
 
 def _inserted(p: _Pairing, found: _Findings) -> None:

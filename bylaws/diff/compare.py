@@ -29,8 +29,8 @@ from bylaws.diff.sides import NOTE_PREFIX, Side, article_lines, render_runs
 from bylaws.diff.structure import (
     AlignMode,
     Pair,
-    Slot,
     align_articles,
+    align_ids,
     ids_are_meaningful,
 )
 from bylaws.diff.units import reading_order
@@ -148,9 +148,7 @@ def _article_pairs(
         old_slots = [ctx.old.slot(a) for a in old_ids]
         new_slots = [ctx.new.slot(a) for a in new_ids]
         return align_articles(old_slots, new_slots, "content")
-    old_slots = [Slot(a, "", "", ()) for a in old_ids]
-    new_slots = [Slot(a, "", "", ()) for a in new_ids]
-    return align_articles(old_slots, new_slots, "id")
+    return align_ids(old_ids, new_ids)
 
 
 def _article_changes(

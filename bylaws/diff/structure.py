@@ -26,6 +26,7 @@ __all__ = [
     "Pair",
     "Slot",
     "align_articles",
+    "align_ids",
     "align_units",
     "ids_are_meaningful",
     "moved",
@@ -96,9 +97,16 @@ def ids_are_meaningful(old_ids: Sequence[str], new_ids: Sequence[str]) -> bool:
     return shared * 2 >= min(len(old_ids), len(new_ids))
 
 
-def _by_id(old: Sequence[Slot], new: Sequence[Slot]) -> dict[int, int]:
-    new_index = {s.id: j for j, s in enumerate(new)}
-    return {i: new_index[s.id] for i, s in enumerate(old) if s.id in new_index}
+def _by_id(old_ids: Sequence[str], new_ids: Sequence[str]) -> dict[int, int]:
+    new_index = {a: j for j, a in enumerate(new_ids)}
+    return {i: new_index[a] for i, a in enumerate(old_ids) if a in new_index}
+
+
+def align_ids(old_ids: Sequence[str], new_ids: Sequence[str]) -> list[Pair]:
+    """`align_articles` by id, from the ids alone (no slot made per article)."""
+    if len(old_ids) == 1 and len(new_ids) == 1:
+        return [(0, 0)]
+    return _as_pairs(_by_id(old_ids, new_ids), len(old_ids), len(new_ids))
 
 
 def best_matches(
@@ -307,7 +315,7 @@ def align_articles(
     if len(old) == 1 and len(new) == 1:
         return [(0, 0)]
     if mode == "id":
-        pairs = _by_id(old, new)
+        pairs = _by_id([s.id for s in old], [s.id for s in new])
     else:
         pairs = _pair_by_content(
             [s.key for s in old],

@@ -61,11 +61,23 @@ def _unit(unit: UnitChange) -> dict[str, Any]:
     }
 
 
+# Kinds in reported order, by set of kinds: records share a few sets.
+_ORDERED_KINDS: dict[frozenset[str], tuple[str, ...]] = {}
+
+
+def _ordered_kinds(kinds: frozenset[str]) -> tuple[str, ...]:
+    found = _ORDERED_KINDS.get(kinds)
+    if found is None:
+        found = _ORDERED_KINDS[kinds] = tuple(k for k in ARTICLE_KINDS if k in kinds)
+    return found
+
+
 def _article(change: ArticleChange, context: bool) -> dict[str, Any]:
     units = change.units if context else change.changed_units
+    kinds = _ordered_kinds(change.kinds)
     return {
-        "kind": change.kind or "unchanged",
-        "kinds": [k for k in ARTICLE_KINDS if k in change.kinds],
+        "kind": kinds[0] if kinds else "unchanged",
+        "kinds": list(kinds),
         "article": change.article,
         "old_article": change.old_id,
         "old_number": change.old_number,
