@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import functools
 import os
-import shlex
-import shutil
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -88,6 +86,8 @@ def _emit(text: str, color: bool, paged: bool = True) -> None:
     if not text:
         return
     pager = _pager() if paged else None
+    import shutil
+
     long = text.count("\n") > shutil.get_terminal_size().lines
     if pager is not None and sys.stdout.isatty() and long:
         if pager:
@@ -262,7 +262,9 @@ def diff_command(
             color=terminal and _use_color(color),
             context=context,
             bidi="visual" if bidi == "visual" else "logical",
-            width=shutil.get_terminal_size((120, 24)).columns,
+            # Only side-by-side lays out columns; asking the terminal costs
+            # importing shutil (and with it bz2, lzma...) at every start.
+            width=_terminal_width() if fmt == "side-by-side" else 100,  # the default
             frame=_instrument_frame(operands[1], body, date)
             if fmt == "instrument"
             else None,
@@ -302,6 +304,12 @@ def _published_link(operand: str) -> str | None:
     from bylaws.site.published import published_link
 
     return published_link(operand)
+
+
+def _terminal_width() -> int:
+    import shutil
+
+    return shutil.get_terminal_size((120, 24)).columns
 
 
 def _markdown_limit(asked: int | None) -> int | None:
@@ -390,7 +398,7 @@ def log_command(
     options = FormatOptions(
         color=fmt != "markdown" and _use_color(color),
         bidi="visual" if bidi == "visual" else "logical",
-        width=shutil.get_terminal_size((120, 24)).columns,
+        width=_terminal_width(),
     )
     chunks = []
     for entry in entries:
@@ -418,6 +426,8 @@ ATTRIBUTES_LINE = "**/articles/*.xml diff=bylaws"
 def _this_bylaws() -> str:
     """The absolute path of the `bylaws` running now, so git finds it with or
     without the venv on PATH; `python -m bylaws` when run as a module."""
+    import shlex
+
     script = Path(sys.argv[0])
     if script.name == "bylaws" and script.exists():
         return shlex.quote(str(script.resolve()))
