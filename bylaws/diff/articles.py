@@ -8,7 +8,7 @@ are its words different?), so a new kind of change is one more rule.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from bylaws.diff.changes import ArticleChange, ArticleKind, UnitChange
 from bylaws.diff.sides import FingerprintedArticles, Side
@@ -61,13 +61,17 @@ def same_text(old: Document, new: Document, old_id: str, new_id: str) -> bool:
 # --- one article's change, by rules --------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
 class Sides:
-    """The two sides of a diff, and whether articles were paired by content."""
+    """The two sides of a diff, and whether articles were paired by content.
 
-    old: Side
-    new: Side
-    by_content: bool
+    A plain class: a dataclass costs every start-up the compiling of its
+    methods, and nothing compares or copies these.
+    """
+
+    __slots__ = ("by_content", "new", "old")
+
+    def __init__(self, old: Side, new: Side, by_content: bool) -> None:
+        self.old, self.new, self.by_content = old, new, by_content
 
 
 def _division_key(ctx: Sides, side: Side, article_id: str) -> str | None:

@@ -18,7 +18,6 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Literal
 
 __all__ = [
@@ -45,7 +44,6 @@ MOVE_THRESHOLD = 0.6
 MAX_COMPARISONS = 250_000
 
 
-@dataclass(frozen=True, slots=True)
 class Slot:
     """What alignment needs to know about one article.
 
@@ -57,10 +55,10 @@ class Slot:
         words: its loosely folded words, for similarity.
     """
 
-    id: str
-    number: str
-    key: str
-    words: tuple[str, ...]
+    __slots__ = ("id", "key", "number", "words")
+
+    def __init__(self, id: str, number: str, key: str, words: tuple[str, ...]) -> None:
+        self.id, self.number, self.key, self.words = id, number, key, words
 
 
 def word_similarity(a: Sequence[str], b: Sequence[str]) -> float:

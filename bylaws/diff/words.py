@@ -117,12 +117,13 @@ def _coded_diff(a: str, b: str) -> list[tuple[int, int]]:
     return [(op, len(text)) for op, text in diffs if text]
 
 
-@dataclass(slots=True)
 class _Group:
-    """A run of changes being merged into one op."""
+    """A run of changes being merged into one op (a plain class: see `Sides`)."""
 
-    old: list[str]
-    new: list[str]
+    __slots__ = ("new", "old")
+
+    def __init__(self, old: list[str], new: list[str]) -> None:
+        self.old, self.new = old, new
 
 
 def _decode(
