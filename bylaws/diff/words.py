@@ -20,6 +20,7 @@ from bylaws.text import (
     token_kind,
     tokenize,
 )
+from bylaws.values import Value
 
 __all__ = [
     "WHOLE_REPLACE_THRESHOLD",
@@ -40,8 +41,8 @@ WordOpKind = Literal["equal", "insert", "delete", "replace"]
 WHOLE_REPLACE_THRESHOLD = 0.6
 
 
-@dataclass(frozen=True, slots=True)
-class WordOp:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class WordOp(Value):
     """One step of a word diff: whole tokens of the old and the new text.
 
     `equal` holds identical text on both sides; `insert` has `old == ""`;
