@@ -245,8 +245,8 @@ class DocumentMeta(Value):
     senders: tuple[Sender, ...] = ()
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
-class Units(Value):
+@dataclass(frozen=True, slots=True)
+class Units:
     """How a document names and numbers its levels, when it says so.
 
     English bylaws are divided into Articles (`division`, a division kind
