@@ -2,11 +2,12 @@
 
 A dataclass compiles the methods it generates, at every start-up of every
 command: six for a frozen one, a quarter of what `bylaws diff` of two small
-texts spends beyond Python's own start. The values of `bylaws.model` (and
-the diff's records) are dataclasses with `eq=False, repr=False`, which compile three, and inherit
-these from `Value`, which behave as the generated ones: equal when of the
-same class with equal compared fields (a field with `compare=False`, like
-`loc`, never counts), hashed on those fields, shown with their `repr` fields.
+texts spent beyond Python's own start. The values of `bylaws.model` and the
+diff's records are dataclasses with `eq=False, repr=False`, which compile
+three, and inherit these from `Value`, which behave as the generated ones:
+equal when of the same class with equal compared fields (a field with
+`compare=False`, like `loc`, never counts), hashed on those fields, shown
+with their `repr` fields.
 """
 
 from __future__ import annotations
