@@ -28,6 +28,7 @@ from . import xmlio
 from .errors import BylawsError, NotFound, UnusableInput
 from .locale import _
 from .model import Article, Comment, Document, Proposal
+from .values import Value
 
 T = TypeVar("T")
 
@@ -106,8 +107,8 @@ def _read_open_file(fd: int) -> bytes | None:
     return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
-@dataclass(frozen=True)
-class DiskTree:
+@dataclass(frozen=True, eq=False, repr=False)
+class DiskTree(Value):
     """A folder on disk; paths in messages are shown as the user gave them."""
 
     root: Path

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Literal
 from bylaws.diff.changes import DocumentDiff
 from bylaws.errors import UnusableInput
 from bylaws.locale import _
+from bylaws.values import Value
 
 _MISSING_FORMAT = _("format {name!r} is not available in this installation")
 
@@ -40,8 +41,8 @@ __all__ = [
 Bidi = Literal["logical", "visual"]
 
 
-@dataclass(frozen=True, slots=True)
-class FormatOptions:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class FormatOptions(Value):
     """How to present a diff.
 
     Attributes:
