@@ -13,6 +13,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
+from .values import Value
+
 Language = str  # a BCP 47 tag as written in the document: "ar", "en", "fr"
 NumberStyle = Literal["words", "arabic-indic", "digits"]
 NumberingMode = Literal["auto", "fixed"]
@@ -24,8 +26,8 @@ UnitNumbering = Literal["restart", "decimal"]
 DIVISION_KINDS: tuple[DivisionKind, ...] = ("part", "chapter", "section")
 
 
-@dataclass(frozen=True, slots=True)
-class SourceLoc:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class SourceLoc(Value):
     """Where a value was read from, for messages: path, 1-based line and column."""
 
     path: str
@@ -49,15 +51,15 @@ def is_rtl(lang: str) -> bool:
 # --- inline content ---------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Text:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Text(Value):
     """A run of plain text, exactly as written (whitespace already folded)."""
 
     value: str
 
 
-@dataclass(frozen=True, slots=True)
-class Ref:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Ref(Value):
     """A live cross-reference to an article or to a paragraph/point inside one.
 
     `to` is an address: `art-id`, `art-id/para-2` or `art-id/para-2/point-1`.
@@ -74,8 +76,8 @@ class Ref:
     words: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Hyperlink:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Hyperlink(Value):
     """A link to something outside the document (a web page, another law).
 
     `text` is what readers see and `href` where it leads; written
@@ -110,16 +112,16 @@ def inline_text(run: Inline) -> str:
 # --- article content --------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class P:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class P(Value):
     """One block of running text (`<p>`)."""
 
     runs: tuple[Inline, ...]
     loc: SourceLoc | None = field(default=None, compare=False, repr=False)
 
 
-@dataclass(frozen=True, slots=True)
-class Point:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Point(Value):
     """A lettered point inside a paragraph; points may nest."""
 
     items: tuple[P | Point, ...]
@@ -130,8 +132,8 @@ class Point:
         return tuple(i for i in self.items if isinstance(i, Point))
 
 
-@dataclass(frozen=True, slots=True)
-class Paragraph:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Paragraph(Value):
     """A numbered paragraph: running text, optionally with points among it."""
 
     items: tuple[P | Point, ...]
@@ -142,8 +144,8 @@ class Paragraph:
         return tuple(i for i in self.items if isinstance(i, Point))
 
 
-@dataclass(frozen=True, slots=True)
-class Note:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Note(Value):
     """An editorial note attached to an article (not part of the operative text)."""
 
     runs: tuple[Inline, ...]
@@ -154,8 +156,8 @@ class Note:
 INTRO = "intro"
 
 
-@dataclass(frozen=True, slots=True)
-class Article:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Article(Value):
     """One article: its permanent id, optional heading, paragraphs and notes.
 
     `intro` is an unnumbered lead-in before the numbered paragraphs («… في
@@ -173,8 +175,8 @@ class Article:
 # --- the outline ------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class ArticleEntry:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class ArticleEntry(Value):
     """An article's place in the outline.
 
     `num` is the frozen number of a `fixed` document ("12"); entries without
@@ -188,8 +190,8 @@ class ArticleEntry:
     loc: SourceLoc | None = field(default=None, compare=False, repr=False)
 
 
-@dataclass(frozen=True, slots=True)
-class Division:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Division(Value):
     """A part, chapter or section of the outline."""
 
     kind: DivisionKind
@@ -219,24 +221,24 @@ def iter_divisions(nodes: tuple[OutlineNode, ...]) -> Iterator[Division]:
             yield from iter_divisions(node.children)
 
 
-@dataclass(frozen=True, slots=True)
-class Stage:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Stage(Value):
     """One review stage of the organisation (`drafting-committee`, …) and its label."""
 
     id: str
     label: str
 
 
-@dataclass(frozen=True, slots=True)
-class Sender:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Sender(Value):
     """An e-mail address and the body (branch, committee) that writes from it."""
 
     address: str
     body: str
 
 
-@dataclass(frozen=True, slots=True)
-class DocumentMeta:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class DocumentMeta(Value):
     """A document's title, organisation, version and review stages."""
 
     title: str
@@ -281,8 +283,8 @@ class Units:
     heading: str = DEFAULT_DIVISION_HEADING
 
 
-@dataclass(frozen=True)
-class Document:
+@dataclass(frozen=True, eq=False, repr=False)
+class Document(Value):
     """A whole text: metadata, outline and the articles the outline lists.
 
     `articles` maps ids to articles and holds exactly the article files on
@@ -324,8 +326,8 @@ class Document:
 Relation = Literal["after", "before", "start", "end"]
 
 
-@dataclass(frozen=True, slots=True)
-class Position:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Position(Value):
     """Where an inserted or moved article goes.
 
     `after`/`before` an article id, or at the `start`/`end` of a division id.
@@ -335,8 +337,8 @@ class Position:
     anchor: str
 
 
-@dataclass(frozen=True, slots=True)
-class Amend:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Amend(Value):
     """Replace an article's text with the proposal's copy in `articles/`."""
 
     article: str
@@ -344,8 +346,8 @@ class Amend:
     loc: SourceLoc | None = field(default=None, compare=False, repr=False)
 
 
-@dataclass(frozen=True, slots=True)
-class Insert:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Insert(Value):
     """Add a new article (its text in the proposal's `articles/`) at a position."""
 
     article: str
@@ -354,8 +356,8 @@ class Insert:
     loc: SourceLoc | None = field(default=None, compare=False, repr=False)
 
 
-@dataclass(frozen=True, slots=True)
-class Repeal:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Repeal(Value):
     """An operation that repeals an article."""
 
     article: str
@@ -363,8 +365,8 @@ class Repeal:
     loc: SourceLoc | None = field(default=None, compare=False, repr=False)
 
 
-@dataclass(frozen=True, slots=True)
-class Move:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Move(Value):
     """An operation that moves an article to another place in the outline."""
 
     article: str
@@ -373,8 +375,8 @@ class Move:
     loc: SourceLoc | None = field(default=None, compare=False, repr=False)
 
 
-@dataclass(frozen=True, slots=True)
-class AmendHeading:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class AmendHeading(Value):
     """Give a division or an article a new heading."""
 
     target: str
@@ -390,8 +392,8 @@ Verdict = Literal[
 ]
 
 
-@dataclass(frozen=True, slots=True)
-class Ruling:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Ruling(Value):
     """A recommendation or a decision of one body, with its date.
 
     `modified` names the text adopted instead (a proposal id) for
@@ -408,8 +410,8 @@ class Ruling:
     votes: tuple[int, int, int] | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Review:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Review(Value):
     """What one body did with a proposal at one stage."""
 
     stage: str
@@ -419,16 +421,16 @@ class Review:
     loc: SourceLoc | None = field(default=None, compare=False, repr=False)
 
 
-@dataclass(frozen=True, slots=True)
-class Fingerprint:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Fingerprint(Value):
     """The sha256 of an article's canonical file when the proposal was drafted."""
 
     article: str
     sha256: str
 
 
-@dataclass(frozen=True, slots=True)
-class Base:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Base(Value):
     """What a proposal was drafted against: the document, a commit, fingerprints."""
 
     document: str
@@ -436,8 +438,8 @@ class Base:
     fingerprints: tuple[Fingerprint, ...] = ()
 
 
-@dataclass(frozen=True)
-class Proposal:
+@dataclass(frozen=True, eq=False, repr=False)
+class Proposal(Value):
     """An amendment proposal: an overlay of operations on its base document."""
 
     id: str
@@ -456,8 +458,8 @@ class Proposal:
 # --- feedback ---------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Comment:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Comment(Value):
     """A reviewer's or branch's comment anchored to an article or paragraph address."""
 
     id: str

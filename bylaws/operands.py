@@ -55,13 +55,13 @@ class ArticleFiles(FingerprintedArticles, Mapping[str, Article]):
     def __init__(self, tree: Tree, folder: PurePosixPath) -> None:
         self._tree = tree
         self._folder = folder / workspace.ARTICLES
-        # Ids to file names only: a path object per file costs more than
-        # reading the file.
-        self._names = {
-            name[: -len(".xml")]: name
+        # The ids only, in the folder's order: a file's name is its id and
+        # ".xml" (a path object per file costs more than reading the file).
+        self._ids = dict.fromkeys(
+            name[: -len(".xml")]
             for name in tree.list_dir(self._folder)
             if name.endswith(".xml")
-        }
+        )
         # On disk, a file's path as the tree would show and open it, made by
         # joining strings once per folder.
         self._disk_prefix = (
@@ -81,7 +81,7 @@ class ArticleFiles(FingerprintedArticles, Mapping[str, Article]):
     def __getitem__(self, key: str) -> Article:
         found = self._cache.get(key)
         if found is None:
-            name = self._names[key]
+            name = self._name(key)
             data = self._raw(key)
             # Parsed, not validated: that is `check`'s job (see read_article_file).
             article = workspace.read_article_file(
@@ -96,13 +96,18 @@ class ArticleFiles(FingerprintedArticles, Mapping[str, Article]):
             return last[1]
         return self._read(key)
 
+    def _name(self, key: str) -> str:
+        if key not in self._ids:
+            raise KeyError(key)
+        return key + ".xml"
+
     def _display(self, name: str) -> str:
         if self._disk_prefix is not None:
             return self._disk_prefix + name
         return self._tree.display(self._folder / name)
 
     def _read(self, key: str) -> bytes:
-        name = self._names[key]
+        name = self._name(key)
         if self._disk_prefix is not None:
             # Thousands of small files: system calls on a string path, and
             # errors still go through the tree.
@@ -112,22 +117,28 @@ class ArticleFiles(FingerprintedArticles, Mapping[str, Article]):
         return self._tree.read_bytes(self._folder / name)
 
     def fingerprint(self, article_id: str) -> object | None:
-        if article_id not in self._names:
+        if article_id not in self._ids:
             return None
         if self._blob_id is not None:
-            return self._blob_id(self._folder / self._names[article_id])
+            return self._blob_id(self._folder / self._name(article_id))
         data = self._raw(article_id)
         self._last = (article_id, data)
         return data
 
+    def forget(self, article_id: str) -> None:
+        # A git tree's process stops when the loader closes: what was read
+        # through it is kept for the formatters that read the documents.
+        if self._disk_prefix is not None:
+            self._cache.pop(article_id, None)
+
     def __iter__(self) -> Iterator[str]:
-        return iter(self._names)
+        return iter(self._ids)
 
     def __len__(self) -> int:
-        return len(self._names)
+        return len(self._ids)
 
     def __contains__(self, key: object) -> bool:
-        return key in self._names
+        return key in self._ids
 
 
 def load_document_lazily(tree: Tree, folder: PurePosixPath | None = None) -> Document:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Literal
 
@@ -314,7 +315,7 @@ def is_formal_change(old: str, new: str) -> bool:
     if not old or not new:
         # Against nothing, the key is empty: stop at the first token that is not.
         return not any(
-            _token_key(tok) for tok in tokenize(old or new) if not tok.isspace()
+            _token_key(tok) for tok in _tokens(old or new) if not tok.isspace()
         )
     return _formal_key(old) == _formal_key(new)
 
@@ -328,15 +329,33 @@ def _is_punctuation(tok: str) -> bool:
     return all(unicodedata.category(c)[0] in "PS" for c in tok)
 
 
+def _tokens(s: str) -> Iterator[str]:
+    """`tokenize`, one token at a time, for questions its first words answer."""
+    for match in _SPLIT_RE.finditer(s):
+        yield match.group()
+
+
+def _wording(tokens: Iterable[str]) -> Iterator[str]:
+    """The words and numbers of a text's tokens (and any character a reader
+    cannot see), formal differences removed, one by one."""
+    for tok in tokens:
+        if tok.isspace():
+            continue
+        if token_kind(tok) in ("word", "number"):
+            yield _token_key(tok)
+        elif not _is_punctuation(tok):
+            yield tok
+
+
 def _wording_key(s: str) -> str:
-    """The words and numbers of a text (and any character a reader cannot see),
-    formal differences removed."""
-    return " ".join(
-        _token_key(tok) if token_kind(tok) in ("word", "number") else tok
-        for tok in tokenize(s)
-        if not tok.isspace()
-        and (token_kind(tok) in ("word", "number") or not _is_punctuation(tok))
-    )
+    return " ".join(_wording(tokenize(s)))
+
+
+def _wordless(s: str) -> bool:
+    """Whether `_wording_key(s)` is empty, looking no further than needed."""
+    parts = _wording(_tokens(s))
+    first = next(parts, None)
+    return first is None or (first == "" and next(parts, None) is None)
 
 
 def change_class(old: str, new: str) -> ChangeClass:
@@ -349,6 +368,10 @@ def change_class(old: str, new: str) -> ChangeClass:
     """
     if is_formal_change(old, new):
         return "formal"
+    if not old or not new:
+        # A whole paragraph inserted or deleted: its first word decides, and
+        # wording all of it cost a diff a tenth of its time.
+        return "punctuation" if _wordless(old or new) else "real"
     if _wording_key(old) == _wording_key(new):
         return "punctuation"
     return "real"

@@ -14,8 +14,8 @@ same folder as it was at a git revision (`bylaws.gitio`).
 
 from __future__ import annotations
 
-import hashlib
 import os
+import stat
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -28,6 +28,7 @@ from . import xmlio
 from .errors import BylawsError, NotFound, UnusableInput
 from .locale import _
 from .model import Article, Comment, Document, Proposal
+from .values import Value
 
 T = TypeVar("T")
 
@@ -74,22 +75,40 @@ def read_small_file(path: str) -> bytes | None:
     except OSError:
         return None
     try:
-        chunks: list[bytes] = []
-        size = 0
-        while chunk := os.read(fd, _READ_CHUNK):
-            chunks.append(chunk)
-            size += len(chunk)
-            if size > xmlio.MAX_FILE_BYTES:
-                return None
+        return _read_open_file(fd)
     except OSError:
         return None
     finally:
         os.close(fd)
+
+
+def _read_open_file(fd: int) -> bytes | None:
+    """An open file's bytes; None past the size limit.
+
+    A regular file is read in one call asking one byte more than its size:
+    fewer bytes back means its end. Reading in fixed chunks made each small
+    file a 64 KiB buffer cut down to size, and the cut-off pieces scattered
+    the heap: a 20,000-article diff's memory grew by a quarter.
+    """
+    status = os.fstat(fd)
+    if stat.S_ISREG(status.st_mode) and status.st_size <= xmlio.MAX_FILE_BYTES:
+        data = os.read(fd, status.st_size + 1)
+        if len(data) <= status.st_size:
+            return data
+        chunks = [data]  # it grew since: read on
+    else:
+        chunks = []
+    size = sum(len(c) for c in chunks)
+    while chunk := os.read(fd, _READ_CHUNK):
+        chunks.append(chunk)
+        size += len(chunk)
+        if size > xmlio.MAX_FILE_BYTES:
+            return None
     return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
-@dataclass(frozen=True)
-class DiskTree:
+@dataclass(frozen=True, eq=False, repr=False)
+class DiskTree(Value):
     """A folder on disk; paths in messages are shown as the user gave them."""
 
     root: Path
@@ -142,6 +161,8 @@ def fingerprint(data: bytes) -> str:
         canonical = xmlio.canonical_bytes(data, "")
     except UnusableInput:
         canonical = data
+    import hashlib  # only here: its import costs every command's start-up
+
     return hashlib.sha256(canonical).hexdigest()
 
 

@@ -60,3 +60,34 @@ def test_the_diff_of_2000_articles_finds_what_the_generator_did(
     truth = _truth(old, new)
     assert {k: found[k] for k in truth} == dict(truth)
     assert truth["amended"] >= 150 and truth["moved"] == 20
+
+
+def test_big_json_written_in_pieces_is_the_whole_text(tmp_path: Path) -> None:
+    """`--format json` streams its text; the pieces, several of them at this
+    size, join to exactly json.dumps of the data, with and without context,
+    and the command writes the same bytes."""
+    import json
+
+    from bylaws.formatters import FormatOptions
+    from bylaws.formatters.json import as_data, iter_diff
+    from bylaws.invisibles import json_escaped
+    from tests.cli_run import run
+
+    sys.path.insert(0, str(TOOLS))
+    try:
+        from gen_corpus import generate, write
+    finally:
+        sys.path.remove(str(TOOLS))
+    old, new = generate(300, seed=5)
+    write(old, tmp_path / "old" / "corpus")
+    write(new, tmp_path / "new" / "corpus")
+    operands = str(tmp_path / "old" / "corpus"), str(tmp_path / "new" / "corpus")
+    for context in (False, True):
+        diff = diff_paths(*operands, context=context)
+        options = FormatOptions(context=context)
+        pieces = list(iter_diff(diff, options))
+        whole = json_escaped(json.dumps(as_data(diff, options), ensure_ascii=False))
+        assert len(pieces) > 1
+        assert "".join(pieces) == whole + "\n"
+    out = run("diff", "--format", "json", *operands)
+    assert out == "".join(iter_diff(diff_paths(*operands), FormatOptions()))

@@ -28,6 +28,7 @@ LAYERS: dict[str, str] = {
     "bylaws": CORE,  # the package's own __init__
     "bylaws.errors": CORE,
     "bylaws.model": CORE,
+    "bylaws.values": CORE,
     "bylaws.text": CORE,
     "bylaws.invisibles": CORE,
     "bylaws.visibility": CORE,

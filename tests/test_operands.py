@@ -103,3 +103,36 @@ def test_git_operands_share_a_loader_and_close_with_it(tmp_path: Path) -> None:
         assert diff_operands(old, new).is_empty
     # Closed trees still answer: a read after the block starts git again.
     assert old.document.articles["art-donations"].id == "art-donations"
+
+
+def test_small_files_are_read_whole_however_they_come(tmp_path: Path) -> None:
+    """Regular files in one call of their size; a pipe, which has no size, in
+    chunks to its end; a file past the limit not at all."""
+    import os
+    import threading
+
+    from bylaws import workspace, xmlio
+
+    for size in (0, 1, 4095, 65536, 200_000):
+        path = tmp_path / f"f{size}"
+        data = bytes(range(256)) * (size // 256) + b"x" * (size % 256)
+        path.write_bytes(data)
+        assert workspace.read_small_file(str(path)) == data
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    sent = b"<article/>" * 20_000  # more than one chunk, written in pieces
+
+    def write() -> None:
+        with open(fifo, "wb") as pipe:
+            for start in range(0, len(sent), 7_000):
+                pipe.write(sent[start : start + 7_000])
+                pipe.flush()
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    assert workspace.read_small_file(str(fifo)) == sent
+    writer.join()
+    big = tmp_path / "big"
+    big.write_bytes(b"x" * (xmlio.MAX_FILE_BYTES + 1))
+    assert workspace.read_small_file(str(big)) is None
+    assert workspace.read_small_file(str(tmp_path / "missing")) is None

@@ -225,3 +225,30 @@ def test_the_table_of_combining_marks_is_what_unicodedata_says() -> None:
         )
     assert tuple(marks.scan_marks()) == marks.MARK_RANGES
     assert (0x064B, 0x065F) in marks.MARK_RANGES  # Arabic harakat
+
+
+@settings(max_examples=examples(300))
+@given(
+    st.text(
+        alphabet=st.sampled_from(
+            list(
+                "والحزب مكتبٌ، ١٢ 12.5 (أ) - ـ«»\u064e\u0651\u200c\u200f\u202e\u00ad!?x"
+            )
+        ),
+        max_size=30,
+    )
+)
+def test_against_nothing_the_wording_decides(text: str) -> None:
+    """A text inserted or deleted whole is punctuation exactly when it has no
+    wording (the short cut for that case gives the general rule's answer)."""
+    from bylaws.text import _wording_key, change_class, is_formal_change
+
+    expected = (
+        "formal"
+        if is_formal_change("", text)
+        else "punctuation"
+        if _wording_key(text) == _wording_key("")
+        else "real"
+    )
+    assert change_class("", text) == expected
+    assert change_class(text, "") == expected

@@ -7,12 +7,12 @@ errors give 2 through the boundary in `bylaws.cli`.
 
 from __future__ import annotations
 
+import functools
 import os
-import shlex
-import shutil
 import sys
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ParamSpec
 
 import click
 
@@ -22,6 +22,8 @@ from ..locale import _, say
 
 if TYPE_CHECKING:
     from bylaws.instrument import Frame
+
+P = ParamSpec("P")
 
 _BIDI_ENV = "BYLAWS_BIDI"
 # GitHub refuses a comment over 65,536 characters; bytes count Arabic twice,
@@ -50,6 +52,33 @@ def _pager() -> str | None:
     return ""  # click's own choice (less, more)
 
 
+def _emit_pieces(
+    pieces: Iterable[str], color: bool, paged: bool = True, escaped: bool = False
+) -> None:
+    """`_emit` for output made in pieces: written as made unless it may be paged.
+
+    Only a terminal is paged, and paging needs the whole text; anywhere else
+    each piece is written when it is ready, so a big diff is never held whole.
+    `escaped` text (JSON, every invisible character a \\u escape) has no
+    colour to strip and nothing for the terminal guard to find: it is written
+    as it is, not scanned twice more.
+    """
+    if paged and sys.stdout.isatty():
+        _emit("".join(pieces), color, paged)
+        return
+    from bylaws.terminal import already_escaped, styled
+
+    if escaped and not color:
+        with already_escaped():
+            for piece in pieces:
+                sys.stdout.write(piece)
+            sys.stdout.flush()
+        return
+    with styled(color):
+        for piece in pieces:
+            click.echo(piece, nl=False, color=color)
+
+
 def _emit(text: str, color: bool, paged: bool = True) -> None:
     """Print, through a pager when the output is a terminal and longer than it."""
     from bylaws.terminal import safe, styled
@@ -57,6 +86,8 @@ def _emit(text: str, color: bool, paged: bool = True) -> None:
     if not text:
         return
     pager = _pager() if paged else None
+    import shutil
+
     long = text.count("\n") > shutil.get_terminal_size().lines
     if pager is not None and sys.stdout.isatty() and long:
         if pager:
@@ -92,6 +123,26 @@ def _progress(done: int, total: int) -> None:
     progress = say(_("comparing articles: {done}/{total}"), done=done, total=total)
     with styled():
         click.echo("\r" + progress, err=True, nl=bool(end))
+
+
+def _collector_paused(command: Callable[P, None]) -> Callable[P, None]:
+    """Run a command with Python's cyclic collector paused throughout.
+
+    A diff pauses it while it is built (`bylaws.diff.memory`); turned back on
+    with the diff still alive, its first pass walks every one of the diff's
+    hundreds of thousands of values, and later passes walk them again while
+    the output is written. Paused to the end of the command, once its
+    values are let go, it finds next to nothing.
+    """
+
+    @functools.wraps(command)
+    def run(*args: P.args, **kwargs: P.kwargs) -> None:
+        from bylaws.diff.memory import paused_collector
+
+        with paused_collector():
+            command(*args, **kwargs)
+
+    return run
 
 
 @click.command("diff")
@@ -157,6 +208,7 @@ def _progress(done: int, total: int) -> None:
 )
 @_NO_PAGER
 @click.option("--textconv", is_flag=True, hidden=True)
+@_collector_paused
 def diff_command(
     operands: tuple[str, ...],
     fmt: str,
@@ -182,7 +234,7 @@ def diff_command(
     as REV:PATH (HEAD~1:drafts/internal-regulations).
     """
     from bylaws.diff.changes import without_formal, without_punctuation
-    from bylaws.formatters import FormatOptions, render
+    from bylaws.formatters import FormatOptions, escapes_invisibles, pieces
     from bylaws.operands import diff_paths
 
     ctx = click.get_current_context()
@@ -213,16 +265,26 @@ def diff_command(
             color=terminal and _use_color(color),
             context=context,
             bidi="visual" if bidi == "visual" else "logical",
-            width=shutil.get_terminal_size((120, 24)).columns,
+            # Only side-by-side lays out columns; asking the terminal costs
+            # importing shutil (and with it bz2, lzma...) at every start.
+            width=_terminal_width() if fmt == "side-by-side" else 100,  # the default
             frame=_instrument_frame(operands[1], body, date)
             if fmt == "instrument"
             else None,
             max_bytes=_markdown_limit(max_bytes) if fmt == "markdown" else None,
             link=link or (_published_link(operands[1]) if fmt == "markdown" else None),
         )
-        _emit(render(diff, fmt, options), options.color, paged=not no_pager)
+        _emit_pieces(
+            pieces(diff, fmt, options),
+            options.color,
+            paged=not no_pager,
+            escaped=escapes_invisibles(fmt),
+        )
+    same = diff.is_empty
+    # Let the texts go while the collector is still paused (see _collector_paused).
+    del diff
     if exit_code or quiet:
-        ctx.exit(0 if diff.is_empty else 1)
+        ctx.exit(0 if same else 1)
 
 
 def _instrument_frame(new: str, body: str | None, date: str | None) -> Frame:
@@ -245,6 +307,12 @@ def _published_link(operand: str) -> str | None:
     from bylaws.site.published import published_link
 
     return published_link(operand)
+
+
+def _terminal_width() -> int:
+    import shutil
+
+    return shutil.get_terminal_size((120, 24)).columns
 
 
 def _markdown_limit(asked: int | None) -> int | None:
@@ -333,7 +401,7 @@ def log_command(
     options = FormatOptions(
         color=fmt != "markdown" and _use_color(color),
         bidi="visual" if bidi == "visual" else "logical",
-        width=shutil.get_terminal_size((120, 24)).columns,
+        width=_terminal_width(),
     )
     chunks = []
     for entry in entries:
@@ -361,6 +429,8 @@ ATTRIBUTES_LINE = "**/articles/*.xml diff=bylaws"
 def _this_bylaws() -> str:
     """The absolute path of the `bylaws` running now, so git finds it with or
     without the venv on PATH; `python -m bylaws` when run as a module."""
+    import shlex
+
     script = Path(sys.argv[0])
     if script.name == "bylaws" and script.exists():
         return shlex.quote(str(script.resolve()))

@@ -8,11 +8,10 @@ are its words different?), so a new kind of change is one more rule.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
-from functools import cached_property
+from dataclasses import replace
 
 from bylaws.diff.changes import ArticleChange, ArticleKind, UnitChange
-from bylaws.diff.sides import Side
+from bylaws.diff.sides import FingerprintedArticles, Side
 from bylaws.diff.structure import MOVE_THRESHOLD, Pair, best_matches, moved
 from bylaws.diff.units import unit_changes, whole_units
 from bylaws.diff.words import WordOp, diff_words, is_formal
@@ -59,27 +58,20 @@ def same_text(old: Document, new: Document, old_id: str, new_id: str) -> bool:
     return replace(a_art, id=new_id) == b_art if old_id != new_id else a_art == b_art
 
 
-class FingerprintedArticles:
-    """Base of article mappings that know each article's stored bytes.
-
-    Two articles with the same id and the same fingerprint (the same bytes, or
-    the same git blob) are equal without being parsed.
-    """
-
-    def fingerprint(self, article_id: str) -> object | None:
-        raise NotImplementedError
-
-
 # --- one article's change, by rules --------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
 class Sides:
-    """The two sides of a diff, and whether articles were paired by content."""
+    """The two sides of a diff, and whether articles were paired by content.
 
-    old: Side
-    new: Side
-    by_content: bool
+    A plain class: a dataclass costs every start-up the compiling of its
+    methods, and nothing compares or copies these.
+    """
+
+    __slots__ = ("by_content", "new", "old")
+
+    def __init__(self, old: Side, new: Side, by_content: bool) -> None:
+        self.old, self.new, self.by_content = old, new, by_content
 
 
 def _division_key(ctx: Sides, side: Side, article_id: str) -> str | None:
@@ -89,38 +81,50 @@ def _division_key(ctx: Sides, side: Side, article_id: str) -> str | None:
     return loose_key(division.heading) if ctx.by_content else division.id
 
 
-@dataclass(frozen=True)
 class _Pairing:
-    """An old and a new article paired by the alignment (either may be None)."""
+    """An old and a new article paired by the alignment (either may be None).
 
-    ctx: Sides
-    old_id: str | None
-    new_id: str | None
-    is_moved: bool
-    context: bool
+    One is made for every article of both texts: a plain class, cheaper to
+    make than a dataclass.
+    """
 
-    @cached_property
-    def both(self) -> tuple[str, str] | None:
-        """Both ids, when the article exists on both sides."""
-        if self.old_id is None or self.new_id is None:
-            return None
-        return self.old_id, self.new_id
+    __slots__ = ("_same", "both", "context", "ctx", "is_moved", "new_id", "old_id")
 
-    @cached_property
+    def __init__(
+        self,
+        ctx: Sides,
+        old_id: str | None,
+        new_id: str | None,
+        is_moved: bool,
+        context: bool,
+    ) -> None:
+        self.ctx, self.old_id, self.new_id = ctx, old_id, new_id
+        self.is_moved, self.context = is_moved, context
+        # Both ids, when the article exists on both sides.
+        self.both = (
+            (old_id, new_id) if old_id is not None and new_id is not None else None
+        )
+        self._same: bool | None = None
+
+    @property
     def same_words(self) -> bool:
         """Whether an article on both sides kept its text (cheap where it can be)."""
-        assert self.both is not None
-        old_id, new_id = self.both
-        return same_text(self.ctx.old.doc, self.ctx.new.doc, old_id, new_id)
+        if self._same is None:
+            assert self.both is not None
+            old_id, new_id = self.both
+            self._same = same_text(self.ctx.old.doc, self.ctx.new.doc, old_id, new_id)
+        return self._same
 
 
-@dataclass
 class _Findings:
     """What the rules have found so far about one pairing."""
 
-    kinds: set[ArticleKind] = field(default_factory=set)
-    heading: tuple[WordOp, ...] | None = None
-    units: tuple[UnitChange, ...] = ()
+    __slots__ = ("heading", "kinds", "units")
+
+    def __init__(self) -> None:
+        self.kinds: set[ArticleKind] = set()
+        self.heading: tuple[WordOp, ...] | None = None
+        self.units: tuple[UnitChange, ...] = ()
 
 
 def _inserted(p: _Pairing, found: _Findings) -> None:
@@ -189,6 +193,8 @@ _ARTICLE_RULES: tuple[Callable[[_Pairing, _Findings], None], ...] = (
     _amended,
     _unchanged_in_context,
 )
+# The rules that can find something about an article whose words are the same.
+_PLACE_RULES = (_renumbered, _moved)
 
 
 def _only_formal(found: _Findings) -> bool:
@@ -200,6 +206,9 @@ def _only_formal(found: _Findings) -> bool:
     return all(u.kind == "amended" and u.formal for u in found.units if u.changed)
 
 
+_KIND_SETS: dict[frozenset[ArticleKind], frozenset[ArticleKind]] = {}
+
+
 def article_change(
     ctx: Sides, old_id: str | None, new_id: str | None, is_moved: bool, context: bool
 ) -> ArticleChange | None:
@@ -207,15 +216,20 @@ def article_change(
     context is asked for)."""
     pairing = _Pairing(ctx, old_id, new_id, is_moved, context)
     found = _Findings()
-    for rule in _ARTICLE_RULES:
+    # Most articles of a big text keep their words: of the rules, only those
+    # about their place can find anything.
+    kept = not context and pairing.both is not None and pairing.same_words
+    for rule in _PLACE_RULES if kept else _ARTICLE_RULES:
         rule(pairing, found)
     if not found.kinds and not context:
         return None
     article_id = new_id if new_id is not None else old_id
     assert article_id is not None
     old, new = ctx.old, ctx.new
+    kinds = frozenset(found.kinds)
     return ArticleChange(
-        kinds=frozenset(found.kinds),
+        # Thousands of records have one of a few sets of kinds: share them.
+        kinds=_KIND_SETS.setdefault(kinds, kinds),
         article=article_id,
         old_id=old_id,
         new_id=new_id,

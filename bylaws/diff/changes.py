@@ -12,6 +12,7 @@ from typing import Literal
 
 from bylaws.diff.words import WordOp
 from bylaws.model import Document
+from bylaws.values import Value
 
 __all__ = [
     "ARTICLE_KINDS",
@@ -39,8 +40,8 @@ ARTICLE_KINDS: tuple[ArticleKind, ...] = (
 UnitKind = Literal["equal", "amended", "inserted", "deleted", "moved"]
 
 
-@dataclass(frozen=True, slots=True)
-class UnitChange:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class UnitChange(Value):
     """One aligned text unit of an article: a paragraph's own text or a point.
 
     Addresses are positions inside the article: "para-2", "para-2/point-1".
@@ -73,8 +74,8 @@ class UnitChange:
         return self.kind != "equal"
 
 
-@dataclass(frozen=True, slots=True)
-class ArticleChange:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class ArticleChange(Value):
     """What happened to one article; it can be several kinds at once.
 
     `article` is the article's id in the new text (the old id for a repeal).
@@ -110,8 +111,8 @@ class ArticleChange:
         return tuple(u for u in self.units if u.changed)
 
 
-@dataclass(frozen=True, slots=True)
-class HeadingChanged:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class HeadingChanged(Value):
     """A part, chapter or section got a new heading."""
 
     division: str
@@ -123,8 +124,8 @@ class HeadingChanged:
 OutlineAction = Literal["added", "removed", "moved"]
 
 
-@dataclass(frozen=True, slots=True)
-class OutlineChanged:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class OutlineChanged(Value):
     """A part, chapter or section was added, removed or moved in the outline."""
 
     action: OutlineAction
@@ -137,8 +138,8 @@ class OutlineChanged:
 Change = ArticleChange | HeadingChanged | OutlineChanged
 
 
-@dataclass(frozen=True, slots=True)
-class DocumentDiff:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class DocumentDiff(Value):
     """The whole comparison of two texts.
 
     Attributes:

@@ -29,8 +29,8 @@ from bylaws.diff.sides import NOTE_PREFIX, Side, article_lines, render_runs
 from bylaws.diff.structure import (
     AlignMode,
     Pair,
-    Slot,
     align_articles,
+    align_ids,
     ids_are_meaningful,
 )
 from bylaws.diff.units import reading_order
@@ -148,9 +148,7 @@ def _article_pairs(
         old_slots = [ctx.old.slot(a) for a in old_ids]
         new_slots = [ctx.new.slot(a) for a in new_ids]
         return align_articles(old_slots, new_slots, "content")
-    old_slots = [Slot(a, "", "", ()) for a in old_ids]
-    new_slots = [Slot(a, "", "", ()) for a in new_ids]
-    return align_articles(old_slots, new_slots, "id")
+    return align_ids(old_ids, new_ids)
 
 
 def _article_changes(
@@ -170,13 +168,14 @@ def _article_changes(
     for done, (i, j) in enumerate(ordered, 1):
         if progress is not None and done % 500 == 0:
             progress(done, total)
+        old_id = old_ids[i] if i is not None else None
+        new_id = new_ids[j] if j is not None else None
         change = article_change(
-            ctx,
-            old_ids[i] if i is not None else None,
-            new_ids[j] if j is not None else None,
-            i is not None and i in out_of_order,
-            context,
+            ctx, old_id, new_id, i is not None and i in out_of_order, context
         )
+        # Each article is compared once: what was parsed for it can go.
+        ctx.old.release(old_id)
+        ctx.new.release(new_id)
         if change is None:
             continue
         if change.kinds:

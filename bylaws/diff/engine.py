@@ -6,7 +6,6 @@ this module compares them, in memory, through `bylaws.diff.compare`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Literal
 
 from bylaws.diff.changes import DocumentDiff
@@ -45,7 +44,6 @@ def single_article_document(article: Article, source: str, lang: str) -> Documen
     )
 
 
-@dataclass(frozen=True)
 class Operand:
     """One side of a comparison, loaded.
 
@@ -58,11 +56,20 @@ class Operand:
             when a swap of neighbours could be read either way).
     """
 
-    name: str
-    kind: OperandKind
-    document: Document
-    article: str | None = None
-    moves: frozenset[str] = frozenset()
+    # A plain class: a dataclass compiles its methods at every start-up, and
+    # an operand is only read.
+    __slots__ = ("article", "document", "kind", "moves", "name")
+
+    def __init__(
+        self,
+        name: str,
+        kind: OperandKind,
+        document: Document,
+        article: str | None = None,
+        moves: frozenset[str] = frozenset(),
+    ) -> None:
+        self.name, self.kind, self.document = name, kind, document
+        self.article, self.moves = article, moves
 
 
 def diff_operands(

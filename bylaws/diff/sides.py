@@ -34,12 +34,31 @@ from bylaws.text import loose_key, strip_for_search
 __all__ = [
     "NOTE_PREFIX",
     "TEXT_PREFIX",
+    "FingerprintedArticles",
     "Side",
     "Unit",
     "UnitWords",
     "article_lines",
     "render_runs",
 ]
+
+
+class FingerprintedArticles:
+    """Base of article mappings that know each article's stored bytes.
+
+    Two articles with the same id and the same fingerprint (the same bytes, or
+    the same git blob) are equal without being parsed.
+    """
+
+    def fingerprint(self, article_id: str) -> object | None:
+        raise NotImplementedError
+
+    def forget(self, article_id: str) -> None:
+        """Let go of an article parsed for the diff, which is done with it.
+
+        A mapping that can read it again drops it, so that a big diff holds
+        the articles it is comparing, not every one it compared.
+        """
 
 
 # --- text units ----------------------------------------------------------------
@@ -205,6 +224,15 @@ class Side:
             )
         return found
 
+    def release(self, article_id: str | None) -> None:
+        """Let go of an article's units and parsed text: the diff is done with it."""
+        if article_id is None:
+            return
+        self._units.pop(article_id, None)
+        articles = self.doc.articles
+        if isinstance(articles, FingerprintedArticles):
+            articles.forget(article_id)
+
     def render(self, runs: Sequence[Inline]) -> str:
         """`render_runs` for this side, each reference rendered once."""
         parts: list[str] = []
@@ -248,6 +276,8 @@ class Side:
             address = f"para-{n}"
             label = self._unit_label(n, 0) if numbered else ""
             yield from self._container(paragraph, address, label, 0)
+        if not article.notes:
+            return
         # Editorial notes are compared too: a changed note is a changed word.
         word = tr(_("Note"), language_of(self.doc))
         for n, note in enumerate(article.notes, 1):

@@ -18,8 +18,6 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
-from difflib import SequenceMatcher
 from typing import Literal
 
 __all__ = [
@@ -27,6 +25,7 @@ __all__ = [
     "Pair",
     "Slot",
     "align_articles",
+    "align_ids",
     "align_units",
     "ids_are_meaningful",
     "moved",
@@ -45,7 +44,6 @@ MOVE_THRESHOLD = 0.6
 MAX_COMPARISONS = 250_000
 
 
-@dataclass(frozen=True, slots=True)
 class Slot:
     """What alignment needs to know about one article.
 
@@ -57,16 +55,18 @@ class Slot:
         words: its loosely folded words, for similarity.
     """
 
-    id: str
-    number: str
-    key: str
-    words: tuple[str, ...]
+    __slots__ = ("id", "key", "number", "words")
+
+    def __init__(self, id: str, number: str, key: str, words: tuple[str, ...]) -> None:
+        self.id, self.number, self.key, self.words = id, number, key, words
 
 
 def word_similarity(a: Sequence[str], b: Sequence[str]) -> float:
     """difflib's ratio over two word sequences, 1.0 for two empty ones."""
     if not a and not b:
         return 1.0
+    from difflib import SequenceMatcher  # imported when first needed: start-up
+
     return SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
@@ -74,6 +74,8 @@ def _similar(a: Sequence[str], b: Sequence[str], threshold: float) -> float:
     """The similarity of a and b if it reaches threshold, else 0 (cheap bounds first)."""
     if not a and not b:
         return 1.0
+    from difflib import SequenceMatcher
+
     matcher = SequenceMatcher(None, a, b, autojunk=False)
     if matcher.real_quick_ratio() < threshold or matcher.quick_ratio() < threshold:
         return 0.0
@@ -93,9 +95,16 @@ def ids_are_meaningful(old_ids: Sequence[str], new_ids: Sequence[str]) -> bool:
     return shared * 2 >= min(len(old_ids), len(new_ids))
 
 
-def _by_id(old: Sequence[Slot], new: Sequence[Slot]) -> dict[int, int]:
-    new_index = {s.id: j for j, s in enumerate(new)}
-    return {i: new_index[s.id] for i, s in enumerate(old) if s.id in new_index}
+def _by_id(old_ids: Sequence[str], new_ids: Sequence[str]) -> dict[int, int]:
+    new_index = {a: j for j, a in enumerate(new_ids)}
+    return {i: new_index[a] for i, a in enumerate(old_ids) if a in new_index}
+
+
+def align_ids(old_ids: Sequence[str], new_ids: Sequence[str]) -> list[Pair]:
+    """`align_articles` by id, from the ids alone (no slot made per article)."""
+    if len(old_ids) == 1 and len(new_ids) == 1:
+        return [(0, 0)]
+    return _as_pairs(_by_id(old_ids, new_ids), len(old_ids), len(new_ids))
 
 
 def best_matches(
@@ -211,6 +220,8 @@ def _exact_runs(
         old_keys, new_keys
     )
     if opcodes is None:
+        from difflib import SequenceMatcher
+
         matcher = SequenceMatcher(None, old_keys, new_keys, autojunk=False)
         opcodes = matcher.get_opcodes()
     pairs: dict[int, int] = {}
@@ -302,7 +313,7 @@ def align_articles(
     if len(old) == 1 and len(new) == 1:
         return [(0, 0)]
     if mode == "id":
-        pairs = _by_id(old, new)
+        pairs = _by_id([s.id for s in old], [s.id for s in new])
     else:
         pairs = _pair_by_content(
             [s.key for s in old],

@@ -10,10 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from typing import Literal
-
-from diff_match_patch import diff_match_patch
 
 from bylaws.text import (
     change_class,
@@ -23,6 +20,7 @@ from bylaws.text import (
     token_kind,
     tokenize,
 )
+from bylaws.values import Value
 
 __all__ = [
     "WHOLE_REPLACE_THRESHOLD",
@@ -43,8 +41,8 @@ WordOpKind = Literal["equal", "insert", "delete", "replace"]
 WHOLE_REPLACE_THRESHOLD = 0.6
 
 
-@dataclass(frozen=True, slots=True)
-class WordOp:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class WordOp(Value):
     """One step of a word diff: whole tokens of the old and the new text.
 
     `equal` holds identical text on both sides; `insert` has `old == ""`;
@@ -107,6 +105,9 @@ _EQUAL, _DELETE, _INSERT = 0, -1, 1
 
 def _coded_diff(a: str, b: str) -> list[tuple[int, int]]:
     """diff-match-patch on coded strings: (operation, number of tokens) pairs."""
+    # Imported when a text first differs: a diff of equal texts never needs it.
+    from diff_match_patch import diff_match_patch
+
     dmp = diff_match_patch()
     # The default one-second timeout silently degrades big diffs to near-total
     # replacement; we diff a paragraph or an article at a time instead.
@@ -117,12 +118,13 @@ def _coded_diff(a: str, b: str) -> list[tuple[int, int]]:
     return [(op, len(text)) for op, text in diffs if text]
 
 
-@dataclass(slots=True)
 class _Group:
-    """A run of changes being merged into one op."""
+    """A run of changes being merged into one op (a plain class: see `Sides`)."""
 
-    old: list[str]
-    new: list[str]
+    __slots__ = ("new", "old")
+
+    def __init__(self, old: list[str], new: list[str]) -> None:
+        self.old, self.new = old, new
 
 
 def _decode(
@@ -219,6 +221,8 @@ def _refined(old: str, new: str) -> list[Segment]:
     (a space, «أو») stays inside the real change around it.
     """
     a, b = tokenize(old), tokenize(new)
+    from difflib import SequenceMatcher
+
     matcher = SequenceMatcher(None, [_key(t) for t in a], [_key(t) for t in b], False)
     pieces: list[tuple[str, str, str]] = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
@@ -378,4 +382,6 @@ def similarity(a: str, b: str) -> float:
     words_b = strip_for_search(b).split()
     if words_a == words_b:
         return 1.0
+    from difflib import SequenceMatcher
+
     return SequenceMatcher(None, words_a, words_b, autojunk=False).ratio()

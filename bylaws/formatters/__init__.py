@@ -3,18 +3,23 @@
 A formatter reads change records and returns text; it never computes a diff.
 Every module exposes `format_diff(diff, options) -> str`; `get_formatter`
 imports it only when asked, so `--format json` does not load the HTML code.
+A module whose output can be big may also expose `iter_diff(diff, options)`,
+the same text in pieces, so that a command can write it as it is made, and
+`ESCAPES_INVISIBLES = True` when its text holds no control or invisible
+character at all (each one escaped), so that it needs no terminal guard.
 """
 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from bylaws.diff.changes import DocumentDiff
 from bylaws.errors import UnusableInput
 from bylaws.locale import _
+from bylaws.values import Value
 
 _MISSING_FORMAT = _("format {name!r} is not available in this installation")
 
@@ -26,16 +31,18 @@ __all__ = [
     "Bidi",
     "FormatOptions",
     "Formatter",
+    "escapes_invisibles",
     "format_names",
     "get_formatter",
+    "pieces",
     "render",
 ]
 
 Bidi = Literal["logical", "visual"]
 
 
-@dataclass(frozen=True, slots=True)
-class FormatOptions:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class FormatOptions(Value):
     """How to present a diff.
 
     Attributes:
@@ -85,6 +92,14 @@ def get_formatter(name: str) -> Formatter:
     Raises:
         UnusableInput: no such format, or its module is not installed.
     """
+    formatter = getattr(_module(name), "format_diff", None)
+    if not callable(formatter):
+        raise UnusableInput(_MISSING_FORMAT, name=name)
+    result: Formatter = formatter
+    return result
+
+
+def _module(name: str) -> object:
     module_name = FORMATS.get(name)
     if module_name is None:
         raise UnusableInput(
@@ -98,13 +113,26 @@ def get_formatter(name: str) -> Formatter:
         if exc.name != module_name:
             raise
         raise UnusableInput(_MISSING_FORMAT, name=name) from None
-    formatter = getattr(module, "format_diff", None)
-    if not callable(formatter):
-        raise UnusableInput(_MISSING_FORMAT, name=name)
-    result: Formatter = formatter
-    return result
+    return module
 
 
 def render(diff: DocumentDiff, name: str, options: FormatOptions | None = None) -> str:
     """A diff in the named format."""
     return get_formatter(name)(diff, options or FormatOptions())
+
+
+def pieces(
+    diff: DocumentDiff, name: str, options: FormatOptions | None = None
+) -> Iterable[str]:
+    """A diff in the named format, in pieces that join to `render`'s text."""
+    options = options or FormatOptions()
+    in_pieces = getattr(_module(name), "iter_diff", None)
+    if callable(in_pieces):
+        result: Iterable[str] = in_pieces(diff, options)
+        return result
+    return (render(diff, name, options),)
+
+
+def escapes_invisibles(name: str) -> bool:
+    """Whether a format escapes every control and invisible character itself."""
+    return getattr(_module(name), "ESCAPES_INVISIBLES", False) is True

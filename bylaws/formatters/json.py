@@ -14,6 +14,7 @@ with a JSON Schema in docs/reference/diff.schema.json.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any
 
 from bylaws.diff.changes import (
@@ -30,7 +31,11 @@ from bylaws.diff.words import WordOp
 from bylaws.formatters import FormatOptions
 from bylaws.invisibles import json_escaped
 
-__all__ = ["as_data", "format_diff"]
+__all__ = ["ESCAPES_INVISIBLES", "as_data", "format_diff", "iter_diff"]
+
+# Every control and invisible character is a \\u escape (json_escaped): the
+# text needs no other guard before a terminal.
+ESCAPES_INVISIBLES = True
 
 
 def _ops(ops: tuple[WordOp, ...]) -> list[dict[str, Any]]:
@@ -56,11 +61,23 @@ def _unit(unit: UnitChange) -> dict[str, Any]:
     }
 
 
+# Kinds in reported order, by set of kinds: records share a few sets.
+_ORDERED_KINDS: dict[frozenset[str], tuple[str, ...]] = {}
+
+
+def _ordered_kinds(kinds: frozenset[str]) -> tuple[str, ...]:
+    found = _ORDERED_KINDS.get(kinds)
+    if found is None:
+        found = _ORDERED_KINDS[kinds] = tuple(k for k in ARTICLE_KINDS if k in kinds)
+    return found
+
+
 def _article(change: ArticleChange, context: bool) -> dict[str, Any]:
     units = change.units if context else change.changed_units
+    kinds = _ordered_kinds(change.kinds)
     return {
-        "kind": change.kind or "unchanged",
-        "kinds": [k for k in ARTICLE_KINDS if k in change.kinds],
+        "kind": kinds[0] if kinds else "unchanged",
+        "kinds": list(kinds),
         "article": change.article,
         "old_article": change.old_id,
         "old_number": change.old_number,
@@ -126,7 +143,41 @@ def format_diff(diff: DocumentDiff, options: FormatOptions) -> str:
     One line, because the C encoder is several times faster than the indented
     one on big diffs; pipe through `python -m json.tool` or `jq` to read it.
     """
+    return "".join(iter_diff(diff, options))
+
+
+# Characters of JSON gathered before a piece is handed on: big enough that
+# writing costs little per change, small enough that the whole text of a big
+# diff is never held at once.
+_PIECE_CHARS = 1 << 16
+
+
+def iter_diff(diff: DocumentDiff, options: FormatOptions) -> Iterator[str]:
+    """`format_diff`'s text in pieces, each change encoded as it is reached.
+
+    At 20,000 articles the text is megabytes, and as one string (with the data
+    it was encoded from, its escaped copy and its UTF-8 bytes) it was the
+    biggest thing a diff held. The pieces join to exactly `json.dumps` of
+    `as_data`.
+    """
+    encode = json.JSONEncoder(ensure_ascii=False).encode
+    head: dict[str, Any] = {"old": diff.old, "new": diff.new, "lang": diff.lang}
+    head["summary"] = diff.summary
+    items = [(_change(c) for c in diff.changes)]
+    if options.context and diff.context:
+        items.append(_article(c, context=True) for c in diff.context)
+    pending = [encode(head)[:-1]]
+    size = 0
     with paused_collector():
-        return (
-            json_escaped(json.dumps(as_data(diff, options), ensure_ascii=False)) + "\n"
-        )
+        for key, values in zip(("changes", "articles"), items, strict=False):
+            pending.append(f', "{key}": [')
+            for n, value in enumerate(values):
+                text = encode(value)
+                pending.append(", " + text if n else text)
+                size += len(text)
+                if size > _PIECE_CHARS:
+                    yield json_escaped("".join(pending))
+                    pending, size = [], 0
+            pending.append("]")
+    pending.append("}\n")
+    yield json_escaped("".join(pending))

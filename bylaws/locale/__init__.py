@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import os
 from functools import cache
-from importlib import resources
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from .po import Catalogue, parse_po
+if TYPE_CHECKING:
+    from .po import Catalogue
 
 __all__ = [
     "LANGUAGES",
@@ -123,6 +123,12 @@ def catalogue(lang: str) -> Catalogue:
     """The catalogue of one language, read on first use; empty when there is none."""
     if lang not in LANGUAGES:
         return {}
+    # Only now: importlib.resources brings tempfile and more with it, and the
+    # reader of catalogues is needed only by a message said in words.
+    from importlib import resources
+
+    from .po import parse_po
+
     source = resources.files(__package__).joinpath(f"{lang}.po")
     return parse_po(source.read_text(encoding="utf-8"), f"bylaws/locale/{lang}.po")
 

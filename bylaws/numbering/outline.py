@@ -23,7 +23,7 @@ from .labels import article_label, plain_number, ref_designation
 from .units import division_label_in, unit_citation, unit_label, unit_number
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ArticleNumber:
     """An article's number: n, the insertion suffix index k (0 = none), repealed."""
 
