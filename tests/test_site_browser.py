@@ -416,7 +416,7 @@ def test_english_bylaws_read_left_to_right(page: Any, served: dict[str, str]) ->
     page.goto(served["sample"] + "garden-club/text/art-membership/")
     # The site's frame is the workspace's (Arabic); the English text is ltr.
     assert page.locator(".bylaws-page").get_attribute("dir") == "ltr"
-    assert page.locator("h1").first.inner_text().startswith("Article II: MEMBERSHIP")
+    assert page.locator("h1").first.inner_text().startswith("ARTICLE II – MEMBERSHIP")
     heading = page.locator("#sec-dues")
     assert heading.inner_text().startswith("Section 2: Dues")
     # Left to right: the heading starts at the left edge of the content.
@@ -427,6 +427,9 @@ def test_english_bylaws_read_left_to_right(page: Any, served: dict[str, str]) ->
     # The citation in Section 3 reads as the bylaws cite and links to Section 2.
     link = page.locator(".bylaws-page a", has_text="Article II, Section 2").first
     assert "sec-dues" in (link.get_attribute("href") or "")
+    # Each Section links to its own page under the name the bylaws give it.
+    more = page.locator(".bylaws-article-links a").first
+    assert more.inner_text() == "Section page"
     _shot(page, "english-article")
 
 
@@ -434,10 +437,10 @@ def test_english_bylaws_navigate_by_article(page: Any, served: dict[str, str]) -
     page.goto(served["sample"] + "garden-club/")
     articles = page.locator(".md-content a[href*='text/art-']")
     assert [articles.nth(i).inner_text() for i in range(articles.count())][:4] == [
-        "Article I: NAME AND PURPOSE",
-        "Article II: MEMBERSHIP",
-        "Article III: OFFICERS",
-        "Article IV: MEETINGS",
+        "ARTICLE I – NAME AND PURPOSE",
+        "ARTICLE II – MEMBERSHIP",
+        "ARTICLE III – OFFICERS",
+        "ARTICLE IV – MEETINGS",
     ]
     articles.nth(2).click()
     page.wait_for_url("**/garden-club/text/art-officers/")

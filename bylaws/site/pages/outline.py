@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from bylaws.model import Division, Document, OutlineNode, iter_entries
-from bylaws.numbering import division_label_in, number_divisions
+from bylaws.numbering import division_heading, division_label_in, number_divisions
 
 from ..labels import Labels
 
@@ -25,7 +25,17 @@ class TextGroup:
 def division_title(
     doc: Document, numbers: Mapping[str, int], division: Division
 ) -> str:
-    """«الفصل الأول: أحكام عامة»: a division's designation and its heading."""
+    """«الفصل الأول: أحكام عامة»: a division's designation and its heading.
+
+    Where the document's units give the heading a form ("ARTICLE II – MEMBERSHIP")
+    the site writes it so, as `show` and the exports do, unless that form takes
+    two lines (a page title is one).
+    """
+    units = doc.units
+    if units is not None and division.kind == units.division:
+        line = division_heading(units, numbers[division.id], division.heading)
+        if "\n" not in line:
+            return line
     label = division_label_in(doc, division.kind, numbers[division.id])
     return f"{label}: {division.heading}" if division.heading else label
 

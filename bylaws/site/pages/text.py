@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bylaws.locale import _, language_of, tr
 from bylaws.model import ArticleEntry, Division, OutlineNode, P
 from bylaws.numbering import number_divisions
 
@@ -56,11 +57,19 @@ def _document_text(b: Builder, page: str, kind: str, texts: tuple[P, ...]) -> Ht
     )
 
 
+def _page_label(b: Builder) -> str:
+    """ "Article page", or "Section page" where the document's units are Sections."""
+    units = b.doc.units
+    if units is None:
+        return b.labels["see_article"]
+    return tr(_("{unit} page"), language_of(b.doc), unit=units.unit_name)
+
+
 def _article_in_text(b: Builder, page: str, entry: ArticleEntry) -> Html:
     article = None if entry.repealed else b.doc.articles.get(entry.ref)
     if article is None:
         return article_html(b.ctx, article, page, entry.ref)
-    more = b.link(page, b.urls.article(entry.ref), b.labels["see_article"])
+    more = b.link(page, b.urls.article(entry.ref), _page_label(b))
     touching = b.touching(entry.ref)
     if touching:
         links = Html(b.list_separator).join(
