@@ -21,7 +21,7 @@ def test_import_writes_a_document_and_reports_warnings(tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     # An Arabic text: the summary is said in Arabic (see docs/reference/messages.md).
-    assert "استُوردت 7 مادة و2 ملغاة" in result.stdout
+    assert "المواد: 7، الملغاة: 2" in result.stdout
     assert f"{DATA / 'ar-words.txt'}:45: warning: " in result.stderr
     assert (out / "document.xml").is_file()
     assert (out / "articles" / "art-5-bis.xml").is_file()
