@@ -21,11 +21,14 @@ def as_text(reader: Reader, items: Iterable[Item], whole: bool = False) -> str:
     """Plain text, one paragraph or point per line, points indented.
 
     Args:
-        whole: the items are the whole document: its preamble comes first
-            and its closing last.
+        whole: the items are the whole document: its title and preamble
+            come first and its closing last, so that the text imports back
+            as the same document (a title line first, as bylaws are written).
     """
     doc = reader.doc
     lines: list[str] = []
+    if whole and doc.meta.title:
+        lines += [doc.meta.title, ""]
     if whole and doc.preamble:
         lines += [*(reader.runs(p.runs) for p in doc.preamble), ""]
     for item in items:

@@ -103,7 +103,7 @@ def test_show_output_imports_back_to_the_same_document() -> None:
 def test_show_prints_each_shape_back(name: str) -> None:
     doc = import_file(DATA / name).document
     reader = Reader(doc)
-    shown = doc.meta.title + "\n\n" + as_text(reader, reader.outline(), whole=True)
+    shown = as_text(reader, reader.outline(), whole=True)
     back = import_bytes(shown.encode(), "show.txt", "text", doc.id).document
     assert (back.preamble, back.outline, back.units) == (
         doc.preamble,

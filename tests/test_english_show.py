@@ -31,13 +31,16 @@ def chess(tmp_path: Path, messages_in_english: None) -> Path:
 
 def test_show_prints_the_article_headings_as_written(club: Path) -> None:
     shown = run("show", str(club))
-    assert shown.startswith("ARTICLE I - NAME\n\nSection 1: Name\n")
+    assert shown.startswith(
+        "BYLAWS OF THE MAPLE HOLLOW GARDEN CLUB\n\n\nARTICLE I - NAME\n\nSection 1: Name\n"
+    )
     assert "\n\nARTICLE III - OFFICERS\n\nSection 1: Officers\n" in shown
 
 
 def test_a_title_on_its_own_line_and_the_preamble(chess: Path) -> None:
     shown = run("show", str(chess))
     assert shown.startswith(
+        "Bylaws of the Riverbend Chess Society\n\n"
         "Adopted by the members at the founding meeting.\n\n\n"
         "Article 1\nName and Purpose\n\n1.01: Name\n"
     )

@@ -75,7 +75,11 @@ def test_show_prints_the_preamble_first_and_the_closing_last(tmp_path: Path) -> 
     result = CliRunner().invoke(cli, ["show", str(tmp_path / "choir")])
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    assert lines[0] == "Adopted by the founding meeting on 3 March 2024."
+    assert lines[:3] == [
+        "Charter of the Brook Choir",
+        "",
+        "Adopted by the founding meeting on 3 March 2024.",
+    ]
     assert lines[-1] == "Signed at the valley hall."
     one = CliRunner().invoke(cli, ["show", str(tmp_path / "choir"), "-a", "1"])
     assert "Adopted" not in one.output
