@@ -14,7 +14,6 @@ same folder as it was at a git revision (`bylaws.gitio`).
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -138,6 +137,10 @@ class DiskTree:
 
 def fingerprint(data: bytes) -> str:
     """The sha256 of a file's canonical form, so reformatting keeps it."""
+    # Imported here: loading OpenSSL costs every `check` that records no
+    # fingerprint a few milliseconds.
+    import hashlib
+
     try:
         canonical = xmlio.canonical_bytes(data, "")
     except UnusableInput:

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import os
 from functools import cache
-from importlib import resources
 from typing import Any, Protocol
 
 from .po import Catalogue, parse_po
@@ -123,8 +122,12 @@ def catalogue(lang: str) -> Catalogue:
     """The catalogue of one language, read on first use; empty when there is none."""
     if lang not in LANGUAGES:
         return {}
-    source = resources.files(__package__).joinpath(f"{lang}.po")
-    return parse_po(source.read_text(encoding="utf-8"), f"bylaws/locale/{lang}.po")
+    # Beside this module (the package is a folder on disk, never a zip):
+    # importlib.resources would bring tempfile, zipfile and more into the
+    # start-up of every command that speaks.
+    source = os.path.join(os.path.dirname(__file__), f"{lang}.po")
+    with open(source, encoding="utf-8") as handle:
+        return parse_po(handle.read(), f"bylaws/locale/{lang}.po")
 
 
 def tr(message: str, lang: str, /, **args: Any) -> str:
