@@ -225,24 +225,33 @@ def _proposed_text(proposal: Proposal, op: Amend | Insert) -> Mapping[str, Artic
     return proposal.articles
 
 
+def _amended_text(
+    doc: Document, proposal: Proposal, op: Amend
+) -> Mapping[str, Article]:
+    """Where the new text of an amended article is, once the amendment is
+    known to apply to `doc`."""
+    ref = op.article
+    entry = _entry(doc, ref)
+    if entry is None or ref not in doc.articles:
+        raise _fail(
+            op,
+            _("cannot amend {article}: no such article in the document"),
+            article=ref,
+        )
+    if entry.repealed:
+        raise _fail(
+            op,
+            _("cannot amend {article}: the article is repealed"),
+            article=ref,
+        )
+    return _proposed_text(proposal, op)
+
+
 def apply_operation(doc: Document, proposal: Proposal, op: Operation) -> Document:
     """One operation applied to a document."""
     match op:
         case Amend(article=ref):
-            entry = _entry(doc, ref)
-            if entry is None or ref not in doc.articles:
-                raise _fail(
-                    op,
-                    _("cannot amend {article}: no such article in the document"),
-                    article=ref,
-                )
-            if entry.repealed:
-                raise _fail(
-                    op,
-                    _("cannot amend {article}: the article is repealed"),
-                    article=ref,
-                )
-            articles = _replaced(doc.articles, ref, _proposed_text(proposal, op))
+            articles = _replaced(doc.articles, ref, _amended_text(doc, proposal, op))
             return replace(doc, articles=articles)
         case Insert(article=ref, position=position):
             if _entry(doc, ref) is not None or ref in doc.articles:
@@ -341,9 +350,23 @@ def _rename(
 
 
 def apply_proposal(doc: Document, proposal: Proposal) -> Document:
-    """The base document with every operation of the proposal applied in order."""
+    """The base document with every operation of the proposal applied in order.
+
+    A run of amendments changes texts only, not the outline nor which
+    articles exist, so each is checked against the same document and the
+    run's texts are laid over it at once (one new Document, not one each).
+    """
+    amended: dict[str, Mapping[str, Article]] = {}
     for op in proposal.operations:
+        if isinstance(op, Amend):
+            amended[op.article] = _amended_text(doc, proposal, op)
+            continue
+        if amended:
+            doc = replace(doc, articles=ArticleOverlay(doc.articles, amended))
+            amended = {}
         doc = apply_operation(doc, proposal, op)
+    if amended:
+        doc = replace(doc, articles=ArticleOverlay(doc.articles, amended))
     return doc
 
 

@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
-from functools import lru_cache
+from collections.abc import Callable, Iterable, Iterator
+from functools import cache, lru_cache
 from typing import Literal
 
 from .marks import mark_ranges
@@ -78,7 +78,9 @@ _LETTER = r"[^\W\d_]"
 _APOSTROPHES = "'\u2019"
 _NUMBER_SEPARATORS = ".,\u066b\u066c"
 
-_TOKEN_RE = re.compile(
+# The big patterns of this module are compiled when first used, not when it
+# loads: `check` and `--version` load it and never cut a text into words.
+_TOKEN_PATTERN = (
     # Letters, then any number of (marks or an apostrophe before a letter, then
     # letters). Possessive quantifiers: a word never needs to give anything back,
     # and this shape runs twice as fast as one alternation per character.
@@ -87,11 +89,30 @@ _TOKEN_RE = re.compile(
     rf"|(?P<number>\d+(?:[{_NUMBER_SEPARATORS}]\d+)*)"
     r"|(?P<space>\s+)"
     # Anything else, including a stray mark with nothing to sit on, stands alone.
-    r"|(?P<punct>.)",
-    re.DOTALL,
+    r"|(?P<punct>.)"
 )
-# The same pattern without groups, so that `findall` returns the tokens themselves.
-_SPLIT_RE = re.compile(re.sub(r"\(\?P<\w+>", "(?:", _TOKEN_RE.pattern), re.DOTALL)
+
+
+@cache
+def _token_re() -> re.Pattern[str]:
+    return re.compile(_TOKEN_PATTERN, re.DOTALL)
+
+
+@cache
+def _split_re() -> re.Pattern[str]:
+    """The token pattern without groups, so that `findall` returns the tokens."""
+    return re.compile(re.sub(r"\(\?P<\w+>", "(?:", _TOKEN_PATTERN), re.DOTALL)
+
+
+def _split_first(s: str) -> list[str]:
+    """Compile the tokenizer, put its `findall` in its own place, and cut `s`:
+    later calls cost what they cost before."""
+    global _split
+    _split = _split_re().findall
+    return _split(s)
+
+
+_split: Callable[[str], list[str]] = _split_first
 
 
 def tokenize(s: str) -> list[str]:
@@ -104,12 +125,12 @@ def tokenize(s: str) -> list[str]:
     `٫` `٬` separators. Every other character (، ؛ ؟ « » ( ) - / …) is a token
     of its own. `"".join(tokenize(s)) == s` always.
     """
-    return _SPLIT_RE.findall(s)
+    return _split(s)
 
 
 def token_kind(tok: str) -> TokenKind:
     """Whether a token (from `tokenize`) is a word, a number, space or punctuation."""
-    match = _TOKEN_RE.match(tok)
+    match = _token_re().match(tok)
     if match is None or match.lastgroup is None or match.end() != len(tok):
         raise ValueError(f"not a token: {tok!r}")
     kind: TokenKind = match.lastgroup  # type: ignore[assignment]
@@ -208,11 +229,17 @@ def normalize_word(tok: str) -> str:
     return _SPACE_RE.sub(" ", text).casefold()
 
 
-_SEARCH_STRIP_RE = re.compile(f"[{_TASHKEEL}{_TATWEEL}{_JOINERS}{_BIDI_MARKS}'\u2019]")
-# A run of letters, combining marks and numbers is a word; anything else
-# (and "_", which `\w` also covers) separates words. Finding the words is
-# several times faster than substituting the separators.
-_SEARCH_WORD_RE = re.compile(rf"[\w{_MARKS}]+")
+@cache
+def _search_strip_re() -> re.Pattern[str]:
+    return re.compile(f"[{_TASHKEEL}{_TATWEEL}{_JOINERS}{_BIDI_MARKS}'\u2019]")
+
+
+@cache
+def _search_word_re() -> re.Pattern[str]:
+    """A run of letters, combining marks and numbers: a word; anything else
+    (and "_", which `\\w` also covers) separates words. Finding the words is
+    several times faster than substituting the separators."""
+    return re.compile(rf"[\w{_MARKS}]+")
 
 
 def strip_for_search(s: str) -> str:
@@ -235,10 +262,10 @@ def strip_for_search(s: str) -> str:
         The words of `s`, folded, separated by single spaces.
     """
     text = unicodedata.normalize("NFC", s).lower()
-    text = _fold(_SEARCH_STRIP_RE.sub("", text), _SEARCH_FOLD_PAIRS)
+    text = _fold(_search_strip_re().sub("", text), _SEARCH_FOLD_PAIRS)
     text = unicodedata.normalize("NFC", text)
     # Step 5: the words joined by single spaces ("_" is a separator too).
-    return " ".join(_SEARCH_WORD_RE.findall(text.replace("_", " ")))
+    return " ".join(_search_word_re().findall(text.replace("_", " ")))
 
 
 # Hamza on a carrier folds to the carrier (after `strip_for_search` has folded
@@ -331,7 +358,7 @@ def _is_punctuation(tok: str) -> bool:
 
 def _tokens(s: str) -> Iterator[str]:
     """`tokenize`, one token at a time, for questions its first words answer."""
-    for match in _SPLIT_RE.finditer(s):
+    for match in _split_re().finditer(s):
         yield match.group()
 
 

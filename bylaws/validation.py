@@ -16,7 +16,6 @@ import copy
 import os
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -69,12 +68,20 @@ _PORTABLE_PATTERN = re.compile(
 )
 
 
-@dataclass(frozen=True)
+# Plain classes rather than dataclasses: a dataclass writes and compiles its
+# methods when the module loads, and every `check` loads this one.
+
+
 class SplitSchema:
     """The schema's structure without patterns, and the patterns by attribute."""
 
-    structure: etree.RelaxNG
-    patterns: dict[str, re.Pattern[str]]
+    __slots__ = ("patterns", "structure")
+
+    def __init__(
+        self, structure: etree.RelaxNG, patterns: dict[str, re.Pattern[str]]
+    ) -> None:
+        self.structure = structure
+        self.patterns = patterns
 
     def values_if_valid(self, root: etree._Element, name: str) -> list[str] | None:
         """The values of attribute `name` under `root`, in document order, when
@@ -94,13 +101,20 @@ class SplitSchema:
         return values
 
 
-@dataclass(frozen=True)
 class _Grammar:
     """A copy of the grammar with what the splitting rules look up in it."""
 
-    root: etree._Element
-    defines: dict[str | None, etree._Element]
-    params: list[etree._Element]
+    __slots__ = ("defines", "params", "root")
+
+    def __init__(
+        self,
+        root: etree._Element,
+        defines: dict[str | None, etree._Element],
+        params: list[etree._Element],
+    ) -> None:
+        self.root = root
+        self.defines = defines
+        self.params = params
 
     @classmethod
     def of(cls, grammar: etree._Element) -> _Grammar:

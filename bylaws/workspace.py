@@ -157,11 +157,14 @@ class DiskTree(Value):
 
 def fingerprint(data: bytes) -> str:
     """The sha256 of a file's canonical form, so reformatting keeps it."""
+    # Imported here: loading OpenSSL costs every `check` that records no
+    # fingerprint a few milliseconds.
+    import hashlib
+
     try:
         canonical = xmlio.canonical_bytes(data, "")
     except UnusableInput:
         canonical = data
-    import hashlib  # only here: its import costs every command's start-up
 
     return hashlib.sha256(canonical).hexdigest()
 

@@ -148,3 +148,22 @@ def test_source_locations_point_at_the_element() -> None:
     assert article.loc is not None and article.loc.line == 2
     first = article.paragraphs[0]
     assert first.loc is not None and first.loc.col == 3
+
+
+def test_outline_entries_are_located_as_any_element() -> None:
+    """The outline's quick locator agrees with the general one, entry by entry,
+    an entry on a line of its own or sharing a line with others."""
+    from bylaws.model import iter_entries
+    from bylaws.xmlio.read import _Locator
+
+    path = str(SAMPLE / "document.xml")
+    data = (SAMPLE / "document.xml").read_bytes()
+    crowded = data.replace(b'"/>\n', b'"/> ', 3)
+    assert crowded != data
+    for source in (data, crowded):
+        root = xmlio.parse_bytes(source, path)
+        doc = xmlio.document_from_xml(root, {}, path, source)
+        locate = _Locator(path, source)
+        entries = {e.ref: e.loc for e in iter_entries(doc.outline)}
+        for el in root.iter(xmlio.Q + "article"):
+            assert entries[str(el.get("ref"))] == locate(el)

@@ -65,15 +65,26 @@ def _problem(
 # --- reading files without stopping at the first bad one ----------------------
 
 
-@dataclass(slots=True)
+# The records below are plain classes, not dataclasses: a dataclass writes
+# and compiles its methods when its module loads, which every `check` pays
+# at start-up, and these are never compared or printed.
+
+
 class _Parsed:
-    path: str
-    data: bytes
-    root: etree._Element
-    # Every `to` of a <ref>, in order, gathered while validating: the check of
-    # references then needs no tree (a tree is parsed again only to say where
-    # a broken reference is).
-    targets: list[str]
+    """One file read, parsed and validated."""
+
+    __slots__ = ("data", "path", "root", "targets")
+
+    def __init__(
+        self, path: str, data: bytes, root: etree._Element, targets: list[str]
+    ) -> None:
+        self.path = path
+        self.data = data
+        self.root = root
+        # Every `to` of a <ref>, in order, gathered while validating: the check
+        # of references then needs no tree (a tree is parsed again only to say
+        # where a broken reference is).
+        self.targets = targets
 
 
 def _read(tree: Tree, rel: PurePosixPath, name: str, report: Report) -> _Parsed | None:
@@ -131,26 +142,34 @@ def _parse(data: bytes, path: str, name: str, report: Report) -> _Parsed | None:
     return _Parsed(path, data, root, targets)
 
 
-@dataclass(slots=True)
 class _References:
     """The targets of one file's references, and where to find them if broken."""
 
-    article: str
-    path: str
-    data: bytes
-    targets: list[str]
+    __slots__ = ("article", "data", "path", "targets")
+
+    def __init__(
+        self, article: str, path: str, data: bytes, targets: list[str]
+    ) -> None:
+        self.article = article
+        self.path = path
+        self.data = data
+        self.targets = targets
 
 
 # An article of the text in force that refers to another, and the address it uses.
 Referrer = tuple[str, str]
 
 
-@dataclass
 class _ArticleFiles:
     """A folder's article files: lazily built values, and their references."""
 
-    articles: xmlio.LazyArticles
-    with_references: list[_References]
+    __slots__ = ("articles", "with_references")
+
+    def __init__(
+        self, articles: xmlio.LazyArticles, with_references: list[_References]
+    ) -> None:
+        self.articles = articles
+        self.with_references = with_references
 
 
 def _load_articles(tree: Tree, folder: PurePosixPath, report: Report) -> _ArticleFiles:
@@ -208,12 +227,16 @@ def _load_articles(tree: Tree, folder: PurePosixPath, report: Report) -> _Articl
     return _ArticleFiles(xmlio.LazyArticles(sources), with_references)
 
 
-@dataclass(frozen=True, slots=True)
 class _Shape:
     """An article's paragraphs and points, without their text: all a ref needs."""
 
-    paragraphs: tuple[_Shape, ...] = ()
-    points: tuple[_Shape, ...] = ()
+    __slots__ = ("paragraphs", "points")
+
+    def __init__(
+        self, paragraphs: tuple[_Shape, ...] = (), points: tuple[_Shape, ...] = ()
+    ) -> None:
+        self.paragraphs = paragraphs
+        self.points = points
 
 
 def _point_shape(el: etree._Element) -> _Shape:

@@ -21,17 +21,23 @@ def outline_problems(
 ) -> Iterator[Problem]:
     """Articles listed twice or not at all, missing files, duplicate ids."""
     entries = list(iter_entries(doc.outline))
-    counts = Counter(e.ref for e in entries)
+    refs = [e.ref for e in entries]
+    counts = Counter(refs)
+    # Thousands of entries: the ids with a file are one set, looked up in C,
+    # and the outline is searched for repeats only when it has some.
+    present = set(doc.articles)
+    repeats = len(counts) != len(refs)
     seen: set[str] = set()
     for entry in entries:
-        if counts[entry.ref] > 1 and entry.ref in seen:
-            yield _problem(
-                entry.loc,
-                _("article {ref} is listed twice in the outline"),
-                ref=entry.ref,
-            )
-        seen.add(entry.ref)
-        missing = entry.ref not in doc.articles and entry.ref not in unreadable
+        if repeats:
+            if counts[entry.ref] > 1 and entry.ref in seen:
+                yield _problem(
+                    entry.loc,
+                    _("article {ref} is listed twice in the outline"),
+                    ref=entry.ref,
+                )
+            seen.add(entry.ref)
+        missing = entry.ref not in present and entry.ref not in unreadable
         if missing and not entry.repealed:
             yield _problem(
                 entry.loc,
@@ -59,7 +65,7 @@ def outline_problems(
                 ref=entry.ref,
             )
     listed = set(counts)
-    for ref in sorted(set(doc.articles) - listed):
+    for ref in sorted(present - listed):
         article = doc.articles[ref]
         if ref not in listed:
             yield _problem(

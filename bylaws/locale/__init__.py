@@ -123,14 +123,14 @@ def catalogue(lang: str) -> Catalogue:
     """The catalogue of one language, read on first use; empty when there is none."""
     if lang not in LANGUAGES:
         return {}
-    # Only now: importlib.resources brings tempfile and more with it, and the
-    # reader of catalogues is needed only by a message said in words.
-    from importlib import resources
+    # Beside this module (the package is a folder on disk, never a zip):
+    # importlib.resources would bring tempfile, zipfile and more into the
+    # start-up of every command that speaks.
+    source = os.path.join(os.path.dirname(__file__), f"{lang}.po")
+    from .po import parse_po  # only now: few commands say anything in words
 
-    from .po import parse_po
-
-    source = resources.files(__package__).joinpath(f"{lang}.po")
-    return parse_po(source.read_text(encoding="utf-8"), f"bylaws/locale/{lang}.po")
+    with open(source, encoding="utf-8") as handle:
+        return parse_po(handle.read(), f"bylaws/locale/{lang}.po")
 
 
 def tr(message: str, lang: str, /, **args: Any) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from bylaws.model import DivisionKind, Document, Numerals, Units
 
@@ -135,32 +136,42 @@ class Cited:
 _DIVISION_WORD = r"(?:article|art\.?)"
 _UNIT_WORD = r"(?:section|sec\.?|§)"
 _UNIT_NUMBER = r"(?P<n>[0-9]+(?:-[a-z]+(?:-[0-9]+)?)?)"
-# "II.3", "2.03", "Article II, Section 3", "Art. 2 Sec. 3", "Section 2.03"
-_IN_DIVISION = re.compile(
-    rf"(?:(?:{_DIVISION_WORD}|{_UNIT_WORD})\s*)?(?P<d>[^\s.,]+)"
-    rf"\s*(?:\.|,|,?\s*{_UNIT_WORD})\s*{_UNIT_NUMBER}",
-    re.IGNORECASE,
-)
-_DIVISION = re.compile(rf"{_DIVISION_WORD}\s*(?P<d>\S+)|(?P<roman>[IVXLCDM]+)")
-_DIVISION_I = re.compile(_DIVISION.pattern, re.IGNORECASE)
-_UNIT_ALONE = re.compile(rf"(?:{_UNIT_WORD}\s*)?{_UNIT_NUMBER}", re.IGNORECASE)
+_DIVISION_PATTERN = rf"{_DIVISION_WORD}\s*(?P<d>\S+)|(?P<roman>[IVXLCDM]+)"
+
+
+@cache
+def _citation_patterns() -> tuple[re.Pattern[str], ...]:
+    """The forms of a citation, compiled when first read: only a document with
+    units reads one, and case-blind patterns cost every start-up to compile."""
+    return (
+        # "II.3", "2.03", "Article II, Section 3", "Art. 2 Sec. 3", "Section 2.03"
+        re.compile(
+            rf"(?:(?:{_DIVISION_WORD}|{_UNIT_WORD})\s*)?(?P<d>[^\s.,]+)"
+            rf"\s*(?:\.|,|,?\s*{_UNIT_WORD})\s*{_UNIT_NUMBER}",
+            re.IGNORECASE,
+        ),
+        re.compile(_DIVISION_PATTERN),
+        re.compile(_DIVISION_PATTERN, re.IGNORECASE),
+        re.compile(rf"(?:{_UNIT_WORD}\s*)?{_UNIT_NUMBER}", re.IGNORECASE),
+    )
 
 
 def read_citation(text: str) -> Cited | None:
     """What `text` names in a document with units, or None when it names
     nothing in their forms ("art-x", a heading's words)."""
     text = text.strip()
-    found = _IN_DIVISION.fullmatch(text)
+    in_division, division_word, division_word_i, unit_alone = _citation_patterns()
+    found = in_division.fullmatch(text)
     if found is not None:
         division = parse_division_numeral(found.group("d"))
         unit = _plain(found.group("n"))
         if division and unit:
             return Cited(division, unit)
-    found = _DIVISION.fullmatch(text) or _DIVISION_I.fullmatch(text)
+    found = division_word.fullmatch(text) or division_word_i.fullmatch(text)
     if found is not None and (found.group("roman") or found.group("d")):
         division = parse_division_numeral(found.group("roman") or found.group("d"))
         return Cited(division, None) if division else None
-    found = _UNIT_ALONE.fullmatch(text)
+    found = unit_alone.fullmatch(text)
     unit = _plain(found.group("n")) if found else None
     return Cited(None, unit) if unit else None
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import cast
+from typing import Any, cast
 
 from lxml import etree
 
@@ -63,6 +63,16 @@ class _Locator:
         self._lines = data.decode("utf-8", "replace").splitlines() if data else []
         # "<" + local name by tag: a few distinct tags, thousands of elements.
         self._openers: dict[object, str] = {}
+
+    def at_opener(self, el: etree._Element, opener: str) -> SourceLoc:
+        """`self(el)` for an element whose start tag is `opener` ("<article"):
+        the outline's thousands of entries skip the lookups of the general case."""
+        line: Any = el.sourceline
+        lines = self._lines
+        if line and 0 < line <= len(lines):
+            found = lines[line - 1].find(opener)
+            return SourceLoc(self.path, line, found + 1 if found >= 0 else 1)
+        return SourceLoc(self.path, int(line) if line else 0, 1)
 
     def __call__(self, el: etree._Element, needle: str | None = None) -> SourceLoc:
         line = source_line(el)
@@ -196,7 +206,10 @@ def _outline(el: etree._Element, loc: _Locator) -> tuple[OutlineNode, ...]:
             get = child.get
             nodes.append(
                 ArticleEntry(
-                    get("ref", ""), get("num"), get("status") == "repealed", loc(child)
+                    get("ref", ""),
+                    get("num"),
+                    get("status") == "repealed",
+                    loc.at_opener(child, "<article"),
                 )
             )
             continue
