@@ -139,6 +139,8 @@ def _init_for(cls: type) -> FunctionType:
                 "follows default argument"
             )
     names = tuple(f.name for f in every)
+    if len(names) >= len(_TEMPLATES):
+        raise TypeError(f"{cls.__qualname__}: more fields than value_class makes")
     template = _TEMPLATES[len(names)]
     code = template.__code__
     placeholders = _PLACEHOLDERS[: len(names)]
@@ -161,7 +163,7 @@ def _init_for(cls: type) -> FunctionType:
     return init
 
 
-_PLACEHOLDERS = ("a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l")
+_PLACEHOLDERS = tuple("abcdefghijklmnop")
 
 
 def _i0(self):  # type: ignore[no-untyped-def]
@@ -282,8 +284,96 @@ def _i12(self, a, b, c, d, e, f, g, h, i, j, k, l):  # type: ignore[no-untyped-d
     _set(self, "l", l)
 
 
+def _i13(self, a, b, c, d, e, f, g, h, i, j, k, l, m):  # type: ignore[no-untyped-def]  # noqa: E741
+    _set(self, "a", a)
+    _set(self, "b", b)
+    _set(self, "c", c)
+    _set(self, "d", d)
+    _set(self, "e", e)
+    _set(self, "f", f)
+    _set(self, "g", g)
+    _set(self, "h", h)
+    _set(self, "i", i)
+    _set(self, "j", j)
+    _set(self, "k", k)
+    _set(self, "l", l)
+    _set(self, "m", m)
+
+
+def _i14(self, a, b, c, d, e, f, g, h, i, j, k, l, m, n):  # type: ignore[no-untyped-def]  # noqa: E741
+    _set(self, "a", a)
+    _set(self, "b", b)
+    _set(self, "c", c)
+    _set(self, "d", d)
+    _set(self, "e", e)
+    _set(self, "f", f)
+    _set(self, "g", g)
+    _set(self, "h", h)
+    _set(self, "i", i)
+    _set(self, "j", j)
+    _set(self, "k", k)
+    _set(self, "l", l)
+    _set(self, "m", m)
+    _set(self, "n", n)
+
+
+def _i15(self, a, b, c, d, e, f, g, h, i, j, k, l, m, n, o):  # type: ignore[no-untyped-def]  # noqa: E741
+    _set(self, "a", a)
+    _set(self, "b", b)
+    _set(self, "c", c)
+    _set(self, "d", d)
+    _set(self, "e", e)
+    _set(self, "f", f)
+    _set(self, "g", g)
+    _set(self, "h", h)
+    _set(self, "i", i)
+    _set(self, "j", j)
+    _set(self, "k", k)
+    _set(self, "l", l)
+    _set(self, "m", m)
+    _set(self, "n", n)
+    _set(self, "o", o)
+
+
+def _i16(self, a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p):  # type: ignore[no-untyped-def]  # noqa: E741
+    _set(self, "a", a)
+    _set(self, "b", b)
+    _set(self, "c", c)
+    _set(self, "d", d)
+    _set(self, "e", e)
+    _set(self, "f", f)
+    _set(self, "g", g)
+    _set(self, "h", h)
+    _set(self, "i", i)
+    _set(self, "j", j)
+    _set(self, "k", k)
+    _set(self, "l", l)
+    _set(self, "m", m)
+    _set(self, "n", n)
+    _set(self, "o", o)
+    _set(self, "p", p)
+
+
 # The template for each number of fields.
-_TEMPLATES = (_i0, _i1, _i2, _i3, _i4, _i5, _i6, _i7, _i8, _i9, _i10, _i11, _i12)
+_TEMPLATES = (
+    _i0,
+    _i1,
+    _i2,
+    _i3,
+    _i4,
+    _i5,
+    _i6,
+    _i7,
+    _i8,
+    _i9,
+    _i10,
+    _i11,
+    _i12,
+    _i13,
+    _i14,
+    _i15,
+    _i16,
+)
 
 if TYPE_CHECKING:
     # Checked as what it stands for: a frozen dataclass.
