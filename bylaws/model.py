@@ -10,7 +10,7 @@ in a test.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Literal
 
 from .values import Value, value_class
@@ -256,8 +256,8 @@ class DocumentMeta(Value):
 DEFAULT_DIVISION_HEADING = "{label}: {title}"
 
 
-@dataclass(frozen=True, slots=True)
-class Units:
+@value_class(frozen=True, slots=True, eq=False, repr=False)
+class Units(Value):
     """How a document names and numbers its levels, when it says so.
 
     English bylaws are divided into Articles (`division`, a division kind
