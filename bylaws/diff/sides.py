@@ -262,8 +262,18 @@ class Side:
         self, address: str, label: str, blocks: Sequence[Sequence[Inline]]
     ) -> Unit:
         """A unit of text made of `blocks` of runs, joined by a space."""
-        raw = " ".join(_raw_runs(runs) for runs in blocks)
-        text = " ".join(self.render(runs) for runs in blocks)
+        raws: list[str] = []
+        texts: list[str] = []
+        for runs in blocks:
+            first = runs[0] if len(runs) == 1 else None
+            if isinstance(first, Text):
+                # Most blocks are one run of plain text, raw and rendered alike.
+                raws.append(first.value)
+                texts.append(first.value)
+            else:
+                raws.append(_raw_runs(runs))
+                texts.append(self.render(runs))
+        raw, text = " ".join(raws), " ".join(texts)
         return Unit(address, label, raw, text, tuple(tuple(b) for b in blocks), self)
 
     def _unit_label(self, n: int, depth: int) -> str:
