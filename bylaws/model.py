@@ -10,10 +10,10 @@ in a test.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Literal
 
-from .values import Value
+from .values import Value, value_class
 
 Language = str  # a BCP 47 tag as written in the document: "ar", "en", "fr"
 NumberStyle = Literal["words", "arabic-indic", "digits"]
@@ -26,7 +26,7 @@ UnitNumbering = Literal["restart", "decimal"]
 DIVISION_KINDS: tuple[DivisionKind, ...] = ("part", "chapter", "section")
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@value_class(frozen=True, slots=True, eq=False, repr=False)
 class SourceLoc(Value):
     """Where a value was read from, for messages: path, 1-based line and column."""
 
@@ -51,14 +51,14 @@ def is_rtl(lang: str) -> bool:
 # --- inline content ---------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@value_class(frozen=True, slots=True, eq=False, repr=False)
 class Text(Value):
     """A run of plain text, exactly as written (whitespace already folded)."""
 
     value: str
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@value_class(frozen=True, slots=True, eq=False, repr=False)
 class Ref(Value):
     """A live cross-reference to an article or to a paragraph/point inside one.
 
@@ -76,7 +76,7 @@ class Ref(Value):
     words: str | None = None
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@value_class(frozen=True, slots=True, eq=False, repr=False)
 class Hyperlink(Value):
     """A link to something outside the document (a web page, another law).
 
@@ -112,7 +112,7 @@ def inline_text(run: Inline) -> str:
 # --- article content --------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@value_class(frozen=True, slots=True, eq=False, repr=False)
 class P(Value):
     """One block of running text (`<p>`)."""
 
@@ -120,7 +120,7 @@ class P(Value):
     loc: SourceLoc | None = field(default=None, compare=False, repr=False)
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@value_class(frozen=True, slots=True, eq=False, repr=False)
 class Point(Value):
     """A lettered point inside a paragraph; points may nest."""
 
@@ -132,7 +132,7 @@ class Point(Value):
         return tuple(i for i in self.items if isinstance(i, Point))
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@value_class(frozen=True, slots=True, eq=False, repr=False)
 class Paragraph(Value):
     """A numbered paragraph: running text, optionally with points among it."""
 
@@ -144,7 +144,7 @@ class Paragraph(Value):
         return tuple(i for i in self.items if isinstance(i, Point))
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@value_class(frozen=True, slots=True, eq=False, repr=False)
 class Note(Value):
     """An editorial note attached to an article (not part of the operative text)."""
 
@@ -156,7 +156,7 @@ class Note(Value):
 INTRO = "intro"
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@value_class(frozen=True, slots=True, eq=False, repr=False)
 class Article(Value):
     """One article: its permanent id, optional heading, paragraphs and notes.
 
@@ -175,7 +175,7 @@ class Article(Value):
 # --- the outline ------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@value_class(frozen=True, slots=True, eq=False, repr=False)
 class ArticleEntry(Value):
     """An article's place in the outline.
 
@@ -190,7 +190,7 @@ class ArticleEntry(Value):
     loc: SourceLoc | None = field(default=None, compare=False, repr=False)
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@value_class(frozen=True, slots=True, eq=False, repr=False)
 class Division(Value):
     """A part, chapter or section of the outline."""
 
@@ -221,7 +221,7 @@ def iter_divisions(nodes: tuple[OutlineNode, ...]) -> Iterator[Division]:
             yield from iter_divisions(node.children)
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@value_class(frozen=True, slots=True, eq=False, repr=False)
 class Stage(Value):
     """One review stage of the organisation (`drafting-committee`, …) and its label."""
 
@@ -229,7 +229,7 @@ class Stage(Value):
     label: str
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@value_class(frozen=True, slots=True, eq=False, repr=False)
 class Sender(Value):
     """An e-mail address and the body (branch, committee) that writes from it."""
 
@@ -237,7 +237,7 @@ class Sender(Value):
     body: str
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@value_class(frozen=True, slots=True, eq=False, repr=False)
 class DocumentMeta(Value):
     """A document's title, organisation, version and review stages."""
 
@@ -256,8 +256,8 @@ class DocumentMeta(Value):
 DEFAULT_DIVISION_HEADING = "{label}: {title}"
 
 
-@dataclass(frozen=True, slots=True)
-class Units:
+@value_class(frozen=True, slots=True, eq=False, repr=False)
+class Units(Value):
     """How a document names and numbers its levels, when it says so.
 
     English bylaws are divided into Articles (`division`, a division kind
@@ -283,7 +283,7 @@ class Units:
     heading: str = DEFAULT_DIVISION_HEADING
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@value_class(frozen=True, eq=False, repr=False)
 class Document(Value):
     """A whole text: metadata, outline and the articles the outline lists.
 
@@ -326,7 +326,7 @@ class Document(Value):
 Relation = Literal["after", "before", "start", "end"]
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@value_class(frozen=True, slots=True, eq=False, repr=False)
 class Position(Value):
     """Where an inserted or moved article goes.
 
@@ -337,7 +337,7 @@ class Position(Value):
     anchor: str
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@value_class(frozen=True, slots=True, eq=False, repr=False)
 class Amend(Value):
     """Replace an article's text with the proposal's copy in `articles/`."""
 
@@ -346,7 +346,7 @@ class Amend(Value):
     loc: SourceLoc | None = field(default=None, compare=False, repr=False)
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@value_class(frozen=True, slots=True, eq=False, repr=False)
 class Insert(Value):
     """Add a new article (its text in the proposal's `articles/`) at a position."""
 
@@ -356,7 +356,7 @@ class Insert(Value):
     loc: SourceLoc | None = field(default=None, compare=False, repr=False)
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@value_class(frozen=True, slots=True, eq=False, repr=False)
 class Repeal(Value):
     """An operation that repeals an article."""
 
@@ -365,7 +365,7 @@ class Repeal(Value):
     loc: SourceLoc | None = field(default=None, compare=False, repr=False)
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@value_class(frozen=True, slots=True, eq=False, repr=False)
 class Move(Value):
     """An operation that moves an article to another place in the outline."""
 
@@ -375,7 +375,7 @@ class Move(Value):
     loc: SourceLoc | None = field(default=None, compare=False, repr=False)
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@value_class(frozen=True, slots=True, eq=False, repr=False)
 class AmendHeading(Value):
     """Give a division or an article a new heading."""
 
@@ -392,7 +392,7 @@ Verdict = Literal[
 ]
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@value_class(frozen=True, slots=True, eq=False, repr=False)
 class Ruling(Value):
     """A recommendation or a decision of one body, with its date.
 
@@ -410,7 +410,7 @@ class Ruling(Value):
     votes: tuple[int, int, int] | None = None
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@value_class(frozen=True, slots=True, eq=False, repr=False)
 class Review(Value):
     """What one body did with a proposal at one stage."""
 
@@ -421,7 +421,7 @@ class Review(Value):
     loc: SourceLoc | None = field(default=None, compare=False, repr=False)
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@value_class(frozen=True, slots=True, eq=False, repr=False)
 class Fingerprint(Value):
     """The sha256 of an article's canonical file when the proposal was drafted."""
 
@@ -429,7 +429,7 @@ class Fingerprint(Value):
     sha256: str
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@value_class(frozen=True, slots=True, eq=False, repr=False)
 class Base(Value):
     """What a proposal was drafted against: the document, a commit, fingerprints."""
 
@@ -438,7 +438,7 @@ class Base(Value):
     fingerprints: tuple[Fingerprint, ...] = ()
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@value_class(frozen=True, eq=False, repr=False)
 class Proposal(Value):
     """An amendment proposal: an overlay of operations on its base document."""
 
@@ -458,7 +458,7 @@ class Proposal(Value):
 # --- feedback ---------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@value_class(frozen=True, slots=True, eq=False, repr=False)
 class Comment(Value):
     """A reviewer's or branch's comment anchored to an article or paragraph address."""
 

@@ -117,11 +117,18 @@ class ArticleFiles(FingerprintedArticles, Mapping[str, Article]):
         return self._tree.read_bytes(self._folder / name)
 
     def fingerprint(self, article_id: str) -> object | None:
+        # Called for every article of both texts: the reading is written out
+        # here rather than through `_raw` and `_read`.
         if article_id not in self._ids:
             return None
+        name = article_id + ".xml"
         if self._blob_id is not None:
-            return self._blob_id(self._folder / self._name(article_id))
-        data = self._raw(article_id)
+            return self._blob_id(self._folder / name)
+        data = None
+        if self._disk_prefix is not None:
+            data = workspace.read_small_file(self._disk_prefix + name)
+        if data is None:
+            data = self._tree.read_bytes(self._folder / name)
         self._last = (article_id, data)
         return data
 

@@ -17,7 +17,6 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from types import ModuleType
 from typing import Protocol, TypeVar
@@ -28,7 +27,7 @@ from . import xmlio
 from .errors import BylawsError, NotFound, UnusableInput
 from .locale import _
 from .model import Article, Comment, Document, Proposal
-from .values import Value
+from .values import Value, value_class
 
 T = TypeVar("T")
 
@@ -107,7 +106,7 @@ def _read_open_file(fd: int) -> bytes | None:
     return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@value_class(frozen=True, eq=False, repr=False)
 class DiskTree(Value):
     """A folder on disk; paths in messages are shown as the user gave them."""
 

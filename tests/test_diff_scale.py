@@ -91,3 +91,27 @@ def test_big_json_written_in_pieces_is_the_whole_text(tmp_path: Path) -> None:
         assert "".join(pieces) == whole + "\n"
     out = run("diff", "--format", "json", *operands)
     assert out == "".join(iter_diff(diff_paths(*operands), FormatOptions()))
+
+
+def test_labels_past_the_ordinal_words_are_in_digits() -> None:
+    """Past article 9,999 an Arabic text in words labels its articles in digits,
+    each one as the labelling functions write it, before and after the end of
+    the words is met."""
+    from bylaws.diff.sides import Side
+    from bylaws.model import ArticleEntry, Document, DocumentMeta
+    from bylaws.numbering import article_label
+
+    ids = [f"a{n}" for n in range(1, 10_003)]
+    doc = Document(
+        id="d",
+        lang="ar",
+        numbering="auto",
+        style="words",
+        meta=DocumentMeta(title="t"),
+        outline=tuple(ArticleEntry(i) for i in ids),
+        articles={},
+    )
+    side = Side(doc)
+    for n in (10_001, 9_998, 9_999, 10_000, 10_002):
+        style = "words" if n <= 9_999 else "digits"
+        assert side.label(f"a{n}") == article_label(n, 0, "ar", style)

@@ -93,6 +93,24 @@ def test_json_escaping_keeps_the_data() -> None:
     assert json.loads(text) == data
 
 
+@pytest.mark.parametrize(
+    "value",
+    [
+        "نص عربي بلا شيء خفي",  # the plane's characters only, none invisible
+        f"نص{ZWSP}عربي",  # an invisible one of the plane
+        "نص \U0001f600 عربي",  # past the plane, none invisible
+        "نص\U000e0001عربي",  # an invisible one past the plane
+        f"\U0001d173 {RLO}",  # both
+    ],
+)
+def test_json_escaping_finds_each_invisible_whatever_the_script(value: str) -> None:
+    text = json_escaped(json.dumps({"text": value}, ensure_ascii=False))
+    assert not list(find_invisibles(text, soft=True))
+    assert json.loads(text) == {"text": value}
+    if not any(find_invisibles(value, soft=True)):
+        assert text == json.dumps({"text": value}, ensure_ascii=False)
+
+
 # --- the diff ---------------------------------------------------------------------
 
 

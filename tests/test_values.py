@@ -4,13 +4,23 @@ from __future__ import annotations
 
 import copy
 import pickle
-from dataclasses import FrozenInstanceError, dataclass, field, replace
+from dataclasses import FrozenInstanceError, dataclass, field, fields, replace
 
 import pytest
 
 from bylaws.diff.words import WordOp
-from bylaws.model import Article, P, Paragraph, Ref, SourceLoc, Text
-from bylaws.values import Value
+from bylaws.model import (
+    Article,
+    ArticleEntry,
+    Document,
+    DocumentMeta,
+    P,
+    Paragraph,
+    Ref,
+    SourceLoc,
+    Text,
+)
+from bylaws.values import Value, value_class
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,3 +62,57 @@ def test_model_values_compare_copy_and_stay_frozen() -> None:
     assert WordOp("equal", "a", "a") == WordOp("equal", "a", "a")
     with pytest.raises(FrozenInstanceError):
         article.id = "art-3"  # type: ignore[misc]
+
+
+@value_class(frozen=True, slots=True, eq=False, repr=False)
+class _Made(Value):
+    to: str
+    form: str = "full"
+    loc: SourceLoc | None = field(default=None, compare=False, repr=False)
+
+
+def test_value_classes_are_made_as_frozen_dataclasses() -> None:
+    here = SourceLoc("a.xml", 2, 3)
+    for make in (_Shared, _Made):
+        value = make("art-1", loc=here)
+        assert (value.to, value.form, value.loc) == ("art-1", "full", here)
+        assert make("art-1", "number") == make(to="art-1", form="number")
+        assert pickle.loads(pickle.dumps(value)) == value
+        assert copy.copy(value) == value and copy.deepcopy(value) == value
+        assert replace(value, form="number").form == "number"
+        with pytest.raises(FrozenInstanceError, match="cannot assign to field 'to'"):
+            value.to = "art-2"  # type: ignore[misc]
+        with pytest.raises(FrozenInstanceError, match="cannot delete field 'to'"):
+            del value.to  # type: ignore[misc]
+        with pytest.raises(TypeError, match="unexpected keyword argument 'size'"):
+            make("art-1", size=3)  # type: ignore[call-arg]
+        with pytest.raises(TypeError, match="missing 1 required positional"):
+            make()  # type: ignore[call-arg]
+    assert [f.name for f in fields(_Made)] == ["to", "form", "loc"]
+    assert _Made.__init__.__qualname__ == "_Made.__init__"
+    assert not hasattr(_Made("x"), "__dict__")  # slotted
+
+
+def test_a_whole_document_pickles_and_stays_frozen() -> None:
+    doc = Document(
+        id="d",
+        lang="ar",
+        numbering="auto",
+        style="words",
+        meta=DocumentMeta(title="t"),
+        outline=(ArticleEntry("art-1"),),
+        articles={"art-1": Article("art-1", None, ())},
+    )
+    assert pickle.loads(pickle.dumps(doc)) == doc
+    assert replace(doc, lang="en").lang == "en"
+    with pytest.raises(FrozenInstanceError):
+        doc.lang = "en"  # type: ignore[misc]
+
+
+def test_value_classes_refuse_what_they_cannot_make() -> None:
+    with pytest.raises(TypeError, match="follows default argument"):
+
+        @value_class(frozen=True, slots=True, eq=False, repr=False)
+        class _Bad(Value):
+            a: int = 0
+            b: int  # type: ignore[misc]

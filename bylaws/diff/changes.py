@@ -7,12 +7,12 @@ sees every case handled.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from typing import Literal
 
 from bylaws.diff.words import WordOp
 from bylaws.model import Document
-from bylaws.values import Value
+from bylaws.values import Value, value_class
 
 __all__ = [
     "ARTICLE_KINDS",
@@ -40,7 +40,7 @@ ARTICLE_KINDS: tuple[ArticleKind, ...] = (
 UnitKind = Literal["equal", "amended", "inserted", "deleted", "moved"]
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@value_class(frozen=True, slots=True, eq=False, repr=False)
 class UnitChange(Value):
     """One aligned text unit of an article: a paragraph's own text or a point.
 
@@ -74,7 +74,7 @@ class UnitChange(Value):
         return self.kind != "equal"
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@value_class(frozen=True, slots=True, eq=False, repr=False)
 class ArticleChange(Value):
     """What happened to one article; it can be several kinds at once.
 
@@ -111,7 +111,7 @@ class ArticleChange(Value):
         return tuple(u for u in self.units if u.changed)
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@value_class(frozen=True, slots=True, eq=False, repr=False)
 class HeadingChanged(Value):
     """A part, chapter or section got a new heading."""
 
@@ -124,7 +124,7 @@ class HeadingChanged(Value):
 OutlineAction = Literal["added", "removed", "moved"]
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@value_class(frozen=True, slots=True, eq=False, repr=False)
 class OutlineChanged(Value):
     """A part, chapter or section was added, removed or moved in the outline."""
 
@@ -138,7 +138,7 @@ class OutlineChanged(Value):
 Change = ArticleChange | HeadingChanged | OutlineChanged
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@value_class(frozen=True, slots=True, eq=False, repr=False)
 class DocumentDiff(Value):
     """The whole comparison of two texts.
 

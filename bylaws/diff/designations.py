@@ -11,10 +11,10 @@ human output takes its designations from here.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Literal
 
 from bylaws.diff.changes import UnitChange
+from bylaws.values import Value, value_class
 
 __all__ = ["Designation", "arrow", "designation", "designations"]
 
@@ -22,8 +22,8 @@ Side = Literal["old", "new", "both"]
 _NONE = "—"  # where a unit had, or has, no designation
 
 
-@dataclass(frozen=True, slots=True)
-class Designation:
+@value_class(frozen=True, slots=True, eq=False, repr=False)
+class Designation(Value):
     """A unit's designation as shown.
 
     Attributes:

@@ -171,6 +171,8 @@ class Side:
         # label depends only on its place: both are worked out once.
         self._refs: dict[tuple[str, str, str | None], str] = {}
         self._unit_labels: dict[tuple[int, int], str] = {}
+        # The first article number the style cannot write, once one is met.
+        self._words_end: int | None = None
 
     def _walk(self, nodes: Sequence[OutlineNode], parent: Division | None) -> None:
         for node in nodes:
@@ -204,13 +206,22 @@ class Side:
         key = (number.n, number.k, lang, style)
         found = self._labels.get(key)
         if found is None:
-            try:
-                found = numbering.article_label(number.n, number.k, lang, style)
-            except ValueError:
-                # Beyond the ordinal words (over 9,999 articles): digits still work.
-                found = numbering.article_label(number.n, number.k, lang, "digits")
-            self._labels[key] = found
+            found = self._labels[key] = self._article_label(number.n, number.k)
         return found
+
+    def _article_label(self, n: int, k: int) -> str:
+        lang, style = self.doc.lang, self.doc.style
+        if self._words_end is None or n < self._words_end:
+            try:
+                return numbering.article_label(n, k, lang, style)
+            except ValueError:
+                # Beyond the ordinal words (over 9,999 articles): digits still
+                # work. The words end at a number: every later one is written
+                # in digits straight away (10,000 failed attempts cost more
+                # than the labels of a 20,000-article diff).
+                if k == 0:
+                    self._words_end = n
+        return numbering.article_label(n, k, lang, "digits")
 
     def article(self, article_id: str) -> Article:
         found = self.doc.articles.get(article_id)
@@ -251,8 +262,18 @@ class Side:
         self, address: str, label: str, blocks: Sequence[Sequence[Inline]]
     ) -> Unit:
         """A unit of text made of `blocks` of runs, joined by a space."""
-        raw = " ".join(_raw_runs(runs) for runs in blocks)
-        text = " ".join(self.render(runs) for runs in blocks)
+        raws: list[str] = []
+        texts: list[str] = []
+        for runs in blocks:
+            first = runs[0] if len(runs) == 1 else None
+            if isinstance(first, Text):
+                # Most blocks are one run of plain text, raw and rendered alike.
+                raws.append(first.value)
+                texts.append(first.value)
+            else:
+                raws.append(_raw_runs(runs))
+                texts.append(self.render(runs))
+        raw, text = " ".join(raws), " ".join(texts)
         return Unit(address, label, raw, text, tuple(tuple(b) for b in blocks), self)
 
     def _unit_label(self, n: int, depth: int) -> str:

@@ -9,7 +9,6 @@ splits a word, because a word is one character to the algorithm.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import Literal
 
 from bylaws.text import (
@@ -20,7 +19,7 @@ from bylaws.text import (
     token_kind,
     tokenize,
 )
-from bylaws.values import Value
+from bylaws.values import Value, value_class
 
 __all__ = [
     "WHOLE_REPLACE_THRESHOLD",
@@ -41,7 +40,7 @@ WordOpKind = Literal["equal", "insert", "delete", "replace"]
 WHOLE_REPLACE_THRESHOLD = 0.6
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@value_class(frozen=True, slots=True, eq=False, repr=False)
 class WordOp(Value):
     """One step of a word diff: whole tokens of the old and the new text.
 

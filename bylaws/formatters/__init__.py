@@ -13,13 +13,12 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from bylaws.diff.changes import DocumentDiff
 from bylaws.errors import UnusableInput
 from bylaws.locale import _
-from bylaws.values import Value
+from bylaws.values import Value, value_class
 
 _MISSING_FORMAT = _("format {name!r} is not available in this installation")
 
@@ -41,7 +40,7 @@ __all__ = [
 Bidi = Literal["logical", "visual"]
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@value_class(frozen=True, slots=True, eq=False, repr=False)
 class FormatOptions(Value):
     """How to present a diff.
 

@@ -14,7 +14,7 @@ with a JSON Schema in docs/reference/diff.schema.json.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from bylaws.diff.changes import (
@@ -146,6 +146,32 @@ def format_diff(diff: DocumentDiff, options: FormatOptions) -> str:
     return "".join(iter_diff(diff, options))
 
 
+def _record_encoder() -> Callable[[Any], str]:
+    """`json.JSONEncoder(ensure_ascii=False).encode`, its C encoder made once.
+
+    `encode` makes a new C encoder for each value, with a table of the
+    containers it is inside to catch a circular one: per record of a big
+    diff, more than the encoding. The records are trees made here, and the
+    text is the same.
+    """
+    plain = json.JSONEncoder(ensure_ascii=False, check_circular=False)
+    make = getattr(json.encoder, "c_make_encoder", None)
+    if make is None:  # a Python without json's C accelerator
+        return plain.encode
+    chunks = make(
+        None,  # no table of containers: no circular check
+        plain.default,
+        json.encoder.encode_basestring,
+        None,  # no indent
+        plain.key_separator,
+        plain.item_separator,
+        False,  # sort_keys
+        False,  # skipkeys
+        True,  # allow_nan
+    )
+    return lambda value: "".join(chunks(value, 0))
+
+
 # Characters of JSON gathered before a piece is handed on: big enough that
 # writing costs little per change, small enough that the whole text of a big
 # diff is never held at once.
@@ -160,7 +186,7 @@ def iter_diff(diff: DocumentDiff, options: FormatOptions) -> Iterator[str]:
     biggest thing a diff held. The pieces join to exactly `json.dumps` of
     `as_data`.
     """
-    encode = json.JSONEncoder(ensure_ascii=False).encode
+    encode = _record_encoder()
     head: dict[str, Any] = {"old": diff.old, "new": diff.new, "lang": diff.lang}
     head["summary"] = diff.summary
     items = [(_change(c) for c in diff.changes)]

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any, Protocol
 
 from bylaws.errors import NotFound
@@ -18,13 +17,14 @@ from bylaws.model import (
     iter_divisions,
     iter_entries,
 )
+from bylaws.values import Value, value_class
 
 from .labels import article_label, plain_number, ref_designation
 from .units import division_label_in, unit_citation, unit_label, unit_number
 
 
-@dataclass(frozen=True, slots=True)
-class ArticleNumber:
+@value_class(frozen=True, slots=True, eq=False, repr=False)
+class ArticleNumber(Value):
     """An article's number: n, the insertion suffix index k (0 = none), repealed."""
 
     n: int
