@@ -15,6 +15,7 @@ them without compiling anything at start-up (see the section below).
 
 from __future__ import annotations
 
+import os
 import reprlib
 from collections.abc import Callable
 from dataclasses import MISSING, FrozenInstanceError, dataclass, fields
@@ -109,6 +110,10 @@ def _make_value_class(
         raise TypeError("value_class makes frozen classes with Value's eq and repr")
 
     def make(cls: type[_T]) -> type[_T]:
+        if not _templates_usable():
+            # Another Python lays out its code objects otherwise: the classes
+            # are then what `dataclass` makes, only slower to create.
+            return dataclass(frozen=True, eq=False, repr=False, slots=slots)(cls)
         made = dataclass(init=False, eq=False, repr=False, slots=slots)(cls)
         methods = {
             "__init__": _init_for(made),
@@ -143,12 +148,6 @@ def _init_for(cls: type) -> FunctionType:
         raise TypeError(f"{cls.__qualname__}: more fields than value_class makes")
     template = _TEMPLATES[len(names)]
     code = template.__code__
-    placeholders = _PLACEHOLDERS[: len(names)]
-    if code.co_varnames != ("self", *placeholders) or code.co_consts != (
-        None,
-        *placeholders,
-    ):
-        raise RuntimeError("the __init__ templates do not read as expected")
     qualname = f"{cls.__qualname__}.__init__"
     code = code.replace(
         co_varnames=("self", *names),
@@ -164,6 +163,31 @@ def _init_for(cls: type) -> FunctionType:
 
 
 _PLACEHOLDERS = tuple("abcdefghijklmnop")
+
+
+def _templates_usable() -> bool:
+    """Whether this Python's code objects read as the templates expect: their
+    arguments and the names they set in the order written, nothing else.
+
+    CPython 3.11 to 3.13 do; a Python that does not gets plain dataclasses.
+    """
+    if _USABLE:
+        return _USABLE[0]
+    usable = all(
+        template.__code__.co_varnames == ("self", *_PLACEHOLDERS[:n])
+        and template.__code__.co_consts == (None, *_PLACEHOLDERS[:n])
+        for n, template in enumerate(_TEMPLATES)
+    )
+    if _FORCE_PLAIN:
+        usable = False
+    _USABLE.append(usable)
+    return usable
+
+
+_USABLE: list[bool] = []
+# BYLAWS_PLAIN_DATACLASSES=1 makes the plain dataclasses anyway, so that the
+# tests can run the fallback on a Python where the templates work.
+_FORCE_PLAIN = os.environ.get("BYLAWS_PLAIN_DATACLASSES") == "1"
 
 
 def _i0(self):  # type: ignore[no-untyped-def]

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import copy
+import os
 import pickle
+import subprocess
+import sys
 from dataclasses import FrozenInstanceError, dataclass, field, fields, replace
+from pathlib import Path
 
 import pytest
 
@@ -116,3 +120,42 @@ def test_value_classes_refuse_what_they_cannot_make() -> None:
         class _Bad(Value):
             a: int = 0
             b: int  # type: ignore[misc]
+
+
+def test_plain_dataclasses_where_the_templates_do_not_fit() -> None:
+    """On a Python whose code objects the templates do not fit, the value
+    classes are plain dataclasses: the same diff, the same values."""
+    sample = "drafts/internal-regulations"
+    proposal = f"{sample}/proposals/digital-registry"
+    command = [sys.executable, "-m", "bylaws", "diff", "--format", "json"]
+    outputs = []
+    for plain in ("0", "1"):
+        env = dict(os.environ, BYLAWS_PLAIN_DATACLASSES=plain, BYLAWS_LANG="en")
+        done = subprocess.run(
+            [*command, sample, proposal],
+            capture_output=True,
+            env=env,
+            cwd=Path(__file__).resolve().parent.parent,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr
+        outputs.append(done.stdout)
+    assert outputs[0] == outputs[1] and b'"kind"' in outputs[0]
+    probe = (
+        "from bylaws.model import Text; import dataclasses; "
+        "t = Text('x'); print(t == Text('x'), hash(t) == hash(Text('x')), "
+        "repr(t), dataclasses.replace(t, value='y'), "
+        "Text.__dataclass_params__.frozen)"
+    )
+    shown = [
+        subprocess.run(
+            [sys.executable, "-c", probe],
+            capture_output=True,
+            text=True,
+            env=dict(os.environ, BYLAWS_PLAIN_DATACLASSES=plain),
+            check=True,
+        ).stdout
+        for plain in ("0", "1")
+    ]
+    assert shown[0] == "True True Text(value='x') Text(value='y') False\n"
+    assert shown[1] == "True True Text(value='x') Text(value='y') True\n"
