@@ -271,3 +271,8 @@ def test_an_amendment_that_drops_a_paragraph_referred_to_is_an_error(
         "proposal member-consultation amends art-candidacy, but the reference to "
         "'art-candidacy/para-3' in art-name would point to nothing" in found
     )
+    # Said in Arabic, the reason inside the message is Arabic too.
+    (problem,) = check_paths([sample]).sorted()
+    arabic = problem.text("ar")
+    assert "art-candidacy/para-3" in arabic
+    assert not any(word in arabic for word in ("paragraph", "article", "nothing"))

@@ -55,7 +55,13 @@ def _problem(
     loc: SourceLoc | None, message: str, level: str = "error", **args: Any
 ) -> Problem:
     """A problem from a marked message (`_("… {name} …")`) and its fields' values."""
-    english = message.format(**args) if args else message
+    # A field may be an error itself (a reason): English here, and in the
+    # reader's language where the problem is said (Problem.text).
+    shown = {
+        key: value.message if isinstance(value, BylawsError) else value
+        for key, value in args.items()
+    }
+    english = message.format(**shown) if args else message
     kind: Level = "error" if level == "error" else "warning"
     if loc is None:
         return Problem("", 0, 0, kind, english, message, args)

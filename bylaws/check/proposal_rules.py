@@ -157,7 +157,7 @@ def _orphaned_references(
                     article=op.article,
                     to=to,
                     referrer=referrer,
-                    why=exc.message,
+                    why=exc,
                 )
 
 
