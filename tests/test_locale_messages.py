@@ -370,3 +370,22 @@ def test_the_collisions_matrix_speaks_the_documents_language(
     result = CliRunner().invoke(cli, ["collisions", str(folder)])
     assert result.exit_code == 0, result.output
     assert legend in result.stdout
+
+
+def test_a_proposal_that_does_not_apply_is_explained_in_the_matrix_language(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "internal-regulations"
+    shutil.copytree(SAMPLE, folder)
+    proposal = folder / "proposals" / "digital-registry" / "proposal.xml"
+    text = proposal.read_text(encoding="utf-8")
+    assert 'after="art-voting"' in text
+    proposal.write_text(
+        text.replace('after="art-voting"', 'after="art-nowhere"'), encoding="utf-8"
+    )
+    result = CliRunner().invoke(cli, ["collisions", str(folder)])
+    assert result.exit_code == 0, result.output
+    heading, failure = result.stdout.splitlines()[-2:]
+    assert heading == "مقترحات يتعذّر تطبيق كلٍّ منها منفرداً:"
+    assert failure.startswith("  تعذّر وضع art-electronic-voting")
+    assert "art-nowhere" in failure

@@ -52,6 +52,8 @@ class CollisionReport:
     proposals: tuple[str, ...]
     pairs: tuple[PairReport, ...]
     errors: tuple[str, ...] = ()  # proposals that cannot be applied at all
+    # The same failures as errors, to be said in the reader's language.
+    failures: tuple[BylawsError, ...] = field(default=(), repr=False, compare=False)
 
     _index: dict[frozenset[str], Relation] = field(
         default_factory=dict, init=False, repr=False, compare=False
@@ -253,12 +255,12 @@ def find_collisions(doc: Document, proposals: list[Proposal]) -> CollisionReport
     """
     keys = _Keys(doc)
     usable: list[_Prepared] = []
-    errors: list[str] = []
+    failures: list[BylawsError] = []
     for proposal in proposals:
         try:
             proposed = apply_proposal(doc, proposal)
         except BylawsError as exc:
-            errors.append(str(exc))
+            failures.append(exc)
             continue
         usable.append(_prepare(keys, proposal, proposed))
     found: dict[tuple[int, int], PairReport] = {}
@@ -275,7 +277,8 @@ def find_collisions(doc: Document, proposals: list[Proposal]) -> CollisionReport
         for j, b in enumerate(usable[i + 1 :], i + 1)
     ]
     ids = tuple(p.proposal.id for p in usable)
-    return CollisionReport(ids, tuple(pairs), tuple(errors))
+    errors = tuple(str(exc) for exc in failures)
+    return CollisionReport(ids, tuple(pairs), errors, tuple(failures))
 
 
 def _candidates(usable: list[_Prepared]) -> list[tuple[int, int]]:

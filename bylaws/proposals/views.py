@@ -118,7 +118,8 @@ def collisions_matrix(
     if report.errors:
         lines.append("")
         lines.append(tr(_("Proposals that do not apply on their own:"), lang))
-        lines.extend(f"  {e}" for e in report.errors)
+        said = [e.text(lang) for e in report.failures] or list(report.errors)
+        lines.extend(f"  {e}" for e in said)
     return "\n".join(lines) + "\n"
 
 
