@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import sys
 from pathlib import Path
 
@@ -33,11 +32,6 @@ def check_command(paths: tuple[Path, ...], quiet: bool) -> None:
         from ..check import check_paths
 
         report = check_paths(paths or (Path("."),))
-        # What check built stays alive to the end and holds no cycles: frozen,
-        # the collector never walks it again (not in its first pass once back
-        # on, not in the last one at exit), and plain reference counting still
-        # frees whatever of it is let go.
-        gc.freeze()
     if not quiet:
         lang = cli_language(report.languages[0] if report.languages else None)
         for problem in report.sorted():
