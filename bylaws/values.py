@@ -19,6 +19,7 @@ import os
 import reprlib
 from collections.abc import Callable
 from dataclasses import MISSING, FrozenInstanceError, dataclass, fields
+from functools import cache
 from operator import attrgetter
 from types import FunctionType
 from typing import TYPE_CHECKING, TypeVar
@@ -165,29 +166,22 @@ def _init_for(cls: type) -> FunctionType:
 _PLACEHOLDERS = tuple("abcdefghijklmnop")
 
 
+@cache
 def _templates_usable() -> bool:
     """Whether this Python's code objects read as the templates expect: their
     arguments and the names they set in the order written, nothing else.
 
-    CPython 3.11 to 3.13 do; a Python that does not gets plain dataclasses.
+    CPython 3.11 to 3.13 do; a Python that does not gets plain dataclasses, as
+    does any with BYLAWS_PLAIN_DATACLASSES=1 (so that the tests can run the
+    fallback where the templates work).
     """
-    if _USABLE:
-        return _USABLE[0]
-    usable = all(
+    if os.environ.get("BYLAWS_PLAIN_DATACLASSES") == "1":
+        return False
+    return all(
         template.__code__.co_varnames == ("self", *_PLACEHOLDERS[:n])
         and template.__code__.co_consts == (None, *_PLACEHOLDERS[:n])
         for n, template in enumerate(_TEMPLATES)
     )
-    if _FORCE_PLAIN:
-        usable = False
-    _USABLE.append(usable)
-    return usable
-
-
-_USABLE: list[bool] = []
-# BYLAWS_PLAIN_DATACLASSES=1 makes the plain dataclasses anyway, so that the
-# tests can run the fallback on a Python where the templates work.
-_FORCE_PLAIN = os.environ.get("BYLAWS_PLAIN_DATACLASSES") == "1"
 
 
 def _i0(self):  # type: ignore[no-untyped-def]
