@@ -8,8 +8,10 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from bylaws.archive import archived_versions
+from bylaws.cli import cli
 
 from .cli_run import messages_in_english, run  # noqa: F401 (a fixture)
 from .conftest import ROOT, SAMPLE
@@ -295,6 +297,17 @@ def test_rule_refuses_what_check_refuses(repo: Path) -> None:
     )
     assert 'stage="drafting-committee"' in xml.read_text(encoding="utf-8")
     assert run("check") == ""
+
+
+def test_a_mistyped_verdict_is_said_in_the_documents_language(repo: Path) -> None:
+    """No BYLAWS_LANG and an English LANG: the Arabic document decides."""
+    result = CliRunner().invoke(
+        cli,
+        ["rule", "member-consultation", "--decide", "maybe"],
+        env={"BYLAWS_LANG": None, "LANG": "C.UTF-8", "LC_ALL": None},
+    )
+    assert result.exit_code == 2
+    assert "حكم غير معروف 'maybe'" in result.output
 
 
 def test_feedback_add_checks_its_anchor_and_creates_the_file(repo: Path) -> None:

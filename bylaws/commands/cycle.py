@@ -122,6 +122,11 @@ def rule_command(
     from ..proposal_files import write_proposal
     from ..review import RulingKind, record, stages
 
+    doc_folder, folder = _proposal_path(proposal, doc_path)
+    hold_workspace_lock(doc_folder)
+    doc = load_document(DiskTree(doc_folder))
+    # The usage errors below are said in the document's language.
+    note_language(doc)
     if (recommend is None) == (decide is None):
         raise UnusableInput(
             _("give exactly one of --recommend VERDICT, --decide VERDICT")
@@ -137,10 +142,6 @@ def rule_command(
     verdict: Verdict = given
     if modified and by:
         raise UnusableInput(_("give --modified or --by, not both"))
-    doc_folder, folder = _proposal_path(proposal, doc_path)
-    hold_workspace_lock(doc_folder)
-    doc = load_document(DiskTree(doc_folder))
-    note_language(doc)
     current = _read_proposal(folder)
     at = stage or current.stage
     labels = {s.id: s.label for s in stages(doc)}
