@@ -445,3 +445,26 @@ def test_english_bylaws_navigate_by_article(page: Any, served: dict[str, str]) -
     articles.nth(2).click()
     page.wait_for_url("**/garden-club/text/art-officers/")
     assert page.locator("#sec-officers").inner_text().startswith("Section 1: Officers")
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_an_adopted_version_reads_on_a_phone_and_a_desk(
+    browser: Any, tmp_path: Path, width: int
+) -> None:
+    from .test_site_adopted import adopt_garden_club
+
+    workspace = adopt_garden_club(tmp_path / "drafts").parent
+    (tmp_path / "build").mkdir()
+    root = _build(tmp_path / "build", workspace, {})
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    tab = context.new_page()
+    tab.goto((root / "garden-club" / "adopted" / "index.html").as_uri())
+    assert tab.locator("h2").first.inner_text().startswith("Version 2026 of")
+    row = tab.locator("table.bylaws-adopted tbody tr").first
+    assert "Lower the annual dues" in row.inner_text()
+    assert tab.locator(".bylaws-instrument p").count() == 4
+    assert tab.evaluate("document.documentElement.scrollWidth") <= width
+    nav = tab.locator("nav a", has_text="Adopted versions")
+    assert nav.count() >= 1
+    _shot(tab, f"adopted-{width}")
+    context.close()

@@ -57,7 +57,7 @@ def document_nav(pages: Sequence[SitePage], labels: Labels, title: str) -> NavIt
     proposals = [p.src_uri for p in by_section.get("proposals-index", [])]
     proposals += [_entry(p) for p in by_section.get("proposals", [])]
     items.append({nav_title(labels["proposals"]): proposals})
-    for section in ("consolidated", "collisions", "disposition"):
+    for section in ("consolidated", "collisions", "disposition", "adopted"):
         items.extend(_entry(p) for p in by_section.get(section, []))
     return {nav_title(title): items}
 

@@ -5,16 +5,28 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from bylaws.archive import ARCHIVE, INSTRUMENT_FILE, archived, archived_proposals
 from bylaws.model import Comment, Document, Proposal
 from bylaws.workspace import (
     DiskTree,
+    Tree,
     iter_document_folders,
     load_document,
     load_feedback,
     load_proposals,
 )
 
-__all__ = ["DocumentBundle", "load_workspace"]
+__all__ = ["AdoptedVersion", "DocumentBundle", "load_workspace"]
+
+
+@dataclass(frozen=True)
+class AdoptedVersion:
+    """One version `bylaws adopt` put into force, as its archive keeps it."""
+
+    label: str
+    date: str
+    proposals: tuple[Proposal, ...]
+    instrument: str  # the published instrument, as adopted
 
 
 @dataclass(frozen=True)
@@ -24,6 +36,19 @@ class DocumentBundle:
     doc: Document
     proposals: tuple[Proposal, ...]
     feedback: tuple[Comment, ...]
+    adopted: tuple[AdoptedVersion, ...] = ()  # oldest first
+
+
+def _adopted(tree: Tree, here: PurePosixPath) -> tuple[AdoptedVersion, ...]:
+    versions = []
+    for version in archived(tree, here):
+        instrument = here / ARCHIVE / version.label / INSTRUMENT_FILE
+        text = ""
+        if tree.is_file(instrument):
+            text = tree.read_bytes(instrument).decode("utf-8", "replace")
+        proposals = tuple(archived_proposals(tree, version.label, here))
+        versions.append(AdoptedVersion(version.label, version.date, proposals, text))
+    return tuple(versions)
 
 
 def load_workspace(root: Path) -> list[DocumentBundle]:
@@ -37,6 +62,7 @@ def load_workspace(root: Path) -> list[DocumentBundle]:
                 load_document(tree, here),
                 tuple(load_proposals(tree, here)),
                 tuple(load_feedback(tree, here)),
+                _adopted(tree, here),
             )
         )
     return bundles

@@ -49,6 +49,9 @@ class SiteUrls:
     def disposition(self) -> str:
         return self._src("disposition.md")
 
+    def adopted(self) -> str:
+        return self._src("adopted.md")
+
     def page_url(self, src_uri: str) -> str:
         """The URL mkdocs gives a page, relative to the site root."""
         stem = src_uri[: -len(".md")]

@@ -8,6 +8,7 @@ from bylaws.overlay import touched_articles
 from ..integration import Switch
 from ..sources import DocumentBundle
 from ..urls import SiteUrls
+from .adopted import adopted_page
 from .article import article_page
 from .builder import Builder
 from .collisions import collisions_page
@@ -65,5 +66,7 @@ def document_pages(
     pages.append(consolidated_page(b, other_switch, other, main))
     pages.append(collisions_page(b))
     pages.append(disposition_page(b))
+    if bundle.adopted:
+        pages.append(adopted_page(b))
     pages.extend(article_page(b, a) for a in _article_ids(b))
     return pages
