@@ -20,7 +20,7 @@ from typing import TextIO
 
 from .invisibles import reveal
 
-__all__ = ["already_escaped", "guarded_output", "safe", "styled"]
+__all__ = ["already_escaped", "echo", "guarded_output", "safe", "styled"]
 
 # A colour sequence of the kind `bylaws.formatters.terminal` writes.
 _SGR_RE = re.compile(r"(\x1b\[[0-9;]*m)")
@@ -95,6 +95,18 @@ class _GuardedStream(io.TextIOBase):
     @property
     def errors(self) -> str | None:  # type: ignore[override]
         return getattr(self._stream, "errors", None)
+
+
+def echo(text: str, *, err: bool = False) -> None:
+    """Write a line to stdout (stderr with `err`) and flush, as `click.echo` does.
+
+    Unlike `click.echo`, it strips no colour codes from a stream that is not a
+    terminal: under `guarded_output` every escape is already a visible token.
+    For code that runs without click (`bylaws check`, the error boundary).
+    """
+    stream = sys.stderr if err else sys.stdout
+    stream.write(text + "\n")
+    stream.flush()
 
 
 @contextmanager
