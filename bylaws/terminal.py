@@ -11,6 +11,7 @@ that looks like an error of ours. So while a command runs, `bylaws.cli` puts
 
 from __future__ import annotations
 
+import codecs
 import io
 import re
 import sys
@@ -60,15 +61,30 @@ def safe(text: str, *, styled: bool = False, line: bool = False) -> str:
     )
 
 
+def _is_ascii(encoding: str) -> bool:
+    try:
+        return codecs.lookup(encoding).name == "ascii"
+    except LookupError:
+        return False
+
+
 class _GuardedStream(io.TextIOBase):
     """A text stream that writes through `safe`; everything else is the wrapped one's."""
 
     def __init__(self, stream: TextIO) -> None:
         super().__init__()
         self._stream = stream
+        # A stream set to ASCII (PYTHONIOENCODING=ascii) cannot take an Arabic
+        # letter: like click.echo, write UTF-8 beneath it instead.
+        self._utf8_beneath = _is_ascii(self.encoding) and hasattr(stream, "buffer")
 
     def write(self, text: str) -> int:
-        self._stream.write(text if _State.escaped else safe(text, styled=_State.styled))
+        shown = text if _State.escaped else safe(text, styled=_State.styled)
+        if self._utf8_beneath:
+            self._stream.flush()
+            self.buffer.write(shown.encode("utf-8", "replace"))
+        else:
+            self._stream.write(shown)
         return len(text)
 
     def flush(self) -> None:
