@@ -184,6 +184,7 @@ def _readable_or_absent(path: str) -> bool:
 
 
 def main() -> None:
+    """`bylaws`: a plain check straight away, anything else through click."""
     try:
         plain = plain_check(sys.argv[1:])
         if plain is None:
