@@ -1,22 +1,40 @@
-"""The `bylaws` command line: one click group and one error boundary.
+"""The `bylaws` command line: its entry point, its commands and one error boundary.
 
 Commands live in `bylaws.commands.*` and are imported only when run, so
 `bylaws check` does not pay for mkdocs. Library errors become one line on
 stderr (`file:line:col: error: message`, the message in the reader's
 language: see `bylaws.locale.cli_language`) and exit code 2; no traceback.
+
+This module does not import click: the click group lives in `bylaws.cli_group`
+(its names are found here too, loaded on first use). A plain `bylaws check
+PATH...`, which pre-commit hooks and editors run on every commit or save, is
+recognised in `main` and run without click, whose import is a third of the
+start-up of a small check; everything else goes through click.
 """
 
 from __future__ import annotations
 
-import importlib
 import os
 import sys
-from typing import Any
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
 
-import click
-
-from . import __version__
 from .errors import BylawsError, UnusableInput
+
+if TYPE_CHECKING:
+    from .cli_group import BylawsGroup, cli, summary
+
+__all__ = [
+    "COMMANDS",
+    "SUMMARIES",
+    "BylawsGroup",
+    "cli",
+    "main",
+    "summary",
+    "system_error",
+    "within_boundary",
+]
 
 # command name -> module in bylaws.commands that defines it (attribute = name with _)
 COMMANDS: dict[str, str] = {
@@ -72,11 +90,6 @@ SUMMARIES: dict[str, str] = {
 }
 
 
-def summary(name: str, limit: int) -> str:
-    """A command's help as `--help` lists it, cut to `limit` as click cuts it."""
-    return click.Command(name, help=SUMMARIES[name]).get_short_help_str(limit)
-
-
 EXIT_USAGE = 2
 EXIT_INTERNAL = 3
 
@@ -90,114 +103,103 @@ def system_error(exc: OSError) -> BylawsError:
     return UnusableInput(_("the system refused: {reason}"), path, reason=reason)
 
 
-class BylawsGroup(click.Group):
-    """A group that imports its commands lazily and owns the error boundary."""
+Result = TypeVar("Result")
 
-    def list_commands(self, ctx: click.Context) -> list[str]:
-        return sorted(COMMANDS)
 
-    def format_commands(
-        self, ctx: click.Context, formatter: click.HelpFormatter
-    ) -> None:
-        """The list of commands, from SUMMARIES: no command module is imported."""
-        names = self.list_commands(ctx)
-        limit = formatter.width - 6 - max(len(name) for name in names)
-        rows = [(n, summary(n, limit)) for n in names]
-        with formatter.section("Commands"):
-            formatter.write_dl(rows)
+def within_boundary(
+    run: Callable[[], Result], *, passing: tuple[type[BaseException], ...] = ()
+) -> Result:
+    """Run a command; library errors become one line and exit 2, bugs exit 3.
 
-    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        module_name = COMMANDS.get(cmd_name)
-        if module_name is None:
-            return None
-        module = importlib.import_module(f"bylaws.commands.{module_name}")
-        command = getattr(module, cmd_name.replace("-", "_") + "_command", None)
-        return command if isinstance(command, click.Command) else None
+    Args:
+        run: the command, already parsed.
+        passing: exceptions that are not ours to judge (click's own, which the
+            click group leaves to click).
 
-    def main(self, *args: Any, **kwargs: Any) -> Any:
-        """Run with stdout and stderr escaped (`bylaws.terminal`), click's usage
-        errors included: a path named on the command line may hold escapes too."""
-        from .terminal import guarded_output
+    Returns:
+        What `run` returns; otherwise raises SystemExit with the exit code.
+    """
+    from .locale import _, cli_language, forget_language, say
+    from .terminal import echo
 
-        with guarded_output():
-            return super().main(*args, **kwargs)
-
-    def resolve_command(
-        self, ctx: click.Context, args: list[str]
-    ) -> tuple[str | None, click.Command | None, list[str]]:
-        """The command named first in `args`; a mistyped one gets a suggestion."""
-        name = click.utils.make_str(args[0]) if args else ""
-        if args and self.get_command(ctx, name) is None and not name.startswith("-"):
-            import difflib
-
-            from .locale import _, say
-
-            close = difflib.get_close_matches(name, list(COMMANDS), n=3, cutoff=0.6)
-            if close:
-                ctx.fail(
-                    say(
-                        _("no such command {name!r}; did you mean {suggestions}?"),
-                        name=name,
-                        suggestions=", ".join(repr(c) for c in close),
-                    )
-                )
-        return super().resolve_command(ctx, args)
-
-    def invoke(self, ctx: click.Context) -> Any:
-        from .locale import cli_language, forget_language
-
-        forget_language()  # a new run: no document yet (CliRunner runs many in one process)
-        return self._invoke_within_boundary(ctx, cli_language)
-
-    def _invoke_within_boundary(self, ctx: click.Context, cli_language: Any) -> Any:
-        """Run the command; library errors become one line and exit 2, bugs exit 3."""
-        from .locale import _, say
-
-        try:
-            return super().invoke(ctx)
-        except BylawsError as exc:
-            click.echo(exc.render(cli_language()), err=True)
-            ctx.exit(EXIT_USAGE)
-        except (KeyboardInterrupt, click.exceptions.Abort):
-            click.echo(say(_("interrupted")), err=True)
-            ctx.exit(130)
-        except (click.ClickException, click.exceptions.Exit, SystemExit):
+    forget_language()  # a new run: no document yet (CliRunner runs many in one process)
+    try:
+        return run()
+    except passing:
+        raise
+    except BylawsError as exc:
+        echo(exc.render(cli_language()), err=True)
+        raise SystemExit(EXIT_USAGE) from None
+    except KeyboardInterrupt:
+        echo(say(_("interrupted")), err=True)
+        raise SystemExit(130) from None
+    except BrokenPipeError:
+        # The reader (a pager, `head`) went away: not an error of ours.
+        sys.stderr.close()
+        raise SystemExit(0) from None
+    except OSError as exc:
+        # The system refused (a file we may not read, a full or read-only
+        # disk): the user can act on it, so it is not a bug of ours.
+        echo(system_error(exc).render(cli_language()), err=True)
+        raise SystemExit(EXIT_USAGE) from None
+    except Exception as exc:
+        # A bug of ours: say so in one line; BYLAWS_DEBUG=1 shows the traceback.
+        if os.environ.get("BYLAWS_DEBUG"):
             raise
-        except BrokenPipeError:
-            # The reader (a pager, `head`) went away: not an error of ours.
-            sys.stderr.close()
-            ctx.exit(0)
-        except OSError as exc:
-            # The system refused (a file we may not read, a full or read-only
-            # disk): the user can act on it, so it is not a bug of ours.
-            click.echo(system_error(exc).render(cli_language()), err=True)
-            ctx.exit(EXIT_USAGE)
-        except Exception as exc:
-            # A bug of ours: say so in one line; BYLAWS_DEBUG=1 shows the traceback.
-            if os.environ.get("BYLAWS_DEBUG"):
-                raise
-            click.echo(
-                say(
-                    _(
-                        "internal error: {kind}: {error} (this is a bug in bylaws; run again with BYLAWS_DEBUG=1 and report the traceback)"
-                    ),
-                    kind=type(exc).__name__,
-                    error=exc,
+        echo(
+            say(
+                _(
+                    "internal error: {kind}: {error} (this is a bug in bylaws; run again with BYLAWS_DEBUG=1 and report the traceback)"
                 ),
-                err=True,
-            )
-            ctx.exit(EXIT_INTERNAL)
+                kind=type(exc).__name__,
+                error=exc,
+            ),
+            err=True,
+        )
+        raise SystemExit(EXIT_INTERNAL) from None
 
 
-@click.group(cls=BylawsGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, package_name="bylaws")
-def cli() -> None:
-    """Draft internal regulations as XML and review amendments word by word."""
+def plain_check(args: list[str]) -> tuple[list[str], bool] | None:
+    """The paths and quiet flag of a plain `bylaws check`, or None for click.
+
+    Plain: `check`, then only `-q`/`--quiet` and paths that click would take
+    as they are (not empty, not starting with `-`, readable if they exist).
+    """
+    if not args or args[0] != "check":
+        return None
+    flags = {arg for arg in args[1:] if arg.startswith("-") or not arg}
+    paths = [arg for arg in args[1:] if arg not in flags]
+    if not flags <= {"-q", "--quiet"} or not all(map(_readable_or_absent, paths)):
+        return None
+    return paths, bool(flags)
+
+
+def _readable_or_absent(path: str) -> bool:
+    """click's own test of a path: one that exists must be readable."""
+    try:
+        os.stat(path)
+    except OSError:
+        return True
+    return os.access(path, os.R_OK)
 
 
 def main() -> None:
+    """`bylaws`: a plain check straight away, anything else through click."""
     try:
-        cli(prog_name="bylaws")
+        plain = plain_check(sys.argv[1:])
+        if plain is None:
+            from .cli_group import cli
+
+            cli(prog_name="bylaws")
+        else:
+            from .commands.checking import check_and_report
+            from .terminal import guarded_output
+
+            paths, quiet = plain
+            with guarded_output():
+                within_boundary(
+                    lambda: check_and_report([Path(p) for p in paths], quiet)
+                )
     finally:
         # The process ends here. At exit Python walks every object still
         # alive (modules, classes, functions, a big diff's outline) looking
@@ -208,3 +210,15 @@ def main() -> None:
         import gc
 
         gc.freeze()
+
+
+_CLICK_NAMES = frozenset({"BylawsGroup", "cli", "summary"})
+
+
+def __getattr__(name: str) -> Any:
+    """The click group's names, from `bylaws.cli_group`, imported on first use."""
+    if name in _CLICK_NAMES:
+        from . import cli_group
+
+        return getattr(cli_group, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

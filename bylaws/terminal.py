@@ -11,6 +11,7 @@ that looks like an error of ours. So while a command runs, `bylaws.cli` puts
 
 from __future__ import annotations
 
+import codecs
 import io
 import re
 import sys
@@ -20,7 +21,7 @@ from typing import TextIO
 
 from .invisibles import reveal
 
-__all__ = ["already_escaped", "guarded_output", "safe", "styled"]
+__all__ = ["already_escaped", "echo", "guarded_output", "safe", "styled"]
 
 # A colour sequence of the kind `bylaws.formatters.terminal` writes.
 _SGR_RE = re.compile(r"(\x1b\[[0-9;]*m)")
@@ -60,15 +61,30 @@ def safe(text: str, *, styled: bool = False, line: bool = False) -> str:
     )
 
 
+def _is_ascii(encoding: str) -> bool:
+    try:
+        return codecs.lookup(encoding).name == "ascii"
+    except LookupError:
+        return False
+
+
 class _GuardedStream(io.TextIOBase):
     """A text stream that writes through `safe`; everything else is the wrapped one's."""
 
     def __init__(self, stream: TextIO) -> None:
         super().__init__()
         self._stream = stream
+        # A stream set to ASCII (PYTHONIOENCODING=ascii) cannot take an Arabic
+        # letter: like click.echo, write UTF-8 beneath it instead.
+        self._utf8_beneath = _is_ascii(self.encoding) and hasattr(stream, "buffer")
 
     def write(self, text: str) -> int:
-        self._stream.write(text if _State.escaped else safe(text, styled=_State.styled))
+        shown = text if _State.escaped else safe(text, styled=_State.styled)
+        if self._utf8_beneath:
+            self._stream.flush()
+            self.buffer.write(shown.encode("utf-8", "replace"))
+        else:
+            self._stream.write(shown)
         return len(text)
 
     def flush(self) -> None:
@@ -95,6 +111,18 @@ class _GuardedStream(io.TextIOBase):
     @property
     def errors(self) -> str | None:  # type: ignore[override]
         return getattr(self._stream, "errors", None)
+
+
+def echo(text: str, *, err: bool = False) -> None:
+    """Write a line to stdout (stderr with `err`) and flush, as `click.echo` does.
+
+    Unlike `click.echo`, it strips no colour codes from a stream that is not a
+    terminal: under `guarded_output` every escape is already a visible token.
+    For code that runs without click (`bylaws check`, the error boundary).
+    """
+    stream = sys.stderr if err else sys.stdout
+    stream.write(text + "\n")
+    stream.flush()
 
 
 @contextmanager

@@ -61,6 +61,7 @@ LAYERS: dict[str, str] = {
     # adapters: what a person or another program talks to
     "bylaws.__main__": ADAPTERS,
     "bylaws.cli": ADAPTERS,
+    "bylaws.cli_group": ADAPTERS,  # the click group; `bylaws.cli` runs a plain check without it
     "bylaws.commands": ADAPTERS,
     "bylaws.formatters": ADAPTERS,
     "bylaws.importers": ADAPTERS,

@@ -1,13 +1,16 @@
-"""`bylaws check`, `bylaws fmt` and `bylaws show`: the texts themselves."""
+"""`bylaws check`, `bylaws fmt` and `bylaws show`: the texts themselves.
+
+The body of `check` is `bylaws.commands.checking.check_and_report`, which
+`bylaws.cli.main` also runs without click for a plain `bylaws check PATH...`.
+"""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 
-EXIT_PROBLEMS = 1
+from .checking import EXIT_PROBLEMS, check_and_report
 
 
 @click.command("check")
@@ -23,33 +26,7 @@ def check_command(paths: tuple[Path, ...], quiet: bool) -> None:
     Prints `file:line:col: level: message`. Exit 0 clean, 1 problems found,
     2 unusable input (no document at all).
     """
-    from ..diff.memory import paused_collector
-    from ..locale import _, cli_language, tr
-
-    # The modules check loads make thousands of objects and no garbage: the
-    # cyclic collector's passes over them while they load would find nothing.
-    with paused_collector():
-        from ..check import check_paths
-
-        report = check_paths(paths or (Path("."),))
-    if not quiet:
-        lang = cli_language(report.languages[0] if report.languages else None)
-        for problem in report.sorted():
-            click.echo(problem.render(lang))
-        if report.problems:
-            sys.stdout.flush()  # the summary follows the problems, not among them
-            click.echo(
-                tr(
-                    _("{errors} error(s), {warnings} warning(s) in {files} file(s)"),
-                    lang,
-                    errors=report.errors,
-                    warnings=report.warnings,
-                    files=report.files,
-                ),
-                err=True,
-            )
-    if report.problems:
-        raise SystemExit(EXIT_PROBLEMS)
+    check_and_report(paths, quiet)
 
 
 @click.command("fmt")
