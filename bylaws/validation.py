@@ -1,21 +1,15 @@
 """Validation against the one shipped schema, with messages a drafter reads.
 
-The schema is `schema/bylaws.rng`. libxml2 compiles an XML Schema pattern
-afresh for every attribute value it checks against one (relaxng.c builds and
-frees a facet per value), and in a workspace of thousands of files that was
-two thirds of the time spent validating. So a file is first recognised as
-valid in two steps derived from that same grammar: its structure by libxml2,
-with the patterns taken out, and the patterns by Python's compiled regular
-expressions, attribute by attribute. Only a file that fails either step is
-validated again against the whole schema, whose errors are the ones reported.
+The schema is `schema/bylaws.rng`. A file is first recognised as valid by the
+fast path of `bylaws.schema_split` (the structure by libxml2, the attribute
+patterns by Python); only a file that fails it is validated again against the
+whole schema, whose errors are the ones reported.
 """
 
 from __future__ import annotations
 
-import copy
 import os
 import re
-from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
@@ -24,14 +18,9 @@ from lxml import etree
 from .errors import Problem, UnusableInput
 from .locale import _
 from .model import Article
+from .schema_split import SplitSchema, split
 from .xmlio import NS, TEXT_ELEMENTS, Q, article_from_xml, expect_root, parse_bytes
 from .xmlio import source_loc as _source_loc
-
-RNG = "{http://relaxng.org/ns/structure/1.0}"
-
-
-class SchemaSplitError(Exception):
-    """The grammar uses a pattern the fast path cannot check exactly as libxml2."""
 
 
 def schema_path() -> str:
@@ -55,205 +44,6 @@ def _schema() -> etree.RelaxNG:
     return etree.RelaxNG(_grammar())
 
 
-# --- the fast path: structure by libxml2, patterns by Python ----------------
-
-# The XML Schema regular expressions this splitter accepts: literal ASCII
-# letters, digits, classes, groups, alternation and quantifiers, which mean
-# the same in Python's `re`. Anything else (\p{..}, \i, class subtraction,
-# "." or "^" and "$", which XML Schema takes literally) is refused.
-# Characters that mean the same in an XML Schema pattern and a Python one; the
-# second row are literal in both (needed for web addresses), `\.` a full stop.
-_PORTABLE_PATTERN = re.compile(
-    r"(?:[A-Za-z0-9/(){}\[\]|*+?,]|[:_~#@!&';=%]|-|\\-|\\\.)*\Z"
-)
-
-
-# Plain classes rather than dataclasses: a dataclass writes and compiles its
-# methods when the module loads, and every `check` loads this one.
-
-
-class SplitSchema:
-    """The schema's structure without patterns, and the patterns by attribute."""
-
-    __slots__ = ("patterns", "structure")
-
-    def __init__(
-        self, structure: etree.RelaxNG, patterns: dict[str, re.Pattern[str]]
-    ) -> None:
-        self.structure = structure
-        self.patterns = patterns
-
-    def values_if_valid(self, root: etree._Element, name: str) -> list[str] | None:
-        """The values of attribute `name` under `root`, in document order, when
-        `root` is valid; None when it is not. One walk does both."""
-        if not self.structure.validate(root):
-            return None
-        patterns = self.patterns
-        values: list[str] = []
-        for el in root.iter():
-            pairs: Any = el.items()  # str pairs: lxml decodes what it parsed
-            for attribute, value in pairs:
-                pattern = patterns.get(attribute)
-                if pattern is not None and pattern.fullmatch(value) is None:
-                    return None
-                if attribute == name:
-                    values.append(value)
-        return values
-
-
-class _Grammar:
-    """A copy of the grammar with what the splitting rules look up in it."""
-
-    __slots__ = ("defines", "params", "root")
-
-    def __init__(
-        self,
-        root: etree._Element,
-        defines: dict[str | None, etree._Element],
-        params: list[etree._Element],
-    ) -> None:
-        self.root = root
-        self.defines = defines
-        self.params = params
-
-    @classmethod
-    def of(cls, grammar: etree._Element) -> _Grammar:
-        root = copy.deepcopy(grammar)
-        params = [p for p in root.iter(RNG + "param") if p.get("name") == "pattern"]
-        defines = {d.get("name"): d for d in root.iter(RNG + "define")}
-        return cls(root, defines, params)
-
-    def pattern_defines(self) -> set[str | None]:
-        """The definitions that are a pattern and nothing else."""
-        return {n for n, d in self.defines.items() if _pattern_of(d) is not None}
-
-
-def _refuse_other_files(grammar: _Grammar) -> None:
-    """A grammar split in a file of its own (include, externalRef) is out of reach."""
-    if next(grammar.root.iter(RNG + "include", RNG + "externalRef"), None) is not None:
-        raise SchemaSplitError("the grammar includes other files")
-
-
-def _is_on_a_string(param: etree._Element) -> bool:
-    data = param.getparent()
-    holder = data.getparent() if data is not None else None
-    return data is not None and holder is not None and data.get("type") == "string"
-
-
-def _is_alone_in_its_data(param: etree._Element) -> bool:
-    data = param.getparent()
-    return data is not None and len(_patterns_in(data)) == 1
-
-
-def _is_an_attributes_whole_value(param: etree._Element) -> bool:
-    data = param.getparent()
-    holder = data.getparent() if data is not None else None
-    return (
-        holder is not None
-        and len(holder) == 1
-        and holder.tag in (RNG + "attribute", RNG + "define")
-    )
-
-
-# What every pattern must be, each with what the refusal says; checked in order.
-_PATTERN_RULES: tuple[tuple[Callable[[etree._Element], bool], str], ...] = (
-    (_is_on_a_string, "is not on a string"),
-    (_is_alone_in_its_data, "is one of several"),
-    (_is_an_attributes_whole_value, "is not an attribute's value"),
-)
-
-
-def _refuse_patterns_not_whole_attribute_values(grammar: _Grammar) -> None:
-    for param in grammar.params:
-        for holds, refusal in _PATTERN_RULES:
-            if not holds(param):
-                raise SchemaSplitError(f"pattern {param.text!r} {refusal}")
-
-
-def _refuse_pattern_definitions_outside_attributes(grammar: _Grammar) -> None:
-    pattern_defines = grammar.pattern_defines()
-    for ref in grammar.root.iter(RNG + "ref"):
-        holder = ref.getparent()
-        if ref.get("name") in pattern_defines and (
-            holder is None or holder.tag != RNG + "attribute" or len(holder) != 1
-        ):
-            raise SchemaSplitError(
-                f"pattern {ref.get('name')!r} used outside an attribute"
-            )
-
-
-# The rules a grammar must pass before its patterns are taken out; in order,
-# since the first broken one is the error reported.
-_SPLIT_RULES: tuple[Callable[[_Grammar], None], ...] = (
-    _refuse_other_files,
-    _refuse_patterns_not_whole_attribute_values,
-    _refuse_pattern_definitions_outside_attributes,
-)
-
-
-def _attribute_pattern(grammar: _Grammar, attribute: etree._Element) -> str | None:
-    """The pattern that is an attribute's whole value, directly or by a ref."""
-    holder = attribute
-    if len(attribute) == 1 and attribute[0].tag == RNG + "ref":
-        holder = grammar.defines[attribute[0].get("name")]
-    return _pattern_of(holder)
-
-
-def _patterns_by_attribute(grammar: _Grammar) -> dict[str, str | None]:
-    """Each attribute name's pattern (None: it has none), one per name."""
-    found: dict[str, str | None] = {}
-    for attribute in grammar.root.iter(RNG + "attribute"):
-        name = attribute.get("name") or ""
-        pattern = _attribute_pattern(grammar, attribute)
-        if pattern is not None and (":" in name or attribute.get("ns") or not name):
-            raise SchemaSplitError(f"a pattern on attribute {name!r} in a namespace")
-        if found.setdefault(name, pattern) != pattern:
-            raise SchemaSplitError(f"attribute {name!r} has different patterns")
-    return found
-
-
-def split(grammar: etree._Element) -> SplitSchema:
-    """Take the patterns out of a RELAX NG grammar (a copy); keep them by attribute.
-
-    Each pattern must be the whole content of an attribute (directly or through
-    a definition used only so), and an attribute name must carry the same
-    pattern wherever the grammar uses it: then a check by name is the check
-    libxml2 would make. Otherwise SchemaSplitError.
-    """
-    checked = _Grammar.of(grammar)
-    for rule in _SPLIT_RULES:
-        rule(checked)
-    found = _patterns_by_attribute(checked)
-    for param in checked.params:
-        data = param.getparent()
-        assert data is not None
-        data.remove(param)
-    patterns = {
-        name: _compile(pattern)
-        for name, pattern in found.items()
-        if pattern is not None
-    }
-    return SplitSchema(etree.RelaxNG(checked.root), patterns)
-
-
-def _pattern_of(holder: etree._Element) -> str | None:
-    """The pattern that is the whole content of an attribute or a definition."""
-    if len(holder) != 1 or holder[0].tag != RNG + "data":
-        return None
-    params = _patterns_in(holder[0])
-    return params[0].text if params else None
-
-
-def _patterns_in(data: etree._Element) -> list[etree._Element]:
-    return [p for p in data if p.tag == RNG + "param" and p.get("name") == "pattern"]
-
-
-def _compile(pattern: str) -> re.Pattern[str]:
-    if not _PORTABLE_PATTERN.match(pattern):
-        raise SchemaSplitError(f"pattern {pattern!r} may mean something else in Python")
-    return re.compile(pattern)
-
-
 @lru_cache(maxsize=1)
 def _split() -> SplitSchema:
     return split(_grammar())
@@ -263,6 +53,11 @@ def values_if_valid(root: etree._Element, name: str) -> list[str] | None:
     """The values of attribute `name` under `root` (in document order) when it
     matches the schema; None when it does not."""
     return _split().values_if_valid(root, name)
+
+
+def values_by_file(batch: etree._Element, name: str) -> list[list[str]] | None:
+    """`values_if_valid` for each file of a batch (`bylaws.check.batches`)."""
+    return _split().values_by_file(batch, name)
 
 
 def is_valid(root: etree._Element) -> bool:

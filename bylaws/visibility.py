@@ -135,7 +135,7 @@ INSTRUCTION_MESSAGE = _(
     "a processing instruction inside the text: no reader sees it; delete it"
 )
 # What nearly every file opens with; its `?`s are not an instruction's.
-_DECLARATION = b'<?xml version="1.0" encoding="UTF-8"?>'
+PLAIN_DECLARATION = b'<?xml version="1.0" encoding="UTF-8"?>'
 _HIDDEN_MARKUP_RE = re.compile(r"<!--.*?-->|<\?.*?\?>", re.DOTALL)
 # The root's start tag: the first tag that is not a declaration, comment or PI.
 _FIRST_ELEMENT_RE = re.compile(r"<[^!?/]")
@@ -204,6 +204,6 @@ def surely_plain(data: bytes) -> bool:
     byte an invisible character shares) goes through `invisible_problems` and
     `hidden_markup_problems`, whose verdict is the same, only slower.
     """
-    if not data.startswith(_DECLARATION):
+    if not data.startswith(PLAIN_DECLARATION):
         return False
-    return not data[len(_DECLARATION) :].translate(None, _INNOCENT)
+    return not data[len(PLAIN_DECLARATION) :].translate(None, _INNOCENT)

@@ -46,6 +46,7 @@ LAYERS: dict[str, str] = {
     "bylaws.workspace": FILES,
     "bylaws.xmlio": FILES,
     "bylaws.validation": FILES,
+    "bylaws.schema_split": FILES,
     "bylaws.gitio": FILES,
     "bylaws.operands": FILES,
     "bylaws.history": FILES,

@@ -10,7 +10,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from bylaws import validation
+from bylaws import schema_split, validation
 from tests.conftest import ENGLISH, ROOT, SAMPLE, examples
 
 RNG_NS = "http://relaxng.org/ns/structure/1.0"
@@ -139,8 +139,8 @@ PATTERN = '<data type="string"><param name="pattern">[a-z]+</param></data>'
 def test_a_grammar_the_fast_path_cannot_mirror_is_refused(
     body: str, reason: str
 ) -> None:
-    with pytest.raises(validation.SchemaSplitError, match=reason):
-        validation.split(_grammar(body))
+    with pytest.raises(schema_split.SchemaSplitError, match=reason):
+        schema_split.split(_grammar(body))
 
 
 def test_a_pattern_definition_used_outside_an_attribute_is_refused() -> None:
@@ -150,8 +150,8 @@ def test_a_pattern_definition_used_outside_an_attribute_is_refused() -> None:
         '<element name="b"><ref name="word"/></element></element></start>'
         f'<define name="word">{PATTERN}</define></grammar>'
     )
-    with pytest.raises(validation.SchemaSplitError, match="outside an attribute"):
-        validation.split(grammar)
+    with pytest.raises(schema_split.SchemaSplitError, match="outside an attribute"):
+        schema_split.split(grammar)
 
 
 def test_a_pattern_definition_used_as_an_attributes_value_is_kept() -> None:
@@ -160,13 +160,13 @@ def test_a_pattern_definition_used_as_an_attributes_value_is_kept() -> None:
         '<start><element name="a"><attribute name="x"><ref name="word"/></attribute>'
         f'</element></start><define name="word">{PATTERN}</define></grammar>'
     )
-    split = validation.split(grammar)
+    split = schema_split.split(grammar)
     assert split.values_if_valid(etree.fromstring('<a x="abc"/>'), "x") == ["abc"]
     assert split.values_if_valid(etree.fromstring('<a x="a1"/>'), "x") is None
 
 
 def test_a_split_grammar_checks_patterns_by_attribute_name() -> None:
-    split = validation.split(
+    split = schema_split.split(
         _grammar(
             f'<element name="a"><attribute name="x">{PATTERN}</attribute></element>'
         )

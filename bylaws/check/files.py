@@ -26,6 +26,7 @@ from ..workspace import (
     Tree,
     read_small_file,
 )
+from . import batches
 
 
 @dataclass
@@ -180,57 +181,113 @@ class _ArticleFiles:
 
 def _load_articles(tree: Tree, folder: PurePosixPath, report: Report) -> _ArticleFiles:
     """Parse and validate every article file; values are built only when used."""
-    sources: dict[str, tuple[str, bytes]] = {}
-    with_references: list[_References] = []
+    loaded = _LoadedArticles(report)
     base = folder / ARTICLES
     # A workspace is thousands of small files: pathlib objects per file would
     # cost more than the parsing, so a disk is read with plain string paths.
     # A file a plain read cannot get goes through the tree, whose read says
     # precisely what is wrong.
     prefix = tree.display(base) + os.sep if isinstance(tree, DiskTree) else ""
+    waiting: list[_Waiting] = []
+    size = 0
     for name in tree.list_dir(base):
         if not name.endswith(".xml"):
             continue
         path = prefix + name
         data = read_small_file(path) if prefix else None
+        if data is not None and batches.can_join(data):
+            waiting.append((name, path, data))
+            size += len(data)
+            if (
+                len(waiting) >= batches.FILES_PER_BATCH
+                or size >= batches.BYTES_PER_BATCH
+            ):
+                loaded.add_batch(waiting)
+                waiting, size = [], 0
+            continue
+        loaded.add_batch(waiting)  # first: the files stay in the folder's order
+        waiting, size = [], 0
         if data is None:
             parsed = _read(tree, base.joinpath(name), "article", report)
         else:
             report.files += 1
             parsed = _parse(data, path, "article", report)
-        stem = name[: -len(".xml")]
+        loaded.add(name, parsed)
+    loaded.add_batch(waiting)
+    return _ArticleFiles(xmlio.LazyArticles(loaded.sources), loaded.with_references)
+
+
+# An article file waiting for its batch: its name, path and bytes.
+_Waiting = tuple[str, str, bytes]
+
+
+class _LoadedArticles:
+    """A folder's article files as they are read: by id, and their references."""
+
+    __slots__ = ("report", "sources", "with_references")
+
+    def __init__(self, report: Report) -> None:
+        self.report = report
+        self.sources: dict[str, tuple[str, bytes]] = {}
+        self.with_references: list[_References] = []
+
+    def add(self, name: str, parsed: _Parsed | None) -> None:
+        """One file read alone (None: it could not be, and that is reported)."""
         if parsed is None:
-            report.unreadable.add(stem)
-            continue
-        article_id = parsed.root.get("id", "")
-        if article_id != stem or article_id in sources:
-            loc = xmlio.source_loc(parsed.root, parsed.path, parsed.data)
-            if article_id in sources:
-                problem = _problem(
-                    loc,
-                    _(
-                        "duplicate article id {article_id!r}: {other} has it already; give the article in {name!r} an id of its own, the same as its file name"
-                    ),
-                    article_id=article_id,
-                    other=os.path.basename(sources[article_id][0]),
-                    name=name,
-                )
-            else:
-                problem = _problem(
-                    loc,
-                    _(
-                        "article id {article_id!r} does not match its file name {name!r}; ids never change, so rename the file to {article_id}.xml"
-                    ),
-                    article_id=article_id,
-                    name=name,
-                )
-            report.problems.append(problem)
-        sources[article_id] = (parsed.path, parsed.data)
-        if parsed.targets:
-            with_references.append(
-                _References(article_id, parsed.path, parsed.data, parsed.targets)
+            self.report.unreadable.add(name[: -len(".xml")])
+            return
+        self._take(
+            name, parsed.path, parsed.data, parsed.root.get("id", ""), parsed.targets
+        )
+
+    def add_batch(self, waiting: list[_Waiting]) -> None:
+        """Files checked together (`bylaws.check.batches`), or else one by one."""
+        if not waiting:
+            return
+        self.report.files += len(waiting)
+        checked = batches.checked_together(
+            [data for _, _, data in waiting], xmlio.Q + "article", "to"
+        )
+        if checked is None:
+            for name, path, data in waiting:
+                self.add(name, _parse(data, path, "article", self.report))
+            return
+        for (name, path, data), (article_id, targets) in zip(
+            waiting, checked, strict=True
+        ):
+            self._take(name, path, data, article_id, targets)
+
+    def _take(
+        self, name: str, path: str, data: bytes, article_id: str, targets: list[str]
+    ) -> None:
+        if article_id != name[: -len(".xml")] or article_id in self.sources:
+            self.report.problems.append(self._misnamed(name, path, data, article_id))
+        self.sources[article_id] = (path, data)
+        if targets:
+            self.with_references.append(_References(article_id, path, data, targets))
+
+    def _misnamed(self, name: str, path: str, data: bytes, article_id: str) -> Problem:
+        """An id another file has already, or not the file's name."""
+        # The file's tree is let go once read: it is parsed again for the place.
+        loc = xmlio.source_loc(xmlio.parse_bytes(data, path), path, data)
+        if article_id in self.sources:
+            return _problem(
+                loc,
+                _(
+                    "duplicate article id {article_id!r}: {other} has it already; give the article in {name!r} an id of its own, the same as its file name"
+                ),
+                article_id=article_id,
+                other=os.path.basename(self.sources[article_id][0]),
+                name=name,
             )
-    return _ArticleFiles(xmlio.LazyArticles(sources), with_references)
+        return _problem(
+            loc,
+            _(
+                "article id {article_id!r} does not match its file name {name!r}; ids never change, so rename the file to {article_id}.xml"
+            ),
+            article_id=article_id,
+            name=name,
+        )
 
 
 class _Shape:

@@ -18,6 +18,7 @@ from .parse import (
     check_bytes,
     expect_root,
     parse_bytes,
+    parse_joined,
     parse_vetted,
 )
 from .read import (
@@ -55,6 +56,7 @@ __all__ = [
     "feedback_to_xml",
     "fold",
     "parse_bytes",
+    "parse_joined",
     "parse_vetted",
     "proposal_from_xml",
     "proposal_to_xml",

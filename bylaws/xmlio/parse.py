@@ -195,6 +195,16 @@ def parse_vetted(data: bytes, path: str) -> etree._Element:
     return root
 
 
+def parse_joined(data: bytes) -> etree._Element | None:
+    """Parse bytes joined from several files `parse_vetted` would take; None
+    when they are not well-formed together (the files are then read alone, for
+    the message that names the file)."""
+    try:
+        return etree.fromstring(data, _parser())
+    except etree.XMLSyntaxError:
+        return None
+
+
 def _syntax_error(exc: etree.XMLSyntaxError, path: str) -> UnusableInput:
     line, col = exc.position if exc.position else (0, 0)
     message = str(exc.msg or exc).split(", line ")[0].strip()
