@@ -50,17 +50,22 @@ class SplitSchema:
     None when the grammar cannot be checked that way.
     """
 
-    __slots__ = ("files", "patterns", "structure")
+    __slots__ = ("_carriers", "files", "grammar", "patterns", "structure")
 
     def __init__(
         self,
         structure: etree.RelaxNG,
         patterns: dict[str, re.Pattern[str]],
         files: etree.RelaxNG | None = None,
+        grammar: etree._Element | None = None,
     ) -> None:
         self.structure = structure
         self.patterns = patterns
         self.files = files
+        # The grammar without its patterns, to find which elements may carry
+        # which attributes; and what was found, by attribute name.
+        self.grammar = grammar
+        self._carriers: dict[str, tuple[object, ...] | None] = {}
 
     def values_if_valid(self, root: etree._Element, name: str) -> list[str] | None:
         """The values of attribute `name` under `root`, in document order, when
@@ -81,10 +86,26 @@ class SplitSchema:
         """
         if self.files is None or not self.files.validate(batch):
             return None
-        nodes = batch.iter()
-        next(nodes)  # the batch's own root
+        carriers = self.carriers(name)
+        if carriers is None:
+            nodes = batch.iter()
+            next(nodes)  # the batch's own root
+        else:
+            # Only the elements that may hold a patterned attribute or `name`
+            # (and the separators): most of a text's elements hold none, and
+            # lxml passes over them without making an object for each.
+            nodes = batch.iter(etree.PI, *carriers)
         found = self._values(nodes, name, etree.PI)
         return None if found is None else found[:-1]
+
+    def carriers(self, name: str) -> tuple[object, ...] | None:
+        """The tags of the elements that may carry a patterned attribute or
+        `name`; None when any element might (or the grammar is not at hand)."""
+        if name not in self._carriers:
+            wanted = {*self.patterns, name}
+            found = None if self.grammar is None else carriers(self.grammar, wanted)
+            self._carriers[name] = None if found is None else tuple(sorted(found))
+        return self._carriers[name]
 
     def _values(
         self, nodes: Iterator[etree._Element], name: str, separator: object
@@ -247,6 +268,7 @@ def split(grammar: etree._Element) -> SplitSchema:
         etree.RelaxNG(checked.root),
         patterns,
         None if files is None else etree.RelaxNG(files),
+        checked.root,
     )
 
 
@@ -310,3 +332,96 @@ def _compile(pattern: str) -> re.Pattern[str]:
     if not _PORTABLE_PATTERN.match(pattern):
         raise SchemaSplitError(f"pattern {pattern!r} may mean something else in Python")
     return re.compile(pattern)
+
+
+# --- which elements may carry which attributes --------------------------------
+
+
+def carriers(grammar: etree._Element, names: set[str]) -> set[str] | None:
+    """The tags (`{namespace}name`) of the elements whose patterns allow an
+    attribute named in `names` (in no namespace); None when an element that
+    might is not named plainly (a name class), so that any element might.
+
+    An element that the grammar validated matched a pattern of its own name,
+    and has only the attributes that pattern allows: an element whose tag is
+    not among these holds none of those attributes.
+    """
+    defines: dict[str | None, list[etree._Element]] = {}
+    for define in grammar.iter(RNG + "define"):
+        defines.setdefault(define.get("name"), []).append(define)
+    found: set[str] = set()
+    for element in grammar.iter(RNG + "element"):
+        if not _may_carry(element, defines, names):
+            continue
+        tag = _element_tag(element)
+        if tag is None:
+            return None
+        found.add(tag)
+    return found
+
+
+def _may_carry(
+    element: etree._Element,
+    defines: dict[str | None, list[etree._Element]],
+    names: set[str],
+) -> bool:
+    """Whether an element pattern allows one of `names` as its own attribute:
+    through definitions it refers to, not inside the elements it holds."""
+    waiting = list(element)
+    followed: set[str | None] = set()
+    while waiting:
+        node = waiting.pop()
+        tag = node.tag
+        if tag == RNG + "element":
+            continue
+        if tag == RNG + "attribute":
+            name = _attribute_name(node)
+            if name is None or name in names:
+                return True
+        elif tag == RNG + "ref":
+            ref = node.get("name")
+            if ref not in followed:
+                followed.add(ref)
+                for define in defines.get(ref, []):
+                    waiting.extend(define)
+        elif tag == RNG + "parentRef":
+            return True  # a pattern of another grammar: anything may be there
+        else:
+            waiting.extend(node)
+    return False
+
+
+def _attribute_name(attribute: etree._Element) -> str | None:
+    """An attribute pattern's name when it is one name ("" for a name in a
+    namespace, which no patterned attribute has); None for a name class."""
+    name = attribute.get("name")
+    if name is None:
+        first = attribute[0] if len(attribute) else None
+        if first is None or first.tag != RNG + "name":
+            return None
+        name = (first.text or "").strip()
+        if first.get("ns"):
+            return ""
+    # An attribute's name is in no namespace unless it says so.
+    return "" if ":" in name or attribute.get("ns") else name
+
+
+def _element_tag(element: etree._Element) -> str | None:
+    """An element pattern's tag as lxml writes it; None for a name class."""
+    name = element.get("name")
+    holder = element
+    if name is None:
+        first = element[0] if len(element) else None
+        if first is None or first.tag != RNG + "name":
+            return None
+        name, holder = (first.text or "").strip(), first
+    if ":" in name:
+        prefix, local = name.split(":", 1)
+        namespace = holder.nsmap.get(prefix)
+        return None if namespace is None else f"{{{namespace}}}{local}"
+    # An element's namespace is the nearest `ns` around its name.
+    for around in (holder, *holder.iterancestors()):
+        namespace = around.get("ns")
+        if namespace is not None:
+            return f"{{{namespace}}}{name}" if namespace else name
+    return name

@@ -230,3 +230,39 @@ def test_check_of_the_sample_is_the_same_with_and_without_batches(
         second.name,
         "zz-twin.xml",
     }
+
+
+def _article_slots() -> list[tuple[Path, int, str]]:
+    """Every attribute of the sample's article files: (file, element, name)."""
+    from lxml import etree
+
+    slots = []
+    for path in sorted((SAMPLE / "articles").glob("*.xml")):
+        for index, el in enumerate(etree.fromstring(path.read_bytes()).iter()):
+            slots += [(path, index, name) for name in el.attrib]
+    return slots
+
+
+ARTICLE_SLOTS = _article_slots()
+VALUES = st.text(alphabet="az09AZ-/_. para-point-1ابـ٣", max_size=14)
+
+
+@settings(max_examples=examples(200), deadline=None)
+@given(slot=st.sampled_from(ARTICLE_SLOTS), value=VALUES, place=st.integers(0, 2))
+def test_any_attribute_value_in_a_batch_is_judged_as_alone(
+    slot: tuple[Path, int, str], value: str, place: int
+) -> None:
+    from lxml import etree
+
+    path, index, name = slot
+    root = etree.fromstring(path.read_bytes())
+    list(root.iter())[index].set(name, value)
+    changed = etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+    assert any(name == "to" for _, _, name in ARTICLE_SLOTS)
+    files = [_good(1), _good(2)]
+    files.insert(place, changed.replace(b"'", b'"', 4))
+    if not all(batches.can_join(data) for data in files):
+        return
+    together = _together(files)
+    alone = [_alone(data) for data in files]
+    assert together == (None if None in alone else alone)

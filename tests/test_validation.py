@@ -174,3 +174,57 @@ def test_a_split_grammar_checks_patterns_by_attribute_name() -> None:
     assert split.values_if_valid(etree.fromstring('<a x="abc"/>'), "x") == ["abc"]
     assert split.values_if_valid(etree.fromstring('<a x="ab1"/>'), "x") is None
     assert split.values_if_valid(etree.fromstring('<a y="abc"/>'), "x") is None
+
+
+# --- which elements may carry an attribute (the walk of a batch) -------------
+
+
+def test_every_patterned_or_referring_attribute_sits_on_a_carrier() -> None:
+    split = validation._split()
+    carriers = split.carriers("to")
+    assert carriers is not None
+    wanted = {*split.patterns, "to"}
+    for path in _all_xml():
+        for el in etree.fromstring(path.read_bytes()).iter():
+            if any(name in wanted for name in el.attrib):
+                assert el.tag in carriers, (path, el.tag)
+    # Most of a text's elements carry none: the walk passes them by.
+    for quiet in ("heading", "paragraph", "p", "point", "intro", "note", "meta"):
+        assert "{urn:bylaws:1}" + quiet not in carriers
+
+
+def _carriers(body: str, *defines: str) -> set[str] | None:
+    grammar = etree.fromstring(
+        f'<grammar xmlns="{RNG_NS}" xmlns:x="urn:x" ns="urn:d">'
+        f"<start>{body}</start>{''.join(defines)}</grammar>"
+    )
+    return schema_split.carriers(grammar, {"to"})
+
+
+def test_carriers_follow_definitions_but_not_into_held_elements() -> None:
+    assert _carriers(
+        '<element name="a"><ref name="common"/>'
+        '<element name="b"><text/></element></element>',
+        '<define name="common"><optional><attribute name="to"/></optional></define>',
+    ) == {"{urn:d}a"}
+    assert _carriers(
+        '<element name="a"><element name="b"><attribute name="to"/></element></element>'
+    ) == {"{urn:d}b"}
+
+
+def test_carriers_name_elements_as_lxml_does() -> None:
+    to = '<attribute name="to"/>'
+    assert _carriers(f'<element name="x:a">{to}</element>') == {"{urn:x}a"}
+    assert _carriers(f'<element name="a" ns="">{to}</element>') == {"a"}
+    assert _carriers(f'<element><name ns="urn:n">a</name>{to}</element>') == {
+        "{urn:n}a"
+    }
+    # An attribute in a namespace is another attribute.
+    assert _carriers('<element name="a"><attribute name="x:to"/></element>') == set()
+
+
+def test_a_name_class_makes_every_element_a_possible_carrier() -> None:
+    assert _carriers('<element><anyName/><attribute name="to"/></element>') is None
+    assert _carriers(
+        '<element name="a"><attribute><anyName/></attribute></element>'
+    ) == {"{urn:d}a"}
