@@ -16,22 +16,22 @@ the text it was drafted against.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from .errors import UnusableInput
 from .locale import _
 from .model import Comment, Proposal
+from .values import Value, value_class
+from .workspace import ARCHIVE as ARCHIVE  # the layout is the workspace's
 from .workspace import ARTICLES, ROOT, Tree, load_feedback, load_proposals
+from .workspace import PREVIOUS as PREVIOUS
+from .workspace import VERSION_FILE as VERSION_FILE
 
-ARCHIVE = "archive"
-VERSION_FILE = "version.txt"
 INSTRUMENT_FILE = "instrument.txt"
-PREVIOUS = "previous"
 
 
-@dataclass(frozen=True, slots=True)
-class Version:
+@value_class(frozen=True, slots=True, eq=False, repr=False)
+class Version(Value):
     """One archived version: its folder name (the label) and adoption date."""
 
     label: str

@@ -45,6 +45,11 @@ PROPOSAL_FILE = "proposal.xml"
 ARTICLES = "articles"
 PROPOSALS = "proposals"
 FEEDBACK = "feedback"
+# Versions put out of force by `bylaws adopt` (`bylaws.archive` reads them):
+# archive/<label>/version.txt, and previous/ holding the articles it replaced.
+ARCHIVE = "archive"
+VERSION_FILE = "version.txt"
+PREVIOUS = "previous"
 
 
 class Tree(Protocol):

@@ -18,10 +18,13 @@ from ..model import (
 )
 from ..review import review_problems
 from ..workspace import (
+    ARCHIVE,
     ARTICLES,
     DOCUMENT_FILE,
     FEEDBACK,
+    PREVIOUS,
     PROPOSAL_FILE,
+    VERSION_FILE,
     DiskTree,
     Tree,
     document_folders_for,
@@ -76,8 +79,6 @@ def archive_problems(
 ) -> None:
     """The archive is history: every file must be valid and every archived
     proposal's reviews possible, but nothing in it is applied again."""
-    from ..archive import ARCHIVE, PREVIOUS, VERSION_FILE
-
     base = folder / ARCHIVE
     for version in tree.list_dir(base):
         here = base / version
