@@ -14,10 +14,12 @@ a fixed format.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import field
 from os import PathLike, fspath
 from typing import Any, Literal
+
+from .values import Value, value_class
 
 Level = Literal["error", "warning"]
 
@@ -54,7 +56,7 @@ def _said(value: Any, lang: str | None) -> Any:
     return one_line(value)
 
 
-def _translate(msgid: str, args: dict[str, Any], lang: str) -> str:
+def _translate(msgid: str, args: Mapping[str, Any], lang: str) -> str:
     from .locale import tr  # late: the locale's .po reader raises errors of ours
 
     return tr(msgid, lang, **{key: _said(value, lang) for key, value in args.items()})
@@ -164,8 +166,8 @@ class CollisionError(BylawsError):
         return "\n  ".join([super().text(lang), *self._lines(lang)])
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+@value_class(frozen=True, slots=True, eq=False, repr=False)
+class Problem(Value):
     """One finding of `bylaws check`."""
 
     path: str
@@ -174,14 +176,17 @@ class Problem:
     level: Level
     message: str
     msgid: str = ""
-    args: dict[str, Any] = field(default_factory=dict, compare=False)
+    # The values of the message's fields (None: it has none).
+    args: Mapping[str, Any] | None = field(default=None, compare=False)
 
     def __str__(self) -> str:
         return f"{where(self.path, self.line, self.col)}: {self.level}: {self.message}"
 
     def text(self, lang: str) -> str:
         """The message alone, in a language (as found where it has no msgid)."""
-        return _translate(self.msgid, self.args, lang) if self.msgid else self.message
+        if not self.msgid:
+            return self.message
+        return _translate(self.msgid, self.args or {}, lang)
 
     def render(self, lang: str) -> str:
         """The line in a language: place and level stay, the message is translated."""

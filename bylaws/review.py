@@ -10,7 +10,7 @@ withdrawn and superseded close it, and so does adoption at the last stage.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any, Literal
 
 from .errors import BylawsError, InvalidOperation, NotFound, Problem
@@ -28,6 +28,7 @@ from .model import (
 )
 from .numbering import division_label_in, label_for, number_divisions
 from .overlay import apply_proposal, touched_articles
+from .values import Value, value_class
 
 ADOPTING: frozenset[Verdict] = frozenset({"adopt", "adopt-modified"})
 CLOSING: frozenset[Verdict] = frozenset({"reject", "withdrawn", "superseded"})
@@ -47,8 +48,8 @@ def default_stages(lang: str) -> tuple[Stage, ...]:
     return tuple(Stage(id, tr(name, lang)) for id, name in DEFAULT_STAGES)
 
 
-@dataclass(frozen=True, slots=True)
-class ReviewState:
+@value_class(frozen=True, slots=True, eq=False, repr=False)
+class ReviewState(Value):
     """Where a proposal stands after its reviews.
 
     `stage` is the stage it is now before; `outcome` is "adopted" once the
@@ -298,8 +299,8 @@ def record(
 # --- the tables ---------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class DispositionRow:
+@value_class(frozen=True, slots=True, eq=False, repr=False)
+class DispositionRow(Value):
     """One line of the table a conference votes from.
 
     `articles` are labels in the text in force («المادة الثانية عشرة»), or the

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -29,16 +29,20 @@ from ..workspace import (
 from . import batches
 
 
-@dataclass
 class Report:
     """The problems found, and whether the input was usable at all."""
 
-    problems: list[Problem] = field(default_factory=list)
-    files: int = 0
-    # Article files that exist but could not be read: already reported once.
-    unreadable: set[str] = field(default_factory=set)
-    # The checked documents' languages, in order: the messages follow the first.
-    languages: list[str] = field(default_factory=list)
+    # A plain class, not a dataclass: a dataclass writes and compiles its
+    # methods when its module loads, which every `check` pays at start-up.
+    __slots__ = ("files", "languages", "problems", "unreadable")
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+        self.files = 0
+        # Article files that exist but could not be read: already reported once.
+        self.unreadable: set[str] = set()
+        # The checked documents' languages, in order: the messages follow the first.
+        self.languages: list[str] = []
 
     @property
     def errors(self) -> int:

@@ -4,11 +4,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
 
 from bylaws.model import DivisionKind, Document, Numerals, Units
 
+from ..values import Value, value_class
 from .labels import division_label, parse_plain_number, suffix_label
 from .ordinals import cardinal_digits, cardinal_en
 from .parsing import parse_number
@@ -123,8 +123,8 @@ def parse_division_numeral(token: str) -> int | None:
     return parse_roman(token) or parse_number(token)
 
 
-@dataclass(frozen=True, slots=True)
-class Cited:
+@value_class(frozen=True, slots=True, eq=False, repr=False)
+class Cited(Value):
     """What a reader named in a document with units: a division (`unit` None:
     the whole of it), a unit in a division, or a unit number in any division
     (`division` None)."""
