@@ -49,10 +49,33 @@ def where(path: str | None, line: int | None = None, col: int | None = None) -> 
     return path
 
 
+class Term:
+    """A word a message names (a verdict, an outcome), given by its msgid: said
+    in the language the message is said in, like the message itself."""
+
+    __slots__ = ("msgid",)
+
+    def __init__(self, msgid: str) -> None:
+        self.msgid = msgid
+
+    def __str__(self) -> str:
+        return self.msgid.rpartition("\x04")[2]  # English: the msgid's text
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+
 def _said(value: Any, lang: str | None) -> Any:
-    """A message's value as shown: a nested error or problem in the same language."""
+    """A message's value as shown: a nested error or problem, or a term, in the
+    same language."""
     if isinstance(value, (BylawsError, Problem)):
         return value.message if lang is None else value.text(lang)
+    if isinstance(value, Term):
+        if lang is None:
+            return str(value)
+        from .locale import tr
+
+        return tr(value.msgid, lang)
     return one_line(value)
 
 

@@ -13,9 +13,9 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any, Literal
 
-from .errors import BylawsError, InvalidOperation, NotFound, Problem
+from .errors import BylawsError, InvalidOperation, NotFound, Problem, Term
 from .locale import _, _p, language_of, tr
-from .locale.words import DEFAULT_STAGES
+from .locale.words import DEFAULT_STAGES, OUTCOMES, VERDICTS
 from .model import (
     Document,
     Proposal,
@@ -165,8 +165,8 @@ def review_state(doc: Document, proposal: Proposal) -> ReviewState:
                     "the proposal was already {outcome} ({verdict}); no review can follow at {stage}"
                 ),
                 review.loc,
-                outcome=outcome,
-                verdict=last.verdict if last else "",
+                outcome=Term(OUTCOMES[outcome]),
+                verdict=Term(VERDICTS[last.verdict]) if last else "",
                 stage=review.stage,
             )
         index = order.index(review.stage)

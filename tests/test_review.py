@@ -129,7 +129,9 @@ def test_recording_an_adoption_moves_the_proposal_on(sample: Path) -> None:
         Ruling("adopt", "2026-05-01"),
     )
     assert check_stage(doc, final).outcome == "adopted"
-    with pytest.raises(InvalidOperation, match="already adopted"):
+    with pytest.raises(
+        InvalidOperation, match=r"already finally adopted \(adopt\)"
+    ) as e:
         record(
             doc,
             final,
@@ -138,6 +140,10 @@ def test_recording_an_adoption_moves_the_proposal_on(sample: Path) -> None:
             "decision",
             Ruling("reject", "2026-05-02"),
         )
+    # The outcome and the verdict are words of the reader's language.
+    said = e.value.render("ar").split("error: ", 1)[1]
+    assert "أُقرّ نهائياً (اعتماد)" in said
+    assert "adopt" not in said
 
 
 def test_adopt_modified_needs_the_modified_text(sample: Path) -> None:
