@@ -16,6 +16,7 @@ from bylaws.diff.compare import diff_documents
 from bylaws.diff.designations import designations
 from bylaws.formatters import render
 from bylaws.importers import import_file
+from bylaws.model import P, Paragraph, Point, Text
 from bylaws.overlay import apply_proposal
 
 from .conftest import CORPORA, NO_CORPORA, examples, golden
@@ -178,3 +179,31 @@ def test_pdpl_renumbered_paragraphs_show_old_and_new() -> None:
     assert labels["(5)"] == 0
     text = render(_corpus_article(*CORPUS_CASES[1][:4]), "inline")
     assert "  (3)←(2)(ج) أن يقتصر النقل" in text
+
+
+def _trailing(intro: str, point: str, after: str) -> Paragraph:
+    """A paragraph whose text goes on after its point."""
+    return Paragraph(
+        (P((Text(intro),)), Point((P((Text(point),)),)), P((Text(after),)))
+    )
+
+
+def test_text_after_the_points_is_never_taken_for_the_paragraph() -> None:
+    """A paragraph's own words and the words after its points trade places
+    (found by the property above): the two lines must not both read "(1)"."""
+    second = Paragraph(
+        (
+            P((Text("\u200bالعضو"),)),
+            Point((P((Text("\u200bالعضو"),)),)),
+            Point((P((Text("العضو"),)),)),
+        )
+    )
+    before = _trailing("العضو", "\u200bالعضو", "الحركة")
+    after = _trailing("الحركة", "\u200bالعضو", "العضو")
+    old = document([("ch-1", "أحكام", [art("art-1", before, second)])])
+    new = document([("ch-1", "أحكام", [art("art-1", after, second)])])
+    diff = diff_documents(old, new, context=True)
+    (change,) = [c for c in diff.context if c.article == "art-1"]
+    _assert_labels_tell_units_apart(change, diff.rtl)
+    texts = [d.text for d in designations(change.units, diff.rtl) if d.text]
+    assert texts.count("(1)") <= 1, texts

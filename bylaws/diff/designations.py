@@ -76,6 +76,9 @@ def _full(
     parent = _parent(address)
     if parent is None:
         return label
+    # The text after a paragraph's points has no number of its own: it is
+    # "(2)—", never "(2)", which would read as the paragraph's own text.
+    label = label or _NONE
     for other in units:
         if (other.old_address if side == "old" else other.new_address) == parent:
             return (other.old_label if side == "old" else other.new_label) + label
