@@ -32,6 +32,7 @@ from ..workspace import (
 )
 from .files import Referrer, Report, _load_articles, _problem, _read, reference_problems
 from .outline_rules import outline_problems
+from .place_rules import misplaced, place_problems, worded_articles
 from .proposal_rules import feedback_problems, proposal_problems
 
 __all__ = [
@@ -66,8 +67,13 @@ def check_document(tree: Tree, folder: PurePosixPath, report: Report) -> None:
             target = to.partition("/")[0]
             if target != file.article:
                 referrers.setdefault(target, []).append((file.article, to))
+    worded = worded_articles(files.with_references)
+    report.problems.extend(place_problems(doc, worded))
+    wrong = misplaced(doc, worded)
     proposed = {
-        proposal.name: proposal_problems(tree, doc, proposal, report, referrers)
+        proposal.name: proposal_problems(
+            tree, doc, proposal, report, referrers, worded, wrong
+        )
         for proposal in proposal_folders(tree, folder)
     }
     feedback_problems(tree, doc, folder, report, proposed)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from pathlib import PurePosixPath
 
 from .. import numbering, xmlio
@@ -33,6 +34,7 @@ from .files import (
     _shapes,
     reference_problems,
 )
+from .place_rules import Misplaced, proposal_place_problems, worded_articles
 
 
 def proposal_problems(
@@ -41,11 +43,16 @@ def proposal_problems(
     folder: PurePosixPath,
     report: Report,
     referrers: Mapping[str, list[Referrer]] | None = None,
+    worded: Sequence[str] = (),
+    misplaced_before: AbstractSet[Misplaced] = frozenset(),
 ) -> Document | None:
     """Problems of one proposal; returns its proposed document when it applies.
 
     `referrers` maps an article to the articles of the text in force that refer
-    to it: a repeal must not leave one of them pointing at nothing.
+    to it: a repeal must not leave one of them pointing at nothing. `worded`
+    are the articles of the text in force with references in words of their
+    own ("the preceding Section"), `misplaced_before` those words already
+    wrong before the proposal.
     """
     parsed = _read(tree, folder / PROPOSAL_FILE, "proposal", report)
     files = _load_articles(tree, folder, report)
@@ -113,6 +120,15 @@ def proposal_problems(
     report.problems.extend(_unchanged_amendments(doc, proposal, articles))
     report.problems.extend(_orphaned_references(proposal, proposed, referrers or {}))
     report.problems.extend(reference_problems(proposed, files.with_references))
+    own = worded_articles(files.with_references)
+    report.problems.extend(
+        proposal_place_problems(
+            proposal,
+            proposed,
+            list(dict.fromkeys([*worded, *own])),
+            set(misplaced_before),
+        )
+    )
     return proposed
 
 

@@ -46,6 +46,7 @@ from ..numbering import (
     render_ref,
     resolve_ref_path,
 )
+from ..numbering.places import PLACE_WORDS
 from .draft import (
     SLUG_RE,
     Draft,
@@ -422,11 +423,8 @@ def _articles(found: list[DraftArticle], content: _Content) -> dict[str, Article
 # --- links -> live references -----------------------------------------------
 
 # Words that name a target by its place, not its number ("this Article", "the
-# preceding Section"): a link that reads so is kept in those words.
-PLACE_WORDS = re.compile(
-    r"\b(?P<place>[Tt]his|[Tt]he\s+(?:preceding|previous|foregoing|following|next))"
-    r"\s+(?P<level>Article|Section|article|section)\b"
-)
+# preceding Section", `bylaws.numbering.places`): a link that reads so is kept
+# in those words.
 # What a link (Word, Markdown, Akoma Ntoso) reading in such words is kept
 # as, in English and in Arabic («هذه المادة»، «المادة السابقة»، «المادة المذكورة»).
 _KEPT_WORDS = re.compile(

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 from ..model import Text
 from ..numbering import parse_roman
+from ..numbering.places import PLACE_WORDS
 from .builder import (
-    PLACE_WORDS,
     Draft,
     DraftArticle,
     DraftDivision,
