@@ -73,13 +73,14 @@ class SplitSchema:
         if not self.structure.validate(root):
             return None
         found = self._values(root.iter(), name, None)
-        return None if found is None else found[0]
+        return None if found is None else found[0][0]
 
     def values_by_file(
         self, batch: etree._Element, name: str
-    ) -> list[list[str]] | None:
-        """`values_if_valid` for every file of a batch at once: one list of
-        values a file, when all of them are valid; None when any is not.
+    ) -> list[tuple[list[str], bool]] | None:
+        """`values_if_valid` for every file of a batch at once, when all of
+        them are valid (None when any is not): for each file, the values of
+        `name`, and whether an element that carries it holds text.
 
         The batch is a BATCH_ROOT holding the files' roots, each followed by a
         processing instruction, and no other instruction (`bylaws.check.batches`).
@@ -96,7 +97,10 @@ class SplitSchema:
             # lxml passes over them without making an object for each.
             nodes = batch.iter(etree.PI, *carriers)
         found = self._values(nodes, name, etree.PI)
-        return None if found is None else found[:-1]
+        if found is None:
+            return None
+        runs, worded = found
+        return list(zip(runs[:-1], worded[:-1], strict=True))
 
     def carriers(self, name: str) -> tuple[object, ...] | None:
         """The tags of the elements that may carry a patterned attribute or
@@ -109,16 +113,20 @@ class SplitSchema:
 
     def _values(
         self, nodes: Iterator[etree._Element], name: str, separator: object
-    ) -> list[list[str]] | None:
+    ) -> tuple[list[list[str]], list[bool]] | None:
         """The values of `name`, a list for each run of nodes that a node
-        tagged `separator` ends; None if a value breaks its pattern."""
+        tagged `separator` ends, and for each run whether an element carrying
+        `name` holds text; None if a value breaks its pattern."""
         patterns = self.patterns
         found: list[list[str]] = []
+        worded: list[bool] = []
         values: list[str] = []
+        texts = False
         for node in nodes:
             if node.tag is separator:
                 found.append(values)
-                values = []
+                worded.append(texts)
+                values, texts = [], False
                 continue
             pairs: Any = node.items()  # str pairs: lxml decodes what it parsed
             for attribute, value in pairs:
@@ -127,8 +135,10 @@ class SplitSchema:
                     return None
                 if attribute == name:
                     values.append(value)
+                    texts = texts or bool(node.text)
         found.append(values)
-        return found
+        worded.append(texts)
+        return found, worded
 
 
 class _Grammar:

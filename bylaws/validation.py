@@ -55,7 +55,9 @@ def values_if_valid(root: etree._Element, name: str) -> list[str] | None:
     return _split().values_if_valid(root, name)
 
 
-def values_by_file(batch: etree._Element, name: str) -> list[list[str]] | None:
+def values_by_file(
+    batch: etree._Element, name: str
+) -> list[tuple[list[str], bool]] | None:
     """`values_if_valid` for each file of a batch (`bylaws.check.batches`)."""
     return _split().values_by_file(batch, name)
 

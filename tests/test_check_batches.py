@@ -36,7 +36,7 @@ def _good(n: int, to: int = 1) -> bytes:
     return (DECLARATION + GOOD.format(n=n, to=to)).encode()
 
 
-def _alone(data: bytes) -> tuple[str, list[str]] | None:
+def _alone(data: bytes) -> tuple[str, list[str], bool] | None:
     """What `check` learns from one file read alone; None for any problem."""
     try:
         root = xmlio.parse_bytes(data, "a.xml")
@@ -46,10 +46,13 @@ def _alone(data: bytes) -> tuple[str, list[str]] | None:
     targets = validation.values_if_valid(root, "to")
     if targets is None and not validation.full_schema_problems(root, "a.xml"):
         targets = [str(el.get("to")) for el in root.iter(xmlio.Q + "ref")]
-    return None if targets is None else (root.get("id", ""), targets)
+    if targets is None:
+        return None
+    worded = any(el.text for el in root.iter(xmlio.Q + "ref"))
+    return root.get("id", ""), targets, worded
 
 
-def _together(files: list[bytes]) -> list[tuple[str, list[str]]] | None:
+def _together(files: list[bytes]) -> list[tuple[str, list[str], bool]] | None:
     assert all(batches.can_join(data) for data in files)
     return batches.checked_together(files, ARTICLE_TAG, "to")
 
@@ -58,7 +61,8 @@ def test_good_files_give_their_ids_and_references_in_order() -> None:
     files = [_good(n, to=n + 1) for n in range(1, 6)]
     assert _together(files) == [_alone(data) for data in files]
     assert _together(files) == [
-        (f"art-{n}", [f"art-{n + 1}", f"art-{n + 1}/para-2"]) for n in range(1, 6)
+        (f"art-{n}", [f"art-{n + 1}", f"art-{n + 1}/para-2"], False)
+        for n in range(1, 6)
     ]
 
 
@@ -266,3 +270,16 @@ def test_any_attribute_value_in_a_batch_is_judged_as_alone(
     together = _together(files)
     alone = [_alone(data) for data in files]
     assert together == (None if None in alone else alone)
+
+
+def test_a_batch_tells_which_files_hold_a_reference_in_words() -> None:
+    plain = _good(9, to=10)
+    worded = plain.replace(
+        b'<ref to="art-10"/>', '<ref to="art-10">المادة التالية</ref>'.encode()
+    )
+    assert worded != plain
+    files = [_good(1), worded, _good(2)]
+    found = _together(files)
+    assert found is not None
+    assert [flag for _, _, flag in found] == [False, True, False]
+    assert found == [_alone(data) for data in files]

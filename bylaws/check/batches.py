@@ -52,10 +52,11 @@ def can_join(data: bytes) -> bool:
 
 def checked_together(
     files: Sequence[bytes], tag: str, name: str
-) -> list[tuple[str, list[str]]] | None:
-    """The `id` of each file's root and the values of its attribute `name`,
-    when every file parses alone to a root tagged `tag` that is valid; None
-    when any does not (then each must be read alone, for its messages).
+) -> list[tuple[str, list[str], bool]] | None:
+    """The `id` of each file's root, the values of its attribute `name` and
+    whether an element carrying it holds text, when every file parses alone
+    to a root tagged `tag` that is valid; None when any does not (then each
+    must be read alone, for its messages).
 
     Every file must pass `can_join`.
     """
@@ -71,7 +72,8 @@ def checked_together(
     if values is None or len(values) != len(roots):
         return None
     return [
-        (root.get("id", ""), found) for root, found in zip(roots, values, strict=True)
+        (root.get("id", ""), found, worded)
+        for root, (found, worded) in zip(roots, values, strict=True)
     ]
 
 

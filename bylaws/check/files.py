@@ -156,15 +156,22 @@ def _parse(data: bytes, path: str, name: str, report: Report) -> _Parsed | None:
 class _References:
     """The targets of one file's references, and where to find them if broken."""
 
-    __slots__ = ("article", "data", "path", "targets")
+    __slots__ = ("article", "data", "path", "targets", "worded")
 
     def __init__(
-        self, article: str, path: str, data: bytes, targets: list[str]
+        self,
+        article: str,
+        path: str,
+        data: bytes,
+        targets: list[str],
+        worded: bool = False,
     ) -> None:
         self.article = article
         self.path = path
         self.data = data
         self.targets = targets
+        # A reference reads in words of its own ("the preceding Section").
+        self.worded = worded
 
 
 # An article of the text in force that refers to another, and the address it uses.
@@ -240,8 +247,14 @@ class _LoadedArticles:
         if parsed is None:
             self.report.unreadable.add(name[: -len(".xml")])
             return
+        worded = bool(parsed.targets) and any(
+            el.text for el in parsed.root.iter(xmlio.Q + "ref")
+        )
         self._take(
-            name, parsed.path, parsed.data, parsed.root.get("id", ""), parsed.targets
+            name,
+            parsed.path,
+            parsed.data,
+            (parsed.root.get("id", ""), parsed.targets, worded),
         )
 
     def add_batch(self, waiting: list[_Waiting]) -> None:
@@ -256,19 +269,22 @@ class _LoadedArticles:
             for name, path, data in waiting:
                 self.add(name, _parse(data, path, "article", self.report))
             return
-        for (name, path, data), (article_id, targets) in zip(
-            waiting, checked, strict=True
-        ):
-            self._take(name, path, data, article_id, targets)
+        for (name, path, data), found in zip(waiting, checked, strict=True):
+            self._take(name, path, data, found)
 
     def _take(
-        self, name: str, path: str, data: bytes, article_id: str, targets: list[str]
+        self, name: str, path: str, data: bytes, found: tuple[str, list[str], bool]
     ) -> None:
+        """One file read: its id, its references' targets, whether one reads
+        in words of its own."""
+        article_id, targets, worded = found
         if article_id != name[: -len(".xml")] or article_id in self.sources:
             self.report.problems.append(self._misnamed(name, path, data, article_id))
         self.sources[article_id] = (path, data)
         if targets:
-            self.with_references.append(_References(article_id, path, data, targets))
+            self.with_references.append(
+                _References(article_id, path, data, targets, worded)
+            )
 
     def _misnamed(self, name: str, path: str, data: bytes, article_id: str) -> Problem:
         """An id another file has already, or not the file's name."""

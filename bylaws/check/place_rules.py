@@ -8,7 +8,6 @@ would make such words wrong (`bylaws.numbering.places`).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 
 from ..errors import Problem
@@ -17,23 +16,14 @@ from ..model import Document, Proposal, Ref
 from ..numbering.places import misplaced_words
 from .files import _problem, _References
 
-# A reference with words of its own (not `<ref to="…"/>`, which shows the
-# number): only the files holding one are turned into values and looked at.
-_WORDED_REF = re.compile(rb"<(?:[\w.-]+:)?ref\b[^>]*[^/]>\s*[^<\s]")
-
 # A misplaced reference: the article it stands in, its target, and its words.
 Misplaced = tuple[str, str, str]
 
 
 def worded_articles(files: Iterable[_References]) -> list[str]:
-    """The articles among `files` that may hold a reference in words."""
-    # A reference in words has an end tag; most have none (`<ref to="…"/>`),
-    # and a search for the end tag's bytes rules them out at once.
-    return [
-        file.article
-        for file in files
-        if b"ref>" in file.data and _WORDED_REF.search(file.data)
-    ]
+    """The articles among `files` with a reference in words of its own: only
+    these are turned into values and looked at."""
+    return [file.article for file in files if file.worded]
 
 
 def _key(here: str, ref: Ref) -> Misplaced:
