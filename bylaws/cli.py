@@ -183,10 +183,20 @@ def _readable_or_absent(path: str) -> bool:
     return os.access(path, os.R_OK)
 
 
+def _closed_streams_to_nowhere() -> None:
+    """A standard stream closed before bylaws started (`>&-`) is None in
+    Python: nobody reads it, so what would go there goes nowhere, as with
+    `>/dev/null`, rather than ending in a traceback."""
+    for name in ("stdout", "stderr"):
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115
+
+
 def main() -> None:
     """`bylaws`: a plain check straight away, anything else through click."""
     import gc
 
+    _closed_streams_to_nowhere()
     collecting = gc.isenabled()
     try:
         plain = plain_check(sys.argv[1:])

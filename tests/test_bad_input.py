@@ -286,3 +286,30 @@ def test_a_file_outside_every_document_is_refused(tmp_path: Path) -> None:
     _assert_clean_failure(
         run("check", str(notes)), 2, f"{notes}:", "not part of a document"
     )
+
+
+def _with_closed(fd: int, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run bylaws with its standard output (1) or error (2) closed (`>&-`)."""
+    keep = 2 if fd == 1 else 1
+    return subprocess.run(
+        [sys.executable, "-m", "bylaws", *args],
+        stdout=subprocess.PIPE if keep == 1 else None,
+        stderr=subprocess.PIPE if keep == 2 else None,
+        text=True,
+        preexec_fn=lambda: os.close(fd),
+        cwd=ROOT,
+    )
+
+
+@pytest.mark.parametrize("fd", [1, 2])
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [(["--version"], 0), (["check", "drafts"], 0), (["check", "nowhere"], 2)],
+)
+def test_a_closed_stream_is_nowhere_to_write_not_a_traceback(
+    fd: int, args: list[str], code: int
+) -> None:
+    done = _with_closed(fd, *args)
+    assert done.returncode == code
+    other = done.stderr if fd == 1 else done.stdout
+    assert "Traceback" not in (other or "")
