@@ -207,3 +207,9 @@ def test_text_after_the_points_is_never_taken_for_the_paragraph() -> None:
     _assert_labels_tell_units_apart(change, diff.rtl)
     texts = [d.text for d in designations(change.units, diff.rtl) if d.text]
     assert texts.count("(1)") <= 1, texts
+    # The two that traded places moved; the point between them, at its own
+    # address in both texts, did not.
+    kinds = {(u.old_address, u.new_address): u.kind for u in change.units}
+    assert kinds[("para-1/point-1", "para-1/point-1")] != "moved"
+    assert kinds[("para-1", "para-1/text-1")] == "moved"
+    assert kinds[("para-1/text-1", "para-1")] == "moved"

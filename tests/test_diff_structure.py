@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from bylaws.diff.changes import ArticleChange
 from bylaws.diff.compare import diff_documents
 from bylaws.diff.structure import Slot, align_articles, align_units, moved
 from bylaws.diff.words import new_text, old_text
+from tests.conftest import examples
 from tests.diff_helpers import (
     BUDGET,
     COUNCIL,
@@ -344,3 +348,34 @@ def test_a_swap_of_neighbours_names_the_article_the_proposal_moves() -> None:
     assert moved_ones(frozenset({"a2"})) == ["a2"]
     # A claim that does not explain the new order is not taken.
     assert moved_ones(frozenset({"a3"})) == moved_ones(frozenset())
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(data=st.data())
+def test_moved_keeps_the_units_in_place_among_the_longest_runs(
+    data: st.DataObject,
+) -> None:
+    n = data.draw(st.integers(min_value=0, max_value=12))
+    order = data.draw(st.permutations(range(n)))
+    pairs: list[tuple[int | None, int | None]] = list(enumerate(order))
+    in_place = (
+        set(data.draw(st.lists(st.sampled_from(pairs), unique=True)))
+        if pairs
+        else set()
+    )
+    plain, weighted = moved(pairs), moved(pairs, in_place)
+    # As many moves as any longest run leaves ...
+    assert len(weighted) == len(plain)
+    kept = sorted((i, j) for i, j in pairs if i not in weighted)
+    # ... the rest in order on both sides ...
+    assert [j for _, j in kept] == sorted(j for _, j in kept)
+    # ... and no fewer pairs in place kept than the plain run keeps.
+    assert sum(p in in_place for p in kept) >= sum(
+        (i, j) in in_place for i, j in pairs if i not in plain
+    )
+
+
+def test_a_point_between_two_units_that_traded_places_did_not_move() -> None:
+    # Three runs of one: the point, still at its address, is the one kept.
+    pairs: list[tuple[int | None, int | None]] = [(0, 2), (1, 1), (2, 0)]
+    assert moved(pairs, in_place={(1, 1)}) == {0, 2}

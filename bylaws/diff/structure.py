@@ -18,6 +18,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from typing import Literal
 
 __all__ = [
@@ -350,14 +351,29 @@ def align_units(
     return _as_pairs(pairs, len(old_texts), len(new_texts))
 
 
-def moved(pairs: Sequence[Pair]) -> set[int]:
+# Up to this many pairs, the run kept in place is chosen among all the
+# longest runs (quadratic in the pairs); past it, any longest run will do.
+_WEIGHTED_RUNS = 200
+
+
+def moved(pairs: Sequence[Pair], in_place: AbstractSet[Pair] = frozenset()) -> set[int]:
     """The old indices of pairs whose relative order changed.
 
     The pairs kept in place are a longest run that is increasing on both sides;
-    every other pair is a move. Unpaired entries never are.
+    every other pair is a move. Unpaired entries never are. Of the longest
+    runs, one with the most pairs of `in_place` is kept (up to _WEIGHTED_RUNS
+    pairs).
     """
     matched = sorted((j, i) for i, j in pairs if i is not None and j is not None)
-    olds = [i for _, i in matched]
+    if in_place and len(matched) <= _WEIGHTED_RUNS:
+        keep = _heaviest_run(matched, in_place)
+    else:
+        keep = _longest_run([i for _, i in matched])
+    return {i for _, i in matched if i not in keep}
+
+
+def _longest_run(olds: list[int]) -> set[int]:
+    """The values of one longest increasing run of `olds`."""
     # Patience sorting: tails[k] is the smallest tail of an increasing run of
     # length k + 1; back links rebuild one longest run.
     tails: list[int] = []
@@ -377,4 +393,27 @@ def moved(pairs: Sequence[Pair]) -> set[int]:
     while position >= 0:
         keep.add(olds[position])
         position = back[position]
-    return {i for i in olds if i not in keep}
+    return keep
+
+
+def _heaviest_run(
+    matched: list[tuple[int, int]], in_place: AbstractSet[Pair]
+) -> set[int]:
+    """The old indices of a longest run increasing on both sides, with the
+    most pairs of `in_place` among the longest."""
+    olds = [i for _, i in matched]
+    # Each pair outweighs all the in-place bonuses together: longest first.
+    unit = len(matched) + 1
+    weights = [unit + ((i, j) in in_place) for j, i in matched]
+    best = list(weights)
+    back = [-1] * len(olds)
+    for b in range(len(olds)):
+        for a in range(b):
+            if olds[a] < olds[b] and best[a] + weights[b] > best[b]:
+                best[b], back[b] = best[a] + weights[b], a
+    keep: set[int] = set()
+    position = max(range(len(best)), key=best.__getitem__, default=-1)
+    while position >= 0:
+        keep.add(olds[position])
+        position = back[position]
+    return keep

@@ -131,7 +131,17 @@ def _aligned_changes(old: list[Unit], new: list[Unit]) -> tuple[UnitChange, ...]
     pairs = align_units(
         [u.raw for u in old], [u.raw for u in new], UnitWords(old), UnitWords(new)
     )
-    out_of_order = moved(pairs)
+    # Of the longest runs kept in place, the one keeping the most units at
+    # their own address: when a paragraph's words and the words after its
+    # points trade places, the point between them is the one that stayed.
+    out_of_order = moved(
+        pairs,
+        in_place={
+            (i, j)
+            for i, j in pairs
+            if i is not None and j is not None and old[i].address == new[j].address
+        },
+    )
     changes: list[UnitChange] = []
     for i, j in reading_order(pairs):
         if i is not None and j is not None:
