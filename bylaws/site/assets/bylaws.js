@@ -168,11 +168,24 @@
     if (dialog && !dialog.getAttribute("aria-label")) dialog.setAttribute("aria-label", label);
   }
 
+  // A nav section with a page of its own shows its title as a link, and the
+  // label its list is named by holds only an icon: a screen reader would hear
+  // a nameless navigation. The label takes the link's words.
+  function nameSections() {
+    document.querySelectorAll("label.md-nav__link[id]").forEach(function (label) {
+      if (label.textContent.trim() || label.getAttribute("aria-label")) return;
+      var link = label.parentNode && label.parentNode.querySelector("a.md-nav__link");
+      var words = link ? link.textContent.trim() : "";
+      if (words) label.setAttribute("aria-label", words);
+    });
+  }
+
+  function named() { watchResults(); nameSearch(); nameSections(); }
+
   if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", function () { watchResults(); nameSearch(); });
+    document.addEventListener("DOMContentLoaded", named);
   } else {
-    watchResults();
-    nameSearch();
+    named();
   }
 })();
 
