@@ -19,9 +19,9 @@ from itertools import pairwise
 
 from ..errors import UnusableInput
 from ..locale import _
-from ..numbering import parse_number
+from ..numbering import parse_number, parse_roman
 from ..text import ARABIC_INDIC_DIGITS
-from .patterns import ArticleHead, article_head, roman_value, style_of
+from .patterns import ArticleHead, article_head, style_of
 
 _DIGITS = f"[0-9{ARABIC_INDIC_DIGITS}]+"
 _ROMAN = "[IVXLC]+|[ivxlc]+"
@@ -77,7 +77,7 @@ def compile_heading(regex: str) -> HeadingForm:
 
 def _number(token: str) -> int | None:
     value = parse_number(token)
-    return value if value is not None else roman_value(token)
+    return value if value is not None else parse_roman(token)
 
 
 def _titled(text: str) -> bool:

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import DivisionKind, NumberStyle
-from ..numbering import SUFFIXES_EN, parse_number, point_letter
+from ..numbering import SUFFIXES_EN, parse_number, parse_roman, point_letter
 from ..text import (
     ARABIC_BLOCK,
     ARABIC_INDIC_DIGITS,
@@ -83,21 +83,6 @@ def style_of(token: str) -> NumberStyle:
     if re.fullmatch("[0-9]+", token):
         return "digits"
     return "words"
-
-
-def roman_value(text: str) -> int | None:
-    values = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
-    text = text.lower()
-    if not text or any(ch not in values for ch in text):
-        return None
-    total = 0
-    for i, ch in enumerate(text):
-        value = values[ch]
-        if i + 1 < len(text) and values[text[i + 1]] > value:
-            total -= value
-        else:
-            total += value
-    return total
 
 
 def _leading_number(words: list[str], limit: int = 6) -> tuple[int, int, str] | None:
@@ -244,7 +229,7 @@ def division_head(text: str) -> DivisionHead | None:
         value = (
             parse_number(token)
             if not re.fullmatch("[ivxlcIVXLC]+", token)
-            else roman_value(token)
+            else parse_roman(token)
         )
         if value is None:
             return None
@@ -302,7 +287,7 @@ def numbered(text: str, lang_ar: bool, nested: bool = False) -> Numbered | None:
     )
     if found:
         letter = found.group(1) or found.group(2)
-        roman = roman_value(letter) if re.fullmatch("[ivx]+", letter) else None
+        roman = parse_roman(letter) if re.fullmatch("[ivx]+", letter) else None
         return Numbered("point", _letter_index(letter), found.end(), roman)
     return None
 
