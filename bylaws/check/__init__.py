@@ -16,6 +16,7 @@ from ..model import (
     Document,
     SourceLoc,
 )
+from ..numbering.places import misplaced_words
 from ..review import review_problems
 from ..workspace import (
     ARCHIVE,
@@ -68,8 +69,9 @@ def check_document(tree: Tree, folder: PurePosixPath, report: Report) -> None:
             if target != file.article:
                 referrers.setdefault(target, []).append((file.article, to))
     worded = worded_articles(files.with_references)
-    report.problems.extend(place_problems(doc, worded))
-    wrong = misplaced(doc, worded)
+    findings = list(misplaced_words(doc, worded))
+    report.problems.extend(place_problems(doc, findings))
+    wrong = misplaced(findings)
     proposed = {
         proposal.name: proposal_problems(
             tree, doc, proposal, report, referrers, worded, wrong

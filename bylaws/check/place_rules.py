@@ -9,6 +9,7 @@ would make such words wrong (`bylaws.numbering.places`).
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from collections.abc import Set as AbstractSet
 
 from ..errors import Problem
 from ..locale import _
@@ -30,15 +31,20 @@ def _key(here: str, ref: Ref) -> Misplaced:
     return here, ref.to, ref.words or ""
 
 
-def misplaced(doc: Document, articles: list[str]) -> set[Misplaced]:
-    """The references of `articles` whose words no longer name their target."""
-    return {_key(here, ref) for here, ref, _now in misplaced_words(doc, articles)}
+# What the words of one reference name now: its article, the reference, and
+# the article or division at the place the words say (None: nothing there).
+Finding = tuple[str, Ref, str | None]
 
 
-def place_problems(doc: Document, articles: list[str]) -> Iterator[Problem]:
+def misplaced(findings: Iterable[Finding]) -> set[Misplaced]:
+    """The references found misplaced, as keys a proposal's findings compare to."""
+    return {_key(here, ref) for here, ref, _now in findings}
+
+
+def place_problems(doc: Document, findings: Iterable[Finding]) -> Iterator[Problem]:
     """A warning at each reference of the text in force whose place words are
-    wrong: the reader of those words would look in the wrong place."""
-    for here, ref, now in misplaced_words(doc, articles):
+    wrong (`misplaced_words`): the reader would look in the wrong place."""
+    for here, ref, now in findings:
         loc = ref.loc or doc.articles[here].loc
         if now is None:
             yield _problem(
@@ -67,7 +73,7 @@ def proposal_place_problems(
     proposal: Proposal,
     proposed: Document,
     articles: list[str],
-    already: set[Misplaced],
+    already: AbstractSet[Misplaced],
 ) -> Iterator[Problem]:
     """A warning on a proposal for each reference its changes would leave with
     words that name another place (`already` wrong before it: not its doing)."""

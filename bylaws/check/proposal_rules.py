@@ -126,7 +126,7 @@ def proposal_problems(
             proposal,
             proposed,
             list(dict.fromkeys([*worded, *own])),
-            set(misplaced_before),
+            misplaced_before,
         )
     )
     return proposed

@@ -68,8 +68,8 @@ def worded_refs(article: Article) -> Iterator[Ref]:
     """The article's references that read in words of their own."""
     for paragraph in article.paragraphs:
         yield from (ref for ref in _refs(paragraph.items) if ref.words)
-    for p in article.intro:
-        yield from (run for run in p.runs if isinstance(run, Ref) and run.words)
+    for runs in (*(p.runs for p in article.intro), *(n.runs for n in article.notes)):
+        yield from (run for run in runs if isinstance(run, Ref) and run.words)
 
 
 class _Places:
