@@ -138,3 +138,25 @@ def test_the_meeting_packets_hold_the_four_reasons_of_the_sample(
     text = "".join(text.split())
     for reason in reasons:
         assert "".join(_MARKS.sub("", reason).split()) in text, reason
+
+
+def test_a_document_with_the_default_stages_names_them_and_refuses_others(
+    tmp_path: Path,
+) -> None:
+    """A workspace from `bylaws new` declares no stages: the four defaults are
+    its stages, by name in the packet, and a mistyped one is refused."""
+    from bylaws.packets import meeting_packet_html
+
+    code, output = _run("new", str(tmp_path / "club"), "--lang", "ar")
+    assert code == 0, output
+    folder = tmp_path / "club" / "drafts" / "regulations"
+    bundle = load_workspace(folder)[0]
+    assert not bundle.doc.meta.stages
+    html = meeting_packet_html(bundle, "drafting-committee")
+    assert 'class="packet-title">ملف الاجتماع — لجنة الصياغة<' in html
+    out = str(tmp_path / "x.pdf")
+    code, output = _run(
+        "packet", "--stage", "drafting", "--doc", str(folder), "-o", out
+    )
+    assert code == 2 and "drafting-committee" in output, output
+    assert not Path(out).exists()

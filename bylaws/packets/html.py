@@ -16,7 +16,7 @@ from bylaws.errors import NotFound
 from bylaws.instrument import reader_segments
 from bylaws.locale import _, tr
 from bylaws.model import AmendHeading, Comment, Proposal, Review, Ruling
-from bylaws.review import disposition_rows
+from bylaws.review import disposition_rows, stages
 from bylaws.site.escape import Html
 from bylaws.site.integration import collision_pairs, instrument_text
 from bylaws.site.pages.builder import Builder
@@ -337,14 +337,16 @@ def meeting_packet_html(bundle: DocumentBundle, stage: str, where: str = "") -> 
     """Every proposal before the body of `stage`: a cover, then each one's packet
     (`where`: the document folder, for errors)."""
     b = _builder(bundle)
-    stages = {s.id for s in bundle.doc.meta.stages}
-    if stages and stage not in stages:
+    # The document's stages, or the default four: a mistyped stage is refused
+    # rather than giving an empty packet.
+    ids = [s.id for s in stages(bundle.doc)]
+    if stage not in ids:
         raise NotFound(
             _("no stage {stage!r} in document {document}; its stages: {stages}"),
             where or None,
             stage=stage,
             document=bundle.doc.id,
-            stages=", ".join(sorted(stages)),
+            stages=", ".join(ids),
         )
     proposals = [p for p in bundle.proposals if p.stage == stage]
     title = f"{_word(b, 'meeting')} — {b.stage_label(stage)}"

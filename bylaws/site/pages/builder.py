@@ -9,6 +9,7 @@ from bylaws.errors import BylawsError
 from bylaws.locale import language_of
 from bylaws.model import Document, Proposal, iter_divisions, iter_entries
 from bylaws.overlay import apply_proposal, moved_articles, touched_articles
+from bylaws.review import stages
 
 from ..diffs import document_diff
 from ..escape import Html
@@ -39,6 +40,8 @@ class Builder:
     contexts: dict[str, DocContext] = field(init=False, default_factory=dict)
     _touching: dict[str, list[Proposal]] = field(init=False, default_factory=dict)
     _pairs: list[PairSummary] | None = field(init=False, default=None)
+    # Stage labels by id: the document's stages, or the default four.
+    _stage_labels: dict[str, str] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         doc = self.bundle.doc
@@ -51,6 +54,7 @@ class Builder:
             for division in iter_divisions(group.nodes):  # "this Article"
                 homes.setdefault(division.id, self.urls.text(group.id))
         self.ctx = base_ctx
+        self._stage_labels = {s.id: s.label for s in stages(doc)}
         for proposal in self.bundle.proposals:
             try:
                 proposed = apply_proposal(doc, proposal)
@@ -98,7 +102,9 @@ class Builder:
         return self.contexts[proposal_id]
 
     def stage_label(self, stage: str) -> str:
-        return next((s.label for s in self.doc.meta.stages if s.id == stage), stage)
+        """A stage's name («لجنة الصياغة»), also when the document declares
+        none and has the default four; an unknown id as given."""
+        return self._stage_labels.get(stage, stage)
 
     def touching(self, article_id: str) -> list[Proposal]:
         """The proposals whose operations name an article, in workspace order."""
